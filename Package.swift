@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layout follows ../shared/DESIGN.md: each library module only imports the layers below it,
+// and only the `pgx` executable imports ArgumentParser.
+let package = Package(
+    name: "pgx",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pgx", targets: ["pgx"]),
+        .library(name: "PubMed", targets: ["PubMed"]),
+        .library(name: "PGxText", targets: ["PGxText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxml2 (+ zlib for the threaded .gz feeder). The header undefines LIBXML_ICU_ENABLED so that
+        // libxml2's ICU types never meet Foundation's own ICU (see DESIGN.md, "System libraries").
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "zlib1g-dev"])]
+        ),
+        // ICU behind a version-free C header: break iterators and NFKC normalization.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [
+                .linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(name: "PGxModel"),
+        .target(
+            name: "PubMed", dependencies: ["CLibXML2", "PGxModel"],
+            // The reader's per-node loop touches its own state only; dynamic exclusivity checks cost ~7%.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
+        .target(name: "PGxText", dependencies: ["CICUShim", "PGxModel"]),
+        .executableTarget(
+            name: "pgx",
+            dependencies: [
+                "PubMed", "PGxText", "PGxModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PubMedTests", dependencies: ["PubMed", "PGxModel"]),
+        .testTarget(name: "PGxTextTests", dependencies: ["PGxText", "PGxModel"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

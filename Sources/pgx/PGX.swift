@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct PGX: ParsableCommand {
+    static let version = "0.1.0"
+    static let configuration = CommandConfiguration(
+        commandName: "pgx",
+        abstract: "Mine PubMed for pharmacogenomic findings and turn approved ones into versioned rule tables.",
+        version: version,
+        subcommands: [Parse.self]
+    )
+}
