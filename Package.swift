@@ -43,8 +43,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PubMedTests", dependencies: ["PubMed", "PGxModel"]),
-        .testTarget(name: "PGxTextTests", dependencies: ["PGxText", "PGxModel"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PubMedTests", dependencies: ["PubMed", "PGxModel", "TestSupport"],
+                    exclude: ["Support/etree_reference.py"]),
+        .testTarget(name: "PGxTextTests", dependencies: ["PGxText", "PGxModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -202,7 +202,7 @@ public final class PubMedReader {
             done = true
             throw fault(.notPubMed,
                         "root element is <\(name)>, not <PubmedArticleSet>" + (detail.isEmpty ? "" : " (it says: \(detail.prefix(200)))"),
-                        hint: name == "ERROR" ? "this looks like an E-utilities error reply; fetch the records again"
+                        hint: name == "ERROR" || !detail.isEmpty ? "this looks like an E-utilities error reply; fetch the records again"
                             : "give pgx PubMed/MEDLINE XML (baseline, update or efetch rettype=xml)")
         }
     }
@@ -225,6 +225,14 @@ public final class PubMedReader {
         InputError(code: code, file: displayName, line: currentLine(),
                    column: 0, message: message,
                    lastGoodPMID: lastGoodPMID, hint: hint)
+    }
+
+    /// True when the parser failed within the last bytes of a plain file: the file was cut short.
+    private func endsNearFaultPosition() -> Bool {
+        guard feeder == nil, path != "-",
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return false }
+        let consumed = Int(xmlTextReaderByteConsumed(reader))
+        return consumed >= size - 4096
     }
 
     private func parseFault() -> InputError {
@@ -250,6 +258,9 @@ public final class PubMedReader {
         } else if lower.contains("premature end") || lower.contains("end of data") || lower.contains("not finished") {
             code = .truncated
             hint = "the file ends in the middle of a record; it is probably truncated: fetch it again"
+        } else if endsNearFaultPosition() {
+            code = .truncated
+            hint = "the file ends in the middle of a record; it is probably truncated: fetch it again"
         } else {
             code = .malformedXML
             hint = "the XML is not well-formed here; check it with `xmllint --noout`"
@@ -270,6 +281,6 @@ private let errorCallback: xmlStructuredErrorFunc = { ctx, error in
     let sink = Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue()
     guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, sink.fatal == nil else { return }
     let msg = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-    sink.fatal = .init(message: msg.trimmingCharacters(in: .whitespacesAndNewlines),
+    sink.fatal = .init(message: msg.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " "),
                        line: Int(error.pointee.line), column: Int(error.pointee.int2))
 }
