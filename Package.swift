@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "pgx", targets: ["pgx"]),
         .library(name: "PubMed", targets: ["PubMed"]),
         .library(name: "PGxText", targets: ["PGxText"]),
+        .library(name: "PGxExtract", targets: ["PGxExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,10 +37,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(name: "PGxText", dependencies: ["CICUShim", "PGxModel"]),
+        .target(name: "PGxExtract", dependencies: ["PGxText", "PGxModel"]),
         .executableTarget(
             name: "pgx",
             dependencies: [
-                "PubMed", "PGxText", "PGxModel",
+                "PubMed", "PGxText", "PGxExtract", "PGxModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "PubMedTests", dependencies: ["PubMed", "PGxModel", "TestSupport"],
                     exclude: ["Support/etree_reference.py"]),
         .testTarget(name: "PGxTextTests", dependencies: ["PGxText", "PGxModel", "TestSupport"]),
+        .testTarget(name: "PGxExtractTests", dependencies: ["PGxExtract", "PGxText", "PGxModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

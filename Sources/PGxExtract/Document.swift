@@ -1,0 +1,35 @@
+import PGxModel
+import PGxText
+
+/// One document as every extraction stage sees it: its passages (title, abstract, or one JSONL text),
+/// each with sentences, tokens and mentions as views (offsets) into the passage text.
+public struct AnalyzedPassage: Sendable {
+    public var name: String
+    public var text: [Unicode.Scalar]
+    public var sentences: [Range<Int>]
+    public var mentions: [Mention]
+}
+
+public struct AnalyzedDocument: Sendable {
+    public var id: String
+    public var passages: [AnalyzedPassage]
+}
+
+/// Runs the text and entity stages over a document.
+public final class DocumentAnalyzer: @unchecked Sendable {
+    public let recognizer: EntityRecognizer
+
+    public init(lexicon: Lexicon) { recognizer = EntityRecognizer(lexicon: lexicon) }
+
+    /// `passages`: (name, text) pairs in document order; empty texts are kept (no mentions).
+    public func analyze(id: String, passages: [(String, String)]) -> AnalyzedDocument {
+        let texts = passages.map { Array($0.1.unicodeScalars) }
+        let sentences = texts.map { SentenceSplitter.split($0) }
+        let mentions = recognizer.recognize(texts, sentences: sentences)
+        var out: [AnalyzedPassage] = []
+        for (i, p) in passages.enumerated() {
+            out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i]))
+        }
+        return AnalyzedDocument(id: id, passages: out)
+    }
+}

@@ -1,0 +1,409 @@
+import PGxModel
+import PGxText
+
+/// Finds genes, variants, drugs and metabolizer phenotypes in the passages of one document and names
+/// each with its canonical name and id.
+///
+/// - Dictionary mentions: leftmost-longest matching over two packed tries (case-sensitive keys for
+///   symbols and abbreviations, folded keys for names), starting and ending on word boundaries.
+/// - Variant patterns: rsIDs, star alleles and diplotypes (`*2`, `*1/*17`, `HLA-B*57:01`), HGVS
+///   (`c.1905+1G>A`, `p.Arg144Cys`), protein and nucleotide changes (`V600E`, `Ile105Val`, `C3435T`,
+///   `-1639G>A`).
+/// - Variants attach to a gene: the gene written right before them, the rsID's gene from the lexicon,
+///   or for a bare `*2` the nearest star-allele gene earlier in the sentence.
+/// - Abbreviations defined in the document ("5-fluorouracil (5-FU)") are recognized in the rest of it.
+/// - Complexity: O(n · key length) per passage.
+public final class EntityRecognizer: @unchecked Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// Mentions for each passage (title, abstract, …) of one document, sorted by start.
+    /// `sentences[i]` are passage i's sentence ranges (used to attach variants and phenotypes).
+    public func recognize(_ passages: [[Unicode.Scalar]], sentences: [[Range<Int>]]) -> [[Mention]] {
+        var result: [[Mention]] = []
+        for text in passages {
+            var ms = dictionaryMentions(text)
+            ms = mergeVariants(text, ms, variantMentions(text))
+            result.append(ms)
+        }
+        applyAbbreviations(passages, &result)
+        for p in 0..<passages.count {
+            attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
+        }
+        return result
+    }
+
+    // MARK: - Dictionary matching
+
+    @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool { Tokenizer.isAlnum(s) }
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { Tokenizer.isSpace(s) }
+
+    func dictionaryMentions(_ t: [Unicode.Scalar]) -> [Mention] {
+        var out: [Mention] = []
+        var i = 0
+        let n = t.count
+        while i < n {
+            let s = t[i]
+            if Self.isSpace(s) || (i > 0 && Self.isAlnum(s) && Self.isAlnum(t[i - 1])) { i += 1; continue }
+            var best: (end: Int, entry: Int32) = (-1, -1)
+            for folded in [false, true] {
+                if let m = longest(t, from: i, folded: folded) {
+                    if m.end > best.end || (m.end == best.end && lexicon.entries[Int(m.entry)].rank < lexicon.entries[Int(best.entry)].rank) {
+                        best = m
+                    }
+                }
+            }
+            if best.end > i {
+                let e = lexicon.entries[Int(best.entry)]
+                var end = best.end
+                if e.kind == .drug { end = extendSalt(t, end) }
+                if accept(t, i, end, e) {
+                    out.append(Mention(kind: e.kind, start: i, end: end, name: e.name, id: e.id, xref: e.xref,
+                                       source: "lexicon:\(e.how)", isClass: e.how == "class", pharmacogene: e.pharmacogene))
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Longest key of one trie that starts at `i` and ends on a word boundary.
+    @inline(__always)
+    func longest(_ t: [Unicode.Scalar], from i: Int, folded: Bool) -> (end: Int, entry: Int32)? {
+        let trie = folded ? lexicon.folded : lexicon.caseSensitive
+        var node = PackedTrie.root
+        var j = i
+        var best: (Int, Int32)? = nil
+        var buf: [UInt32] = []
+        buf.reserveCapacity(8)
+        outer: while j < t.count {
+            let s = t[j]
+            if Self.isSpace(s) {
+                if node == PackedTrie.root { break }
+                j += 1
+                continue
+            }
+            buf.removeAll(keepingCapacity: true)
+            KeyFold.fold(s, caseFold: folded, into: &buf)
+            for c in buf {
+                node = trie.child(node, c)
+                if node < 0 { break outer }
+            }
+            j += 1
+            let v = trie.value(node)
+            if v >= 0 && (j == t.count || !Self.isAlnum(t[j]) || !Self.isAlnum(t[j - 1])) {
+                best = (j, v)
+            }
+        }
+        return best
+    }
+
+    /// "clopidogrel bisulfate": a salt word after a drug belongs to the drug mention.
+    func extendSalt(_ t: [Unicode.Scalar], _ end: Int) -> Int {
+        var j = end
+        guard j < t.count, t[j] == " " else { return end }
+        j += 1
+        var k = j
+        while k < t.count && Self.isAlnum(t[k]) { k += 1 }
+        guard k > j else { return end }
+        let word = String(String.UnicodeScalarView(t[j..<k])).lowercased()
+        return lexicon.salts.contains(word) ? k : end
+    }
+
+    /// Rejects matches that are almost always something else in context.
+    func accept(_ t: [Unicode.Scalar], _ start: Int, _ end: Int, _ e: LexEntry) -> Bool {
+        if e.kind == .gene && e.how != "name" {
+            // A short all-caps symbol right after a number is a unit or label ("5 mg", "2 PM", "3 IU").
+            // A symbol inside a hyphenated chemical or unit word is not a gene ("anti-HBs" stays).
+            if end - start <= 3 && start >= 2 && t[start - 1] == " " && t[start - 2].properties.numericType != nil
+                && e.how != "family" {
+                return false
+            }
+        }
+        if e.kind == .phenotype && end - start <= 3 {
+            // PM/IM/EM/UM only where the text says metabolizer nearby; otherwise they are times of day etc.
+            let lo = max(0, start - 200), hi = min(t.count, end + 200)
+            let ctx = String(String.UnicodeScalarView(t[lo..<hi])).lowercased()
+            return ctx.contains("metaboli")
+        }
+        return true
+    }
+
+    // MARK: - Variant patterns
+
+    func variantMentions(_ t: [Unicode.Scalar]) -> [Mention] {
+        var out: [Mention] = []
+        var i = 0
+        while i < t.count {
+            let prevAlnum = i > 0 && Self.isAlnum(t[i - 1])
+            if let m = (prevAlnum ? nil : rsid(t, i)) ?? star(t, i) ?? (prevAlnum ? nil : hgvs(t, i))
+                ?? (prevAlnum ? nil : proteinChange(t, i)) ?? (prevAlnum ? nil : nucleotideChange(t, i)) {
+                out.append(m)
+                i = m.end
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func digitsEnd(_ t: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < t.count, let v = t[j].properties.numericType, v == .decimal { j += 1 }
+        return j
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    func rsid(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        guard i + 3 < t.count, t[i] == "r" || t[i] == "R", t[i + 1] == "s" || t[i + 1] == "S" else { return nil }
+        var j = i + 2
+        if t[j] == " " { j += 1 }
+        let e = Self.digitsEnd(t, j)
+        guard e - j >= 3, e == t.count || !Self.isAlnum(t[e]) else { return nil }
+        let name = "rs" + String(String.UnicodeScalarView(t[j..<e]))
+        return Mention(kind: .variant, start: i, end: e, name: name, source: "pattern:rsid")
+    }
+
+    /// `*2`, `* 2`, `*2A`, `*1/*17`, `*57:01`, `*1xN`; the name is normalized without spaces.
+    func star(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        guard t[i] == "*" || t[i] == "\u{2217}" else { return nil }
+        var name = ""
+        var j = i
+        var end = -1
+        while j < t.count && (t[j] == "*" || t[j] == "\u{2217}") {
+            var k = j + 1
+            if k < t.count && t[k] == " " { k += 1 }
+            guard k < t.count, Self.isDigit(t[k]) else { break }
+            var e = k
+            while e < t.count && Self.isAlnum(t[e]) { e += 1 }
+            while e + 1 < t.count && t[e] == ":" && Self.isDigit(t[e + 1]) {
+                e += 1
+                while e < t.count && Self.isDigit(t[e]) { e += 1 }
+            }
+            name += (name.isEmpty ? "" : "/") + "*" + String(String.UnicodeScalarView(t[k..<e]))
+            end = e
+            // diplotype continuation: "/*17", "/ *17", " / * 17"
+            var d = e
+            while d < t.count && t[d] == " " { d += 1 }
+            guard d < t.count, t[d] == "/" else { break }
+            d += 1
+            while d < t.count && t[d] == " " { d += 1 }
+            guard d < t.count, t[d] == "*" || t[d] == "\u{2217}" else { break }
+            j = d
+        }
+        guard end > i else { return nil }
+        return Mention(kind: .variant, start: i, end: end, name: name, source: "pattern:star")
+    }
+
+    /// HGVS: `c.1905+1G>A`, `c. 521T>C`, `p.Arg144Cys`, `g.-1639G>A`, `p.(Val600Glu)`.
+    func hgvs(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        guard i + 3 < t.count, "cgpmnr".unicodeScalars.contains(t[i]), t[i + 1] == "." else { return nil }
+        var j = i + 2
+        if t[j] == " " { j += 1 }
+        let bodyStart = j
+        var depth = 0
+        var hasDigit = false
+        while j < t.count {
+            let s = t[j]
+            if s == "(" { depth += 1 } else if s == ")" { if depth == 0 { break }; depth -= 1 }
+            else if Self.isSpace(s) || s == "," || s == ";" || s == "]" { break }
+            if Self.isDigit(s) { hasDigit = true }
+            j += 1
+        }
+        while j > bodyStart && (t[j - 1] == "." || t[j - 1] == ":") { j -= 1 }
+        guard hasDigit, j - bodyStart >= 2 else { return nil }
+        // the body must look like a change, not a page or a figure ("p.23", "c.f.")
+        let body = String(String.UnicodeScalarView(t[bodyStart..<j]))
+        guard body.contains(where: { $0.isLetter }) else { return nil }
+        return Mention(kind: .variant, start: i, end: j, name: String(t[i]) + "." + body, source: "pattern:hgvs")
+    }
+
+    static let aa3: Set<String> = ["Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys",
+                                   "Met", "Phe", "Pro", "Ser", "Thr", "Trp", "Tyr", "Val", "Ter", "Sec"]
+    static let aa1: Set<Unicode.Scalar> = Set("ACDEFGHIKLMNPQRSTVWY".unicodeScalars)
+
+    /// `Ile105Val`, `Arg144Cys`, `V600E`, `G551D`, `F508del`, `C3435T` (one alnum run).
+    func proteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        var e = i
+        while e < t.count && Self.isAlnum(t[e]) { e += 1 }
+        guard e - i >= 4, e - i <= 14 else { return nil }
+        let w = String(String.UnicodeScalarView(t[i..<e]))
+        let u = Array(w.unicodeScalars)
+        // three-letter form
+        if u.count >= 7, Self.aa3.contains(String(w.prefix(3))) {
+            var k = 3
+            while k < u.count && Self.isDigit(u[k]) { k += 1 }
+            if k > 3 {
+                let rest = String(String.UnicodeScalarView(u[k...]))
+                if Self.aa3.contains(rest) || rest == "fs" || rest == "del" || rest == "X" || rest == "*" {
+                    return Mention(kind: .variant, start: i, end: e, name: w, source: "pattern:protein")
+                }
+            }
+        }
+        // one-letter form: letter, 2–5 digits, letter (or del/X)
+        if Self.aa1.contains(u[0]) {
+            var k = 1
+            while k < u.count && Self.isDigit(u[k]) { k += 1 }
+            let nd = k - 1
+            if nd >= 2 && nd <= 5 {
+                let rest = String(String.UnicodeScalarView(u[k...]))
+                if (rest.count == 1 && Self.aa1.contains(rest.unicodeScalars.first!)) || rest == "X" || rest == "del" || rest == "fs" {
+                    return Mention(kind: .variant, start: i, end: e, name: w, source: "pattern:protein")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `3435C>T`, `-1639G>A`, `2677G>T/A`, `677C→T`, `G-308A`.
+    func nucleotideChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        let bases: Set<Unicode.Scalar> = ["A", "C", "G", "T"]
+        var j = i
+        if t[j] == "-" { j += 1 }
+        let d = Self.digitsEnd(t, j)
+        if d > j {
+            var k = d
+            if k < t.count && t[k] == " " { k += 1 }
+            guard k < t.count, bases.contains(t[k]) else { return nil }
+            k += 1
+            var a = k
+            while a < t.count && t[a] == " " { a += 1 }
+            guard a < t.count, t[a] == ">" || t[a] == "\u{2192}" else { return nil }
+            a += 1
+            while a < t.count && t[a] == " " { a += 1 }
+            guard a < t.count, bases.contains(t[a]) else { return nil }
+            a += 1
+            if a + 1 < t.count && t[a] == "/" && bases.contains(t[a + 1]) { a += 2 }
+            guard a == t.count || !Self.isAlnum(t[a]) else { return nil }
+            let name = String(String.UnicodeScalarView(t[i..<a].filter { $0 != " " }))
+            return Mention(kind: .variant, start: i, end: a, name: name, source: "pattern:nucleotide")
+        }
+        // G-308A
+        if bases.contains(t[i]), i + 3 < t.count, t[i + 1] == "-" {
+            let e = Self.digitsEnd(t, i + 2)
+            if e > i + 3, e < t.count, bases.contains(t[e]), e + 1 == t.count || !Self.isAlnum(t[e + 1]) {
+                return Mention(kind: .variant, start: i, end: e + 1, name: String(String.UnicodeScalarView(t[i...e])),
+                               source: "pattern:nucleotide")
+            }
+        }
+        return nil
+    }
+
+    /// Variant mentions win over dictionary mentions they overlap when they are at least as long.
+    func mergeVariants(_ t: [Unicode.Scalar], _ dict: [Mention], _ vars: [Mention]) -> [Mention] {
+        guard !vars.isEmpty else { return dict }
+        var out: [Mention] = []
+        var kept = dict
+        for v in vars {
+            let overlapping = kept.indices.filter { kept[$0].start < v.end && v.start < kept[$0].end }
+            if overlapping.allSatisfy({ kept[$0].end - kept[$0].start <= v.end - v.start || kept[$0].kind == .gene && v.source == "pattern:star" }) {
+                // A gene written inside a star-allele span ("CYP2C19*2" is gene + allele) stays; others go.
+                kept = kept.enumerated().filter { idx, m in !overlapping.contains(idx) || (m.kind == .gene && m.end <= v.start) }.map(\.1)
+                out.append(v)
+            }
+        }
+        out += kept
+        out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+        return out
+    }
+
+    // MARK: - Abbreviations
+
+    func applyAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        var defs: [(short: [Unicode.Scalar], template: Mention, passage: Int, from: Int)] = []
+        for (p, t) in passages.enumerated() {
+            for m in result[p] where m.kind == .drug || m.kind == .gene {
+                var j = m.end
+                while j < t.count && t[j] == " " { j += 1 }
+                guard j < t.count, t[j] == "(" else { continue }
+                var k = j + 1
+                while k < t.count && t[k] != ")" && !Self.isSpace(t[k]) && k - j <= 13 { k += 1 }
+                guard k < t.count, t[k] == ")", k - j - 1 >= 2 else { continue }
+                let short = Array(t[(j + 1)..<k])
+                guard short.contains(where: { $0.properties.isAlphabetic }),
+                      short.contains(where: { $0.properties.isUppercase }) else { continue }
+                if result[p].contains(where: { $0.start == j + 1 }) { continue }  // already known
+                defs.append((short, m, p, j + 1))
+            }
+        }
+        guard !defs.isEmpty else { return }
+        for (p, t) in passages.enumerated() {
+            var added: [Mention] = []
+            for d in defs where p >= d.passage {
+                let from = p == d.passage ? d.from : 0
+                let n = d.short.count
+                var i = from
+                while i + n <= t.count {
+                    if t[i] == d.short[0] && (i == 0 || !Self.isAlnum(t[i - 1]) || !Self.isAlnum(t[i]))
+                        && (i + n == t.count || !Self.isAlnum(t[i + n])) && Array(t[i..<(i + n)]) == d.short
+                        && !result[p].contains(where: { $0.start < i + n && i < $0.end })
+                        && !added.contains(where: { $0.start < i + n && i < $0.end }) {
+                        var m = d.template
+                        m.start = i; m.end = i + n; m.source = "abbreviation"
+                        added.append(m)
+                        i += n
+                        continue
+                    }
+                    i += 1
+                }
+            }
+            if !added.isEmpty {
+                result[p] += added
+                result[p].sort { $0.start < $1.start }
+            }
+        }
+    }
+
+    // MARK: - Attaching variants and phenotypes to genes
+
+    func attach(_ t: [Unicode.Scalar], _ ms: inout [Mention], sentences: [Range<Int>]) {
+        func sentence(of pos: Int) -> Range<Int> {
+            sentences.first { $0.contains(pos) } ?? 0..<t.count
+        }
+        let docGenes = Set(ms.filter { $0.kind == .gene }.map(\.name))
+        for idx in ms.indices where ms[idx].kind == .variant || ms[idx].kind == .phenotype {
+            let v = ms[idx]
+            let sent = sentence(of: v.start)
+            // the gene written right before (only spaces or a hyphen between)
+            let adjacent = ms.last { m in
+                m.kind == .gene && m.end <= v.start && v.start - m.end <= 2
+                    && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" }
+            }
+            var gene: String? = adjacent?.name
+            if v.kind == .variant && v.source == "pattern:rsid" && gene == nil {
+                if let gs = lexicon.rsidGenes[v.name] {
+                    gene = gs.first { docGenes.contains($0) } ?? gs.first
+                }
+            }
+            if gene == nil {
+                let before = ms.filter { $0.kind == .gene && $0.end <= v.start && sent.contains($0.start) }
+                if v.kind == .variant && v.source == "pattern:star" {
+                    gene = before.last { lexicon.starGenes.contains($0.name) }?.name
+                } else if v.kind == .phenotype {
+                    gene = before.last?.name
+                        ?? ms.first { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }?.name
+                } else if let g = before.last, v.start - g.end <= 40 {
+                    gene = g.name
+                }
+            }
+            ms[idx].gene = gene
+            if v.kind == .variant && v.source == "pattern:star", let g = gene {
+                ms[idx].name = g + Self.normalizeStar(v.name, gene: g)
+            }
+        }
+    }
+
+    /// HLA alleles written without the colon ("*5701") get it ("*57:01").
+    static func normalizeStar(_ s: String, gene: String) -> String {
+        guard gene.hasPrefix("HLA-") else { return s }
+        return s.split(separator: "/").map { part -> String in
+            let body = part.dropFirst()
+            if body.count == 4, body.allSatisfy(\.isNumber) { return "*" + body.prefix(2) + ":" + body.suffix(2) }
+            return String(part)
+        }.joined(separator: "/")
+    }
+}

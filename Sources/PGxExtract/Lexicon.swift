@@ -1,0 +1,183 @@
+import Foundation
+import PGxModel
+
+/// One thing a lexicon key names.
+public struct LexEntry: Sendable {
+    public var kind: Mention.Kind
+    public var name: String
+    public var id: String?
+    public var xref: String?
+    /// "symbol", "alias", "name", "family" (genes); "generic", "synonym", "brand", "class", "abbreviation" (drugs).
+    public var how: String
+    public var pharmacogene: Bool
+    /// Lower is preferred when one key names two things.
+    var rank: Int
+}
+
+/// Where the extractor's knowledge lives: `$PGX_RULES`, `./rules`, or `rules/` beside the package the
+/// binary was built in.
+public enum RulesLocator {
+    public static func find(_ explicit: String? = nil) throws -> URL {
+        var candidates: [URL] = []
+        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
+        if let env = ProcessInfo.processInfo.environment["PGX_RULES"] { candidates.append(URL(fileURLWithPath: env)) }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("rules"))
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // .build/<config>/pgx → package root
+        candidates.append(exe.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rules"))
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("../share/pgx/rules"))
+        // Source checkout (tests): Sources/PGxExtract/Lexicon.swift → package root
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules"))
+        for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("lexicons/genes.tsv").path) {
+            return c.standardizedFileURL
+        }
+        throw LexiconError(message: "cannot find rules/lexicons (looked in: \(candidates.map(\.path).joined(separator: ", "))); "
+                           + "run pgx from the project folder or set PGX_RULES")
+    }
+}
+
+public struct LexiconError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The dictionaries the recognizer matches: genes, drugs, phenotypes (case-sensitive and folded keys),
+/// rsID → gene, star alleles per gene, salts.
+///
+/// Keys are folded the same way as text at match time (`KeyFold`): whitespace dropped, dashes unified,
+/// Greek letters spelled out, and — for the case-insensitive trie — lower-cased. So "TNF-α",
+/// "TNF alpha" and "TNF-alpha" meet the same key, and PTB-spaced text ("HLA - B") still matches.
+/// - Complexity: loading is O(lexicon size · log); the tries take about 30 MB.
+public final class Lexicon: @unchecked Sendable {
+    public let entries: [LexEntry]
+    let caseSensitive: PackedTrie
+    let folded: PackedTrie
+    /// rsID → genes (HGNC symbols).
+    public let rsidGenes: [String: [String]]
+    /// Genes with star-allele nomenclature.
+    public let starGenes: Set<String>
+    /// Gene symbol → (HGNC id, Entrez id, pharmacogene).
+    public let geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)]
+    public let salts: Set<String>
+    public let version: String
+
+    public init(rules: URL) throws {
+        let dir = rules.appendingPathComponent("lexicons")
+        var entries: [LexEntry] = []
+        var cs: [[UInt32]: Int32] = [:]
+        var ci: [[UInt32]: Int32] = [:]
+        var geneInfo: [String: (String?, String?, Bool)] = [:]
+
+        func put(_ key: String, folded: Bool, _ e: LexEntry) {
+            let k = KeyFold.key(key, caseFold: folded)
+            guard !k.isEmpty else { return }
+            if let old = folded ? ci[k] : cs[k] {
+                if entries[Int(old)].rank <= e.rank { return }
+            }
+            entries.append(e)
+            if folded { ci[k] = Int32(entries.count - 1) } else { cs[k] = Int32(entries.count - 1) }
+        }
+
+        func rows(_ file: String) throws -> [[Substring]] {
+            let url = dir.appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw LexiconError(message: "cannot read \(url.path)")
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            var out: [[Substring]] = []
+            var header = true
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                if line.hasPrefix("#") { continue }
+                if header { header = false; continue }
+                out.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+            }
+            return out
+        }
+
+        for f in try rows("genes.tsv") where f.count >= 7 {
+            let how = String(f[2]), sym = String(f[3])
+            let pgx = f[6] == "1"
+            let rank = ["symbol": 1, "family": 3, "alias": 4, "name": 6][how] ?? 6
+            let hg = f[4].isEmpty ? nil : String(f[4]), ez = f[5].isEmpty ? nil : String(f[5])
+            if how == "symbol" || geneInfo[sym] == nil { geneInfo[sym] = (hg, ez, pgx) }
+            put(String(f[0]), folded: f[1] == "ci",
+                LexEntry(kind: .gene, name: sym, id: hg, xref: ez, how: how, pharmacogene: pgx, rank: rank))
+        }
+        for f in try rows("drugs.tsv") where f.count >= 7 {
+            let how = String(f[2])
+            let rank = ["generic": 2, "brand": 2, "class": 3, "synonym": 5, "abbreviation": 5][how] ?? 5
+            put(String(f[0]), folded: f[1] == "ci",
+                LexEntry(kind: .drug, name: String(f[3]), id: f[4].isEmpty ? nil : String(f[4]),
+                         xref: f[5].isEmpty ? nil : String(f[5]), how: how, pharmacogene: false, rank: rank))
+        }
+        for f in try rows("phenotypes.tsv") where f.count >= 3 {
+            put(String(f[0]), folded: f[2] == "ci",
+                LexEntry(kind: .phenotype, name: String(f[1]), id: nil, xref: nil, how: "phenotype", pharmacogene: false, rank: 0))
+        }
+        var rs: [String: [String]] = [:]
+        var star: Set<String> = []
+        for f in try rows("variants.tsv") where f.count >= 3 {
+            if f[0] == "rsid" { rs[String(f[1]), default: []].append(String(f[2])) }
+            if f[0] == "star" { star.insert(String(f[2])) }
+        }
+        star.formUnion(["HLA-A", "HLA-B", "HLA-C", "HLA-DRB1", "HLA-DQB1", "HLA-DQA1", "HLA-DPB1"])
+        var salts: Set<String> = []
+        for f in try rows("salts.tsv") { salts.insert(String(f[0])) }
+
+        self.entries = entries
+        caseSensitive = PackedTrie(cs.map { ($0.key, $0.value) })
+        folded = PackedTrie(ci.map { ($0.key, $0.value) })
+        rsidGenes = rs
+        starGenes = star
+        self.geneInfo = geneInfo
+        self.salts = salts
+        let attrs = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("genes.tsv").path)
+        version = "lexicons-\(entries.count)-\((attrs?[.size] as? Int) ?? 0)"
+    }
+}
+
+/// The one folding used for lexicon keys and for text at match time.
+enum KeyFold {
+    static let greek: [UInt32: String] = [
+        0x03B1: "alpha", 0x03B2: "beta", 0x03B3: "gamma", 0x03B4: "delta", 0x03B5: "epsilon", 0x03BA: "kappa",
+        0x03BB: "lambda", 0x03BC: "mu", 0x03C9: "omega", 0x03B8: "theta", 0x03C3: "sigma", 0x03C4: "tau",
+        0x03B6: "zeta", 0x03B7: "eta", 0x03C0: "pi", 0x03C6: "phi", 0x03C7: "chi", 0x03C8: "psi", 0x03C1: "rho",
+        0x0391: "alpha", 0x0392: "beta", 0x0393: "gamma", 0x0394: "delta", 0x039A: "kappa",
+    ]
+
+    /// Appends the folded form of one scalar to `out` (nothing for whitespace).
+    @inline(__always)
+    static func fold(_ s: Unicode.Scalar, caseFold: Bool, into out: inout [UInt32]) {
+        let v = s.value
+        if v < 0x80 {
+            if v == 32 || v == 9 || v == 10 || v == 13 { return }
+            if caseFold && v >= 65 && v <= 90 { out.append(v + 32) } else { out.append(v) }
+            return
+        }
+        if let g = greek[v] { for u in g.unicodeScalars { out.append(u.value) }; return }
+        let n = foldPunct(s)
+        if n.properties.isWhitespace { return }
+        if caseFold, n.properties.changesWhenLowercased {
+            for u in n.properties.lowercaseMapping.unicodeScalars { out.append(u.value) }
+        } else {
+            out.append(n.value)
+        }
+    }
+
+    @inline(__always)
+    static func foldPunct(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return "-"
+        case 0x2236: return ":"
+        case 0x2032, 0x2019: return "'"
+        default: return s
+        }
+    }
+
+    static func key(_ s: String, caseFold: Bool) -> [UInt32] {
+        var out: [UInt32] = []
+        for u in s.unicodeScalars { fold(u, caseFold: caseFold, into: &out) }
+        return out
+    }
+}

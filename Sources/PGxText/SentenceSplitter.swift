@@ -1,0 +1,83 @@
+/// Splits a passage into sentences: ICU's sentence break, then merges where ICU breaks too eagerly
+/// in biomedical text ("vs.", "e.g.", "i.e.", "approx.", "et al.", "Fig.", "Dr.", a lower-case or
+/// numeric continuation) — offsets are code points into the passage.
+/// - Complexity: O(n).
+public enum SentenceSplitter {
+    /// Words that end with a period but do not end a sentence.
+    static let abbreviations: Set<String> = [
+        "vs", "e.g", "i.e", "approx", "al", "fig", "figs", "dr", "ca", "cf", "no", "nos", "resp", "ref", "refs",
+        "mr", "mrs", "ms", "prof", "st", "sp", "spp", "vol", "eq", "eqs", "inc", "ltd", "co", "jr", "sr", "viz",
+        "etc", "incl", "tab", "suppl", "min", "max", "approx", "var", "subsp", "dept", "univ", "u.s", "s.d",
+    ]
+
+    public static func split(_ text: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !text.isEmpty else { return [] }
+        // UTF-16 for ICU, with a map from UTF-16 offsets back to scalar offsets.
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(text.count + 8)
+        var toScalar: [Int32] = []
+        toScalar.reserveCapacity(text.count + 9)
+        for (i, s) in text.enumerated() {
+            if s.value > 0xFFFF {
+                let v = s.value - 0x10000
+                utf16.append(UInt16(0xD800 + (v >> 10))); utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
+                toScalar.append(Int32(i)); toScalar.append(Int32(i))
+            } else {
+                utf16.append(UInt16(s.value)); toScalar.append(Int32(i))
+            }
+        }
+        toScalar.append(Int32(text.count))
+        var bounds = ICU.boundaries(utf16, kind: .sentence).map { Int(toScalar[$0.offset]) }
+        if bounds.last != text.count { bounds.append(text.count) }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for b in bounds where b > start {
+            if b < text.count && !isRealBreak(text, start: start, at: b) { continue }
+            ranges.append(start..<b)
+            start = b
+        }
+        if start < text.count { ranges.append(start..<text.count) }
+        // Trim surrounding whitespace from each sentence span.
+        return ranges.compactMap { r in
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi && text[lo].properties.isWhitespace { lo += 1 }
+            while hi > lo && text[hi - 1].properties.isWhitespace { hi -= 1 }
+            return lo < hi ? lo..<hi : nil
+        }
+    }
+
+    /// False when the break at `at` follows an abbreviation or precedes a lower-case/numeric continuation.
+    static func isRealBreak(_ t: [Unicode.Scalar], start: Int, at: Int) -> Bool {
+        // Last non-space character before the break.
+        var e = at - 1
+        while e > start && t[e].properties.isWhitespace { e -= 1 }
+        // Next non-space character after the break.
+        var n = at
+        while n < t.count && t[n].properties.isWhitespace { n += 1 }
+        guard n < t.count else { return true }
+        let next = t[n]
+        if t[e] == "." {
+            // The word before the period.
+            var w = e - 1
+            while w >= start && (t[w].properties.isAlphabetic || t[w] == "." ) { w -= 1 }
+            let word = String(String.UnicodeScalarView(t[(w + 1)..<e])).lowercased()
+            if abbreviations.contains(word) { return false }
+            // A single capital initial ("J. Smith") or "e.g"/"i.e" forms.
+            if word.count == 1 && t[e - 1].properties.isUppercase && next.properties.isUppercase { return false }
+        }
+        // A sentence does not start with a lower-case letter or a closing bracket.
+        if next.properties.isLowercase {
+            // ... unless the next word is a gene/variant-like token ("rs4244285", "mRNA", "p.Arg144Cys").
+            var k = n
+            var plain = true
+            while k < t.count && (t[k].properties.isAlphabetic || t[k].properties.numericType != nil) {
+                if t[k].properties.numericType != nil || t[k].properties.isUppercase { plain = false }
+                k += 1
+            }
+            if k < t.count && t[k] == "." && k - n == 1 { plain = false }  // "p.", "c."
+            if plain { return false }
+        }
+        if next == ")" || next == "]" || next == "," || next == ";" { return false }
+        return true
+    }
+}

@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""Builds rules/lexicons/*.tsv from the lexicon sources in ../shared/data/lexicon (reproducible: same
+inputs, same output; the date written is the sources' snapshot date, not today's).
+
+  scripts/build-lexicons.py [SHARED_DIR]
+
+Outputs (each starts with '#' lines naming source, license and date):
+  genes.tsv      key, match (cs = case-sensitive | ci = case-insensitive), kind, symbol, hgnc, entrez, pgx
+  drugs.tsv      key, match, kind (generic|synonym|brand|class|abbreviation), name, drugbank, rxnorm, atc
+  variants.tsv   kind (rsid|star), key, gene, detail (function)
+  phenotypes.tsv key, canonical, gene-scope
+Only facts (names, symbols, ids) are copied; no text of any source.
+"""
+import csv, json, os, re, sys
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
+LEX = os.path.join(SHARED, "data", "lexicon")
+OUT = os.path.join(ROOT, "rules", "lexicons")
+SNAPSHOT = "cpic-data 459e3eb (2026-04-30); PharmCAT 5431bf1 (2025-11-19); pypgx 0.27.0; org.Hs.eg.db 3.16.0 (NCBI Gene 2022-09-12); DrugBank open vocabulary (2025-02-22 copy)"
+
+# Gene symbols and aliases that are English words, units, or common abbreviations in clinical
+# abstracts: matching them as genes would flood the output with false mentions.
+GENE_STOP = set("""
+A AA AB AC ACT AD ADR ADRS AF AGE AID AIDS AIM AIR ALL ALT AM AML AN AND ANOVA APC APP AR ARC ARE ARM ART AS ASK AST AT ATM AUC
+B BAD BAG BAT BED BID BMI BP BSA C CA CAD CAN CAP CAR CARD CAT CC CD CF CHD CHF CI CKD CL CLL CM CML CNS CO COPD COX CP CPIC
+CR CRC CRP CS CSF CT CTX CV CVD CYP D DAM DC DES DM DNA DO DPWG DR DRESS DVT E EAR EC ECG EEG EF EGF EM END ER ESRD ET F FA
+FAT FC FDA FOR FOX G GAP GAS GC GFR GI GOT GPT GT H HAD HB HBV HCC HCV HD HDL HE HF HIS HIV HL HR HSR HT I IA IC ICU ID IDE
+II III IL IM IMPACT INR IP IQR IR IS IT IV K KO L LAMP LBW LD LDL LOW M MA MAP MAX MCT MD ME MET MG MI MIN ML MM MR MRI MS
+MTX N NA NAT NB NEW NHS NICE NM NO NOT NS NSCLC O OC OFF ON OR OS P PA PAH PC PCR PD PDA PE PET PG PGX PH PI PIG PK PM PMS
+POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET SHE SJS SLE SNP SNPS SO SON SP SR SS ST T TA
+TAN TB TC TEN TG TH TI TIA TIP TM TOP TS TTP UM UP US VIP VTE WAS WBC WHO WT
+""".split())
+ENGLISH_LIKE = re.compile(r"^[A-Z][a-z]+$")  # aliases like "Cat", "Impact"
+AMINO3 = {"Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met", "Phe", "Pro", "Ser",
+          "Thr", "Trp", "Tyr", "Val", "Sec", "Pyl"}
+
+DRUG_STOP = set("""
+water oxygen air salt sugar gold silver iron copper zinc sodium potassium calcium magnesium chloride nitrogen carbon
+hydrogen helium light heat alcohol ethanol glucose lactose sucrose fat protein placebo control standard release
+aspirin-like vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast
+""".split())
+
+# Drug classes people write instead of drug names (ATC where one code fits).
+DRUG_CLASSES = [
+    ("antidepressants", "N06A"), ("antidepressant", "N06A"), ("tricyclic antidepressants", "N06AA"),
+    ("selective serotonin reuptake inhibitors", "N06AB"), ("SSRIs", "N06AB"), ("SSRI", "N06AB"),
+    ("serotonin-norepinephrine reuptake inhibitors", "N06AX"), ("SNRIs", "N06AX"),
+    ("statins", "C10AA"), ("statin", "C10AA"), ("HMG-CoA reductase inhibitors", "C10AA"),
+    ("platinum compounds", "L01XA"), ("platinum-based chemotherapy", "L01XA"), ("platinum agents", "L01XA"),
+    ("opioids", "N02A"), ("opioid", "N02A"), ("opioid analgesics", "N02A"),
+    ("thiopurines", "L04AX"), ("thiopurine", "L04AX"), ("fluoropyrimidines", "L01BC"), ("fluoropyrimidine", "L01BC"),
+    ("beta-blockers", "C07A"), ("beta blockers", "C07A"), ("anticoagulants", "B01A"), ("oral anticoagulants", "B01AA"),
+    ("coumarins", "B01AA"), ("vitamin K antagonists", "B01AA"), ("antiplatelet agents", "B01AC"), ("P2Y12 inhibitors", "B01AC"),
+    ("antiepileptics", "N03A"), ("antiepileptic drugs", "N03A"), ("anticonvulsants", "N03A"),
+    ("antipsychotics", "N05A"), ("antipsychotic", "N05A"), ("proton pump inhibitors", "A02BC"), ("PPIs", "A02BC"),
+    ("aminoglycosides", "J01GB"), ("aminoglycoside antibiotics", "J01GB"), ("NSAIDs", "M01A"),
+    ("nonsteroidal anti-inflammatory drugs", "M01A"), ("anthracyclines", "L01DB"), ("taxanes", "L01CD"),
+    ("calcium channel blockers", "C08"), ("ACE inhibitors", "C09A"), ("angiotensin-converting enzyme inhibitors", "C09A"),
+    ("angiotensin receptor blockers", "C09C"), ("corticosteroids", "H02A"), ("inhaled corticosteroids", "R03BA"),
+    ("glucocorticoids", "H02AB"), ("immunosuppressants", "L04A"), ("calcineurin inhibitors", "L04AD"),
+    ("antiretrovirals", "J05A"), ("antiretroviral therapy", "J05A"), ("tyrosine kinase inhibitors", "L01E"),
+    ("sulfonylureas", "A10BB"), ("volatile anesthetics", "N01AB"), ("volatile anaesthetics", "N01AB"),
+    ("neuromuscular blocking agents", "M03A"), ("antimalarials", "P01B"), ("antithyroid drugs", "H03B"),
+    ("bisphosphonates", "M05BA"), ("antihypertensives", "C02"), ("diuretics", "C03"), ("thiazide diuretics", "C03AA"),
+    ("benzodiazepines", "N05BA"), ("triptans", "N02CC"), ("5-HT3 receptor antagonists", "A04AA"),
+    ("interferons", "L03AB"), ("antiemetics", "A04A"), ("chemotherapy", ""), ("antineoplastic agents", "L01"),
+]
+
+# Brand names of widely studied pharmacogenomic drugs (facts compiled for pgx; the open DrugBank
+# vocabulary carries no brand names).
+BRANDS = {
+    "Plavix": "clopidogrel", "Coumadin": "warfarin", "Jantoven": "warfarin", "Zyloprim": "allopurinol",
+    "Tegretol": "carbamazepine", "Ziagen": "abacavir", "Kalydeco": "ivacaftor", "Imuran": "azathioprine",
+    "Purinethol": "mercaptopurine", "Purixan": "mercaptopurine", "Xeloda": "capecitabine", "Camptosar": "irinotecan",
+    "Sustiva": "efavirenz", "Stocrin": "efavirenz", "Prograf": "tacrolimus", "Advagraf": "tacrolimus", "Zocor": "simvastatin",
+    "Lipitor": "atorvastatin", "Crestor": "rosuvastatin", "Pravachol": "pravastatin", "Celebrex": "celecoxib",
+    "Prozac": "fluoxetine", "Zoloft": "sertraline", "Celexa": "citalopram", "Lexapro": "escitalopram", "Paxil": "paroxetine",
+    "Elavil": "amitriptyline", "Risperdal": "risperidone", "Haldol": "haloperidol", "Nolvadex": "tamoxifen",
+    "Herceptin": "trastuzumab", "Gleevec": "imatinib", "Glivec": "imatinib", "Iressa": "gefitinib", "Tarceva": "erlotinib",
+    "Zelboraf": "vemurafenib", "Dilantin": "phenytoin", "Lamictal": "lamotrigine", "Ultram": "tramadol",
+    "Strattera": "atomoxetine", "Nexium": "esomeprazole", "Prilosec": "omeprazole", "Losec": "omeprazole",
+    "Effient": "prasugrel", "Brilinta": "ticagrelor", "Zofran": "ondansetron", "Inderal": "propranolol",
+    "Lopressor": "metoprolol", "Toprol": "metoprolol", "Aricept": "donepezil", "Abilify": "aripiprazole",
+    "Zyprexa": "olanzapine", "Clozaril": "clozapine", "Seroquel": "quetiapine", "Depakote": "valproic acid",
+    "Trileptal": "oxcarbazepine", "Keppra": "levetiracetam", "Neurontin": "gabapentin", "Lyrica": "pregabalin",
+    "Eliquis": "apixaban", "Xarelto": "rivaroxaban", "Pradaxa": "dabigatran", "Glucophage": "metformin",
+    "Amaryl": "glimepiride", "Avandia": "rosiglitazone", "Actos": "pioglitazone", "Taxol": "paclitaxel",
+    "Taxotere": "docetaxel", "Platinol": "cisplatin", "Paraplatin": "carboplatin", "Eloxatin": "oxaliplatin",
+    "Adriamycin": "doxorubicin", "Cytoxan": "cyclophosphamide", "Trexall": "methotrexate", "Arava": "leflunomide",
+    "Zytiga": "abiraterone", "Tykerb": "lapatinib", "Erbitux": "cetuximab", "Vectibix": "panitumumab",
+    "Avastin": "bevacizumab", "Tasigna": "nilotinib", "Sprycel": "dasatinib", "Xalkori": "crizotinib",
+    "Tagrisso": "osimertinib", "Lynparza": "olaparib", "Orkambi": "lumacaftor", "Symdeko": "tezacaftor",
+    "Trikafta": "elexacaftor", "Pegasys": "peginterferon alfa-2a", "PegIntron": "peginterferon alfa-2b",
+    "Rebetol": "ribavirin", "Copegus": "ribavirin", "Sandimmune": "cyclosporine", "Neoral": "cyclosporine",
+    "CellCept": "mycophenolate mofetil", "Rapamune": "sirolimus", "Vfend": "voriconazole", "Diflucan": "fluconazole",
+    "Oxycontin": "oxycodone", "Tylenol": "acetaminophen", "Ritalin": "methylphenidate", "Adderall": "amphetamine",
+    "Wellbutrin": "bupropion", "Cymbalta": "duloxetine", "Effexor": "venlafaxine", "Remeron": "mirtazapine",
+    "Anafranil": "clomipramine", "Tofranil": "imipramine", "Pamelor": "nortriptyline", "Norpramin": "desipramine",
+    "Zoladex": "goserelin", "Arimidex": "anastrozole", "Femara": "letrozole", "Aromasin": "exemestane",
+    "Rituxan": "rituximab", "Remicade": "infliximab", "Humira": "adalimumab", "Enbrel": "etanercept",
+    "Xenical": "orlistat", "Mysoline": "primidone", "Luminal": "phenobarbital", "Primaquine": "primaquine",
+    "Rasburicase": "rasburicase", "Elitek": "rasburicase", "Fasturtec": "rasburicase", "Krystexxa": "pegloticase",
+    "Atripla": "efavirenz", "Reyataz": "atazanavir", "Isentress": "raltegravir", "Viread": "tenofovir",
+    "Daraprim": "pyrimethamine", "Bactrim": "sulfamethoxazole", "Dapsone": "dapsone",
+}
+
+SALTS = ("hydrochloride", "bisulfate", "sulfate", "sodium", "potassium", "calcium", "mesylate", "maleate", "citrate",
+         "succinate", "tartrate", "besylate", "fumarate", "acetate", "phosphate", "hydrobromide", "dihydrochloride")
+
+
+def header(f, what, sources, license_):
+    f.write(f"# pgx lexicon: {what}\n# built by scripts/build-lexicons.py from ../shared/data/lexicon\n")
+    f.write(f"# sources: {sources}\n# license: {license_}\n# snapshot: {SNAPSHOT}\n")
+
+
+def build_genes():
+    core = {}
+    with open(os.path.join(LEX, "pgx_genes_core.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            core[r["symbol"]] = r
+    hgnc = {s: r["hgnc_id"] for s, r in core.items() if r["hgnc_id"]}
+    with open(os.path.join(LEX, "cpic", "v2_initial_gene.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["hgncid"]:
+                hgnc.setdefault(r["symbol"], r["hgncid"])
+    genes = []  # (symbol, entrez, name, aliases, pgx)
+    official = set()
+    with open(os.path.join(LEX, "ncbi_gene_orgHs_eg_db", "human_genes_symbols_aliases.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            sym = r["symbol"]
+            pgx = sym in core
+            if r["gene_type"] != "protein-coding" and not pgx:
+                continue
+            aliases = [a for a in r["aliases"].split("|") if a]
+            if pgx:
+                aliases += [a for a in core[sym]["aliases"].split("|") if a]
+            genes.append((sym, r["entrez_id"], r["name"], sorted(set(aliases)), pgx))
+            official.add(sym)
+    for sym, r in core.items():  # pharmacogenes NCBI lacks under that symbol (e.g. renamed ones)
+        if sym not in official:
+            genes.append((sym, r["entrez_id"], r["name"], sorted(set(a for a in r["aliases"].split("|") if a)), True))
+            official.add(sym)
+
+    alias_owners = defaultdict(set)
+    for sym, _, _, aliases, pgx in genes:
+        for a in aliases:
+            alias_owners[a].add(sym)
+    pgx_syms = {g[0] for g in genes if g[4]}
+
+    rows = {}
+    def add(key, match, kind, sym, entrez, pgx):
+        k = (key, match)
+        # a symbol beats an alias beats a name; a pharmacogene beats another gene
+        rank = {"symbol": 0, "family": 1, "alias": 2, "name": 3}[kind]
+        old = rows.get(k)
+        if old is None or (rank, not pgx) < (old[0], not old[5]):
+            rows[k] = (rank, kind, sym, hgnc.get(sym, ""), entrez, pgx)
+
+    for sym, entrez, name, aliases, pgx in genes:
+        if sym.upper() not in GENE_STOP and len(sym) >= 2:
+            add(sym, "cs", "symbol", sym, entrez, pgx)
+            if len(sym) >= 4 and re.search(r"\d", sym) and re.search(r"[A-Za-z]", sym):
+                add(sym.lower(), "ci", "symbol", sym, entrez, pgx)
+            elif len(sym) >= 4 and sym.isalpha() and sym.isupper():
+                add(sym[0] + sym[1:].lower(), "cs", "symbol", sym, entrez, pgx)  # mouse/rat style "Egfr"
+        for a in aliases:
+            if a in official or a.upper() in GENE_STOP or a in AMINO3:
+                continue
+            owners = alias_owners[a]
+            if len(owners) > 1 and not (owners & pgx_syms):
+                continue  # ambiguous between non-pharmacogenes
+            if len(owners) > 1 and not pgx:
+                continue  # leave it to the pharmacogene
+            if re.fullmatch(r"[\d\W_]+", a) or len(a) < 3:
+                continue
+            if not pgx and len(a) < 4 and not re.search(r"\d", a):
+                continue
+            if ENGLISH_LIKE.match(a) and not pgx:
+                continue
+            add(a, "cs", "alias", sym, entrez, pgx)
+            if len(a) >= 4 and re.search(r"\d", a) and re.search(r"[A-Za-z]", a):
+                add(a.lower(), "ci", "alias", sym, entrez, pgx)
+        if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
+            add(name.lower(), "ci", "name", sym, entrez, pgx)
+    # Families and groups used in PGx writing.
+    fams = set()
+    for sym in pgx_syms:
+        m = re.match(r"^(CYP\d+[A-Z])\d+$", sym) or re.match(r"^(UGT\d[A-Z])\d+$", sym) or re.match(r"^(SLC\d+[A-Z])\d+$", sym)
+        if m:
+            fams.add(m.group(1))
+    for f_ in sorted(fams) + ["CYP450", "CYP", "HLA", "UGT", "GST", "ABC", "SLCO", "NAT", "P450"]:
+        add(f_, "cs", "family", f_, "", True)
+    for name in ["cytochrome P450", "cytochrome P-450", "glutathione S-transferase", "UDP-glucuronosyltransferase",
+                 "N-acetyltransferase", "human leukocyte antigen", "ABC transporter", "P-glycoprotein"]:
+        sym = "ABCB1" if name == "P-glycoprotein" else name
+        add(name.lower(), "ci", "family" if sym == name else "alias", sym, "5243" if sym == "ABCB1" else "", True)
+
+    with open(os.path.join(OUT, "genes.tsv"), "w") as f:
+        header(f, "human genes (protein-coding + pharmacogenes): symbols, aliases, full names, PGx families",
+               "NCBI Gene via org.Hs.eg.db (symbols, aliases, names); pgx_genes_core.tsv and CPIC gene table (HGNC ids, pharmacogene aliases)",
+               "NCBI Gene: public domain; org.Hs.eg.db: Artistic-2.0; CPIC: CC0 1.0; pgx_genes_core derived from CC0/MIT/Artistic inputs")
+        f.write("# stop list: symbols/aliases that are English words or clinical abbreviations are left out (see GENE_STOP)\n")
+        f.write("key\tmatch\tkind\tsymbol\thgnc\tentrez\tpgx\n")
+        for (key, match), (_, kind, sym, h, entrez, pgx) in sorted(rows.items()):
+            f.write(f"{key}\t{match}\t{kind}\t{sym}\t{h}\t{entrez}\t{1 if pgx else 0}\n")
+    return len(rows)
+
+
+def build_drugs():
+    rows = {}
+    def add(key, match, kind, name, db="", rx="", atc=""):
+        key = key.strip()
+        if not key:
+            return
+        if match == "ci":
+            key = key.lower()
+        k = (key, match)
+        rank = {"generic": 0, "brand": 1, "class": 2, "synonym": 3, "abbreviation": 4}[kind]
+        old = rows.get(k)
+        if old is None or rank < old[0]:
+            rows[k] = (rank, kind, name, db, rx, atc)
+
+    cpic = {}
+    with open(os.path.join(LEX, "cpic", "v2_initial_drug.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            atc = r["atcid"].strip("{}").replace(",", "|")
+            if r["drugid"].startswith("ATC:"):
+                add(r["name"], "ci", "class", r["name"].lower(), "", "", atc)
+                continue
+            cpic[r["name"].lower()] = (r["drugbankid"], r["rxnormid"], atc)
+    with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
+        for r in csv.DictReader(f):
+            name = r["Common name"].strip()
+            low = name.lower()
+            if not name or low in DRUG_STOP:
+                continue
+            rx, atc = "", ""
+            if low in cpic:
+                _, rx, atc = cpic[low]
+            if len(name) >= 4 or re.search(r"\d", name):
+                add(name, "ci", "generic", low, r["DrugBank ID"], rx, atc)
+            for s in r["Synonyms"].split(" | "):
+                s = s.strip()
+                if not s or s.lower() in DRUG_STOP or s in AMINO3 or len(s) > 60:
+                    continue
+                if len(s) < 4 or (len(s) <= 5 and re.fullmatch(r"[A-Z0-9-]+", s)):
+                    # short abbreviations (5-FU, 6-MP, CsA) only as written, and only with a digit or mixed case
+                    if len(s) >= 3 and (re.search(r"\d", s) or (re.search(r"[a-z]", s) and re.search(r"[A-Z]", s))):
+                        add(s, "cs", "abbreviation", low, r["DrugBank ID"], rx, atc)
+                    continue
+                add(s, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
+    for name, (db, rx, atc) in cpic.items():
+        add(name, "ci", "generic", name, db, rx, atc)
+    by_name = {v[2]: v for v in rows.values() if v[1] == "generic"}
+    for brand, generic in BRANDS.items():
+        g = by_name.get(generic)
+        add(brand, "ci", "brand", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
+    for cls, atc in DRUG_CLASSES:
+        add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", cls.lower(), "", "", atc)
+    with open(os.path.join(OUT, "drugs.tsv"), "w") as f:
+        header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes",
+               "DrugBank open vocabulary (names, synonyms, ids); CPIC drug table (RxNorm, ATC); brand names and classes compiled for pgx",
+               "DrugBank open vocabulary: CC0 1.0; CPIC: CC0 1.0; brand/class lists: pgx project (facts)")
+        f.write("key\tmatch\tkind\tname\tdrugbank\trxnorm\tatc\n")
+        for (key, match), (_, kind, name, db, rx, atc) in sorted(rows.items()):
+            f.write(f"{key}\t{match}\t{kind}\t{name}\t{db}\t{rx}\t{atc}\n")
+    with open(os.path.join(OUT, "salts.tsv"), "w") as f:
+        header(f, "salt and ester words that may follow a drug name (clopidogrel bisulfate → clopidogrel)", "pgx project", "pgx project")
+        f.write("salt\n" + "".join(s + "\n" for s in SALTS))
+    return len(rows)
+
+
+def build_variants():
+    rows = set()
+    for fn, sep, gcol, rcol in (("pharmcat/derived_variants.tsv", "\t", "gene", "rsid"), ("pypgx/variant-table.csv", ",", "Gene", "rsID")):
+        with open(os.path.join(LEX, fn)) as f:
+            for r in csv.DictReader(f, delimiter=sep):
+                rs = r[rcol].strip()
+                if re.fullmatch(r"rs\d+", rs):
+                    rows.add(("rsid", rs, r[gcol], ""))
+    with open(os.path.join(LEX, "pharmcat", "derived_named_alleles.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["allele"].startswith("*"):
+                rows.add(("star", r["allele"], r["gene"], r["function"]))
+    with open(os.path.join(LEX, "pypgx", "allele-table.csv")) as f:
+        for r in csv.DictReader(f):
+            if r["StarAllele"].startswith("*"):
+                rows.add(("star", r["StarAllele"], r["Gene"], r["Function"]))
+    # an rsID claimed by two genes is kept for both; the extractor picks the one named nearby
+    with open(os.path.join(OUT, "variants.tsv"), "w") as f:
+        header(f, "variants: rsIDs with their gene, star alleles with their function",
+               "PharmCAT allele definitions (derived_variants, derived_named_alleles); PyPGx variant and allele tables",
+               "PharmCAT: MPL-2.0 (data from CPIC CC0 / PharmVar); PyPGx: MIT")
+        f.write("kind\tkey\tgene\tdetail\n")
+        for row in sorted(rows):
+            f.write("\t".join(row) + "\n")
+    return len(rows)
+
+
+def build_phenotypes():
+    rows = []
+    forms = {
+        "poor metabolizer": ["poor metabolizer", "poor metaboliser", "poor metabolizers", "poor metabolisers", "PM", "PMs", "slow metabolizer", "slow metabolizers"],
+        "intermediate metabolizer": ["intermediate metabolizer", "intermediate metaboliser", "intermediate metabolizers", "intermediate metabolisers", "IM", "IMs"],
+        "normal metabolizer": ["normal metabolizer", "normal metaboliser", "normal metabolizers", "normal metabolisers", "NM", "NMs",
+                               "extensive metabolizer", "extensive metaboliser", "extensive metabolizers", "extensive metabolisers", "EM", "EMs"],
+        "rapid metabolizer": ["rapid metabolizer", "rapid metaboliser", "rapid metabolizers", "rapid metabolisers", "RM", "RMs"],
+        "ultrarapid metabolizer": ["ultrarapid metabolizer", "ultrarapid metaboliser", "ultrarapid metabolizers", "ultrarapid metabolisers",
+                                   "ultra-rapid metabolizer", "ultra-rapid metabolizers", "ultra-rapid metaboliser", "ultra-rapid metabolisers",
+                                   "ultra rapid metabolizer", "ultra rapid metabolizers", "UM", "UMs", "URM", "URMs"],
+        "slow acetylator": ["slow acetylator", "slow acetylators", "poor acetylator", "poor acetylators"],
+        "intermediate acetylator": ["intermediate acetylator", "intermediate acetylators"],
+        "rapid acetylator": ["rapid acetylator", "rapid acetylators", "fast acetylator", "fast acetylators"],
+        "poor function": ["poor function"], "decreased function": ["decreased function", "reduced function"],
+        "increased function": ["increased function", "gain of function", "gain-of-function"],
+        "no function": ["no function", "loss of function", "loss-of-function", "null allele", "null alleles"],
+        "deficient": ["deficient", "enzyme deficiency"],
+    }
+    with open(os.path.join(LEX, "pgx_phenotype_terms.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            t = r["term"].strip()
+            if re.search(r"metaboli[sz]er$", t, re.I) and t.lower() not in sum(forms.values(), []):
+                forms.setdefault(t.lower(), []).append(t.lower())
+    for canonical, fs in forms.items():
+        for x in fs:
+            rows.append((x if x.isupper() or x[:-1].isupper() else x.lower(), canonical,
+                         "cs" if x.isupper() or x[:-1].isupper() else "ci"))
+    with open(os.path.join(OUT, "phenotypes.tsv"), "w") as f:
+        header(f, "metabolizer, acetylator and allele-function phenotypes with their canonical (CPIC) term",
+               "CPIC standardized terms (pgx_phenotype_terms.tsv); spelling variants and abbreviations compiled for pgx",
+               "CPIC: CC0 1.0; variants: pgx project")
+        f.write("# abbreviations (PM, IM, EM, UM) are matched only as written, in upper case\n")
+        f.write("key\tcanonical\tmatch\n")
+        for row in sorted(set(rows)):
+            f.write("\t".join(row) + "\n")
+    return len(rows)
+
+
+if __name__ == "__main__":
+    if not os.path.isdir(LEX):
+        sys.exit(f"lexicon sources not found at {LEX}")
+    os.makedirs(OUT, exist_ok=True)
+    print(f"genes: {build_genes()} keys; drugs: {build_drugs()} keys; variants: {build_variants()}; phenotypes: {build_phenotypes()}")
