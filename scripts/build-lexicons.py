@@ -24,23 +24,25 @@ SNAPSHOT = "cpic-data 459e3eb (2026-04-30); PharmCAT 5431bf1 (2025-11-19); pypgx
 # Gene symbols and aliases that are English words, units, or common abbreviations in clinical
 # abstracts: matching them as genes would flood the output with false mentions.
 GENE_STOP = set("""
-A AA AB AC ACT AD ADR ADRS AF AGE AID AIDS AIM AIR ALL ALT AM AML AN AND ANOVA APC APP AR ARC ARE ARM ART AS ASK AST AT ATM AUC
-B BAD BAG BAT BED BID BMI BP BSA C CA CAD CAN CAP CAR CARD CAT CC CD CF CHD CHF CI CKD CL CLL CM CML CNS CO COPD COX CP CPIC
-CR CRC CRP CS CSF CT CTX CV CVD CYP D DAM DC DES DM DNA DO DPWG DR DRESS DVT E EAR EC ECG EEG EF EGF EM END ER ESRD ET F FA
+A AA AB AC ACT AD ADR ADRS AF AGE AID AIDS AIM AIR ALL ALT AM AML AN AND ANOVA APC APP ARC ARE ARM ART AS ASK AST AT AUC
+B BAD BAG BAT BED BID BMI BP BSA C CA CAD CAN CAP CARD CC CD CF CHD CHF CI CKD CL CLL CM CML CNS CO COPD COX CP CPIC
+CR CRC CRP CS CSF CT CTX CV CVD CYP D DAM DC DES DM DNA DO DPWG DR DRESS DVT E EAR EC ECG EEG EF EGF EM END ESRD ET F FA
 FAT FC FDA FOR FOX G GAP GAS GC GFR GI GOT GPT GT H HAD HB HBV HCC HCV HD HDL HE HF HIS HIV HL HR HSR HT I IA IC ICU ID IDE
-II III IL IM IMPACT INR IP IQR IR IS IT IV K KO L LAMP LBW LD LDL LOW M MA MAP MAX MCT MD ME MET MG MI MIN ML MM MR MRI MS
+II III IL IM IMPACT INR IP IQR IR IS IT IV K KO L LAMP LBW LD LDL LOW M MA MAP MAX MCT MD ME MG MI MIN ML MM MR MRI MS
 MTX N NA NAT NB NEW NHS NICE NM NO NOT NS NSCLC O OC OFF ON OR OS P PA PAH PC PCR PD PDA PE PET PG PGX PH PI PIG PK PM PMS
 POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET SHE SJS SLE SNP SNPS SO SON SP SR SS ST T TA
-TAN TB TC TEN TG TH TI TIA TIP TM TOP TS TTP UM UP US VIP VTE WAS WBC WHO WT
+TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 """.split())
 ENGLISH_LIKE = re.compile(r"^[A-Z][a-z]+$")  # aliases like "Cat", "Impact"
 AMINO3 = {"Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met", "Phe", "Pro", "Ser",
           "Thr", "Trp", "Tyr", "Val", "Sec", "Pyl"}
 
 DRUG_STOP = set("""
-water oxygen air salt sugar gold silver iron copper zinc sodium potassium calcium magnesium chloride nitrogen carbon
-hydrogen helium light heat alcohol ethanol glucose lactose sucrose fat protein placebo control standard release
-aspirin-like vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast
+air salt sugar light heat fat protein proteins control standard release same beam lambda bean
+vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast radiotherapy opioid
+hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
+leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
+xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a
 """.split())
 
 # Drug classes people write instead of drug names (ATC where one code fits).
@@ -66,8 +68,81 @@ DRUG_CLASSES = [
     ("neuromuscular blocking agents", "M03A"), ("antimalarials", "P01B"), ("antithyroid drugs", "H03B"),
     ("bisphosphonates", "M05BA"), ("antihypertensives", "C02"), ("diuretics", "C03"), ("thiazide diuretics", "C03AA"),
     ("benzodiazepines", "N05BA"), ("triptans", "N02CC"), ("5-HT3 receptor antagonists", "A04AA"),
-    ("interferons", "L03AB"), ("antiemetics", "A04A"), ("chemotherapy", ""), ("antineoplastic agents", "L01"),
+    ("interferons", "L03AB"), ("antiemetics", "A04A"), ("antineoplastic agents", "L01"),
+    ("anthracycline", "L01DB"), ("taxane", "L01CD"), ("sulphonylureas", "A10BB"), ("sulfonylurea", "A10BB"),
+    ("sulphonylurea", "A10BB"), ("TKIs", "L01E"), ("TKI", "L01E"), ("EGFR-TKI", "L01EB"), ("EGFR-TKIs", "L01EB"),
+    ("steroids", "H02A"), ("steroid", "H02A"), ("estrogens", "G03C"), ("estrogen", "G03C"), ("oestrogen", "G03C"),
+    ("anticoagulant", "B01A"), ("antiplatelet", "B01AC"), ("ACE inhibitor", "C09A"), ("ACEI", "C09A"), ("ACEIs", "C09A"),
+    ("ARBs", "C09C"), ("CCBs", "C08"), ("AEDs", "N03A"), ("TCAs", "N06AA"), ("ICS", "R03BA"),
+    ("beta-blocker", "C07A"), ("beta blocker", "C07A"), ("statin therapy", "C10AA"), ("thiazides", "C03AA"),
+    ("antiretroviral drugs", "J05A"), ("platinum", "L01XA"), ("aromatase inhibitors", "L02BG"), ("aromatase inhibitor", "L02BG"),
+    ("neuroleptics", "N05A"), ("anti-TNF", "L04AB"), ("TNF inhibitors", "L04AB"), ("biologics", ""),
+    ("chemotherapy", "L01"), ("chemotherapeutic agents", "L01"), ("chemotherapeutics", "L01"), ("platinums", "L01XA"),
+    ("NRTIs", "J05AF"), ("nucleoside reverse transcriptase inhibitors", "J05AF"), ("NNRTIs", "J05AG"),
+    ("protease inhibitors", "J05AE"), ("monoclonal antibodies", "L01F"), ("peginterferon", "L03AB"), ("interferon", "L03AB"),
+    ("interferon alpha", "L03AB"), ("interferon-alpha", "L03AB"), ("IFN-alpha", "L03AB"), ("IFN", "L03AB"),
+    ("hormone replacement therapy", "G03"), ("antiretroviral therapy", "J05A"), ("ART", "J05A"), ("HAART", "J05A"),
+    ("cART", "J05A"), ("calcineurin inhibitor", "L04AD"), ("FOLFOX", "L01"), ("FOLFIRI", "L01"), ("XELOX", "L01"),
+    ("PAHs", ""), ("polycyclic aromatic hydrocarbons", ""), ("catecholamines", ""), ("catecholamine", ""),
 ]
+
+# Elements and ions written alone (arsenic exposure, lithium response).
+ELEMENTS = ["arsenic", "lithium", "lead", "cadmium", "mercury", "iron", "copper", "zinc", "selenium", "manganese",
+            "nickel", "chromium", "cobalt", "aluminum", "aluminium", "triglyceride", "triglycerides", "placebo", "alcohol",
+            "ethanol", "nicotine", "caffeine", "tobacco", "cigarette smoke", "acetaldehyde", "glucose", "insulin"]
+
+# Abbreviations of drug names common in pharmacogenomic abstracts (written as is, case-sensitive).
+ABBREVIATIONS = {
+    "MTX": "methotrexate", "CBZ": "carbamazepine", "AZA": "azathioprine", "RBV": "ribavirin", "PEG-IFN": "peginterferon alfa-2a",
+    "PegIFN": "peginterferon alfa-2a", "5-FU": "fluorouracil", "6-MP": "mercaptopurine", "6-TG": "thioguanine", "CsA": "cyclosporine",
+    "MMF": "mycophenolate mofetil", "MPA": "mycophenolic acid", "EFV": "efavirenz", "NVP": "nevirapine", "AZT": "zidovudine",
+    "3TC": "lamivudine", "TDF": "tenofovir disoproxil", "ATV": "atazanavir", "LPV": "lopinavir", "VPA": "valproic acid",
+    "LTG": "lamotrigine", "PHT": "phenytoin", "OXC": "oxcarbazepine", "CLZ": "clozapine", "ASA": "acetylsalicylic acid",
+    "APAP": "acetaminophen", "INH": "isoniazid", "RIF": "rifampicin", "ATRA": "tretinoin", "Ara-C": "cytarabine",
+    "CPT-11": "irinotecan", "SN-38": "sn-38", "L-OHP": "oxaliplatin", "CDDP": "cisplatin", "DDP": "cisplatin",
+    "PTX": "paclitaxel", "DTX": "docetaxel", "TAM": "tamoxifen", "METH": "methamphetamine", "MDMA": "midomafetamine",
+    "THC": "dronabinol", "STZ": "streptozocin", "LAM": "lamivudine", "ADV": "adefovir dipivoxil", "ETV": "entecavir",
+    "FK506": "tacrolimus", "RAPA": "sirolimus", "E2": "estradiol", "IFN-alpha": "interferon alfa", "TMP-SMX": "sulfamethoxazole",
+    "SMX": "sulfamethoxazole", "TMP": "trimethoprim", "HCQ": "hydroxychloroquine", "CQ": "chloroquine", "SSZ": "sulfasalazine",
+    "LEF": "leflunomide", "GEM": "gemcitabine", "DOX": "doxorubicin", "EPI": "epirubicin", "VCR": "vincristine",
+    "CTX": "cyclophosphamide", "BU": "busulfan", "TAC": "tacrolimus", "EVE": "everolimus", "IMA": "imatinib",
+    "ICI": "immune checkpoint inhibitors", "VKA": "vitamin k antagonists", "VKAs": "vitamin k antagonists",
+    "NOAC": "direct oral anticoagulants", "DOACs": "direct oral anticoagulants", "SSRIs": "selective serotonin reuptake inhibitors",
+    "PPIs": "proton pump inhibitors", "NSAIDs": "nonsteroidal anti-inflammatory drugs", "CPZ": "chlorpromazine",
+    "HU": "hydroxyurea", "ATO": "arsenic trioxide", "SAHA": "vorinostat", "BZ": "benznidazole", "NAC": "acetylcysteine",
+    "5FU": "fluorouracil", "SJW": "st. john's wort", "EGCG": "epigallocatechin gallate", "I3C": "indole-3-carbinol",
+    "TCDD": "tcdd", "NNK": "nnk", "RTV": "ritonavir", "GCV": "ganciclovir", "DSF": "disulfiram", "TTX": "tetrodotoxin",
+    "DFMO": "eflornithine", "BH4": "sapropterin", "LSZ": "lansoprazole", "CTx": "chemotherapy", "17-AAG": "tanespimycin",
+    "MPAG": "mycophenolic acid glucuronide", "SN-38G": "sn-38 glucuronide", "AQ": "amodiaquine", "CQ": "chloroquine",
+    "PQ": "primaquine", "DHA-PQP": "dihydroartemisinin",
+    "OME": "omeprazole", "PPI": "proton pump inhibitors", "CLP": "clopidogrel", "TCZ": "tocilizumab", "IFX": "infliximab",
+    "ETN": "etanercept", "RTX": "rituximab", "BEV": "bevacizumab",
+}
+
+# Protein names people write for pharmacogenes that the gene databases spell differently (facts).
+PROTEIN_NAMES = {
+    "serotonin transporter": "SLC6A4", "dopamine transporter": "SLC6A3", "norepinephrine transporter": "SLC6A2",
+    "thymidylate synthase": "TYMS", "pregnane X receptor": "NR1I2", "constitutive androstane receptor": "NR1I3",
+    "P-glycoprotein": "ABCB1", "multidrug resistance protein 1": "ABCB1", "multidrug resistance 1": "ABCB1",
+    "breast cancer resistance protein": "ABCG2", "vitamin K epoxide reductase": "VKORC1",
+    "dihydropyrimidine dehydrogenase": "DPYD", "thiopurine methyltransferase": "TPMT", "thiopurine S-methyltransferase": "TPMT",
+    "methylenetetrahydrofolate reductase": "MTHFR", "catechol-O-methyltransferase": "COMT", "N-acetyltransferase 2": "NAT2",
+    "angiotensin-converting enzyme": "ACE", "angiotensin converting enzyme": "ACE", "beta2-adrenergic receptor": "ADRB2",
+    "beta-2 adrenergic receptor": "ADRB2", "beta1-adrenergic receptor": "ADRB1", "estrogen receptor": "ESR1",
+    "estrogen receptor alpha": "ESR1", "androgen receptor": "AR", "glucocorticoid receptor": "NR3C1",
+    "tumor necrosis factor alpha": "TNF", "tumor necrosis factor": "TNF", "hepatic lipase": "LIPC",
+    "inosine triphosphate pyrophosphatase": "ITPA", "inosine triphosphatase": "ITPA", "alcohol dehydrogenase": "ADH1B",
+    "aldehyde dehydrogenase 2": "ALDH2", "uridine diphosphate glucuronosyltransferase 1A1": "UGT1A1",
+    "organic cation transporter 1": "SLC22A1", "organic anion transporting polypeptide 1B1": "SLCO1B1",
+    "mu-opioid receptor": "OPRM1", "mu opioid receptor": "OPRM1", "dopamine D2 receptor": "DRD2", "dopamine receptor D2": "DRD2",
+    "serotonin 2A receptor": "HTR2A", "glucose-6-phosphate dehydrogenase": "G6PD", "butyrylcholinesterase": "BCHE",
+    "ryanodine receptor 1": "RYR1", "interleukin-28B": "IFNL3", "interferon lambda 3": "IFNL3", "nudix hydrolase 15": "NUDT15",
+    "cytochrome P450 2D6": "CYP2D6", "cytochrome P450 2C19": "CYP2C19", "cytochrome P450 2C9": "CYP2C9",
+    "cytochrome P450 3A4": "CYP3A4", "cytochrome P450 3A5": "CYP3A5", "cytochrome P450 2B6": "CYP2B6",
+    "cytochrome P450 1A2": "CYP1A2", "cytochrome P450 2A6": "CYP2A6", "epidermal growth factor receptor": "EGFR",
+    "vascular endothelial growth factor": "VEGFA", "mammalian target of rapamycin": "MTOR",
+}
+
 
 # Brand names of widely studied pharmacogenomic drugs (facts compiled for pgx; the open DrugBank
 # vocabulary carries no brand names).
@@ -162,7 +237,8 @@ def build_genes():
     for sym, entrez, name, aliases, pgx in genes:
         if sym.upper() not in GENE_STOP and len(sym) >= 2:
             add(sym, "cs", "symbol", sym, entrez, pgx)
-            if len(sym) >= 4 and re.search(r"\d", sym) and re.search(r"[A-Za-z]", sym):
+            if len(sym) >= 3:
+                # any case ("Nrf2", "Src", "c-Fos"); the recognizer still refuses plain lower-case words
                 add(sym.lower(), "ci", "symbol", sym, entrez, pgx)
             elif len(sym) >= 4 and sym.isalpha() and sym.isupper():
                 add(sym[0] + sym[1:].lower(), "cs", "symbol", sym, entrez, pgx)  # mouse/rat style "Egfr"
@@ -176,12 +252,12 @@ def build_genes():
                 continue  # leave it to the pharmacogene
             if re.fullmatch(r"[\d\W_]+", a) or len(a) < 3:
                 continue
-            if not pgx and len(a) < 4 and not re.search(r"\d", a):
+            if not pgx and len(a) < 3:
                 continue
             if ENGLISH_LIKE.match(a) and not pgx:
                 continue
             add(a, "cs", "alias", sym, entrez, pgx)
-            if len(a) >= 4 and re.search(r"\d", a) and re.search(r"[A-Za-z]", a):
+            if len(a) >= 3:
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
             add(name.lower(), "ci", "name", sym, entrez, pgx)
@@ -191,7 +267,10 @@ def build_genes():
         m = re.match(r"^(CYP\d+[A-Z])\d+$", sym) or re.match(r"^(UGT\d[A-Z])\d+$", sym) or re.match(r"^(SLC\d+[A-Z])\d+$", sym)
         if m:
             fams.add(m.group(1))
-    for f_ in sorted(fams) + ["CYP450", "CYP", "HLA", "UGT", "GST", "ABC", "SLCO", "NAT", "P450"]:
+    for name, sym in PROTEIN_NAMES.items():
+        ent = next((g for g in genes if g[0] == sym), None)
+        add(name.lower(), "ci", "name", sym, ent[1] if ent else "", True)
+    for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450"]:
         add(f_, "cs", "family", f_, "", True)
     for name in ["cytochrome P450", "cytochrome P-450", "glutathione S-transferase", "UDP-glucuronosyltransferase",
                  "N-acetyltransferase", "human leukocyte antigen", "ABC transporter", "P-glycoprotein"]:
@@ -251,13 +330,22 @@ def build_drugs():
                     if len(s) >= 3 and (re.search(r"\d", s) or (re.search(r"[a-z]", s) and re.search(r"[A-Z]", s))):
                         add(s, "cs", "abbreviation", low, r["DrugBank ID"], rx, atc)
                     continue
-                add(s, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
+                if re.search(r"[A-Z]", s[1:]) and re.search(r"[a-z]", s):
+                    add(s, "cs", "synonym", low, r["DrugBank ID"], rx, atc)  # SAMe, cAMP, CoA: as written
+                else:
+                    add(s, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
     for name, (db, rx, atc) in cpic.items():
         add(name, "ci", "generic", name, db, rx, atc)
     by_name = {v[2]: v for v in rows.values() if v[1] == "generic"}
     for brand, generic in BRANDS.items():
         g = by_name.get(generic)
         add(brand, "ci", "brand", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
+    for el in ELEMENTS:
+        g = by_name.get(el)
+        add(el, "ci", "generic" if g else "class", el, g[3] if g else "", g[4] if g else "", g[5] if g else "")
+    for abbr, generic in ABBREVIATIONS.items():
+        g = by_name.get(generic)
+        add(abbr, "cs", "abbreviation" if g else "class", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
     for cls, atc in DRUG_CLASSES:
         add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", cls.lower(), "", "", atc)
     with open(os.path.join(OUT, "drugs.tsv"), "w") as f:

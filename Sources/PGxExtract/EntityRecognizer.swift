@@ -25,6 +25,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for text in passages {
             var ms = dictionaryMentions(text)
             ms = mergeVariants(text, ms, variantMentions(text))
+            ms = addAgentPatterns(text, ms)
             result.append(ms)
         }
         applyAbbreviations(passages, &result)
@@ -81,9 +82,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         buf.reserveCapacity(8)
         outer: while j < t.count {
             let s = t[j]
-            if Self.isSpace(s) {
-                if node == PackedTrie.root { break }
-                j += 1
+            if KeyFold.isSeparator(s) {
+                if j == i { break }
+                let (r, emit) = KeyFold.separatorRun(t, j, start: i)
+                if let c = emit {
+                    node = trie.child(node, c)
+                    if node < 0 { break outer }
+                }
+                j = r
                 continue
             }
             buf.removeAll(keepingCapacity: true)
@@ -95,11 +101,31 @@ public final class EntityRecognizer: @unchecked Sendable {
             j += 1
             let v = trie.value(node)
             if v >= 0 && (j == t.count || !Self.isAlnum(t[j]) || !Self.isAlnum(t[j - 1])) {
+                if folded && !acceptFolded(t, i, j, lexicon.entries[Int(v)]) { continue }
                 best = (j, v)
             }
         }
         return best
     }
+
+    /// A gene symbol or alias matched regardless of case must not be a plain lower-case word
+    /// ("cat", "met"): the text needs a capital, a digit or a hyphen ("Nrf2", "c-fos", "Src").
+    @inline(__always)
+    func acceptFolded(_ t: [Unicode.Scalar], _ i: Int, _ j: Int, _ e: LexEntry) -> Bool {
+        guard e.kind == .gene, e.how == "symbol" || e.how == "alias" else { return true }
+        var upper = 0, special = false
+        for k in i..<j {
+            if t[k].properties.isUppercase { upper += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
+        }
+        if special || upper > 1 { return true }
+        guard upper == 1, t[i].properties.isUppercase else { return upper == 1 }
+        // A capitalized plain word ("Src", "Akt") counts mid-sentence, not at a sentence start ("Aim").
+        var p = i - 1
+        while p >= 0 && Self.isSpace(t[p]) { p -= 1 }
+        return p >= 0 && t[p] != "." && t[p] != "!" && t[p] != "?" && t[p] != ":"
+    }
+
+    @inline(__always) static func isDigitOrHyphen(_ s: Unicode.Scalar) -> Bool { (s.value >= 48 && s.value <= 57) || s == "-" }
 
     /// "clopidogrel bisulfate": a salt word after a drug belongs to the drug mention.
     func extendSalt(_ t: [Unicode.Scalar], _ end: Int) -> Int {
@@ -309,6 +335,75 @@ public final class EntityRecognizer: @unchecked Sendable {
         out += kept
         out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
         return out
+    }
+
+    // MARK: - Agents named by their target or by a code
+
+    static let agentWords: Set<String> = ["inhibitor", "inhibitors", "antagonist", "antagonists", "agonist", "agonists",
+                                          "blocker", "blockers", "tki", "tkis"]
+    static let cellLines: Set<String> = ["HCT116", "K562", "HL60", "U937", "MCF7", "A549", "HEK293", "SW480", "SW620",
+                                         "HT29", "PC3", "DU145", "H460", "H1299", "H1975", "PC9", "HCC827", "A431", "U251",
+                                         "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HepG2", "Huh7", "LS174T", "LoVo", "CEM"]
+
+    /// "MEK inhibitor", "EGFR-TKIs", "JAK3 inhibitor" are drugs (classes) named by a gene; "AZD6244",
+    /// "T0901317", "17-AAG" are development codes.
+    func addAgentPatterns(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var out = ms
+        var added = false
+        for m in ms where m.kind == .gene {
+            var j = m.end
+            guard j < t.count, t[j] == " " || t[j] == "-" else { continue }
+            j += 1
+            if j < t.count && t[j] == " " { j += 1 }
+            var k = j
+            while k < t.count && Self.isAlnum(t[k]) { k += 1 }
+            guard k > j else { continue }
+            let word = String(String.UnicodeScalarView(t[j..<k])).lowercased()
+            guard Self.agentWords.contains(word), k == t.count || !Self.isAlnum(t[k]) else { continue }
+            let text = String(String.UnicodeScalarView(t[m.start..<k]))
+            out.append(Mention(kind: .drug, start: m.start, end: k, name: text.lowercased(), source: "pattern:agent", isClass: true))
+            added = true
+        }
+        // development codes: letters, optional hyphen, 3–6 digits, up to two letters; or 17-AAG style
+        var i = 0
+        while i < t.count {
+            guard Self.isAlnum(t[i]), i == 0 || (!Self.isAlnum(t[i - 1]) && t[i - 1] != "-") else { i += 1; continue }
+            var k = i
+            while k < t.count && (Self.isAlnum(t[k]) || (t[k] == "-" && k + 1 < t.count && Self.isAlnum(t[k + 1]) && k > i)) { k += 1 }
+            if k < t.count && t[k] == "-" { i = k; continue }
+            let w = Array(t[i..<k])
+            if isDevelopmentCode(w) && !out.contains(where: { $0.start < k && i < $0.end }) {
+                let name = String(String.UnicodeScalarView(w))
+                if !Self.cellLines.contains(name.replacingOccurrences(of: "-", with: "")) {
+                    out.append(Mention(kind: .drug, start: i, end: k, name: name, source: "pattern:code"))
+                    added = true
+                }
+            }
+            i = max(k, i + 1)
+        }
+        if added { out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) } }
+        return out
+    }
+
+    func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
+        let hyphens = w.filter { $0 == "-" }.count
+        guard w.count >= 4, w.count <= 12, hyphens <= 1 else { return false }
+        let core = w.filter { $0 != "-" }
+        var i = 0
+        while i < core.count && core[i].properties.isUppercase && core[i].value < 0x80 { i += 1 }
+        let letters = i
+        var d = i
+        while d < core.count && Self.isDigit(core[d]) { d += 1 }
+        let digits = d - i
+        let tail = core.count - d
+        if letters >= 1 && letters <= 4 && digits >= 3 && digits <= 7 && tail <= 2
+            && core[d...].allSatisfy({ $0.properties.isUppercase }) { return true }
+        // 17-AAG, 5-MTHF: 1–2 digits, hyphen, 2–5 capitals
+        if hyphens == 1, let h = w.firstIndex(of: "-"), h >= 1, h <= 2, w[..<h].allSatisfy(Self.isDigit),
+           w.count - h - 1 >= 2, w.count - h - 1 <= 5, w[(h + 1)...].allSatisfy({ $0.properties.isUppercase && $0.value < 0x80 }) {
+            return true
+        }
+        return false
     }
 
     // MARK: - Abbreviations

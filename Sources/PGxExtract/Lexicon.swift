@@ -175,9 +175,52 @@ enum KeyFold {
         }
     }
 
+    /// Folds a key the way `EntityRecognizer` folds text: runs of spaces and hyphens between two
+    /// letters/digits become one separator (" "), so "interleukin-6", "interleukin 6" and "HLA - B"
+    /// meet "HLA-B"; spaces next to other punctuation vanish ("( 6-38 )"); a hyphen next to
+    /// punctuation stays a hyphen.
     static func key(_ s: String, caseFold: Bool) -> [UInt32] {
+        let t = Array(s.unicodeScalars)
         var out: [UInt32] = []
-        for u in s.unicodeScalars { fold(u, caseFold: caseFold, into: &out) }
+        var i = 0
+        while i < t.count {
+            if isSeparator(t[i]) {
+                let (r, emit) = separatorRun(t, i, start: 0)
+                if let e = emit { out.append(e) }
+                i = r
+                continue
+            }
+            fold(t[i], caseFold: caseFold, into: &out)
+            i += 1
+        }
         return out
+    }
+
+    @inline(__always)
+    static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "-" || s == "\t" || s == "\n" || s == "\r" || s.value == 0xA0
+            || (s.value >= 0x2010 && s.value <= 0x2015) || s.value == 0x2212
+    }
+
+    /// The end of the run of separators at `i` and what it folds to (nil: nothing).
+    @inline(__always)
+    static func separatorRun(_ t: [Unicode.Scalar], _ i: Int, start: Int) -> (Int, UInt32?) {
+        var r = i
+        var hyphen = false
+        while r < t.count && isSeparator(t[r]) {
+            if !(t[r] == " " || t[r] == "\t" || t[r] == "\n" || t[r] == "\r" || t[r].value == 0xA0) { hyphen = true }
+            r += 1
+        }
+        let prevAlnum = i > start && isAlnumScalar(t[i - 1])
+        let nextAlnum = r < t.count && isAlnumScalar(t[r])
+        if prevAlnum && nextAlnum { return (r, 0x20) }
+        return (r, hyphen ? 0x2D : nil)
+    }
+
+    @inline(__always)
+    static func isAlnumScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 }
