@@ -70,7 +70,7 @@ DRUG_CLASSES = [
     ("benzodiazepines", "N05BA"), ("triptans", "N02CC"), ("5-HT3 receptor antagonists", "A04AA"),
     ("interferons", "L03AB"), ("antiemetics", "A04A"), ("antineoplastic agents", "L01"),
     ("anthracycline", "L01DB"), ("taxane", "L01CD"), ("sulphonylureas", "A10BB"), ("sulfonylurea", "A10BB"),
-    ("sulphonylurea", "A10BB"), ("TKIs", "L01E"), ("TKI", "L01E"), ("EGFR-TKI", "L01EB"), ("EGFR-TKIs", "L01EB"),
+    ("sulphonylurea", "A10BB"), ("TKIs", "L01E"), ("TKI", "L01E"),
     ("steroids", "H02A"), ("steroid", "H02A"), ("estrogens", "G03C"), ("estrogen", "G03C"), ("oestrogen", "G03C"),
     ("anticoagulant", "B01A"), ("antiplatelet", "B01AC"), ("ACE inhibitor", "C09A"), ("ACEI", "C09A"), ("ACEIs", "C09A"),
     ("ARBs", "C09C"), ("CCBs", "C08"), ("AEDs", "N03A"), ("TCAs", "N06AA"), ("ICS", "R03BA"),
@@ -224,6 +224,7 @@ def build_genes():
         for a in aliases:
             alias_owners[a].add(sym)
     pgx_syms = {g[0] for g in genes if g[4]}
+    gene_entrez = {g[0]: int(g[1]) if g[1].isdigit() else 10**9 for g in genes}
 
     rows = {}
     def add(key, match, kind, sym, entrez, pgx):
@@ -246,10 +247,12 @@ def build_genes():
             if a in official or a.upper() in GENE_STOP or a in AMINO3:
                 continue
             owners = alias_owners[a]
-            if len(owners) > 1 and not (owners & pgx_syms):
-                continue  # ambiguous between non-pharmacogenes
-            if len(owners) > 1 and not pgx:
-                continue  # leave it to the pharmacogene
+            if len(owners) > 1:
+                if owners & pgx_syms:
+                    if not pgx:
+                        continue  # leave it to the pharmacogene
+                elif len(a) < 4 or sym != min(owners, key=lambda o: gene_entrez[o]):
+                    continue  # ambiguous between other genes: only longer aliases, for the oldest gene id
             if re.fullmatch(r"[\d\W_]+", a) or len(a) < 3:
                 continue
             if not pgx and len(a) < 3:

@@ -165,6 +165,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         var i = 0
         while i < t.count {
             let prevAlnum = i > 0 && Self.isAlnum(t[i - 1])
+
             if let m = (prevAlnum ? nil : rsid(t, i)) ?? star(t, i) ?? (prevAlnum ? nil : hgvs(t, i))
                 ?? (prevAlnum ? nil : proteinChange(t, i)) ?? (prevAlnum ? nil : nucleotideChange(t, i)) {
                 out.append(m)
