@@ -219,6 +219,10 @@ def build_genes():
             genes.append((sym, r["entrez_id"], r["name"], sorted(set(a for a in r["aliases"].split("|") if a)), True))
             official.add(sym)
 
+    # Aliases shared by several genes that PGx writing uses for one of them.
+    ALIAS_OWNER = {"NRF2": "NFE2L2", "Nrf2": "NFE2L2", "PXR": "NR1I2", "CAR": "NR1I3", "DAT": "SLC6A3", "SERT": "SLC6A4",
+                   "MDR1": "ABCB1", "BCRP": "ABCG2", "OCT1": "SLC22A1", "OATP1B1": "SLCO1B1", "P-gp": "ABCB1", "MEK": "MAP2K1",
+                   "ERK": "MAPK1", "TS": "TYMS", "ER": "ESR1", "AR": "AR", "iNOS": "NOS2", "eNOS": "NOS3", "COX-2": "PTGS2"}
     alias_owners = defaultdict(set)
     for sym, _, _, aliases, pgx in genes:
         for a in aliases:
@@ -247,7 +251,10 @@ def build_genes():
             if a in official or a.upper() in GENE_STOP or a in AMINO3:
                 continue
             owners = alias_owners[a]
-            if len(owners) > 1:
+            if a in ALIAS_OWNER or a.upper() in ALIAS_OWNER:
+                if sym != ALIAS_OWNER.get(a, ALIAS_OWNER.get(a.upper())):
+                    continue
+            elif len(owners) > 1:
                 if owners & pgx_syms:
                     if not pgx:
                         continue  # leave it to the pharmacogene

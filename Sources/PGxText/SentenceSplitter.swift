@@ -29,6 +29,16 @@ public enum SentenceSplitter {
         toScalar.append(Int32(text.count))
         var bounds = ICU.boundaries(utf16, kind: .sentence).map { Int(toScalar[$0.offset]) }
         if bounds.last != text.count { bounds.append(text.count) }
+        // ICU does not break before a lower-case start; a sentence may start with "rs4244285" or "p.V600E".
+        var extra: [Int] = []
+        var k = 1
+        while k + 3 < text.count {
+            if text[k] == "." && text[k + 1] == " " && startsWithVariant(text, k + 2) && !bounds.contains(k + 2) {
+                extra.append(k + 2)
+            }
+            k += 1
+        }
+        if !extra.isEmpty { bounds = (bounds + extra).sorted() }
         var ranges: [Range<Int>] = []
         var start = 0
         for b in bounds where b > start {
@@ -44,6 +54,13 @@ public enum SentenceSplitter {
             while hi > lo && text[hi - 1].properties.isWhitespace { hi -= 1 }
             return lo < hi ? lo..<hi : nil
         }
+    }
+
+    static func startsWithVariant(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i + 2 < t.count else { return false }
+        if t[i] == "r" && t[i + 1] == "s" && t[i + 2].properties.numericType != nil { return true }
+        if "cgp".unicodeScalars.contains(t[i]) && t[i + 1] == "." && (t[i + 2].properties.numericType != nil || t[i + 2].properties.isUppercase) { return true }
+        return false
     }
 
     /// False when the break at `at` follows an abbreviation or precedes a lower-case/numeric continuation.

@@ -1,0 +1,83 @@
+import PGxExtract
+import PGxModel
+import XCTest
+
+/// Written cases for entity recognition and normalization, run against the real lexicons in rules/.
+final class NormalizationTests: XCTestCase {
+    static var analyzer: DocumentAnalyzer?
+
+    override class func setUp() {
+        if let rules = try? RulesLocator.find(), let lex = try? Lexicon(rules: rules) {
+            analyzer = DocumentAnalyzer(lexicon: lex)
+        }
+    }
+
+    func mentions(_ text: String) throws -> [(String, Mention)] {
+        let a = try XCTUnwrap(Self.analyzer, "rules/lexicons not found: run scripts/build-lexicons.py")
+        let doc = a.analyze(id: "t", passages: [("text", text)])
+        let t = doc.passages[0].text
+        return doc.passages[0].mentions.map { (String(String.UnicodeScalarView(t[$0.start..<$0.end])), $0) }
+    }
+
+    func find(_ ms: [(String, Mention)], _ text: String) -> Mention? { ms.first { $0.0 == text }?.1 }
+
+    func testBrandGenericAndSaltNamesNormalizeToTheGeneric() throws {
+        let ms = try mentions("Plavix (clopidogrel bisulfate) and clopidogrel were compared with Coumadin.")
+        XCTAssertEqual(find(ms, "Plavix")?.name, "clopidogrel")
+        XCTAssertEqual(find(ms, "Plavix")?.id, "DB00758")
+        XCTAssertEqual(find(ms, "clopidogrel bisulfate")?.name, "clopidogrel", "the salt belongs to the mention")
+        XCTAssertEqual(find(ms, "clopidogrel")?.id, "DB00758")
+        XCTAssertEqual(find(ms, "Coumadin")?.name, "warfarin")
+    }
+
+    func testGeneAliasesAndFullNames() throws {
+        let ms = try mentions("P-glycoprotein (MDR1) and thiopurine methyltransferase (TPMT) activity; TPMT was low.")
+        XCTAssertEqual(find(ms, "P-glycoprotein")?.name, "ABCB1")
+        XCTAssertEqual(find(ms, "MDR1")?.name, "ABCB1")
+        XCTAssertEqual(find(ms, "thiopurine methyltransferase")?.name, "TPMT")
+        XCTAssertEqual(ms.filter { $0.0 == "TPMT" }.count, 2)
+        XCTAssertEqual(find(ms, "TPMT")?.id, "HGNC:12014")
+    }
+
+    func testGreekLettersAndSpellings() throws {
+        let ms = try mentions("TNF-α and TNF-alpha and IL-6 levels rose with Nrf2.")
+        XCTAssertEqual(find(ms, "TNF-α")?.name, "TNF")
+        XCTAssertEqual(find(ms, "TNF-alpha")?.name, "TNF")
+        XCTAssertEqual(find(ms, "IL-6")?.name, "IL6")
+        XCTAssertEqual(find(ms, "Nrf2")?.name, "NFE2L2")
+    }
+
+    func testStarAllelesWithAndWithoutTheGene() throws {
+        let ms = try mentions("CYP2C19*2 carriers and those with the *17 allele; CYP2D6 *1/*4 and HLA-B*5701.")
+        XCTAssertEqual(find(ms, "CYP2C19")?.kind, .gene)
+        XCTAssertEqual(find(ms, "*2")?.name, "CYP2C19*2")
+        XCTAssertEqual(find(ms, "*17")?.name, "CYP2C19*17", "a bare allele attaches to the star-allele gene before it")
+        XCTAssertEqual(find(ms, "*1/*4")?.name, "CYP2D6*1/*4")
+        XCTAssertEqual(find(ms, "*5701")?.name, "HLA-B*57:01")
+    }
+
+    func testRsIDsAndHGVSAttachToTheirGene() throws {
+        let ms = try mentions("rs4244285 was typed. DPYD c.1905+1G>A and VKORC1 -1639G>A (rs9923231) were studied.")
+        XCTAssertEqual(find(ms, "rs4244285")?.gene, "CYP2C19")
+        XCTAssertEqual(find(ms, "c.1905+1G>A")?.gene, "DPYD")
+        XCTAssertEqual(find(ms, "-1639G>A")?.gene, "VKORC1")
+        XCTAssertEqual(find(ms, "rs9923231")?.gene, "VKORC1")
+    }
+
+    func testAbbreviationsDefinedInTheDocument() throws {
+        let ms = try mentions("Patients received warfarin (WF) daily. WF doses were lower in carriers.")
+        XCTAssertEqual(ms.filter { $0.0 == "WF" }.map(\.1.name), ["warfarin", "warfarin"])
+    }
+
+    func testPhenotypesAndTheirGene() throws {
+        let ms = try mentions("CYP2C19 poor metabolizers had less platelet inhibition; ultra-rapid metabolisers of CYP2D6 too.")
+        XCTAssertEqual(find(ms, "poor metabolizers")?.name, "poor metabolizer")
+        XCTAssertEqual(find(ms, "poor metabolizers")?.gene, "CYP2C19")
+        XCTAssertEqual(find(ms, "ultra-rapid metabolisers")?.name, "ultrarapid metabolizer")
+    }
+
+    func testEnglishWordsAreNotGenes() throws {
+        let ms = try mentions("The cat sat on the mat at 5 PM; impact was met with a set of rules.")
+        XCTAssertTrue(ms.filter { $0.1.kind == .gene || $0.1.kind == .phenotype }.isEmpty, "\(ms.map(\.0))")
+    }
+}

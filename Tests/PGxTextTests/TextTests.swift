@@ -1,0 +1,81 @@
+import PGxText
+import XCTest
+
+final class TokenizerTests: XCTestCase {
+    func tokens(_ s: String) -> [String] {
+        let t = Array(s.unicodeScalars)
+        return Tokenizer.tokenize(t).map { String(String.UnicodeScalarView(t[$0.start..<$0.end])) }
+    }
+
+    func testPGxUnitsAreOneToken() {
+        XCTAssertEqual(tokens("CYP2C19*2/*3 carriers"), ["CYP2C19*2/*3", "carriers"])
+        XCTAssertEqual(tokens("the *1/*17 genotype"), ["the", "*1/*17", "genotype"])
+        XCTAssertEqual(tokens("HLA-B*57:01 and HLA-A*31:01."), ["HLA-B*57:01", "and", "HLA-A*31:01", "."])
+        XCTAssertEqual(tokens("DPYD c.1905+1G>A, p.Arg144Cys."), ["DPYD", "c.1905+1G>A", ",", "p.Arg144Cys", "."])
+        XCTAssertEqual(tokens("rs4244285 (g.94781859G>A)"), ["rs4244285", "(", "g.94781859G>A", ")"])
+        XCTAssertEqual(tokens("5-fluorouracil and 6-mercaptopurine"), ["5-fluorouracil", "and", "6-mercaptopurine"])
+        XCTAssertEqual(tokens("p = 0.05, OR 2.5"), ["p", "=", "0.05", ",", "OR", "2.5"])
+    }
+
+    func testTokensAndWhitespaceGiveBackTheInputOnHostileText() {
+        let hostile = [
+            "", " ", "\t\n\r", "CYP2C19*2/*3", "a\u{0301}e\u{0301} naïve café", "👩‍👩‍👧‍👦 CYP2D6 💊*4",
+            "\u{200B}zero\u{200B}width\u{FEFF}", "שלום CYP2C9 مرحبا", "null\u{0}byte", "∗2 ∗3", "HLA‐B＊57∶01",
+            "((((***)))) ** * / /*/ *", "c.", "c.-", "rs", "rs12", "p.(Arg144Cys)", "1.2.3.4", "-1639G>A",
+            String(repeating: "-", count: 200), "Ω≈ç√∫˜µ≤≥÷", "Ⅻ ½ ²³", "\u{1F600}\u{1F3FD}", "e.g. 5-FU vs. 6-MP",
+        ]
+        for s in hostile {
+            let t = Array(s.unicodeScalars)
+            let toks = Tokenizer.tokenize(t)
+            var rebuilt: [Unicode.Scalar] = []
+            var pos = 0
+            for tok in toks {
+                XCTAssertGreaterThanOrEqual(tok.start, pos, "overlapping tokens in \(s.debugDescription)")
+                for i in pos..<tok.start { XCTAssertTrue(Tokenizer.isSpace(t[i]), "non-space dropped in \(s.debugDescription)") }
+                rebuilt += t[pos..<tok.end]
+                pos = tok.end
+            }
+            rebuilt += t[pos...]
+            for i in pos..<t.count { XCTAssertTrue(Tokenizer.isSpace(t[i])) }
+            XCTAssertEqual(String(String.UnicodeScalarView(rebuilt)), s)
+        }
+    }
+}
+
+final class SentenceTests: XCTestCase {
+    func sentences(_ s: String) -> [String] {
+        let t = Array(s.unicodeScalars)
+        return SentenceSplitter.split(t).map { String(String.UnicodeScalarView(t[$0])) }
+    }
+
+    func testAbbreviationsDoNotEndSentences() {
+        XCTAssertEqual(sentences("Exposure was higher in PMs vs. EMs (approx. 2-fold, Fig. 2). Dr. Smith et al. agreed."),
+                       ["Exposure was higher in PMs vs. EMs (approx. 2-fold, Fig. 2).", "Dr. Smith et al. agreed."])
+        XCTAssertEqual(sentences("Some drugs, e.g. 5-FU, i.e. a fluoropyrimidine, were used. The AUC was 3.5 mg/L."),
+                       ["Some drugs, e.g. 5-FU, i.e. a fluoropyrimidine, were used.", "The AUC was 3.5 mg/L."])
+    }
+
+    func testStarAlleleAtSentenceEndAndLowercaseVariantStart() {
+        XCTAssertEqual(sentences("Carriers had CYP2C19*2. rs4244285 was genotyped."),
+                       ["Carriers had CYP2C19*2.", "rs4244285 was genotyped."])
+    }
+}
+
+final class NormalizerTests: XCTestCase {
+    func testNFKCAndPunctuationFoldWithOffsetsBack() {
+        let original = Array("HLA\u{2010}B＊57\u{2236}01\u{00A0}ﬁne".unicodeScalars)
+        let n = NormalizedText(original)
+        XCTAssertEqual(String(String.UnicodeScalarView(n.scalars)), "HLA-B*57:01 fine")
+        // "fine" starts at normalized 12; the ligature was one original scalar at 12.
+        XCTAssertEqual(n.original(12, 16).start, 12)
+        XCTAssertEqual(n.original(12, 16).end, 15)
+        XCTAssertEqual(n.original(0, 5).end, 5)
+    }
+
+    func testASCIIIsIdentity() {
+        let t = Array("CYP2D6 poor metabolizers".unicodeScalars)
+        let n = NormalizedText(t)
+        XCTAssertEqual(n.scalars, t)
+        XCTAssertEqual(n.map, Array(0...t.count))
+    }
+}
