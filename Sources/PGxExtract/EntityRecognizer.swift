@@ -37,23 +37,31 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Dictionary matching
 
-    @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool { Tokenizer.isAlnum(s) }
-    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { Tokenizer.isSpace(s) }
+    @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v &- 48 < 10) || (v &- 65 < 26) || (v &- 97 < 26) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 32 || v == 10 || v == 9 || v == 13 }
+        return s.properties.isWhitespace
+    }
 
     func dictionaryMentions(_ t: [Unicode.Scalar]) -> [Mention] {
         var out: [Mention] = []
         var i = 0
         let n = t.count
+        var buf: [UInt32] = []
+        buf.reserveCapacity(16)
         while i < n {
             let s = t[i]
             if Self.isSpace(s) || (i > 0 && Self.isAlnum(s) && Self.isAlnum(t[i - 1])) { i += 1; continue }
             var best: (end: Int, entry: Int32) = (-1, -1)
-            for folded in [false, true] {
-                if let m = longest(t, from: i, folded: folded) {
-                    if m.end > best.end || (m.end == best.end && lexicon.entries[Int(m.entry)].rank < lexicon.entries[Int(best.entry)].rank) {
-                        best = m
-                    }
-                }
+            if let m = longest(t, from: i, folded: false, buf: &buf) { best = m }
+            if let m = longest(t, from: i, folded: true, buf: &buf),
+               m.end > best.end || (m.end == best.end && lexicon.entries[Int(m.entry)].rank < lexicon.entries[Int(best.entry)].rank) {
+                best = m
             }
             if best.end > i {
                 let e = lexicon.entries[Int(best.entry)]
@@ -73,13 +81,11 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Longest key of one trie that starts at `i` and ends on a word boundary.
     @inline(__always)
-    func longest(_ t: [Unicode.Scalar], from i: Int, folded: Bool) -> (end: Int, entry: Int32)? {
+    func longest(_ t: [Unicode.Scalar], from i: Int, folded: Bool, buf: inout [UInt32]) -> (end: Int, entry: Int32)? {
         let trie = folded ? lexicon.folded : lexicon.caseSensitive
         var node = PackedTrie.root
         var j = i
         var best: (Int, Int32)? = nil
-        var buf: [UInt32] = []
-        buf.reserveCapacity(8)
         outer: while j < t.count {
             let s = t[j]
             if KeyFold.isSeparator(s) {
@@ -92,11 +98,17 @@ public final class EntityRecognizer: @unchecked Sendable {
                 j = r
                 continue
             }
-            buf.removeAll(keepingCapacity: true)
-            KeyFold.fold(s, caseFold: folded, into: &buf)
-            for c in buf {
-                node = trie.child(node, c)
+            let v0 = s.value
+            if v0 < 0x80 {
+                node = trie.child(node, folded && v0 >= 65 && v0 <= 90 ? v0 + 32 : v0)
                 if node < 0 { break outer }
+            } else {
+                buf.removeAll(keepingCapacity: true)
+                KeyFold.fold(s, caseFold: folded, into: &buf)
+                for c in buf {
+                    node = trie.child(node, c)
+                    if node < 0 { break outer }
+                }
             }
             j += 1
             let v = trie.value(node)
@@ -163,15 +175,23 @@ public final class EntityRecognizer: @unchecked Sendable {
     func variantMentions(_ t: [Unicode.Scalar]) -> [Mention] {
         var out: [Mention] = []
         var i = 0
+        var prevAlnum = false
         while i < t.count {
-            let prevAlnum = i > 0 && Self.isAlnum(t[i - 1])
-
-            if let m = (prevAlnum ? nil : rsid(t, i)) ?? star(t, i) ?? (prevAlnum ? nil : hgvs(t, i))
-                ?? (prevAlnum ? nil : proteinChange(t, i)) ?? (prevAlnum ? nil : nucleotideChange(t, i)) {
+            let v = t[i].value
+            let alnum = Self.isAlnum(t[i])
+            var m: Mention? = nil
+            if v == 42 || v == 0x2217 {
+                m = star(t, i)
+            } else if !prevAlnum && (alnum || v == 45) {
+                m = rsid(t, i) ?? hgvs(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
+            }
+            if let m {
                 out.append(m)
                 i = m.end
+                prevAlnum = i > 0 && Self.isAlnum(t[i - 1])
                 continue
             }
+            prevAlnum = alnum
             i += 1
         }
         return out
@@ -228,7 +248,8 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// HGVS: `c.1905+1G>A`, `c. 521T>C`, `p.Arg144Cys`, `g.-1639G>A`, `p.(Val600Glu)`.
     func hgvs(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
-        guard i + 3 < t.count, "cgpmnr".unicodeScalars.contains(t[i]), t[i + 1] == "." else { return nil }
+        guard i + 3 < t.count, t[i + 1] == "." else { return nil }
+        switch t[i] { case "c", "g", "p", "m", "n", "r": break; default: return nil }
         var j = i + 2
         if t[j] == " " { j += 1 }
         let bodyStart = j
@@ -255,6 +276,9 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// `Ile105Val`, `Arg144Cys`, `V600E`, `G551D`, `F508del`, `C3435T` (one alnum run).
     func proteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        // cheap pre-check before building strings: a capital letter, and a digit at 2nd or 4th place
+        guard t[i].value >= 65 && t[i].value <= 90, i + 3 < t.count,
+              Self.isDigit(t[i + 1]) || Self.isDigit(t[i + 3]) else { return nil }
         var e = i
         while e < t.count && Self.isAlnum(t[e]) { e += 1 }
         guard e - i >= 4, e - i <= 14 else { return nil }
@@ -287,8 +311,12 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// `3435C>T`, `-1639G>A`, `2677G>T/A`, `677C→T`, `G-308A`.
+    static let bases: Set<Unicode.Scalar> = ["A", "C", "G", "T"]
+
     func nucleotideChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
-        let bases: Set<Unicode.Scalar> = ["A", "C", "G", "T"]
+        let bases = Self.bases
+        let v0 = t[i].value
+        guard v0 == 45 || (v0 >= 48 && v0 <= 57) || v0 == 65 || v0 == 67 || v0 == 71 || v0 == 84 else { return nil }
         var j = i
         if t[j] == "-" { j += 1 }
         let d = Self.digitsEnd(t, j)
@@ -370,8 +398,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         while i < t.count {
             guard Self.isAlnum(t[i]), i == 0 || (!Self.isAlnum(t[i - 1]) && t[i - 1] != "-") else { i += 1; continue }
             var k = i
-            while k < t.count && (Self.isAlnum(t[k]) || (t[k] == "-" && k + 1 < t.count && Self.isAlnum(t[k + 1]) && k > i)) { k += 1 }
+            var digits = 0
+            while k < t.count && (Self.isAlnum(t[k]) || (t[k] == "-" && k + 1 < t.count && Self.isAlnum(t[k + 1]) && k > i)) {
+                if Self.isDigit(t[k]) { digits += 1 }
+                k += 1
+            }
             if k < t.count && t[k] == "-" { i = k; continue }
+            let v0 = t[i].value
+            if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
             if isDevelopmentCode(w) && !out.contains(where: { $0.start < k && i < $0.end }) {
                 let name = String(String.UnicodeScalarView(w))
@@ -400,7 +434,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         if letters >= 1 && letters <= 4 && digits >= 3 && digits <= 7 && tail <= 2
             && core[d...].allSatisfy({ $0.properties.isUppercase }) { return true }
         // 17-AAG, 5-MTHF: 1–2 digits, hyphen, 2–5 capitals
-        if hyphens == 1, let h = w.firstIndex(of: "-"), h >= 1, h <= 2, w[..<h].allSatisfy(Self.isDigit),
+        if hyphens == 1, let h = w.firstIndex(of: "-"), h == 2, w[..<h].allSatisfy(Self.isDigit),
            w.count - h - 1 >= 2, w.count - h - 1 <= 5, w[(h + 1)...].allSatisfy({ $0.properties.isUppercase && $0.value < 0x80 }) {
             return true
         }

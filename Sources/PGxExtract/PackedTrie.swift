@@ -43,10 +43,18 @@ struct PackedTrie {
             firstChild[node] = Int32(first)
             childCount[node] = Int32(n)
         }
+        for k in 0..<Int(childCount[0]) {
+            let idx = Int(firstChild[0]) + k
+            if labels[idx] < 128 { rootASCII[Int(labels[idx])] = Int32(idx) }
+        }
     }
+
+    /// Children of the root for ASCII labels, looked up directly.
+    private var rootASCII = [Int32](repeating: -1, count: 128)
 
     @inline(__always)
     func child(_ node: Int, _ c: UInt32) -> Int {
+        if node == 0 && c < 128 { return Int(rootASCII[Int(c)]) }
         var lo = Int(firstChild[node])
         var hi = lo + Int(childCount[node])
         while lo < hi {

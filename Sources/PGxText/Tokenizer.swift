@@ -26,7 +26,7 @@ public enum Tokenizer {
         return base
     }
 
-    @inline(__always) public static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+    @inlinable public static func isAlnum(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value
             return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
@@ -34,7 +34,7 @@ public enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    @inline(__always) public static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    @inlinable public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\n" || s == "\t" || s == "\r" || (s.value >= 0x80 && s.properties.isWhitespace)
     }
 
