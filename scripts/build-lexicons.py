@@ -437,8 +437,24 @@ def build_phenotypes():
     return len(rows)
 
 
+def build_pairs():
+    pairs = set()
+    with open(os.path.join(LEX, "pypgx", "cpic-table.csv")) as f:
+        for r in csv.DictReader(f):
+            if r.get("Gene") and r.get("Drug"):
+                pairs.add((r["Gene"].strip(), r["Drug"].strip().lower()))
+    with open(os.path.join(OUT, "cpic_pairs.tsv"), "w") as f:
+        header(f, "gene–drug pairs with a CPIC guideline entry (a prior for the pair classifier)",
+               "PyPGx cpic-table.csv (CPIC gene-drug pairs)", "PyPGx: MIT; CPIC: CC0 1.0")
+        f.write("gene\tdrug\n")
+        for g, d in sorted(pairs):
+            f.write(f"{g}\t{d}\n")
+    return len(pairs)
+
+
 if __name__ == "__main__":
     if not os.path.isdir(LEX):
         sys.exit(f"lexicon sources not found at {LEX}")
     os.makedirs(OUT, exist_ok=True)
+    print(f"cpic pairs: {build_pairs()}")
     print(f"genes: {build_genes()} keys; drugs: {build_drugs()} keys; variants: {build_variants()}; phenotypes: {build_phenotypes()}")

@@ -15,14 +15,20 @@ struct Extract: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case entities }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, entities }
     enum InputFormat: String, ExpressibleByArgument, CaseIterable { case xml, text }
 
     @Argument(help: "Inputs: PubMed XML files or directories, JSONL files with --input-format text; - for stdin.")
     var inputs: [String]
 
-    @Option(help: "Output: entities.")
-    var format: Format = .entities
+    @Option(help: "Output: jsonl (triples) or entities (mentions).")
+    var format: Format = .jsonl
+
+    @Option(name: .customLong("min-confidence"), help: "Write triples at or above this confidence (default: the model's cut).")
+    var minConfidence: Double?
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("input-format"), help: "xml (PubMed) or text (JSONL with id and text).")
     var inputFormat: InputFormat = .xml
@@ -33,33 +39,74 @@ struct Extract: ParsableCommand {
     func run() throws {
         let rulesURL: URL
         do { rulesURL = try RulesLocator.find(rules) } catch { Diagnostics.error("\(error)"); throw ExitCode(2) }
-        let lexicon = try Lexicon(rules: rulesURL)
-        let analyzer = DocumentAnalyzer(lexicon: lexicon)
+        let loaded = try ExtractorRules(url: rulesURL, loadModel: format == .jsonl)
+        if format == .jsonl && loaded.model == nil {
+            Diagnostics.warning("no trained model in \(rulesURL.path)/model: scoring by pattern rules only (run `pgx train`)")
+        }
+        let extractor = TripleExtractor(rules: loaded)
+        let cut = minConfidence ?? loaded.model?.threshold ?? 0.5
         let out = OutputStream()
-        var json = JSONWriter()
         var failures: [InputError] = []
-        var docs = 0, mentions = 0
+        var docs = 0, items = 0
+        let format = self.format
 
-        func emit(_ doc: AnalyzedDocument) {
-            docs += 1
-            for p in doc.passages {
-                for m in p.mentions {
-                    mentions += 1
-                    json.reset()
-                    EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
-                    out.writeLine(bytes: json.bytes)
+        // Documents are read on this thread in batches; each batch is analyzed on all cores and
+        // written in input order.
+        var batch: [(String, [(String, String)])] = []
+        let batchSize = 512
+        let workers = max(1, jobs)
+        func flush() {
+            guard !batch.isEmpty else { return }
+            var results = [[UInt8]](repeating: [], count: batch.count)
+            let chunk = (batch.count + workers - 1) / workers
+            results.withUnsafeMutableBufferPointer { res in
+                let resPtr = res
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    var json = JSONWriter()
+                    var buf: [UInt8] = []
+                    let lo = w * chunk, hi = min(batch.count, lo + chunk)
+                    guard lo < hi else { return }
+                    for i in lo..<hi {
+                        buf.removeAll(keepingCapacity: true)
+                        let (id, passages) = batch[i]
+                        if format == .entities {
+                            let doc = extractor.analyzer.analyze(id: id, passages: passages)
+                            for p in doc.passages {
+                                for m in p.mentions {
+                                    json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
+                                    buf += json.bytes; buf.append(0x0A)
+                                }
+                            }
+                        } else {
+                            let (doc, triples) = extractor.extract(id: id, passages: passages, minConfidence: cut)
+                            for t in triples {
+                                let text = doc.passages.first { $0.name == t.passage }!.text
+                                json.reset(); TripleJSON.write(t, text: text, to: &json)
+                                buf += json.bytes; buf.append(0x0A)
+                            }
+                        }
+                        resPtr[i] = buf
+                    }
                 }
             }
+            for r in results {
+                items += r.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                out.write(bytes: r)
+            }
+            docs += batch.count
+            batch.removeAll(keepingCapacity: true)
         }
 
         let sources = DocumentSources(inputs: inputs, textInput: inputFormat == .text)
         try sources.forEach(onError: { e in
             out.flush(); Diagnostics.error(e.description); failures.append(e)
         }) { id, passages in
-            emit(analyzer.analyze(id: id, passages: passages))
+            batch.append((id, passages))
+            if batch.count >= batchSize { flush() }
         }
+        flush()
         out.flush()
-        Diagnostics.note("\(docs) documents, \(mentions) mentions")
+        Diagnostics.note("\(docs) documents, \(items) \(format == .entities ? "mentions" : "triples")")
         if !failures.isEmpty {
             Diagnostics.error("\(failures.count) problem\(failures.count == 1 ? "" : "s") in \(Set(failures.map(\.file)).count) input(s)")
             throw ExitCode(1)

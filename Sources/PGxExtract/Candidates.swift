@@ -1,0 +1,167 @@
+import PGxModel
+import PGxText
+
+/// A gene/variant × drug pair in one sentence, with what the classifier and the effect rules need.
+public struct Candidate: Sendable {
+    public var passage: Int
+    public var sentence: Range<Int>
+    public var gene: Mention?
+    public var variant: Mention?
+    public var drug: Mention
+    public var phenotype: Mention?
+    /// Hashed feature indices (binary features).
+    public var features: [Int]
+    public var effect: Effect
+    public var negated: Bool
+    public var speculative: Bool
+    /// The pattern rule that set the effect category, if any.
+    public var categoryRule: String?
+
+    /// The genetic span the pair is about (variant if given, else gene).
+    public var genetic: Mention { variant ?? gene! }
+}
+
+/// Builds candidates and their features for every sentence of an analyzed document.
+/// - Complexity: O(pairs · sentence length) per sentence.
+public struct CandidateBuilder: Sendable {
+    public static let hashBits = 18
+    public let cues: CueMatcher
+    /// (gene symbol, drug name) pairs with a CPIC guideline: a strong prior that a pair is PGx.
+    public let knownPairs: Set<String>
+
+    public init(cues: CueMatcher, knownPairs: Set<String>) { self.cues = cues; self.knownPairs = knownPairs }
+
+    struct Word { var start: Int; var end: Int; var text: String }
+
+    public func candidates(_ doc: AnalyzedDocument) -> [Candidate] {
+        var out: [Candidate] = []
+        for (pi, p) in doc.passages.enumerated() {
+            for s in p.sentences {
+                let ms = p.mentions.filter { $0.start >= s.lowerBound && $0.end <= s.upperBound }
+                let drugs = ms.filter { $0.kind == .drug }
+                guard !drugs.isEmpty else { continue }
+                let units = geneticUnits(ms, text: p.text)
+                guard !units.isEmpty else { continue }
+                let toks = Tokenizer.tokenize(p.text, range: s)
+                let words = toks.map { Word(start: $0.start, end: $0.end, text: String(String.UnicodeScalarView(p.text[$0.start..<$0.end])).lowercased()) }
+                let hits = cues.hits(words.map(\.text))
+                let phenos = ms.filter { $0.kind == .phenotype }
+                for u in units {
+                    for d in drugs {
+                        let g = u.variant ?? u.gene!
+                        if g.start < d.end && d.start < g.end { continue }
+                        let pheno = phenos.first { $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
+                        out.append(build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
+                                         words: words, hits: hits, mentions: ms))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    struct Unit { var gene: Mention?; var variant: Mention? }
+
+    /// Genes and variants of a sentence, a gene written right before its variant counted once.
+    func geneticUnits(_ ms: [Mention], text: [Unicode.Scalar]) -> [Unit] {
+        var units: [Unit] = []
+        var usedGenes = Set<Int>()
+        let genes = ms.enumerated().filter { $0.element.kind == .gene }
+        for v in ms where v.kind == .variant {
+            if let (gi, g) = genes.last(where: { $0.element.end <= v.start && v.start - $0.element.end <= 2 }) {
+                usedGenes.insert(gi)
+                units.append(Unit(gene: g, variant: v))
+            } else if let sym = v.gene {
+                var g = v
+                g.kind = .gene; g.name = sym; g.source = "inferred"
+                units.append(Unit(gene: g, variant: v))
+            } else {
+                units.append(Unit(gene: nil, variant: v))
+            }
+        }
+        for (gi, g) in genes where !usedGenes.contains(gi) { units.append(Unit(gene: g, variant: nil)) }
+        return units
+    }
+
+    static func hash(_ s: String) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
+        return Int(h & UInt64((1 << hashBits) - 1))
+    }
+
+    func wordIndex(_ words: [Word], _ pos: Int) -> Int {
+        words.firstIndex { $0.end > pos } ?? max(0, words.count - 1)
+    }
+
+    func build(pi: Int, passageName: String, sentence: Range<Int>, unit: Unit, drug: Mention, pheno: Mention?,
+               words: [Word], hits: [CueHit], mentions: [Mention]) -> Candidate {
+        let g = unit.variant ?? unit.gene!
+        let gw0 = wordIndex(words, g.start), gw1 = wordIndex(words, max(g.start, g.end - 1))
+        let dw0 = wordIndex(words, drug.start), dw1 = wordIndex(words, max(drug.start, drug.end - 1))
+        let lo = min(gw1, dw1), hi = max(gw0, dw0)
+        let (a, b) = gw0 < dw0 ? (gw1, dw0) : (dw1, gw0)  // words strictly between are a+1..<b
+        var f: [String] = ["bias"]
+        f.append(unit.variant == nil ? "kind:gene" : (unit.gene == nil ? "kind:variant-nogene" : "kind:variant"))
+        if let v = unit.variant { f.append("vsrc:" + v.source) }
+        if drug.isClass { f.append("drug:class") }
+        f.append("drug:" + drug.source)
+        f.append(gw0 < dw0 ? "order:g-d" : "order:d-g")
+        let dist = max(0, b - a - 1)
+        f.append("dist:" + (dist <= 2 ? "0-2" : dist <= 5 ? "3-5" : dist <= 10 ? "6-10" : dist <= 20 ? "11-20" : "21+"))
+        if a + 1 < b {
+            for w in words[(a + 1)..<min(b, a + 1 + 25)] where w.text.count > 1 || w.text == "(" || w.text == ";" {
+                f.append("btw:" + w.text)
+            }
+        }
+        let first = min(gw0, dw0), last = max(gw1, dw1)
+        if first > 0 { f.append("l1:" + words[first - 1].text) }
+        if first > 1 { f.append("l2:" + words[first - 2].text) }
+        if last + 1 < words.count { f.append("r1:" + words[last + 1].text) }
+        if last + 2 < words.count { f.append("r2:" + words[last + 2].text) }
+        let others = mentions.filter { ($0.kind == .drug || $0.kind == .gene) && $0.start >= words[min(a + 1, words.count - 1)].start
+            && $0.end <= (b < words.count ? words[b].start : sentence.upperBound) && $0 != drug && $0 != g }
+        f.append("between-entities:\(min(others.count, 3))")
+        let nd = mentions.filter { $0.kind == .drug }.count, ng = mentions.filter { $0.kind == .gene || $0.kind == .variant }.count
+        f.append("ndrugs:\(min(nd, 4))"); f.append("ngenes:\(min(ng, 4))")
+        if unit.gene?.pharmacogene == true { f.append("pharmacogene") }
+        let sym = unit.gene?.name ?? unit.variant?.gene
+        if let sym, knownPairs.contains(sym + "|" + drug.name) { f.append("cpic-pair") }
+        if pheno != nil { f.append("phenotype") }
+        if passageName == "title" { f.append("title") }
+
+        // Cue features and the effect they imply.
+        var neg = false, spec = false
+        var bestCat: (Int, EffectCategory, String)? = nil
+        for h in hits {
+            let r = cues.rules[h.rule]
+            let inside = h.word > lo && h.word < hi
+            let d = h.word < first ? first - h.word : (h.word > last ? h.word - last : 0)
+            f.append("cue:" + r.id)
+            if inside { f.append("cueb:" + r.id) } else if d <= 5 { f.append("cuen:" + r.id) }
+            switch r.kind {
+            case .negation where inside || d <= 8: neg = true; f.append(inside ? "neg:between" : "neg:near")
+            case .speculation: spec = true
+            case .category:
+                if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id) }
+            default: break
+            }
+        }
+        if neg { f.append("negated") }
+        if spec { f.append("speculative") }
+        // Direction: the direction cue nearest to the category cue (or to the pair).
+        var direction: EffectDirection = .unspecified
+        let anchor = bestCat.map { c in hits.first { cues.rules[$0.rule].id == c.2 }?.word ?? lo } ?? lo
+        var bestDir: (Int, EffectDirection)? = nil
+        for h in hits where cues.rules[h.rule].kind == .direction {
+            let d = abs(h.word - anchor)
+            if d <= 6, bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
+        }
+        if let bd = bestDir { direction = bd.1 }
+        if neg { direction = .none }
+        let category = bestCat?.1 ?? .other
+        f.append("cat:" + category.rawValue)
+        return Candidate(passage: pi, sentence: sentence, gene: unit.gene, variant: unit.variant, drug: drug, phenotype: pheno,
+                         features: f.map(CandidateBuilder.hash), effect: Effect(category: category, direction: direction),
+                         negated: neg, speculative: spec, categoryRule: bestCat?.2)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PGxModel
+
+/// Pattern rules from `rules/patterns/patterns.json`: cue phrases for effect categories, directions,
+/// negation, speculation and association. Rules are data; this only matches them.
+public struct CueRule: Sendable {
+    public enum Kind: String, Sendable { case category, direction, negation, speculation, association }
+    public var id: String
+    public var kind: Kind
+    public var category: EffectCategory?
+    public var direction: EffectDirection?
+    /// Each cue as lower-case words; a word ending in "*" is a prefix.
+    var cues: [[String]]
+}
+
+/// A cue found in a sentence: which rule, at which word index.
+public struct CueHit: Sendable {
+    public var rule: Int
+    public var word: Int
+}
+
+public final class CueMatcher: @unchecked Sendable {
+    public let rules: [CueRule]
+    public let version: String
+    /// first word (exact) → (rule, cue index); prefix cues are listed separately.
+    private var byFirst: [String: [(Int, Int)]] = [:]
+    private var prefixFirst: [(String, Int, Int)] = []
+
+    public init(url: URL) throws {
+        let data = try Data(contentsOf: url)
+        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let rs = obj["rules"] as? [[String: Any]] else {
+            throw LexiconError(message: "\(url.path): not a patterns file (expected {\"rules\": [...]})")
+        }
+        version = (obj["version"] as? String) ?? "unknown"
+        var rules: [CueRule] = []
+        for r in rs {
+            guard let id = r["id"] as? String, let k = (r["kind"] as? String).flatMap(CueRule.Kind.init(rawValue:)),
+                  let cues = r["cues"] as? [String] else {
+                throw LexiconError(message: "\(url.path): rule \(r["id"] ?? "?") needs id, kind and cues")
+            }
+            rules.append(CueRule(id: id, kind: k, category: (r["category"] as? String).flatMap(EffectCategory.init(rawValue:)),
+                                 direction: (r["direction"] as? String).flatMap(EffectDirection.init(rawValue:)),
+                                 cues: cues.map { CueMatcher.words($0) }))
+        }
+        self.rules = rules
+        for (ri, r) in rules.enumerated() {
+            for (ci, c) in r.cues.enumerated() where !c.isEmpty {
+                if c[0].hasSuffix("*") { prefixFirst.append((String(c[0].dropLast()), ri, ci)) } else { byFirst[c[0], default: []].append((ri, ci)) }
+            }
+        }
+    }
+
+    /// Lower-case words of a phrase ("p =" → ["p", "="]); hyphenated words stay whole.
+    static func words(_ s: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        for ch in s.lowercased().unicodeScalars {
+            if ch == " " || ch == "\t" || ch == "\n" {
+                if !cur.isEmpty { out.append(cur); cur = "" }
+            } else if ch.properties.isAlphabetic || ch.properties.numericType != nil || ch == "-" || ch == "*" || ch == "/" || ch == "'" {
+                cur.unicodeScalars.append(ch)
+            } else {
+                if !cur.isEmpty { out.append(cur); cur = "" }
+                out.append(String(ch))
+            }
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    @inline(__always) static func matches(_ pattern: String, _ word: String) -> Bool {
+        pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : pattern == word
+    }
+
+    /// All cue hits in a sentence given as lower-case words.
+    public func hits(_ words: [String]) -> [CueHit] {
+        var out: [CueHit] = []
+        for (i, w) in words.enumerated() {
+            var cands = byFirst[w] ?? []
+            for (p, ri, ci) in prefixFirst where w.hasPrefix(p) { cands.append((ri, ci)) }
+            // "-induced" style cues also match the tail of a hyphenated word
+            if let dash = w.lastIndex(of: "-"), dash != w.startIndex, let more = byFirst[String(w[dash...])] { cands += more }
+            for (ri, ci) in cands {
+                let cue = rules[ri].cues[ci]
+                guard i + cue.count <= words.count else { continue }
+                var ok = true
+                for k in 1..<max(cue.count, 1) where !CueMatcher.matches(cue[k], words[i + k]) { ok = false; break }
+                if ok { out.append(CueHit(rule: ri, word: i)) }
+            }
+        }
+        return out
+    }
+}

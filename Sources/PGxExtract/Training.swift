@@ -1,0 +1,97 @@
+import Foundation
+import PGxModel
+
+/// A sentence of gold in `../shared/data/gold` format: text, and gene/variant–drug pairs with spans.
+public struct GoldSentence: Sendable {
+    public struct Pair: Sendable { var drug: Range<Int>; var genetic: Range<Int>; var associated: Bool }
+    public var id: String
+    public var text: String
+    public var pairs: [Pair]
+    /// True when every pair in the sentence was judged (PGxCorpus); false when only listed pairs were (PGxMine).
+    public var judgedAll: Bool
+    public var source: String
+}
+
+public enum GoldLoader {
+    public static func load(_ path: String) throws -> [GoldSentence] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LexiconError(message: "cannot read gold file \(path)")
+        }
+        var out: [GoldSentence] = []
+        for (n, line) in data.split(separator: 0x0A).enumerated() {
+            guard let o = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let id = o["id"] as? String, let text = o["text"] as? String else {
+                throw LexiconError(message: "\(path):\(n + 1): not a sentence gold line (id, text, pairs)")
+            }
+            var pairs: [GoldSentence.Pair] = []
+            for p in (o["pairs"] as? [[String: Any]]) ?? [] {
+                guard let d = p["drug"] as? [String: Any], let g = p["genetic"] as? [String: Any],
+                      let ds = d["start"] as? Int, let de = d["end"] as? Int, let gs = g["start"] as? Int, let ge = g["end"] as? Int
+                else { continue }
+                pairs.append(.init(drug: ds..<de, genetic: gs..<ge, associated: (p["associated"] as? Bool) ?? true))
+            }
+            out.append(GoldSentence(id: id, text: text, pairs: pairs, judgedAll: o["subset"] == nil,
+                                    source: URL(fileURLWithPath: path).lastPathComponent))
+        }
+        return out
+    }
+}
+
+/// Labelled candidates from gold sentences, k-fold cross-validation, and the final model.
+public struct Trainer {
+    public let extractor: TripleExtractor
+
+    public init(extractor: TripleExtractor) { self.extractor = extractor }
+
+    public struct Example { public var fold: Int; public var sentence: Int; public var candidate: Candidate; public var label: Bool? }
+
+    /// Candidates of each gold sentence with their label: true when they match an associated pair,
+    /// false when they match a not-associated pair or the sentence is judged in full, nil (unused) otherwise.
+    public func examples(_ gold: [GoldSentence], folds: Int) -> [Example] {
+        var out: [Example] = []
+        for (si, g) in gold.enumerated() {
+            let doc = extractor.analyzer.analyze(id: g.id, passages: [("text", g.text)])
+            let fold = Int(CandidateBuilder.hash(g.id) % max(folds, 1))
+            for c in extractor.builder.candidates(doc) {
+                let genetic = [c.gene, c.variant].compactMap { $0 }
+                func overlaps(_ p: GoldSentence.Pair) -> Bool {
+                    c.drug.start < p.drug.upperBound && p.drug.lowerBound < c.drug.end
+                        && genetic.contains { $0.start < p.genetic.upperBound && p.genetic.lowerBound < $0.end }
+                }
+                var label: Bool? = nil
+                if g.pairs.contains(where: { $0.associated && overlaps($0) }) { label = true }
+                else if g.pairs.contains(where: { !$0.associated && overlaps($0) }) || g.judgedAll { label = false }
+                out.append(Example(fold: fold, sentence: si, candidate: c, label: label))
+            }
+        }
+        return out
+    }
+
+    public static func fit(_ ex: [Example]) -> PairModel {
+        PairModel.train(ex.compactMap { e in e.label.map { (e.candidate.features, $0) } })
+    }
+
+    /// Out-of-fold probabilities: each example scored by a model that did not see its fold.
+    public static func outOfFold(_ ex: [Example], folds: Int) -> [Double] {
+        var probs = [Double](repeating: 0, count: ex.count)
+        for k in 0..<folds {
+            let model = fit(ex.filter { $0.fold != k })
+            for (i, e) in ex.enumerated() where e.fold == k { probs[i] = model.probability(e.candidate.features) }
+        }
+        return probs
+    }
+
+    /// The cut that maximizes F1 over labelled out-of-fold examples.
+    public static func bestThreshold(_ ex: [Example], _ probs: [Double]) -> Double {
+        let labelled = ex.indices.filter { ex[$0].label != nil }.map { (probs[$0], ex[$0].label!) }.sorted { $0.0 > $1.0 }
+        let totalPos = labelled.filter(\.1).count
+        var tp = 0, fp = 0, best = (0.0, 0.5)
+        for (p, y) in labelled {
+            if y { tp += 1 } else { fp += 1 }
+            let prec = Double(tp) / Double(tp + fp), rec = Double(tp) / Double(max(totalPos, 1))
+            let f = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0
+            if f > best.0 { best = (f, p) }
+        }
+        return (best.1 * 1000).rounded(.down) / 1000
+    }
+}

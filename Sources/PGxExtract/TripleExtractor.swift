@@ -1,0 +1,73 @@
+import Foundation
+import PGxModel
+
+/// Everything the extractor knows, loaded once from `rules/`: lexicons, pattern cues, the model.
+public final class ExtractorRules: @unchecked Sendable {
+    public let url: URL
+    public let lexicon: Lexicon
+    public let cues: CueMatcher
+    public let knownPairs: Set<String>
+    public private(set) var model: PairModel?
+
+    public init(url: URL, loadModel: Bool = true) throws {
+        self.url = url
+        lexicon = try Lexicon(rules: url)
+        cues = try CueMatcher(url: url.appendingPathComponent("patterns/patterns.json"))
+        var pairs = Set<String>()
+        if let text = try? String(contentsOf: url.appendingPathComponent("lexicons/cpic_pairs.tsv"), encoding: .utf8) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("gene\t") {
+                let f = line.split(separator: "\t")
+                if f.count == 2 { pairs.insert(f[0] + "|" + f[1]) }
+            }
+        }
+        knownPairs = pairs
+        let modelURL = url.appendingPathComponent("model/model.json")
+        if loadModel, FileManager.default.fileExists(atPath: modelURL.path) { model = try PairModel(url: modelURL) }
+    }
+
+    /// A short version string of the rules (for batches and manifests).
+    public var version: String {
+        let m = (model?.metadata["version"] as? String) ?? "untrained"
+        return "patterns \(cues.version), model \(m), \(lexicon.version)"
+    }
+}
+
+/// From a document's passages to triples: text and entity stages, candidates, classifier, effect rules.
+public final class TripleExtractor: @unchecked Sendable {
+    public let rules: ExtractorRules
+    public let analyzer: DocumentAnalyzer
+    public let builder: CandidateBuilder
+
+    public init(rules: ExtractorRules) {
+        self.rules = rules
+        analyzer = DocumentAnalyzer(lexicon: rules.lexicon)
+        builder = CandidateBuilder(cues: rules.cues, knownPairs: rules.knownPairs)
+    }
+
+    /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
+    /// missing, scored by the rules alone).
+    public func extract(id: String, passages: [(String, String)], minConfidence: Double,
+                        model: PairModel? = nil) -> (AnalyzedDocument, [Triple]) {
+        let doc = analyzer.analyze(id: id, passages: passages)
+        let m = model ?? rules.model
+        var out: [Triple] = []
+        for c in builder.candidates(doc) {
+            let p = m?.probability(c.features) ?? ruleScore(c)
+            guard p >= minConfidence else { continue }
+            out.append(triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model"))
+        }
+        return (doc, out)
+    }
+
+    /// Without a model: co-occurrence with an association or category cue scores higher.
+    func ruleScore(_ c: Candidate) -> Double {
+        c.categoryRule != nil ? 0.6 : 0.3
+    }
+
+    func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String) -> Triple {
+        let rule = modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
+        return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: c.gene,
+                      variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
+                      negated: c.negated, speculative: c.speculative, confidence: (confidence * 10000).rounded() / 10000, rule: rule)
+    }
+}

@@ -1,0 +1,37 @@
+/// Effect categories and directions: PharmGKB's phenotype vocabulary (see DESIGN.md).
+public enum EffectCategory: String, Sendable, Codable, CaseIterable {
+    case efficacy, toxicity, dosage, metabolism, other
+}
+
+public enum EffectDirection: String, Sendable, Codable, CaseIterable {
+    case increased, decreased, none, unspecified
+}
+
+public struct Effect: Sendable, Equatable, Codable {
+    public var category: EffectCategory
+    public var direction: EffectDirection
+    public init(category: EffectCategory, direction: EffectDirection) { self.category = category; self.direction = direction }
+}
+
+/// One extracted finding: drug × gene/variant (× phenotype qualifier) with its effect, in one sentence.
+/// Spans are code-point offsets into the passage (`../shared/DESIGN.md`, "Triple").
+public struct Triple: Sendable {
+    public var doc: String
+    public var passage: String
+    public var sentence: Range<Int>
+    public var gene: Mention?
+    public var variant: Mention?
+    public var drug: Mention
+    public var phenotype: String?
+    public var effect: Effect
+    public var negated: Bool
+    public var speculative: Bool
+    public var confidence: Double
+    public var rule: String
+    public init(doc: String, passage: String, sentence: Range<Int>, gene: Mention?, variant: Mention?, drug: Mention,
+                phenotype: String?, effect: Effect, negated: Bool, speculative: Bool, confidence: Double, rule: String) {
+        self.doc = doc; self.passage = passage; self.sentence = sentence; self.gene = gene; self.variant = variant
+        self.drug = drug; self.phenotype = phenotype; self.effect = effect; self.negated = negated
+        self.speculative = speculative; self.confidence = confidence; self.rule = rule
+    }
+}
