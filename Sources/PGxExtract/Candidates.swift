@@ -113,6 +113,27 @@ public struct CandidateBuilder: Sendable {
                 f.append("btw:" + w.text)
             }
         }
+        if a + 1 < b {
+            let btw = words[(a + 1)..<b].map(\.text)
+            for k in 0..<min(btw.count - 1, 20) where btw.count > 1 { f.append("bg:" + btw[k] + "_" + btw[k + 1]) }
+            let commas = btw.filter { $0 == "," }.count
+            f.append("commas:\(min(commas, 3))")
+            if btw.contains(";") { f.append("semicolon-between") }
+            if btw.contains("whereas") || btw.contains("but") || btw.contains("while") { f.append("contrast-between") }
+            if btw.contains("and") || btw.contains("or") { f.append("coord-between") }
+            for w in btw.prefix(12) where w.count > 2 { f.append((gw0 < dw0 ? "bgd:" : "bdg:") + w) }
+        } else {
+            f.append("adjacent")
+        }
+        // Is this the drug nearest to the gene, and the gene nearest to the drug?
+        let gmid = (g.start + g.end) / 2, dmid = (drug.start + drug.end) / 2
+        let dd = abs(gmid - dmid)
+        let closerDrug = mentions.contains { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }
+        let closerGene = mentions.contains { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
+            && abs(($0.start + $0.end) / 2 - dmid) < dd }
+        f.append(closerDrug ? "drug:not-nearest" : "drug:nearest")
+        f.append(closerGene ? "gene:not-nearest" : "gene:nearest")
+        f.append("near:\(closerDrug ? 0 : 1)\(closerGene ? 0 : 1)")
         let first = min(gw0, dw0), last = max(gw1, dw1)
         if first > 0 { f.append("l1:" + words[first - 1].text) }
         if first > 1 { f.append("l2:" + words[first - 2].text) }

@@ -68,7 +68,10 @@ public struct Trainer {
     }
 
     public static func fit(_ ex: [Example]) -> PairModel {
-        PairModel.train(ex.compactMap { e in e.label.map { (e.candidate.features, $0) } })
+        let env = ProcessInfo.processInfo.environment
+        return PairModel.train(ex.compactMap { e in e.label.map { (e.candidate.features, $0) } },
+                               epochs: Int(env["PGX_EPOCHS"] ?? "") ?? 12, l2: Float(env["PGX_L2"] ?? "") ?? 1e-5,
+                               rate: Float(env["PGX_RATE"] ?? "") ?? 0.1)
     }
 
     /// Out-of-fold probabilities: each example scored by a model that did not see its fold.

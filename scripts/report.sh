@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Regenerates docs/REPORT.md: cross-validated extraction scores from ../shared/eval/score.py.
+#   scripts/report.sh            (builds release pgx, retrains rules/model/model.json, scores)
+# Sentence gold is scored out-of-fold (each sentence by a model that never saw it); PharmGKB
+# documents (never used for training) are scored with the final model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${PGX_SHARED:-../shared}
+G=$SHARED/data/gold
+swift build -c release --product pgx >/dev/null
+PGX=.build/release/pgx
+OOF=$(mktemp -d)
+$PGX train --gold "$G/pgxmine-dev.jsonl" --gold "$G/pgxcorpus-dev.jsonl" --oof "$OOF" 2>"$OOF/train.log"
+CUT=$(python3 -c "import json;print(json.load(open('rules/model/model.json'))['threshold'])")
+$PGX extract "$SHARED/data/pubmed/pharmgkb-dev" --min-confidence 0 > "$OOF/pharmgkb.jsonl" 2>/dev/null
+score() { python3 "$SHARED/eval/score.py" "$@"; }
+{
+echo "# pgx extraction report"
+echo
+echo "Regenerate with \`scripts/report.sh\`. Model: \`rules/model/model.json\` (confidence cut $CUT chosen on out-of-fold F1)."
+echo "Training: $(tail -2 "$OOF/train.log" | head -1 | sed 's/^pgx: //')."
+echo
+echo "## PGxMine dev (spans, 5-fold out-of-fold)"
+echo
+echo '```'
+echo "at the model's cut:  $(score spans "$G/pgxmine-dev.jsonl" "$OOF/pgxmine-dev.oof.jsonl" --min-confidence "$CUT")"
+for c in 0.5 0.7 0.8 0.9; do echo "min-confidence $c:  $(score spans "$G/pgxmine-dev.jsonl" "$OOF/pgxmine-dev.oof.jsonl" --min-confidence $c)"; done
+echo '```'
+echo
+echo "## PGxCorpus dev (spans, 5-fold out-of-fold)"
+echo
+echo '```'
+echo "at the model's cut:  $(score spans "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence "$CUT")"
+for c in 0.5 0.7; do echo "min-confidence $c:  $(score spans "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence $c)"; done
+echo '```'
+echo
+echo "## PharmGKB dev (docs; not used in training)"
+echo
+echo '```'
+for c in 0 0.1 "$CUT" 0.5; do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb.jsonl" --min-confidence $c)"; done
+echo '```'
+echo
+echo "## Entities (pgx extract --format entities)"
+echo
+echo '```'
+for f in pgxcorpus pgxmine; do
+  $PGX extract --format entities --input-format text "$G/$f-dev.jsonl" > "$OOF/$f-ent.jsonl" 2>/dev/null
+  echo "$f: $(score entities "$G/$f-dev.jsonl" "$OOF/$f-ent.jsonl")"
+done
+echo '```'
+} > docs/REPORT.md
+rm -rf "$OOF"
+cat docs/REPORT.md
