@@ -69,7 +69,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--stages", default="parse,memory")
+    ap.add_argument("--stages", default="parse,memory,extract")
     a = ap.parse_args()
     stages = a.stages.split(",")
     os.makedirs(OUT, exist_ok=True)
@@ -96,6 +96,21 @@ def main():
         grow = r90 / r30
         print(f"  peak RSS 30,000 records {r30:.1f} MB, 90,000 records {r90:.1f} MB: x{grow:.2f} (constant memory: {verdict(grow < 1.25)})")
         failed |= grow >= 1.25
+    if "extract" in stages:
+        r = series([("c-libxml2 full .xml", [xr, "full", xml]),
+                    ("pgx parse .xml.gz", [pgx, "parse", "--format", "count", xml + ".gz"]),
+                    ("pgx extract entities .gz", [pgx, "extract", "--format", "entities", xml + ".gz"]),
+                    ("pgx extract jsonl .gz", [pgx, "extract", "--format", "jsonl", xml + ".gz"])], a.runs)
+        c = r["c-libxml2 full .xml"][0]
+        p = r["pgx parse .xml.gz"][0]
+        for name, (wall, rss) in r.items():
+            print(f"  {name:28s} {wall:7.2f} s  {rss:6.1f} MB  ratio to C {wall / c:5.2f}")
+        ner_added = (r["pgx extract entities .gz"][0] - p) / p
+        ext = r["pgx extract jsonl .gz"][0] / c
+        mem = r["pgx extract jsonl .gz"][1]
+        print(f"  segmentation+entities add {ner_added:.2f}x the parse time (target <= 1.5) {verdict(ner_added <= 1.5)};"
+              f" extract jsonl ratio to C {ext:.2f} (target <= 2.5) {verdict(ext <= 2.5)}; peak {mem:.0f} MB (target < 200) {verdict(mem < 200)}")
+        failed |= not (ner_added <= 1.5 and ext <= 2.5 and mem < 200)
     if a.peers:
         print("  peers (../shared/bench/run-peers.sh):")
         sh(["bash", os.path.join(SHARED, "bench", "run-peers.sh"), xml, "c", "lxml", "pubmed_parser"])

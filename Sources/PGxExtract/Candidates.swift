@@ -44,7 +44,10 @@ public struct CandidateBuilder: Sendable {
                 guard !units.isEmpty else { continue }
                 let toks = Tokenizer.tokenize(p.text, range: s)
                 let words = toks.map { Word(start: $0.start, end: $0.end, text: String(String.UnicodeScalarView(p.text[$0.start..<$0.end])).lowercased()) }
-                let hits = cues.hits(words.map(\.text))
+                // Cue words inside a mention ("poor" in "poor metabolizers") are not cues.
+                let hits = cues.hits(words.map(\.text)).filter { h in
+                    !ms.contains { $0.start <= words[h.word].start && words[h.word].end <= $0.end }
+                }
                 let phenos = ms.filter { $0.kind == .phenotype }
                 for u in units {
                     for d in drugs {
@@ -152,7 +155,7 @@ public struct CandidateBuilder: Sendable {
 
         // Cue features and the effect they imply.
         var neg = false, spec = false
-        var bestCat: (Int, EffectCategory, String)? = nil
+        var bestCat: (Int, EffectCategory, String, Int)? = nil
         for h in hits {
             let r = cues.rules[h.rule]
             let inside = h.word > lo && h.word < hi
@@ -163,7 +166,7 @@ public struct CandidateBuilder: Sendable {
             case .negation where inside || d <= 8: neg = true; f.append(inside ? "neg:between" : "neg:near")
             case .speculation: spec = true
             case .category:
-                if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id) }
+                if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word) }
             default: break
             }
         }
@@ -171,7 +174,7 @@ public struct CandidateBuilder: Sendable {
         if spec { f.append("speculative") }
         // Direction: the direction cue nearest to the category cue (or to the pair).
         var direction: EffectDirection = .unspecified
-        let anchor = bestCat.map { c in hits.first { cues.rules[$0.rule].id == c.2 }?.word ?? lo } ?? lo
+        let anchor = bestCat?.3 ?? lo
         var bestDir: (Int, EffectDirection)? = nil
         for h in hits where cues.rules[h.rule].kind == .direction {
             let d = abs(h.word - anchor)

@@ -1,0 +1,117 @@
+import Foundation
+import PGxExtract
+import PGxModel
+import TestSupport
+import XCTest
+
+/// The real binary on real inputs: triples from the corpus, the offset contract, deterministic training.
+final class ExtractionTests: XCTestCase {
+    func json(_ data: Data) throws -> [[String: Any]] {
+        try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
+    }
+
+    func testTriplesFromTheCorpusCarryTheWrittenFindings() throws {
+        let pgx = try TestEnv.binary().path
+        let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        let r = try runProcess(pgx, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let triples = try json(r.stdout)
+        func find(_ gene: String, _ drug: String, passage: String = "abstract") -> [String: Any]? {
+            triples.first { (($0["gene"] as? [String: Any])?["symbol"] as? String) == gene
+                && (($0["drug"] as? [String: Any])?["name"] as? String) == drug && ($0["passage"] as? String) == passage }
+        }
+        let hla = try XCTUnwrap(find("HLA-B", "allopurinol"))
+        XCTAssertEqual((hla["effect"] as? [String: Any])?["category"] as? String, "toxicity")
+        XCTAssertEqual((hla["variant"] as? [String: Any])?["name"] as? String, "HLA-B*58:01")
+        XCTAssertNotNil(find("CYP2C19", "clopidogrel"))
+        let slco = try XCTUnwrap(find("SLCO1B1", "atorvastatin"))
+        XCTAssertEqual(slco["negated"] as? Bool, true, "'was not associated' negates the finding")
+        XCTAssertEqual((slco["effect"] as? [String: Any])?["direction"] as? String, "none")
+        let vk = try XCTUnwrap(find("VKORC1", "warfarin"))
+        XCTAssertEqual((vk["effect"] as? [String: Any])?["category"] as? String, "dosage")
+        XCTAssertEqual((vk["effect"] as? [String: Any])?["direction"] as? String, "decreased")
+
+        // Offsets: every span is the passage text at those code points (passages from `pgx parse`).
+        let parsed = try json(try runProcess(pgx, ["parse", file]).stdout)
+        var passages: [String: [String: [Unicode.Scalar]]] = [:]
+        for c in parsed {
+            let sections = (c["abstract"] as? [[String: Any]]) ?? []
+            var abs = ""
+            for s in sections {
+                if !abs.isEmpty { abs += " " }
+                if let l = s["label"] as? String, !l.isEmpty { abs += l + ": " }
+                abs += s["text"] as! String
+            }
+            passages[c["pmid"] as! String] = ["title": Array((c["title"] as! String).unicodeScalars), "abstract": Array(abs.unicodeScalars)]
+        }
+        for t in triples {
+            let text = try XCTUnwrap(passages[t["doc"] as! String]?[t["passage"] as! String])
+            for key in ["gene", "variant", "drug"] {
+                guard let m = t[key] as? [String: Any], let s = m["start"] as? Int, let e = m["end"] as? Int else { continue }
+                XCTAssertEqual(String(String.UnicodeScalarView(text[s..<e])), m["text"] as? String)
+            }
+            let c = t["confidence"] as! Double
+            XCTAssertTrue(c >= 0 && c <= 1)
+        }
+    }
+
+    func testTextInputOffsetsAreCodePoints() throws {
+        let pgx = try TestEnv.binary().path
+        let line = #"{"id": "s1", "text": "😀 𝛼 CYP2D6 poor metabolizers had higher exposure to codeine."}"# + "\n"
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"], input: Data(line.utf8),
+                               cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let t = try XCTUnwrap(try json(r.stdout).first)
+        let gene = try XCTUnwrap(t["gene"] as? [String: Any])
+        XCTAssertEqual(gene["start"] as? Int, 4, "code points, as Python's str indexing counts them")
+        XCTAssertEqual(gene["text"] as? String, "CYP2D6")
+        XCTAssertEqual(t["phenotype"] as? String, "poor metabolizer")
+        XCTAssertEqual((t["effect"] as? [String: Any])?["category"] as? String, "metabolism")
+        XCTAssertEqual((t["effect"] as? [String: Any])?["direction"] as? String, "increased")
+        for key in ["doc", "passage", "sentence", "gene", "variant", "drug", "phenotype", "effect", "negated", "speculative", "confidence", "rule"] {
+            XCTAssertTrue(t.keys.contains(key), "triple lacks \(key)")
+        }
+    }
+
+    func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
+        let pgx = try TestEnv.binary().path
+        let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"], input: Data(input.utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("PGX-E009"), r.stderr)
+        XCTAssertTrue(r.stderr.contains(":2"), r.stderr)
+        XCTAssertFalse(try json(r.stdout).isEmpty)
+    }
+
+    func testTrainingIsDeterministic() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let tmp = try TestEnv.tempDir("pgx-train")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let rules = tmp.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        for sub in ["lexicons", "patterns"] {
+            try FileManager.default.createSymbolicLink(at: rules.appendingPathComponent(sub),
+                                                       withDestinationURL: TestEnv.root.appendingPathComponent("rules/\(sub)"))
+        }
+        let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
+        var outputs: [Data] = []
+        for _ in 0..<2 {
+            let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
+        }
+        XCTAssertEqual(outputs[0], outputs[1], "same data must give the same model file")
+        let meta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
+        let training = try XCTUnwrap(meta["training"] as? [[String: Any]])
+        XCTAssertEqual(training.first?["license"] as? String, "MIT (PGxMine, Lever et al. 2020)")
+        XCTAssertEqual((training.first?["sha256"] as? String)?.count, 64)
+    }
+
+    func testSHA256KnownAnswers() {
+        XCTAssertEqual(SHA256.hex(Array("".utf8)), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)),
+                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
