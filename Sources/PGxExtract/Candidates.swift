@@ -16,6 +16,8 @@ public struct Candidate: Sendable {
     public var speculative: Bool
     /// The pattern rule that set the effect category, if any.
     public var categoryRule: String?
+    /// Gene and drug stand in different sentences of the passage (document-level co-occurrence).
+    public var crossSentence: Bool = false
 
     /// The genetic span the pair is about (variant if given, else gene).
     public var genetic: Mention { variant ?? gene! }
@@ -33,7 +35,7 @@ public struct CandidateBuilder: Sendable {
 
     struct Word { var start: Int; var end: Int; var text: String }
 
-    public func candidates(_ doc: AnalyzedDocument) -> [Candidate] {
+    public func candidates(_ doc: AnalyzedDocument, crossSentence: Bool = false) -> [Candidate] {
         var out: [Candidate] = []
         for (pi, p) in doc.passages.enumerated() {
             for s in p.sentences {
@@ -57,6 +59,39 @@ public struct CandidateBuilder: Sendable {
                         out.append(build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
                                          words: words, hits: hits, mentions: ms))
                     }
+                }
+            }
+        }
+        if crossSentence { out += crossSentenceCandidates(doc, known: out) }
+        return out
+    }
+
+    /// One candidate per gene–drug pair that never meets in a sentence but shares a passage: the
+    /// first gene/variant mention with the first drug mention, spanning both sentences.
+    func crossSentenceCandidates(_ doc: AnalyzedDocument, known: [Candidate]) -> [Candidate] {
+        var seen = Set(known.map { ($0.gene?.name ?? $0.variant?.gene ?? "") + "|" + $0.drug.name })
+        var out: [Candidate] = []
+        for (pi, p) in doc.passages.enumerated() {
+            let units = geneticUnits(p.mentions, text: p.text).filter { ($0.gene?.name ?? $0.variant?.gene) != nil }
+            let drugs = p.mentions.filter { $0.kind == .drug && !$0.isClass }
+            for u in units {
+                let sym = u.gene?.name ?? u.variant!.gene!
+                let g = u.variant ?? u.gene!
+                guard u.gene?.pharmacogene ?? true else { continue }
+                for d in drugs {
+                    let key = sym + "|" + d.name
+                    if seen.contains(key) { continue }
+                    seen.insert(key)
+                    guard let s1 = p.sentences.first(where: { $0.contains(g.start) }),
+                          let s2 = p.sentences.first(where: { $0.contains(d.start) }), s1 != s2 else { continue }
+                    let range = min(s1.lowerBound, s2.lowerBound)..<max(s1.upperBound, s2.upperBound)
+                    var f = ["bias", "cross-sentence"]
+                    if knownPairs.contains(key) { f.append("cpic-pair") }
+                    var c = Candidate(passage: pi, sentence: range, gene: u.gene, variant: u.variant, drug: d, phenotype: nil,
+                                      features: f.map(CandidateBuilder.hash), effect: Effect(category: .other, direction: .unspecified),
+                                      negated: false, speculative: false, categoryRule: nil)
+                    c.crossSentence = true
+                    out.append(c)
                 }
             }
         }

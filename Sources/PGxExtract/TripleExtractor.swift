@@ -51,13 +51,18 @@ public final class TripleExtractor: @unchecked Sendable {
         let doc = analyzer.analyze(id: id, passages: passages)
         let m = model ?? rules.model
         var out: [Triple] = []
-        for c in builder.candidates(doc) {
-            let p = m?.probability(c.features) ?? ruleScore(c)
+        for c in builder.candidates(doc, crossSentence: minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)) {
+            // Pairs across sentences were never in the (sentence-level) training data: a fixed, low confidence.
+            let p = c.crossSentence ? TripleExtractor.crossSentenceConfidence(known: c.features.contains(CandidateBuilder.hash("cpic-pair")))
+                : (m?.probability(c.features) ?? ruleScore(c))
             guard p >= minConfidence else { continue }
             out.append(triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model"))
         }
         return (doc, out)
     }
+
+    /// Confidence given to a gene–drug pair that only co-occurs in the passage (higher for a CPIC pair).
+    public static func crossSentenceConfidence(known: Bool) -> Double { known ? 0.2 : 0.1 }
 
     /// Without a model: co-occurrence with an association or category cue scores higher.
     func ruleScore(_ c: Candidate) -> Double {
@@ -65,7 +70,7 @@ public final class TripleExtractor: @unchecked Sendable {
     }
 
     func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String) -> Triple {
-        let rule = modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
+        let rule = c.crossSentence ? "cooccurrence:passage" : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
         return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: c.gene,
                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
                       negated: c.negated, speculative: c.speculative, confidence: (confidence * 10000).rounded() / 10000, rule: rule)
