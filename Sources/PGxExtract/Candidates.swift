@@ -45,7 +45,7 @@ public struct CandidateBuilder: Sendable {
                 let units = geneticUnits(ms, text: p.text)
                 guard !units.isEmpty else { continue }
                 let toks = Tokenizer.tokenize(p.text, range: s)
-                let words = toks.map { Word(start: $0.start, end: $0.end, text: String(String.UnicodeScalarView(p.text[$0.start..<$0.end])).lowercased()) }
+                let words = toks.map { Word(start: $0.start, end: $0.end, text: makeString(p.text[$0.start..<$0.end]).lowercased()) }
                 // Cue words inside a mention ("poor" in "poor metabolizers") are not cues.
                 let hits = cues.hits(words.map(\.text)).filter { h in
                     !ms.contains { $0.start <= words[h.word].start && words[h.word].end <= $0.end }
@@ -119,6 +119,30 @@ public struct CandidateBuilder: Sendable {
         }
         for (gi, g) in genes where !usedGenes.contains(gi) { units.append(Unit(gene: g, variant: nil)) }
         return units
+    }
+
+    static let genericWords: Set<String> = ["polymorphism", "polymorphisms", "snp", "snps", "variant", "variants",
+                                            "mutation", "mutations", "haplotype", "haplotypes", "genotype", "genotypes",
+                                            "wild-type", "vntr"]
+
+    /// Words that name variation without naming it ("polymorphisms in the dopamine receptor genes"):
+    /// candidates only (never entity output), when no gene or variant is written right before them.
+    func genericUnits(_ t: [Unicode.Scalar], _ s: Range<Int>, _ ms: [Mention]) -> [Unit] {
+        var out: [Unit] = []
+        var i = s.lowerBound
+        while i < s.upperBound {
+            guard EntityRecognizer.isAlnum(t[i]), i == s.lowerBound || !EntityRecognizer.isAlnum(t[i - 1]) else { i += 1; continue }
+            var k = i
+            while k < s.upperBound && (EntityRecognizer.isAlnum(t[k]) || (t[k] == "-" && k + 1 < s.upperBound && EntityRecognizer.isAlnum(t[k + 1]))) { k += 1 }
+            let w = makeString(t[i..<k]).lowercased()
+            if Self.genericWords.contains(w),
+               !ms.contains(where: { ($0.kind == .gene || $0.kind == .variant) && $0.end <= i && i - $0.end <= 12 }),
+               !ms.contains(where: { $0.start < k && i < $0.end }) {
+                out.append(Unit(gene: nil, variant: Mention(kind: .variant, start: i, end: k, name: w, source: "generic")))
+            }
+            i = k
+        }
+        return out
     }
 
     static func hash(_ s: String) -> Int {
@@ -214,6 +238,13 @@ public struct CandidateBuilder: Sendable {
         for h in hits where cues.rules[h.rule].kind == .direction {
             let d = abs(h.word - anchor)
             if d <= 6, bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
+        }
+        if bestDir == nil {
+            // no direction cue near the category cue: the nearest one in the sentence
+            for h in hits where cues.rules[h.rule].kind == .direction {
+                let d = h.word < first ? first - h.word : (h.word > last ? h.word - last : 0)
+                if bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
+            }
         }
         if let bd = bestDir { direction = bd.1 }
         if neg { direction = .none }

@@ -147,7 +147,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         var k = j
         while k < t.count && Self.isAlnum(t[k]) { k += 1 }
         guard k > j else { return end }
-        let word = String(String.UnicodeScalarView(t[j..<k])).lowercased()
+        let word = makeString(t[j..<k]).lowercased()
         return lexicon.salts.contains(word) ? k : end
     }
 
@@ -164,7 +164,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         if e.kind == .phenotype && end - start <= 3 {
             // PM/IM/EM/UM only where the text says metabolizer nearby; otherwise they are times of day etc.
             let lo = max(0, start - 200), hi = min(t.count, end + 200)
-            let ctx = String(String.UnicodeScalarView(t[lo..<hi])).lowercased()
+            let ctx = makeString(t[lo..<hi]).lowercased()
             return ctx.contains("metaboli")
         }
         return true
@@ -211,7 +211,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         if t[j] == " " { j += 1 }
         let e = Self.digitsEnd(t, j)
         guard e - j >= 3, e == t.count || !Self.isAlnum(t[e]) else { return nil }
-        let name = "rs" + String(String.UnicodeScalarView(t[j..<e]))
+        let name = "rs" + makeString(t[j..<e])
         return Mention(kind: .variant, start: i, end: e, name: name, source: "pattern:rsid")
     }
 
@@ -231,7 +231,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 e += 1
                 while e < t.count && Self.isDigit(t[e]) { e += 1 }
             }
-            name += (name.isEmpty ? "" : "/") + "*" + String(String.UnicodeScalarView(t[k..<e]))
+            name += (name.isEmpty ? "" : "/") + "*" + makeString(t[k..<e])
             end = e
             // diplotype continuation: "/*17", "/ *17", " / * 17"
             var d = e
@@ -265,7 +265,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         while j > bodyStart && (t[j - 1] == "." || t[j - 1] == ":") { j -= 1 }
         guard hasDigit, j - bodyStart >= 2 else { return nil }
         // the body must look like a change, not a page or a figure ("p.23", "c.f.")
-        let body = String(String.UnicodeScalarView(t[bodyStart..<j]))
+        let body = makeString(t[bodyStart..<j])
         guard body.contains(where: { $0.isLetter }) else { return nil }
         return Mention(kind: .variant, start: i, end: j, name: String(t[i]) + "." + body, source: "pattern:hgvs")
     }
@@ -282,14 +282,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         var e = i
         while e < t.count && Self.isAlnum(t[e]) { e += 1 }
         guard e - i >= 4, e - i <= 14 else { return nil }
-        let w = String(String.UnicodeScalarView(t[i..<e]))
+        let w = makeString(t[i..<e])
         let u = Array(w.unicodeScalars)
         // three-letter form
         if u.count >= 7, Self.aa3.contains(String(w.prefix(3))) {
             var k = 3
             while k < u.count && Self.isDigit(u[k]) { k += 1 }
             if k > 3 {
-                let rest = String(String.UnicodeScalarView(u[k...]))
+                let rest = makeString(u[k...])
                 if Self.aa3.contains(rest) || rest == "fs" || rest == "del" || rest == "X" || rest == "*" {
                     return Mention(kind: .variant, start: i, end: e, name: w, source: "pattern:protein")
                 }
@@ -301,7 +301,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             while k < u.count && Self.isDigit(u[k]) { k += 1 }
             let nd = k - 1
             if nd >= 2 && nd <= 5 {
-                let rest = String(String.UnicodeScalarView(u[k...]))
+                let rest = makeString(u[k...])
                 if (rest.count == 1 && Self.aa1.contains(rest.unicodeScalars.first!)) || rest == "X" || rest == "del" || rest == "fs" {
                     return Mention(kind: .variant, start: i, end: e, name: w, source: "pattern:protein")
                 }
@@ -334,14 +334,14 @@ public final class EntityRecognizer: @unchecked Sendable {
             a += 1
             if a + 1 < t.count && t[a] == "/" && bases.contains(t[a + 1]) { a += 2 }
             guard a == t.count || !Self.isAlnum(t[a]) else { return nil }
-            let name = String(String.UnicodeScalarView(t[i..<a].filter { $0 != " " }))
+            let name = makeString(t[i..<a].filter { $0 != " " })
             return Mention(kind: .variant, start: i, end: a, name: name, source: "pattern:nucleotide")
         }
         // G-308A
         if bases.contains(t[i]), i + 3 < t.count, t[i + 1] == "-" {
             let e = Self.digitsEnd(t, i + 2)
             if e > i + 3, e < t.count, bases.contains(t[e]), e + 1 == t.count || !Self.isAlnum(t[e + 1]) {
-                return Mention(kind: .variant, start: i, end: e + 1, name: String(String.UnicodeScalarView(t[i...e])),
+                return Mention(kind: .variant, start: i, end: e + 1, name: makeString(t[i...e]),
                                source: "pattern:nucleotide")
             }
         }
@@ -387,9 +387,9 @@ public final class EntityRecognizer: @unchecked Sendable {
             var k = j
             while k < t.count && Self.isAlnum(t[k]) { k += 1 }
             guard k > j else { continue }
-            let word = String(String.UnicodeScalarView(t[j..<k])).lowercased()
+            let word = makeString(t[j..<k]).lowercased()
             guard Self.agentWords.contains(word), k == t.count || !Self.isAlnum(t[k]) else { continue }
-            let text = String(String.UnicodeScalarView(t[m.start..<k]))
+            let text = makeString(t[m.start..<k])
             out.append(Mention(kind: .drug, start: m.start, end: k, name: text.lowercased(), source: "pattern:agent", isClass: true))
             added = true
         }
@@ -408,7 +408,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
             if isDevelopmentCode(w) && !out.contains(where: { $0.start < k && i < $0.end }) {
-                let name = String(String.UnicodeScalarView(w))
+                let name = makeString(w)
                 if !Self.cellLines.contains(name.replacingOccurrences(of: "-", with: "")) {
                     out.append(Mention(kind: .drug, start: i, end: k, name: name, source: "pattern:code"))
                     added = true

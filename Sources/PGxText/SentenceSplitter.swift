@@ -77,7 +77,7 @@ public enum SentenceSplitter {
             // The word before the period.
             var w = e - 1
             while w >= start && (t[w].properties.isAlphabetic || t[w] == "." ) { w -= 1 }
-            let word = String(String.UnicodeScalarView(t[(w + 1)..<e])).lowercased()
+            let word = makeString(t[(w + 1)..<e]).lowercased()
             if abbreviations.contains(word) { return false }
             // A single capital initial ("J. Smith") or "e.g"/"i.e" forms.
             if word.count == 1 && t[e - 1].properties.isUppercase && next.properties.isUppercase { return false }

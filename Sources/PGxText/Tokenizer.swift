@@ -92,7 +92,7 @@ public enum Tokenizer {
     }
 
     static func text(_ t: [Unicode.Scalar], _ tok: Token) -> String {
-        String(String.UnicodeScalarView(t[tok.start..<tok.end]))
+        makeString(t[tok.start..<tok.end])
     }
 
     /// If a merged unit starts at token `i`, returns the index after its last token and its kind.
@@ -157,4 +157,19 @@ public enum Tokenizer {
     static func isHGVSStop(_ s: Unicode.Scalar) -> Bool {
         s == "," || s == ";" || s == ")" || s == "(" || s == "[" || s == "]" || isSpace(s)
     }
+}
+
+/// Builds a `String` from code points; ASCII runs (most of PubMed) go through one UTF-8 buffer
+/// instead of appending scalar by scalar.
+@inlinable
+public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count)
+    for s in scalars {
+        let v = s.value
+        if v < 0x80 { bytes.append(UInt8(v)) } else {
+            for b in String(s).utf8 { bytes.append(b) }
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PGxExtract
 import PGxModel
+import PGxText
 import PubMed
 
 /// `pgx extract`: entities (and, later, triples) from PubMed XML or JSONL text.
@@ -39,22 +40,26 @@ struct Extract: ParsableCommand {
     func run() throws {
         let rulesURL: URL
         do { rulesURL = try RulesLocator.find(rules) } catch { Diagnostics.error("\(error)"); throw ExitCode(2) }
-        let loaded = try ExtractorRules(url: rulesURL, loadModel: format == .jsonl)
+        // Input is read on its own thread (bounded queue of batches) while the rules load and the
+        // batches are analyzed.
+        let reading = BatchReader(sources: DocumentSources(inputs: inputs, textInput: inputFormat == .text), batchSize: 512)
+        reading.start()
+        let loaded: ExtractorRules
+        do { loaded = try ExtractorRules(url: rulesURL, loadModel: format == .jsonl) } catch {
+            reading.cancel()
+            throw error
+        }
         if format == .jsonl && loaded.model == nil {
             Diagnostics.warning("no trained model in \(rulesURL.path)/model: scoring by pattern rules only (run `pgx train`)")
         }
         let extractor = TripleExtractor(rules: loaded)
         let cut = minConfidence ?? loaded.model?.threshold ?? 0.5
         let out = OutputStream()
-        var failures: [InputError] = []
         var docs = 0, items = 0
         let format = self.format
-
-        // Documents are read on this thread in batches; each batch is analyzed on all cores and
-        // written in input order.
-        var batch: [(String, [(String, String)])] = []
-        let batchSize = 512
         let workers = max(1, jobs)
+        var batch: [(String, [(String, String)])] = []
+        // Each batch is analyzed on all cores and written in input order.
         func flush() {
             guard !batch.isEmpty else { return }
             var results = [[UInt8]](repeating: [], count: batch.count)
@@ -97,21 +102,91 @@ struct Extract: ParsableCommand {
             batch.removeAll(keepingCapacity: true)
         }
 
-        let sources = DocumentSources(inputs: inputs, textInput: inputFormat == .text)
-        try sources.forEach(onError: { e in
-            out.flush(); Diagnostics.error(e.description); failures.append(e)
-        }) { id, passages in
-            batch.append((id, passages))
-            if batch.count >= batchSize { flush() }
+        while let next = reading.queue.take() {
+            batch = next
+            flush()
         }
-        flush()
+        reading.wait()
         out.flush()
+        let failures = reading.failures.value
         Diagnostics.note("\(docs) documents, \(items) \(format == .entities ? "mentions" : "triples")")
         if !failures.isEmpty {
             Diagnostics.error("\(failures.count) problem\(failures.count == 1 ? "" : "s") in \(Set(failures.map(\.file)).count) input(s)")
             throw ExitCode(1)
         }
     }
+}
+
+/// A value guarded by a lock.
+final class Locked<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var v: T
+    init(_ v: T) { self.v = v }
+    var value: T { lock.lock(); defer { lock.unlock() }; return v }
+    func mutate(_ f: (inout T) -> Void) { lock.lock(); f(&v); lock.unlock() }
+}
+
+/// A bounded queue of document batches between the reader thread and the workers.
+final class BatchQueue: @unchecked Sendable {
+    typealias Batch = [(String, [(String, String)])]
+    private let cond = NSCondition()
+    private var items: [Batch] = []
+    private var closed = false
+    let capacity: Int
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ b: Batch) {
+        cond.lock()
+        while items.count >= capacity && !closed { cond.wait() }
+        if !closed { items.append(b) }
+        cond.broadcast(); cond.unlock()
+    }
+    func take() -> Batch? {
+        cond.lock(); defer { cond.unlock() }
+        while items.isEmpty && !closed { cond.wait() }
+        if items.isEmpty { return nil }
+        let b = items.removeFirst()
+        cond.broadcast()
+        return b
+    }
+    func close() { cond.lock(); closed = true; cond.broadcast(); cond.unlock() }
+    /// Closes and drops what is queued (the consumer gave up).
+    func cancel() { cond.lock(); closed = true; items.removeAll(); cond.broadcast(); cond.unlock() }
+}
+
+/// Reads documents on a thread of its own into a `BatchQueue`, reporting bad input as it goes.
+final class BatchReader: @unchecked Sendable {
+    let sources: DocumentSources
+    let batchSize: Int
+    let queue = BatchQueue(capacity: 3)
+    let failures = Locked<[InputError]>([])
+    private(set) var thread: Thread!
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(sources: DocumentSources, batchSize: Int) { self.sources = sources; self.batchSize = batchSize }
+
+    func start() {
+        thread = Thread { [self] in
+            var batch: BatchQueue.Batch = []
+            try? sources.forEach(onError: { e in
+                Diagnostics.error(e.description)
+                self.failures.mutate { $0.append(e) }
+            }) { id, passages in
+                batch.append((id, passages))
+                if batch.count >= self.batchSize { self.queue.put(batch); batch = [] }
+            }
+            if !batch.isEmpty { queue.put(batch) }
+            queue.close()
+            finished.signal()
+        }
+        thread.name = "pgx-reader"
+        thread.start()
+    }
+
+    func cancel() { queue.cancel() }
+
+    /// Waits until the reader thread has finished.
+    func wait() { finished.wait() }
 }
 
 /// Yields documents as (id, passages) from PubMed XML or JSONL text inputs, reporting bad input and going on.
@@ -171,7 +246,7 @@ enum EntityJSON {
         w.key("type"); w.string(m.kind.rawValue)
         w.key("start"); w.int(m.start)
         w.key("end"); w.int(m.end)
-        w.key("text"); w.string(String(String.UnicodeScalarView(text[m.start..<m.end])))
+        w.key("text"); w.string(makeString(text[m.start..<m.end]))
         w.key("name"); w.string(m.name)
         w.key("id"); w.string(m.id)
         if m.kind == .gene || m.kind == .drug { w.key(m.kind == .gene ? "entrez" : "rxnorm"); w.string(m.xref) }

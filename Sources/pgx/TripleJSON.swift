@@ -1,9 +1,10 @@
 import PGxModel
+import PGxText
 
 /// The triple JSONL contract of ../shared/DESIGN.md.
 enum TripleJSON {
     static func write(_ t: Triple, text: [Unicode.Scalar], to w: inout JSONWriter) {
-        func span(_ m: Mention) -> String { String(String.UnicodeScalarView(text[m.start..<m.end])) }
+        func span(_ m: Mention) -> String { makeString(text[m.start..<m.end]) }
         w.beginObject()
         w.key("doc"); w.string(t.doc)
         w.key("passage"); w.string(t.passage)
