@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libxml2 (+ zlib for the threaded .gz feeder). The header undefines LIBXML_ICU_ENABLED so that
@@ -38,10 +39,11 @@ let package = Package(
         ),
         .target(name: "PGxText", dependencies: ["CICUShim", "PGxModel"]),
         .target(name: "PGxExtract", dependencies: ["PGxText", "PGxModel"]),
+        .target(name: "PGxCuration", dependencies: ["PGxModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "pgx",
             dependencies: [
-                "PubMed", "PGxText", "PGxExtract", "PGxModel",
+                "PubMed", "PGxText", "PGxExtract", "PGxCuration", "PGxModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "PubMedTests", dependencies: ["PubMed", "PGxModel", "TestSupport"],
                     exclude: ["Support/etree_reference.py"]),
         .testTarget(name: "PGxTextTests", dependencies: ["PGxText", "PGxModel", "TestSupport"]),
+        .testTarget(name: "PGxCurationTests", dependencies: ["PGxCuration", "TestSupport"]),
         .testTarget(name: "PGxExtractTests", dependencies: ["PGxExtract", "PGxText", "PGxModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

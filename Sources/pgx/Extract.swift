@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PGxCuration
 import PGxExtract
 import PGxModel
 import PGxText
@@ -37,16 +38,39 @@ struct Extract: ParsableCommand {
     @Option(help: "The rules folder (lexicons, patterns, model). Default: ./rules or PGX_RULES.")
     var rules: String?
 
+    @Option(help: "Store what is extracted in the curation store under this batch name (resumable).")
+    var batch: String?
+
+    @Option(help: "The curation store (default: PGX_STORE or ./pgx.sqlite).")
+    var store: String?
+
+    @Flag(name: .customLong("quiet"), help: "With --batch: do not also write triples to stdout.")
+    var quiet = false
+
     func run() throws {
         let rulesURL: URL
         do { rulesURL = try RulesLocator.find(rules) } catch { Diagnostics.error("\(error)"); throw ExitCode(2) }
+        if batch != nil && format != .jsonl { throw ValidationError("--batch stores triples: use --format jsonl") }
+        let textInput = inputFormat == .text
+        // Without --batch all inputs stream as one; with --batch each input file is one unit of work
+        // that is stored in one transaction (and skipped on a rerun once stored).
+        var units: [[String]] = [inputs]
+        var expandErrors: [InputError] = []
+        if batch != nil {
+            if textInput { units = inputs.map { [$0] } } else {
+                let (files, errs) = InputFiles.expand(inputs)
+                units = files.map { [$0] }
+                expandErrors = errs
+                errs.forEach { Diagnostics.error($0.description) }
+            }
+        }
         // Input is read on its own thread (bounded queue of batches) while the rules load and the
         // batches are analyzed.
-        let reading = BatchReader(sources: DocumentSources(inputs: inputs, textInput: inputFormat == .text), batchSize: 512)
-        reading.start()
+        var reading: BatchReader? = BatchReader(sources: DocumentSources(inputs: units.first ?? [], textInput: textInput), batchSize: 512)
+        reading?.start()
         let loaded: ExtractorRules
         do { loaded = try ExtractorRules(url: rulesURL, loadModel: format == .jsonl) } catch {
-            reading.cancel()
+            reading?.cancel()
             throw error
         }
         if format == .jsonl && loaded.model == nil {
@@ -58,63 +82,178 @@ struct Extract: ParsableCommand {
         var docs = 0, items = 0
         let format = self.format
         let workers = max(1, jobs)
-        var batch: [(String, [(String, String)])] = []
-        // Each batch is analyzed on all cores and written in input order.
-        func flush() {
-            guard !batch.isEmpty else { return }
-            var results = [[UInt8]](repeating: [], count: batch.count)
-            let chunk = (batch.count + workers - 1) / workers
-            results.withUnsafeMutableBufferPointer { res in
-                let resPtr = res
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    var json = JSONWriter()
-                    var buf: [UInt8] = []
-                    let lo = w * chunk, hi = min(batch.count, lo + chunk)
-                    guard lo < hi else { return }
-                    for i in lo..<hi {
-                        buf.removeAll(keepingCapacity: true)
-                        let (id, passages) = batch[i]
-                        if format == .entities {
-                            let doc = extractor.analyzer.analyze(id: id, passages: passages)
-                            for p in doc.passages {
-                                for m in p.mentions {
-                                    json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
-                                    buf += json.bytes; buf.append(0x0A)
+        let storing = batch != nil
+        let writeOut = !(storing && quiet)
+
+        var curation: CurationStore? = nil
+        var batchID: Int64 = 0
+        if let name = batch {
+            let path = CurationStore.defaultPath(store)
+            do {
+                curation = try CurationStore(path: path)
+                batchID = try curation!.openBatch(name: name, toolVersion: PGX.version, rulesVersion: loaded.version)
+            } catch {
+                reading?.cancel()
+                Diagnostics.error("PGX-E100 cannot open the curation store \(path): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let progress = Progress(total: units.count, enabled: storing)
+        var failures: [InputError] = expandErrors
+
+        for (ui, unit) in units.enumerated() {
+            var result: CurationStore.InputResult? = nil
+            if let curation, let file = unit.first {
+                let (size, sha) = try Extract.checksum(file)
+                if try curation.inputDone(batch: batchID, sha256: sha) {
+                    reading?.cancel(); reading = nil
+                    progress.note("skipping \(file): already stored in batch \(batch!) (same SHA-256)")
+                    continue
+                }
+                result = CurationStore.InputResult(path: file, size: size, sha256: sha)
+            }
+            if reading == nil || ui > 0 {
+                reading = BatchReader(sources: DocumentSources(inputs: unit, textInput: textInput), batchSize: 512)
+                reading!.start()
+            }
+            let reader = reading!
+            while let next = reader.queue.take() {
+                let chunk = (next.count + workers - 1) / workers
+                var results = [[UInt8]](repeating: [], count: next.count)
+                var records = [[CurationStore.EvidenceRecord]](repeating: [], count: next.count)
+                results.withUnsafeMutableBufferPointer { res in
+                    records.withUnsafeMutableBufferPointer { rec in
+                        let resPtr = res, recPtr = rec
+                        DispatchQueue.concurrentPerform(iterations: workers) { w in
+                            var json = JSONWriter()
+                            var buf: [UInt8] = []
+                            let lo = w * chunk, hi = min(next.count, lo + chunk)
+                            guard lo < hi else { return }
+                            for i in lo..<hi {
+                                buf.removeAll(keepingCapacity: true)
+                                let item = next[i]
+                                if format == .entities {
+                                    let doc = extractor.analyzer.analyze(id: item.id, passages: item.passages)
+                                    for p in doc.passages {
+                                        for m in p.mentions {
+                                            json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
+                                            buf += json.bytes; buf.append(0x0A)
+                                        }
+                                    }
+                                } else {
+                                    let (doc, triples) = extractor.extract(id: item.id, passages: item.passages, minConfidence: cut)
+                                    var ev: [CurationStore.EvidenceRecord] = []
+                                    for t in triples {
+                                        let text = doc.passages.first { $0.name == t.passage }!.text
+                                        json.reset(); TripleJSON.write(t, text: text, to: &json)
+                                        buf += json.bytes; buf.append(0x0A)
+                                        if storing { ev.append(Extract.evidence(t, text: text)) }
+                                    }
+                                    recPtr[i] = ev
                                 }
-                            }
-                        } else {
-                            let (doc, triples) = extractor.extract(id: id, passages: passages, minConfidence: cut)
-                            for t in triples {
-                                let text = doc.passages.first { $0.name == t.passage }!.text
-                                json.reset(); TripleJSON.write(t, text: text, to: &json)
-                                buf += json.bytes; buf.append(0x0A)
+                                resPtr[i] = buf
                             }
                         }
-                        resPtr[i] = buf
                     }
                 }
+                for (i, r) in results.enumerated() {
+                    items += r.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    if writeOut { out.write(bytes: r) }
+                    if result != nil {
+                        let item = next[i]
+                        result!.citations.append((item.id, item.meta.version, item.passages.first?.1 ?? "", item.meta.year))
+                        result!.evidence += records[i]
+                    }
+                }
+                docs += next.count
+                progress.update(docs: docs, items: items)
             }
-            for r in results {
-                items += r.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                out.write(bytes: r)
+            reader.wait()
+            out.flush()
+            let fileFailures = reader.failures.value
+            failures += fileFailures
+            if var r = result, let curation {
+                r.deletions = reader.deletions.value.map(\.pmid)
+                r.errors = fileFailures.map(\.description)
+                do {
+                    let added = try curation.store(batch: batchID, r)
+                    progress.note("stored \(r.path): \(r.citations.count) records, \(added) new evidence, \(r.deletions.count) deletions")
+                } catch {
+                    Diagnostics.error("PGX-E103 could not store \(r.path): \(error); nothing of this file was stored, rerun the batch to retry")
+                    failures.append(InputError(code: .cannotOpen, file: r.path, message: "store failed: \(error)"))
+                }
             }
-            docs += batch.count
-            batch.removeAll(keepingCapacity: true)
+            progress.fileDone()
         }
-
-        while let next = reading.queue.take() {
-            batch = next
-            flush()
-        }
-        reading.wait()
+        if let curation { try curation.finishBatch(batchID, failed: !failures.isEmpty) }
         out.flush()
-        let failures = reading.failures.value
-        Diagnostics.note("\(docs) documents, \(items) \(format == .entities ? "mentions" : "triples")")
+        progress.finish()
+        Diagnostics.note("\(docs) documents, \(items) \(format == .entities ? "mentions" : "triples")"
+                         + (storing ? " (batch \(batch!) in \(CurationStore.defaultPath(store)))" : ""))
         if !failures.isEmpty {
-            Diagnostics.error("\(failures.count) problem\(failures.count == 1 ? "" : "s") in \(Set(failures.map(\.file)).count) input(s)")
+            let files = Set(failures.map(\.file)).sorted()
+            Diagnostics.error("\(failures.count) problem\(failures.count == 1 ? "" : "s") in \(files.count) input(s): \(files.joined(separator: ", "))")
             throw ExitCode(1)
         }
     }
+
+    /// Size and SHA-256 of an input file, streamed.
+    static func checksum(_ path: String) throws -> (Int, String) {
+        guard let h = FileHandle(forReadingAtPath: path) else { return (0, "unreadable:" + path) }
+        defer { try? h.close() }
+        var sha = SHA256()
+        var size = 0
+        while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty {
+            size += chunk.count
+            sha.update(chunk)
+        }
+        return (size, sha.finalize())
+    }
+
+    /// The store's form of a triple: its identity key (what makes "the same finding") and its evidence.
+    static func evidence(_ t: Triple, text: [Unicode.Scalar]) -> CurationStore.EvidenceRecord {
+        let qualifier = t.variant?.name ?? t.phenotype ?? ""
+        let key = [t.gene?.name ?? "", qualifier, t.drug.name, t.effect.category.rawValue, t.effect.direction.rawValue,
+                   t.negated ? "not" : ""].joined(separator: "|")
+        let g = t.variant ?? t.gene!
+        let spans = "\(g.start)-\(g.end);\(t.drug.start)-\(t.drug.end)"
+        return .init(key: key, gene: t.gene?.name, hgnc: t.gene?.id, variant: t.variant?.name, phenotype: t.phenotype,
+                     drug: t.drug.name, drugID: t.drug.id, category: t.effect.category.rawValue, direction: t.effect.direction.rawValue,
+                     negated: t.negated, pmid: t.doc, passage: t.passage, sentence: makeString(text[t.sentence]),
+                     sentenceStart: t.sentence.lowerBound, spans: spans, confidence: t.confidence, rule: t.rule)
+    }
+}
+
+/// Progress on a terminal (files, records/s, triples, ETA), plain log lines otherwise.
+final class Progress {
+    let total: Int
+    let enabled: Bool
+    let tty = isatty(2) == 1
+    let start = Date()
+    var files = 0
+    var last = Date.distantPast
+
+    init(total: Int, enabled: Bool) { self.total = total; self.enabled = enabled }
+
+    func update(docs: Int, items: Int) {
+        guard enabled, tty, Date().timeIntervalSince(last) > 0.5 else { return }
+        last = Date()
+        let secs = max(Date().timeIntervalSince(start), 0.001)
+        let rate = Double(docs) / secs
+        let eta = files > 0 ? secs / Double(files) * Double(total - files) : 0
+        FileHandle.standardError.write(Data(String(format: "\r\u{1B}[Kfiles %d/%d  records %d  %.0f rec/s  triples %d  ETA %.0fs",
+                                                   files, total, docs, rate, items, eta).utf8))
+    }
+
+    func note(_ s: String) {
+        guard enabled else { return }
+        if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        Diagnostics.note(s)
+    }
+
+    func fileDone() { files += 1 }
+
+    func finish() { if enabled && tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
 }
 
 /// A value guarded by a lock.
@@ -128,7 +267,7 @@ final class Locked<T>: @unchecked Sendable {
 
 /// A bounded queue of document batches between the reader thread and the workers.
 final class BatchQueue: @unchecked Sendable {
-    typealias Batch = [(String, [(String, String)])]
+    typealias Batch = [(id: String, passages: [(String, String)], meta: DocMeta)]
     private let cond = NSCondition()
     private var items: [Batch] = []
     private var closed = false
@@ -160,6 +299,7 @@ final class BatchReader: @unchecked Sendable {
     let batchSize: Int
     let queue = BatchQueue(capacity: 3)
     let failures = Locked<[InputError]>([])
+    let deletions = Locked<[Deletion]>([])
     private(set) var thread: Thread!
     private let finished = DispatchSemaphore(value: 0)
 
@@ -171,8 +311,8 @@ final class BatchReader: @unchecked Sendable {
             try? sources.forEach(onError: { e in
                 Diagnostics.error(e.description)
                 self.failures.mutate { $0.append(e) }
-            }) { id, passages in
-                batch.append((id, passages))
+            }, onDeletions: { d in self.deletions.mutate { $0 += d } }) { id, passages, meta in
+                batch.append((id, passages, meta))
                 if batch.count >= self.batchSize { self.queue.put(batch); batch = [] }
             }
             if !batch.isEmpty { queue.put(batch) }
@@ -189,12 +329,15 @@ final class BatchReader: @unchecked Sendable {
     func wait() { finished.wait() }
 }
 
+struct DocMeta { var version: Int; var year: Int? }
+
 /// Yields documents as (id, passages) from PubMed XML or JSONL text inputs, reporting bad input and going on.
 struct DocumentSources {
     var inputs: [String]
     var textInput: Bool
 
-    func forEach(onError: (InputError) -> Void, _ body: (String, [(String, String)]) throws -> Void) throws {
+    func forEach(onError: (InputError) -> Void, onDeletions: ([Deletion]) -> Void = { _ in },
+                 _ body: (String, [(String, String)], DocMeta) throws -> Void) throws {
         if textInput {
             for path in inputs {
                 let data: Data?
@@ -215,7 +358,7 @@ struct DocumentSources {
                         continue
                     }
                     let id = (obj["id"] as? String) ?? (obj["id"] as? Int).map(String.init) ?? (obj["pmid"] as? String) ?? "\(path):\(lineNo)"
-                    try body(id, [("text", text)])
+                    try body(id, [("text", text)], DocMeta(version: 1, year: nil))
                 }
             }
             return
@@ -228,8 +371,8 @@ struct DocumentSources {
             do {
                 while let ev = try reader.next() {
                     switch ev {
-                    case .citation(let c): try body(c.pmid, [("title", c.title), ("abstract", c.abstractText)])
-                    case .deletions: break
+                    case .citation(let c): try body(c.pmid, [("title", c.title), ("abstract", c.abstractText)], DocMeta(version: c.version, year: c.year))
+                    case .deletions(let d): onDeletions(d)
                     case .problem(let e): onError(e)
                     }
                 }

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import PGxCuration
+import PGxModel
+
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The curation store (default: PGX_STORE or ./pgx.sqlite).")
+    var store: String?
+
+    func open() throws -> CurationStore {
+        let path = CurationStore.defaultPath(store)
+        guard FileManager.default.fileExists(atPath: path) else {
+            Diagnostics.error("PGX-E100 no curation store at \(path); run `pgx extract INPUT --batch NAME` first, or pass --store")
+            throw ExitCode(2)
+        }
+        return try CurationStore(path: path)
+    }
+}
+
+/// `pgx review`: the scriptable review actions (the interactive queue is not built yet).
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review extracted triples: list them, approve or reject them.",
+        subcommands: [List.self, Approve.self, Reject.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List triples, highest confidence first.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "pending, approved, rejected, retracted or all.") var status: String = "pending"
+        @Option var gene: String?
+        @Option var drug: String?
+        @Option var category: String?
+        @Option var batch: String?
+        @Option(name: .customLong("min-confidence")) var minConfidence: Double = 0
+        @Option var limit: Int = 1000
+        @Flag var json = false
+
+        func run() throws {
+            guard ["pending", "approved", "rejected", "retracted", "all"].contains(status) else {
+                throw ValidationError("--status is one of pending, approved, rejected, retracted, all")
+            }
+            var f = CurationStore.Filter()
+            f.status = status; f.gene = gene; f.drug = drug; f.category = category; f.batch = batch
+            f.minConfidence = minConfidence; f.limit = limit
+            let rows = try storeOptions.open().list(f)
+            let out = OutputStream()
+            var w = JSONWriter()
+            for r in rows {
+                if json {
+                    w.reset(); w.beginObject()
+                    w.key("id"); w.int(Int(r.id)); w.key("gene"); w.string(r.gene); w.key("variant"); w.string(r.variant)
+                    w.key("phenotype"); w.string(r.phenotype); w.key("drug"); w.string(r.drug)
+                    w.key("effect"); w.beginObject(); w.key("category"); w.string(r.category); w.key("direction"); w.string(r.direction); w.endObject()
+                    w.key("negated"); w.bool(r.negated); w.key("status"); w.string(r.status); w.key("revision"); w.int(r.revision)
+                    w.key("evidence"); w.int(r.evidence); w.key("pmids"); w.beginArray(); r.pmids.forEach { w.string($0) }; w.endArray()
+                    w.key("confidence"); w.double(r.maxConfidence)
+                    w.endObject(); out.writeLine(bytes: w.bytes)
+                } else {
+                    let q = r.variant ?? r.phenotype.map { "[\($0)]" } ?? ""
+                    out.write("\(r.id)\t\(r.status)\t\(String(format: "%.2f", r.maxConfidence))\t\(r.gene ?? "?") \(q)\t\(r.drug)\t"
+                              + "\(r.category)/\(r.direction)\(r.negated ? " NOT" : "")\t\(r.evidence) evidence (PMID \(r.pmids.prefix(5).joined(separator: ",")))\n")
+                }
+            }
+            out.flush()
+        }
+    }
+
+    struct DecisionOptions: ParsableArguments {
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Triple ids (see `pgx review list`).") var ids: [Int64]
+        @Option(help: "Who decides (default: PGX_REVIEWER).") var reviewer: String?
+        @Option(help: "Decide on this revision of the triple (from `pgx review list --json`), even if it is no longer pending.")
+        var revision: Int?
+        @Option var note: String?
+
+        func apply(_ d: Decision) throws {
+            guard let who = reviewer ?? ProcessInfo.processInfo.environment["PGX_REVIEWER"], !who.isEmpty else {
+                Diagnostics.error("PGX-E104 every decision names its reviewer: pass --reviewer NAME or set PGX_REVIEWER")
+                throw ExitCode(2)
+            }
+            let store = try storeOptions.open()
+            var failed = false
+            for id in ids {
+                do {
+                    let rev = try store.decide(id, d, reviewer: who, revision: revision, note: note)
+                    print("\(id)\t\(d == .approve ? "approved" : "rejected")\trevision \(rev)")
+                } catch let e as ReviewConflict {
+                    Diagnostics.error(e.description); failed = true
+                } catch let e as ReviewError {
+                    Diagnostics.error(e.description); failed = true
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve triples.")
+        @OptionGroup var options: DecisionOptions
+        func run() throws { try options.apply(.approve) }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject triples.")
+        @OptionGroup var options: DecisionOptions
+        func run() throws { try options.apply(.reject) }
+    }
+}
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Every recorded action on a triple: who, when, what, before, after.")
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument var id: Int64
+    func run() throws {
+        for a in try storeOptions.open().history(id) {
+            print("\(a.at)\t\(a.reviewer)\t\(a.action)\t\(a.before ?? "-") -> \(a.after ?? "-")\(a.note.map { "\t\($0)" } ?? "")")
+        }
+    }
+}
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Triples by review state, and batches.")
+    @OptionGroup var storeOptions: StoreOptions
+    func run() throws {
+        let s = try storeOptions.open().status()
+        print("triples: " + (s.states.isEmpty ? "none" : s.states.map { "\($0.1) \($0.0)" }.joined(separator: ", ")))
+        for b in s.batches {
+            print("batch \(b.name): \(b.status), \(b.inputs) inputs, \(b.records) records, \(b.evidence) evidence")
+        }
+    }
+}

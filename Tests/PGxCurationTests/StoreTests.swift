@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The store through the real binary and a real SQLite file.
+final class StoreTests: XCTestCase {
+    var dir: URL!
+    override func setUpWithError() throws { dir = try TestEnv.tempDir("pgx-store") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func pgx(_ args: [String], env: [String: String] = [:]) throws -> RunResult {
+        try runProcess(try TestEnv.binary().path, args, environment: env, cwd: TestEnv.root)
+    }
+
+    func sqlite(_ store: String, _ sql: String) throws -> String {
+        guard let s = which("sqlite3") else { throw XCTSkip("sqlite3 CLI not installed") }
+        return try runProcess(s, [store, sql]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func testUpdateFileRetractsAndSupersedesAndARerunAddsNothing() throws {
+        let store = dir.appendingPathComponent("s.sqlite").path
+        let files = ["corpus/pgx-baseline.xml", "corpus/pgx-update.xml.gz"]
+        var r = try pgx(["extract", "--quiet", "--min-confidence", "0", "--batch", "b1", "--store", store] + files)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let before = try pgx(["review", "list", "--status", "all", "--json", "--store", store]).out
+        // DeleteCitation 99000006 retracts the SLCO1B1–atorvastatin finding, kept with its reason.
+        let retracted = try pgx(["review", "list", "--status", "retracted", "--store", store]).out
+        XCTAssertTrue(retracted.contains("SLCO1B1"), retracted)
+        // Version 2 of 99000003 supersedes version 1's evidence.
+        let superseded = try pgx(["review", "list", "--status", "all", "--gene", "CYP2C9", "--json", "--store", store]).out
+        XCTAssertTrue(superseded.contains("99000003"), superseded)
+        // A rerun of the finished batch adds nothing.
+        r = try pgx(["extract", "--quiet", "--min-confidence", "0", "--batch", "b1", "--store", store] + files)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("skipping"), r.stderr)
+        XCTAssertEqual(try pgx(["review", "list", "--status", "all", "--json", "--store", store]).out, before)
+        let st = try pgx(["status", "--store", store]).out
+        XCTAssertTrue(st.contains("batch b1: finished, 2 inputs"), st)
+        XCTAssertTrue(st.contains("retracted"), st)
+    }
+
+    func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
+        let store = dir.appendingPathComponent("r.sqlite").path
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
+        let list = try pgx(["review", "list", "--json", "--store", store]).out
+        let first = try XCTUnwrap(list.split(separator: "\n").first)
+        let obj = try JSONSerialization.jsonObject(with: Data(first.utf8)) as! [String: Any]
+        let id = String(obj["id"] as! Int)
+        XCTAssertNotEqual(try pgx(["review", "approve", id, "--store", store]).status, 0, "a decision without a reviewer is refused")
+        // Two processes at once.
+        let bin = try TestEnv.binary().path
+        let group = DispatchGroup()
+        final class Box: @unchecked Sendable { var r: [RunResult] = []; let l = NSLock() }
+        let box = Box()
+        for (who, verb) in [("ada", "approve"), ("bob", "reject")] {
+            group.enter()
+            DispatchQueue.global().async {
+                let r = try! runProcess(bin, ["review", verb, id, "--reviewer", who, "--store", store], cwd: TestEnv.root)
+                box.l.lock(); box.r.append(r); box.l.unlock(); group.leave()
+            }
+        }
+        group.wait()
+        XCTAssertEqual(box.r.filter { $0.status == 0 }.count, 1, "exactly one decision wins")
+        let loser = try XCTUnwrap(box.r.first { $0.status != 0 })
+        XCTAssertTrue(loser.stderr.contains("PGX-E101 conflict"), loser.stderr)
+        let history = try pgx(["history", id, "--store", store]).out
+        XCTAssertEqual(history.split(separator: "\n").count, 1, history)
+        // Deciding on the revision one has seen is allowed.
+        let rev = loser.stderr.components(separatedBy: "--revision ").last!.prefix { $0.isNumber }
+        XCTAssertEqual(try pgx(["review", "reject", id, "--reviewer", "bob", "--revision", String(rev), "--store", store]).status, 0)
+        XCTAssertEqual(try pgx(["history", id, "--store", store]).out.split(separator: "\n").count, 2)
+    }
+
+    func testKilledBatchResumesToExactlyTheUninterruptedResult() throws {
+        let shared = try TestEnv.requireShared()
+        let files = (0..<4).map { shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-00\($0).xml").path }
+        let clean = dir.appendingPathComponent("clean.sqlite").path
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "k", "--store", clean] + files).status, 0)
+        let killed = dir.appendingPathComponent("killed.sqlite").path
+        let p = Process()
+        p.executableURL = try TestEnv.binary()
+        p.arguments = ["extract", "--quiet", "--batch", "k", "--store", killed] + files
+        p.currentDirectoryURL = TestEnv.root
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Kill it once at least one file is stored but not all.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: killed),
+               let n = Int((try? sqlite(killed, "SELECT COUNT(*) FROM batch_input")) ?? ""), n >= 1 { break }
+            usleep(50_000)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let storedBefore = Int(try sqlite(killed, "SELECT COUNT(*) FROM batch_input")) ?? 0
+        XCTAssertLessThan(storedBefore, 4, "the kill came before the end")
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "k", "--store", killed] + files).status, 0)
+        let q = "SELECT t.key||'|'||e.pmid||'|'||e.passage||'|'||e.sentence_start||'|'||e.spans FROM evidence e JOIN triple t ON t.id=e.triple_id ORDER BY 1"
+        XCTAssertEqual(try sqlite(killed, q), try sqlite(clean, q))
+        XCTAssertEqual(try sqlite(killed, "SELECT COUNT(*) FROM batch_input"), "4")
+    }
+}
