@@ -69,7 +69,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--peers", action="store_true")
-    ap.add_argument("--stages", default="parse,memory,extract")
+    ap.add_argument("--stages", default="parse,memory,extract,store")
     a = ap.parse_args()
     stages = a.stages.split(",")
     os.makedirs(OUT, exist_ok=True)
@@ -111,6 +111,21 @@ def main():
         print(f"  segmentation+entities add {ner_added:.2f}x the parse time (target <= 1.5) {verdict(ner_added <= 1.5)};"
               f" extract jsonl ratio to C {ext:.2f} (target <= 2.5) {verdict(ext <= 2.5)}; peak {mem:.0f} MB (target < 200) {verdict(mem < 200)}")
         failed |= not (ner_added <= 1.5 and ext <= 2.5 and mem < 200)
+    if "store" in stages:
+        db = os.path.join(OUT, "bench-store.sqlite")
+        def fresh_store_cmd():
+            for ext in ("", "-wal", "-shm"):
+                if os.path.exists(db + ext):
+                    os.remove(db + ext)
+            return [pgx, "extract", "--quiet", "--batch", "bench", "--store", db, xml + ".gz"]
+        walls = {"plain": [], "store": []}
+        for _ in range(a.runs):
+            walls["plain"].append(measure([pgx, "extract", xml + ".gz"])[0])
+            walls["store"].append(measure(fresh_store_cmd())[0])
+        pl, st = statistics.median(walls["plain"]), statistics.median(walls["store"])
+        add = st / pl - 1
+        print(f"  pgx extract .gz {pl:.2f} s; with --batch (SQLite store) {st:.2f} s: storing adds {add * 100:.0f}% (target <= 25%) {verdict(add <= 0.25)}")
+        failed |= add > 0.25
     if a.peers:
         print("  peers (../shared/bench/run-peers.sh):")
         sh(["bash", os.path.join(SHARED, "bench", "run-peers.sh"), xml, "c", "lxml", "pubmed_parser"])

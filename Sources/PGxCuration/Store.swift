@@ -140,16 +140,16 @@ public final class CurationStore: @unchecked Sendable {
     public func store(batch: Int64, _ r: InputResult) throws -> Int {
         try db.write { db in
             let now = CurationStore.now()
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO batch_input (batch_id, path, size, sha256, records, evidence, deletions, errors, finished_at)
                 VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
-                """, arguments: [batch, r.path, r.size, r.sha256, r.citations.count, r.deletions.count,
+                """).execute(arguments: [batch, r.path, r.size, r.sha256, r.citations.count, r.deletions.count,
                                  r.errors.isEmpty ? nil : r.errors.joined(separator: "\n"), now])
             let input = db.lastInsertedRowID
             var current: [String: Int] = [:]  // pmid → version stored for this input
             var touched = Set<Int64>()
             for c in r.citations {
-                let old = try Int.fetchOne(db, sql: "SELECT version FROM citation WHERE pmid = ?", arguments: [c.pmid])
+                let old = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM citation WHERE pmid = ?"), arguments: [c.pmid])
                 if let old, old > c.version { continue }  // an older version than what we have: ignore
                 if let old, old < c.version {
                     let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND pmid_version < ? AND retracted IS NULL",
@@ -158,37 +158,37 @@ public final class CurationStore: @unchecked Sendable {
                     try db.execute(sql: "UPDATE evidence SET retracted = ? WHERE pmid = ? AND pmid_version < ? AND retracted IS NULL",
                                    arguments: ["superseded by PMID \(c.pmid) version \(c.version) in \(r.path)", c.pmid, c.version])
                 }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO citation (pmid, version, title, year, input_id) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, title = excluded.title, year = excluded.year,
                       input_id = excluded.input_id, deleted_by = NULL
-                    """, arguments: [c.pmid, c.version, c.title, c.year, input])
+                    """).execute(arguments: [c.pmid, c.version, c.title, c.year, input])
                 current[c.pmid] = c.version
             }
             var added = 0
             for e in r.evidence {
                 guard let version = current[e.pmid] else { continue }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO triple (key, gene, hgnc, variant, phenotype, drug, drug_id, category, direction, negated, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING
-                    """, arguments: [e.key, e.gene, e.hgnc, e.variant, e.phenotype, e.drug, e.drugID, e.category, e.direction,
+                    """).execute(arguments: [e.key, e.gene, e.hgnc, e.variant, e.phenotype, e.drug, e.drugID, e.category, e.direction,
                                      e.negated, now, now])
-                let tid = try Int64.fetchOne(db, sql: "SELECT id FROM triple WHERE key = ?", arguments: [e.key])!
-                try db.execute(sql: """
+                let tid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM triple WHERE key = ?"), arguments: [e.key])!
+                try db.cachedStatement(sql: """
                     INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """, arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input])
+                    """).execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input])
                 if db.changesCount > 0 { added += 1; touched.insert(tid) }
             }
             for pmid in r.deletions {
-                let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND retracted IS NULL", arguments: [pmid])
+                let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND retracted IS NULL"), arguments: [pmid])
                 touched.formUnion(ids)
                 try db.execute(sql: "UPDATE evidence SET retracted = ? WHERE pmid = ? AND retracted IS NULL",
                                arguments: ["DeleteCitation in \(r.path)", pmid])
-                try db.execute(sql: "UPDATE citation SET deleted_by = ? WHERE pmid = ?", arguments: [input, pmid])
+                try db.cachedStatement(sql: "UPDATE citation SET deleted_by = ? WHERE pmid = ?").execute(arguments: [input, pmid])
             }
             for tid in touched { try CurationStore.refreshRetraction(db, tid, now: now) }
-            try db.execute(sql: "UPDATE batch_input SET evidence = ? WHERE id = ?", arguments: [added, input])
+            try db.cachedStatement(sql: "UPDATE batch_input SET evidence = ? WHERE id = ?").execute(arguments: [added, input])
             return added
         }
     }

@@ -21,15 +21,29 @@ public struct SHA256 {
     }
 
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            pending.append(b)
-            length += 1
-            if pending.count == 64 { block(pending); pending.removeAll(keepingCapacity: true) }
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { buf -> Bool in
+            update(buffer: UnsafeRawBufferPointer(buf)); return true
         }
+        if done == nil { let a = Array(bytes); a.withUnsafeBytes { update(buffer: $0) } }
     }
 
-    private mutating func block(_ p: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    /// Hashes whole 64-byte blocks straight from `buffer`; only a partial tail is copied.
+    public mutating func update(buffer: UnsafeRawBufferPointer) {
+        var i = 0
+        let n = buffer.count
+        length += UInt64(n)
+        if !pending.isEmpty {
+            while i < n && pending.count < 64 { pending.append(buffer[i]); i += 1 }
+            if pending.count == 64 { pending.withUnsafeBytes { block($0.baseAddress!) }; pending.removeAll(keepingCapacity: true) }
+        }
+        while n - i >= 64 { block(buffer.baseAddress! + i); i += 64 }
+        while i < n { pending.append(buffer[i]); i += 1 }
+    }
+
+    private var w = [UInt32](repeating: 0, count: 64)
+
+    private mutating func block(_ p: UnsafeRawPointer) {
+        let p = p.assumingMemoryBound(to: UInt8.self)
         for i in 0..<16 { w[i] = UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16 | UInt32(p[i * 4 + 2]) << 8 | UInt32(p[i * 4 + 3]) }
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         for i in 16..<64 {
@@ -49,11 +63,14 @@ public struct SHA256 {
 
     public mutating func finalize() -> String {
         let bits = length &* 8
-        var tail = pending
+        let tailStart = pending
+        var tail = tailStart
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8((bits >> (UInt64(i) * 8)) & 0xff)) }
-        for i in stride(from: 0, to: tail.count, by: 64) { block(Array(tail[i..<(i + 64)])) }
+        tail.withUnsafeBytes { t in
+            for i in stride(from: 0, to: t.count, by: 64) { block(t.baseAddress! + i) }
+        }
         return h.map { String($0, radix: 16).leftPadded(8) }.joined()
     }
 }

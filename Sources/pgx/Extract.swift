@@ -117,6 +117,8 @@ struct Extract: ParsableCommand {
                 reading!.start()
             }
             let reader = reading!
+            var citations: [(pmid: String, version: Int, title: String, year: Int?)] = []
+            var evidence: [CurationStore.EvidenceRecord] = []
             while let next = reader.queue.take() {
                 let chunk = (next.count + workers - 1) / workers
                 var results = [[UInt8]](repeating: [], count: next.count)
@@ -161,8 +163,8 @@ struct Extract: ParsableCommand {
                     if writeOut { out.write(bytes: r) }
                     if result != nil {
                         let item = next[i]
-                        result!.citations.append((item.id, item.meta.version, item.passages.first?.1 ?? "", item.meta.year))
-                        result!.evidence += records[i]
+                        citations.append((item.id, item.meta.version, item.passages.first?.1 ?? "", item.meta.year))
+                        evidence.append(contentsOf: records[i])
                     }
                 }
                 docs += next.count
@@ -173,6 +175,8 @@ struct Extract: ParsableCommand {
             let fileFailures = reader.failures.value
             failures += fileFailures
             if var r = result, let curation {
+                r.citations = citations
+                r.evidence = evidence
                 r.deletions = reader.deletions.value.map(\.pmid)
                 r.errors = fileFailures.map(\.description)
                 do {
