@@ -130,3 +130,134 @@ extension CurationStore {
         }
     }
 }
+
+/// What a reviewer sees for one triple in the queue.
+public struct QueueItem: Sendable {
+    public var row: TripleRow
+    public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String, rule: String
+    public var title: String?, year: Int?
+    public var supporting: Int
+}
+
+/// Fields a reviewer may correct.
+public struct TripleEdit: Sendable {
+    public var category: String?, direction: String?, negated: Bool?, gene: String?, drug: String?, qualifier: String?
+    public init(category: String? = nil, direction: String? = nil, negated: Bool? = nil, gene: String? = nil,
+                drug: String? = nil, qualifier: String? = nil) {
+        self.category = category; self.direction = direction; self.negated = negated; self.gene = gene
+        self.drug = drug; self.qualifier = qualifier
+    }
+}
+
+extension CurationStore {
+    static let categories: Set<String> = ["efficacy", "toxicity", "dosage", "metabolism", "other"]
+    static let directions: Set<String> = ["increased", "decreased", "none", "unspecified"]
+
+    /// The best evidence of a triple with its citation, for display.
+    public func item(_ row: TripleRow) throws -> QueueItem? {
+        try db.read { db in
+            guard let e = try Row.fetchOne(db, sql: """
+                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, c.title, c.year FROM evidence e
+                LEFT JOIN citation c ON c.pmid = e.pmid WHERE e.triple_id = ? ORDER BY e.retracted IS NOT NULL, e.confidence DESC LIMIT 1
+                """, arguments: [row.id]) else { return nil }
+            let n = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT pmid) FROM evidence WHERE triple_id = ? AND retracted IS NULL", arguments: [row.id]) ?? 0
+            return QueueItem(row: row, pmid: e["pmid"], passage: e["passage"], sentence: e["sentence"], sentenceStart: e["sentence_start"], spans: e["spans"],
+                             rule: e["rule"], title: e["title"], year: e["year"], supporting: max(0, n - 1))
+        }
+    }
+
+    /// Corrects a triple's fields (the same finding keeps its evidence); recorded with before and after.
+    @discardableResult
+    public func edit(_ id: Int64, _ change: TripleEdit, reviewer: String, revision: Int? = nil, note: String? = nil) throws -> Int {
+        if let c = change.category, !Self.categories.contains(c) { throw ReviewError(description: "PGX-E105 category must be one of \(Self.categories.sorted().joined(separator: ", "))") }
+        if let d = change.direction, !Self.directions.contains(d) { throw ReviewError(description: "PGX-E105 direction must be one of \(Self.directions.sorted().joined(separator: ", "))") }
+        return try db.write { db in
+            guard let r = try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [id]) else {
+                throw ReviewError(description: "PGX-E102 no triple with id \(id) (see `pgx review list`)")
+            }
+            let rev: Int = r["revision"]
+            if let revision, revision != rev {
+                throw ReviewConflict(id: id, current: r["status"], revision: rev,
+                                     lastBy: try String.fetchOne(db, sql: "SELECT reviewer FROM audit WHERE triple_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]))
+            }
+            let before = CurationStore.describe(r)
+            var gene: String? = r["gene"], variant: String? = r["variant"], phenotype: String? = r["phenotype"]
+            var drug: String = r["drug"], category: String = r["category"], direction: String = r["direction"]
+            var negated: Bool = r["negated"]
+            if let g = change.gene { gene = g }
+            if let d = change.drug { drug = d.lowercased() }
+            if let c = change.category { category = c }
+            if let d = change.direction { direction = d }
+            if let n = change.negated { negated = n; if n { direction = "none" } }
+            if let q = change.qualifier { if q.contains("*") || q.hasPrefix("rs") { variant = q; phenotype = nil } else { phenotype = q; variant = nil } }
+            let key = [gene ?? "", variant ?? phenotype ?? "", drug, category, direction, negated ? "not" : ""].joined(separator: "|")
+            if let other = try Int64.fetchOne(db, sql: "SELECT id FROM triple WHERE key = ? AND id != ?", arguments: [key, id]) {
+                throw ReviewError(description: "PGX-E106 the edited finding is triple \(other) already; review that one instead")
+            }
+            let now = CurationStore.now()
+            try db.execute(sql: """
+                UPDATE triple SET key = ?, gene = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
+                  revision = revision + 1, updated_at = ? WHERE id = ?
+                """, arguments: [key, gene, variant, phenotype, drug, category, direction, negated, now, id])
+            let after = CurationStore.describe(try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [id])!)
+            try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, before, after, note) VALUES (?, ?, 'edit', ?, ?, ?, ?)",
+                           arguments: [now, reviewer, id, before, after, note])
+            return rev + 1
+        }
+    }
+
+    static func describe(_ r: Row) -> String {
+        let q = (r["variant"] as String?) ?? (r["phenotype"] as String?) ?? ""
+        return "\((r["gene"] as String?) ?? "?") \(q)|\(r["drug"] as String)|\(r["category"] as String)/\(r["direction"] as String)"
+            + "|\((r["negated"] as Bool) ? "negated" : "asserted")|\(r["status"] as String)"
+    }
+
+    /// Undoes `reviewer`'s latest approve, reject or edit (of any triple); returns the triple id.
+    @discardableResult
+    public func undo(reviewer: String) throws -> Int64 {
+        try db.write { db in
+            guard let a = try Row.fetchOne(db, sql: """
+                SELECT a.id, a.triple_id, a.action, a.before FROM audit a
+                WHERE a.reviewer = ? AND a.action IN ('approve', 'reject', 'edit')
+                  AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.action = 'undo' AND u.note = 'undo of ' || a.id)
+                ORDER BY a.id DESC LIMIT 1
+                """, arguments: [reviewer]) else {
+                throw ReviewError(description: "PGX-E107 nothing of \(reviewer)'s to undo")
+            }
+            let tid: Int64 = a["triple_id"], action: String = a["action"], aid: Int64 = a["id"]
+            let current = try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [tid])!
+            let now = CurationStore.now()
+            if action == "edit" {
+                // before = "GENE QUAL|drug|cat/dir|negated-or-asserted|status"
+                let parts = ((a["before"] as String?) ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 5 else { throw ReviewError(description: "PGX-E108 cannot undo this edit (no record of the previous state)") }
+                let gq = parts[0].split(separator: " ", maxSplits: 1).map(String.init)
+                let gene = gq[0] == "?" ? nil : gq[0], qual = gq.count > 1 && !gq[1].isEmpty ? gq[1] : nil
+                let cd = parts[2].split(separator: "/").map(String.init)
+                let negated = parts[3] == "negated"
+                let variant = qual.flatMap { $0.contains("*") || $0.hasPrefix("rs") ? $0 : nil }
+                let phenotype = variant == nil ? qual : nil
+                let key = [gene ?? "", qual ?? "", parts[1], cd[0], cd[1], negated ? "not" : ""].joined(separator: "|")
+                try db.execute(sql: """
+                    UPDATE triple SET key = ?, gene = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
+                      revision = revision + 1, updated_at = ? WHERE id = ?
+                    """, arguments: [key, gene, variant, phenotype, parts[1], cd[0], cd[1], negated, now, tid])
+            } else {
+                try db.execute(sql: "UPDATE triple SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                               arguments: [a["before"] as String? ?? "pending", now, tid])
+            }
+            let after = try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [tid])!
+            try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, before, after, note) VALUES (?, ?, 'undo', ?, ?, ?, ?)",
+                           arguments: [now, reviewer, tid, CurationStore.describe(current), CurationStore.describe(after), "undo of \(aid)"])
+            return tid
+        }
+    }
+
+    /// A free-text note on a triple, in the audit log.
+    public func note(_ id: Int64, _ text: String, reviewer: String) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, note) VALUES (?, ?, 'note', ?, ?)",
+                           arguments: [CurationStore.now(), reviewer, id, text])
+        }
+    }
+}

@@ -20,8 +20,9 @@ struct StoreOptions: ParsableArguments {
 /// `pgx review`: the scriptable review actions (the interactive queue is not built yet).
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Review extracted triples: list them, approve or reject them.",
-        subcommands: [List.self, Approve.self, Reject.self])
+        abstract: "Review extracted triples: the interactive queue, or list/approve/reject/edit/undo/note from scripts.",
+        subcommands: [Queue.self, List.self, Approve.self, Reject.self, Edit.self, Undo.self, Note.self],
+        defaultSubcommand: Queue.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List triples, highest confidence first.")
@@ -104,6 +105,61 @@ struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject triples.")
         @OptionGroup var options: DecisionOptions
         func run() throws { try options.apply(.reject) }
+    }
+}
+
+func reviewerName(_ given: String?) throws -> String {
+    guard let who = given ?? ProcessInfo.processInfo.environment["PGX_REVIEWER"], !who.isEmpty else {
+        Diagnostics.error("PGX-E104 every decision names its reviewer: pass --reviewer NAME or set PGX_REVIEWER")
+        throw ExitCode(2)
+    }
+    return who
+}
+
+extension Review {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Correct a triple: category, direction, negation, gene, drug, qualifier.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: Int64
+        @Option var category: String?
+        @Option var direction: String?
+        @Option(help: "true or false") var negated: Bool?
+        @Option var gene: String?
+        @Option var drug: String?
+        @Option(help: "A variant (CYP2C19*2, rs4244285) or a phenotype (poor metabolizer).") var qualifier: String?
+        @Option var reviewer: String?
+        @Option var revision: Int?
+        @Option var note: String?
+        func run() throws {
+            let who = try reviewerName(reviewer)
+            do {
+                let rev = try storeOptions.open().edit(id, TripleEdit(category: category, direction: direction, negated: negated,
+                                                                      gene: gene, drug: drug, qualifier: qualifier),
+                                                       reviewer: who, revision: revision, note: note)
+                print("\(id)\tedited\trevision \(rev)")
+            } catch let e as ReviewConflict { Diagnostics.error(e.description); throw ExitCode(1) }
+            catch let e as ReviewError { Diagnostics.error(e.description); throw ExitCode(1) }
+        }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Undo your latest approve, reject or edit.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var reviewer: String?
+        func run() throws {
+            let who = try reviewerName(reviewer)
+            do { print("\(try storeOptions.open().undo(reviewer: who))\tundone") }
+            catch let e as ReviewError { Diagnostics.error(e.description); throw ExitCode(1) }
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Attach a note to a triple (kept in the audit log).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: Int64
+        @Argument var text: String
+        @Option var reviewer: String?
+        func run() throws { try storeOptions.open().note(id, text, reviewer: try reviewerName(reviewer)) }
     }
 }
 

@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The interactive queue driven through a real terminal (tmux): approve, edit, undo, quit; then the
+/// audit log shows each step.
+final class ReviewQueueTests: XCTestCase {
+    func testApproveEditUndoQuitThroughATerminal() throws {
+        guard let tmux = which("tmux") else { throw XCTSkip("tmux not installed: cannot drive a real terminal") }
+        let pgx = try TestEnv.binary().path
+        let dir = try TestEnv.tempDir("pgx-tui")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("q.sqlite").path
+        XCTAssertEqual(try runProcess(pgx, ["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"], cwd: TestEnv.root).status, 0)
+        let ids = try runProcess(pgx, ["review", "list", "--json", "--store", store]).out.split(separator: "\n").prefix(2).map {
+            String((try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["id"] as! Int)
+        }
+        XCTAssertEqual(ids.count, 2)
+        let session = "pgx-test-\(getpid())"
+        func tm(_ args: [String]) throws -> String { try runProcess(tmux, args).out }
+        func screen() throws -> String { try tm(["capture-pane", "-p", "-t", session]) }
+        func waitFor(_ text: String) throws {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline { if try screen().contains(text) { return }; usleep(100_000) }
+            XCTFail("screen never showed \(text.debugDescription):\n\(try screen())")
+        }
+        // The tmux server outlives the call: keep it off our pipes, or reading them never ends.
+        let start = try runProcess("/bin/sh", ["-c", "'\(tmux)' new-session -d -s \(session) -x 160 -y 40 "
+            + "\"'\(pgx)' review --reviewer tess --store '\(store)'; sleep 30\" </dev/null >/dev/null 2>&1"], cwd: TestEnv.root)
+        XCTAssertEqual(start.status, 0)
+        defer { _ = try? tm(["kill-session", "-t", session]) }
+        try waitFor("triple \(ids[0])")
+        XCTAssertTrue(try screen().contains("[a]pprove"))
+        _ = try tm(["send-keys", "-t", session, "a"])
+        try waitFor("» \(ids[0]) approved")
+        _ = try tm(["send-keys", "-t", session, "e"])
+        try waitFor("category [")
+        _ = try tm(["send-keys", "-t", session, "other", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter"])
+        try waitFor("» \(ids[1]) edited")
+        _ = try tm(["send-keys", "-t", session, "u"])
+        try waitFor("undid your last action on \(ids[1])")
+        _ = try tm(["send-keys", "-t", session, "q"])
+        usleep(500_000)
+
+        let h0 = try runProcess(pgx, ["history", ids[0], "--store", store]).out
+        XCTAssertTrue(h0.contains("tess\tapprove\tpending -> approved"), h0)
+        let h1 = try runProcess(pgx, ["history", ids[1], "--store", store]).out.split(separator: "\n")
+        XCTAssertEqual(h1.count, 2, "\(h1)")
+        XCTAssertTrue(h1[0].contains("tess\tedit") && h1[0].contains("/") && h1[0].contains("other/"), String(h1[0]))
+        XCTAssertTrue(h1[1].contains("tess\tundo"), String(h1[1]))
+        // After the undo the edited triple is as before the edit.
+        let row = try runProcess(pgx, ["review", "list", "--json", "--store", store]).out.split(separator: "\n")
+            .first { $0.contains("\"id\":\(ids[1]),") }
+        XCTAssertNotNil(row)
+        XCTAssertFalse(row!.contains("\"category\":\"other\""), String(row!))
+    }
+}
