@@ -24,10 +24,11 @@ final class ReviewQueueTests: XCTestCase {
             while Date() < deadline { if try screen().contains(text) { return }; usleep(100_000) }
             XCTFail("screen never showed \(text.debugDescription):\n\(try screen())")
         }
-        // The tmux server outlives the call: keep it off our pipes, or reading them never ends.
-        let start = try runProcess("/bin/sh", ["-c", "'\(tmux)' new-session -d -s \(session) -x 160 -y 40 "
-            + "\"'\(pgx)' review --reviewer tess --store '\(store)'; sleep 30\" </dev/null >/dev/null 2>&1"], cwd: TestEnv.root)
-        XCTAssertEqual(start.status, 0)
+        // The tmux server outlives this call and Foundation's Process does not reap tmux's first client
+        // here; system() forks and waits with waitpid itself.
+        let cmd = "cd '\(TestEnv.root.path)' && '\(tmux)' new-session -d -s \(session) -x 160 -y 40 "
+            + "\"'\(pgx)' review --reviewer tess --store '\(store)'; sleep 30\" </dev/null >/dev/null 2>&1"
+        XCTAssertEqual(system(cmd), 0)
         defer { _ = try? tm(["kill-session", "-t", session]) }
         try waitFor("triple \(ids[0])")
         XCTAssertTrue(try screen().contains("[a]pprove"))

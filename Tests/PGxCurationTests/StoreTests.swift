@@ -27,8 +27,11 @@ final class StoreTests: XCTestCase {
         let retracted = try pgx(["review", "list", "--status", "retracted", "--store", store]).out
         XCTAssertTrue(retracted.contains("SLCO1B1"), retracted)
         // Version 2 of 99000003 supersedes version 1's evidence.
-        let superseded = try pgx(["review", "list", "--status", "all", "--gene", "CYP2C9", "--json", "--store", store]).out
-        XCTAssertTrue(superseded.contains("99000003"), superseded)
+        let reasons = try sqlite(store, "SELECT DISTINCT pmid_version || ':' || COALESCE(retracted, 'live') FROM evidence WHERE pmid = '99000003' ORDER BY 1")
+        XCTAssertTrue(reasons.contains("1:superseded by PMID 99000003 version 2"), reasons)
+        XCTAssertTrue(reasons.contains("2:live"), reasons)
+        let deleted = try sqlite(store, "SELECT DISTINCT retracted FROM evidence WHERE pmid = '99000006'")
+        XCTAssertTrue(deleted.hasPrefix("DeleteCitation in corpus/pgx-update.xml.gz"), deleted)
         // A rerun of the finished batch adds nothing.
         r = try pgx(["extract", "--quiet", "--min-confidence", "0", "--batch", "b1", "--store", store] + files)
         XCTAssertEqual(r.status, 0, r.stderr)
