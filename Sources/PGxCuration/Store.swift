@@ -57,6 +57,7 @@ public final class CurationStore: @unchecked Sendable {
                     triple_id INTEGER REFERENCES triple(id), before TEXT, after TEXT, note TEXT);
                 """)
         }
+        registerReleaseMigration(&m)
         return m
     }
 
