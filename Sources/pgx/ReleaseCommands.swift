@@ -69,3 +69,49 @@ struct Diff: ParsableCommand {
         } catch let e as ReviewError { Diagnostics.error(e.description); throw ExitCode(1) }
     }
 }
+
+/// `pgx lookup`: the rules (and their evidence) for a gene, optionally a drug, from an exported
+/// release folder or the latest release in the store.
+struct Lookup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the rules for a gene (and drug) with their evidence.")
+    @OptionGroup var storeOptions: StoreOptions
+    @Option var gene: String
+    @Option var drug: String?
+    @Option(help: "An exported release folder (default: the latest release in the store).") var release: String?
+    @Flag(help: "Include retracted rules.") var all = false
+
+    func run() throws {
+        var rows: [[String: Any]] = []
+        var version = ""
+        if let dir = release {
+            let problems = ReleaseExport.verify(URL(fileURLWithPath: dir))
+            if !problems.isEmpty { problems.forEach { Diagnostics.error("\(dir): \($0)") }; throw ExitCode(1) }
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("rules.json"))
+            let obj = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+            version = obj["release"] as? String ?? "?"
+            rows = obj["rules"] as? [[String: Any]] ?? []
+        } else {
+            let store = try storeOptions.open()
+            guard let latest = try store.releases().last else {
+                Diagnostics.error("PGX-E204 no release in the store yet: `pgx release create VERSION` first, or pass --release DIR"); throw ExitCode(1)
+            }
+            version = latest.version
+            rows = try store.rules(latest.version).1.map { r in
+                ["rule_id": r.ruleID, "gene": r.gene, "qualifier": r.qualifier, "drug": r.drug, "category": r.category,
+                 "direction": r.direction, "association": r.association, "evidence_count": r.evidenceCount, "pmids": r.pmids,
+                 "summary": r.summary, "status": r.status, "first_release": r.firstRelease]
+            }
+        }
+        let hits = rows.filter { r in
+            (r["gene"] as? String)?.uppercased() == gene.uppercased()
+                && (drug == nil || (r["drug"] as? String)?.lowercased() == drug!.lowercased())
+                && (all || (r["status"] as? String) == "active")
+        }
+        print("release \(version): \(hits.count) rule\(hits.count == 1 ? "" : "s") for \(gene)\(drug.map { " and \($0)" } ?? "")")
+        for r in hits {
+            let pmids = (r["pmids"] as? [String]) ?? []
+            print("  \(r["rule_id"] ?? "")  \(r["summary"] ?? "")  [\(r["status"] ?? "")]")
+            print("      \(r["evidence_count"] ?? 0) PMID\(pmids.count == 1 ? "" : "s"): \(pmids.prefix(10).joined(separator: ", "))\(pmids.count > 10 ? ", …" : "")")
+        }
+    }
+}

@@ -48,6 +48,12 @@ final class ReleaseTests: XCTestCase {
         XCTAssertTrue(retracted.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false)[13] == "1.1.0" }, "changed_in is the retracting release")
         let changes = try String(contentsOf: e2.appendingPathComponent("CHANGES.tsv"), encoding: .utf8)
         XCTAssertEqual(changes.split(separator: "\n").count - 1, retracted.count)
+        // Lookup from the exported folder and from the store.
+        let look = try pgx(["lookup", "--gene", "HLA-B", "--release", e2.path])
+        XCTAssertEqual(look.status, 0, look.stderr)
+        XCTAssertTrue(look.out.contains("allopurinol") && look.out.contains("99000002"), look.out)
+        let lookStore = try pgx(["lookup", "--gene", "slco1b1", "--drug", "atorvastatin", "--all"])
+        XCTAssertTrue(lookStore.out.contains("[retracted]"), lookStore.out)
         // A tampered file fails verification.
         var tsv = try String(contentsOf: e2.appendingPathComponent("rules.tsv"), encoding: .utf8)
         tsv = tsv.replacingOccurrences(of: "warfarin", with: "aspirin")
