@@ -53,7 +53,7 @@ extension CurationStore {
             var conds: [String] = []
             if let b = f.batch { sql += " JOIN batch_input bi ON bi.id = e.input_id JOIN batch b ON b.id = bi.batch_id"; conds.append("b.name = ?"); args.append(b) }
             if let s = f.status, s != "all" { conds.append("t.status = ?"); args.append(s) }
-            if s_retracted(f.status) == false { conds.append("(e.retracted IS NULL OR t.status = 'retracted')") }
+            if !includesRetracted(f.status) { conds.append("(e.retracted IS NULL OR t.status = 'retracted')") }
             if let g = f.gene { conds.append("t.gene = ?"); args.append(g) }
             if let d = f.drug { conds.append("t.drug = ?"); args.append(d.lowercased()) }
             if let c = f.category { conds.append("t.category = ?"); args.append(c) }
@@ -70,7 +70,7 @@ extension CurationStore {
         }
     }
 
-    private func s_retracted(_ s: String?) -> Bool { s == "retracted" || s == "all" }
+    private func includesRetracted(_ s: String?) -> Bool { s == "retracted" || s == "all" }
 
     /// Approves or rejects triple `id` as `reviewer`. A decision applies to a pending triple, or to the
     /// exact `revision` the reviewer saw; anything else is a `ReviewConflict` and changes nothing.

@@ -121,30 +121,6 @@ public struct CandidateBuilder: Sendable {
         return units
     }
 
-    static let genericWords: Set<String> = ["polymorphism", "polymorphisms", "snp", "snps", "variant", "variants",
-                                            "mutation", "mutations", "haplotype", "haplotypes", "genotype", "genotypes",
-                                            "wild-type", "vntr"]
-
-    /// Words that name variation without naming it ("polymorphisms in the dopamine receptor genes"):
-    /// candidates only (never entity output), when no gene or variant is written right before them.
-    func genericUnits(_ t: [Unicode.Scalar], _ s: Range<Int>, _ ms: [Mention]) -> [Unit] {
-        var out: [Unit] = []
-        var i = s.lowerBound
-        while i < s.upperBound {
-            guard EntityRecognizer.isAlnum(t[i]), i == s.lowerBound || !EntityRecognizer.isAlnum(t[i - 1]) else { i += 1; continue }
-            var k = i
-            while k < s.upperBound && (EntityRecognizer.isAlnum(t[k]) || (t[k] == "-" && k + 1 < s.upperBound && EntityRecognizer.isAlnum(t[k + 1]))) { k += 1 }
-            let w = makeString(t[i..<k]).lowercased()
-            if Self.genericWords.contains(w),
-               !ms.contains(where: { ($0.kind == .gene || $0.kind == .variant) && $0.end <= i && i - $0.end <= 12 }),
-               !ms.contains(where: { $0.start < k && i < $0.end }) {
-                out.append(Unit(gene: nil, variant: Mention(kind: .variant, start: i, end: k, name: w, source: "generic")))
-            }
-            i = k
-        }
-        return out
-    }
-
     static func hash(_ s: String) -> Int {
         var h: UInt64 = 0xcbf29ce484222325
         for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }

@@ -211,16 +211,9 @@ enum KeyFold {
             if !(t[r] == " " || t[r] == "\t" || t[r] == "\n" || t[r] == "\r" || t[r].value == 0xA0) { hyphen = true }
             r += 1
         }
-        let prevAlnum = i > start && isAlnumScalar(t[i - 1])
-        let nextAlnum = r < t.count && isAlnumScalar(t[r])
+        let prevAlnum = i > start && EntityRecognizer.isAlnum(t[i - 1])
+        let nextAlnum = r < t.count && EntityRecognizer.isAlnum(t[r])
         if prevAlnum && nextAlnum { return (r, 0x20) }
         return (r, hyphen ? 0x2D : nil)
-    }
-
-    @inline(__always)
-    static func isAlnumScalar(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 }

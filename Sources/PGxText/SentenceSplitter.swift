@@ -7,7 +7,7 @@ public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "vs", "e.g", "i.e", "approx", "al", "fig", "figs", "dr", "ca", "cf", "no", "nos", "resp", "ref", "refs",
         "mr", "mrs", "ms", "prof", "st", "sp", "spp", "vol", "eq", "eqs", "inc", "ltd", "co", "jr", "sr", "viz",
-        "etc", "incl", "tab", "suppl", "min", "max", "approx", "var", "subsp", "dept", "univ", "u.s", "s.d",
+        "etc", "incl", "tab", "suppl", "min", "max", "var", "subsp", "dept", "univ", "u.s", "s.d",
     ]
 
     public static func split(_ text: [Unicode.Scalar]) -> [Range<Int>] {

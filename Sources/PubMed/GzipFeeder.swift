@@ -22,8 +22,6 @@ final class GzipFeeder: @unchecked Sendable {
     private var current: [UInt8] = []
     private var offset = 0
     private var thread: Thread?
-    /// Compressed bytes consumed so far (for progress); read from the consumer side.
-    private(set) var bytesProduced = 0
 
     /// Opens `path` (or standard input for "-") for reading; returns nil if it cannot be opened.
     init?(path: String) {
@@ -106,7 +104,6 @@ final class GzipFeeder: @unchecked Sendable {
             UnsafeMutableRawPointer(dst).copyMemory(from: src.baseAddress! + offset, byteCount: n)
         }
         offset += n
-        bytesProduced += n
         return Int32(n)
     }
 }

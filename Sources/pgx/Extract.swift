@@ -293,6 +293,7 @@ final class BatchQueue: @unchecked Sendable {
         return b
     }
     func close() { cond.lock(); closed = true; cond.broadcast(); cond.unlock() }
+    var isClosed: Bool { cond.lock(); defer { cond.unlock() }; return closed }
     /// Closes and drops what is queued (the consumer gave up).
     func cancel() { cond.lock(); closed = true; items.removeAll(); cond.broadcast(); cond.unlock() }
 }
@@ -316,6 +317,8 @@ final class BatchReader: @unchecked Sendable {
                 Diagnostics.error(e.description)
                 self.failures.mutate { $0.append(e) }
             }, onDeletions: { d in self.deletions.mutate { $0 += d } }) { id, passages, meta in
+                // The consumer gave up (a skipped input): stop reading rather than parse the rest.
+                if self.queue.isClosed { throw CancellationError() }
                 batch.append((id, passages, meta))
                 if batch.count >= self.batchSize { self.queue.put(batch); batch = [] }
             }

@@ -75,10 +75,7 @@ struct Review: ParsableCommand {
         @Option var note: String?
 
         func apply(_ d: Decision) throws {
-            guard let who = reviewer ?? ProcessInfo.processInfo.environment["PGX_REVIEWER"], !who.isEmpty else {
-                Diagnostics.error("PGX-E104 every decision names its reviewer: pass --reviewer NAME or set PGX_REVIEWER")
-                throw ExitCode(2)
-            }
+            let who = try reviewerName(reviewer)
             let store = try storeOptions.open()
             var failed = false
             for id in ids {

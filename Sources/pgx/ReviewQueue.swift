@@ -18,10 +18,7 @@ struct Queue: ParsableCommand {
     @Flag(name: .customLong("by-pair"), help: "Group the queue by gene–drug pair instead of confidence.") var byPair = false
 
     func run() throws {
-        guard let who = reviewer ?? ProcessInfo.processInfo.environment["PGX_REVIEWER"], !who.isEmpty else {
-            Diagnostics.error("PGX-E104 every decision names its reviewer: pass --reviewer NAME or set PGX_REVIEWER")
-            throw ExitCode(2)
-        }
+        let who = try reviewerName(reviewer)
         let store = try storeOptions.open()
         var f = CurationStore.Filter()
         f.gene = gene; f.drug = drug; f.category = category; f.batch = batch; f.minConfidence = minConfidence
