@@ -21,7 +21,9 @@ public enum ReleaseExport {
         var out: [(String, Rule)] = []
         for r in new {
             guard let o = before[r.ruleID] else { out.append(("added", r)); continue }
-            if r.status == "retracted" && o.status != "retracted" { out.append(("retracted", r)) }
+            // A superseded rule is withdrawn like a retracted one (its row names the replacement, which is
+            // listed as added); CHANGES.tsv keeps DESIGN.md's three kinds.
+            if r.status != "active" && o.status == "active" { out.append(("retracted", r)) }
             else if r != o && (r.pmids != o.pmids || r.status != o.status) { out.append(("changed", r)) }
         }
         return out
@@ -60,7 +62,7 @@ public enum ReleaseExport {
         m.key("created_at"); m.string(info.createdAt)
         m.key("notes"); m.string(info.notes)
         m.key("counts"); m.beginObject()
-        for s in ["active", "retracted"] { m.key(s); m.int(rules.filter { $0.status == s }.count) }
+        for s in ["active", "retracted", "superseded"] { m.key(s); m.int(rules.filter { $0.status == s }.count) }
         m.key("rules"); m.int(rules.count); m.endObject()
         m.key("batches"); m.beginArray(); info.batches.forEach { m.string($0) }; m.endArray()
         m.key("rules_version"); m.string(info.rulesVersion)

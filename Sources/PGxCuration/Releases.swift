@@ -31,6 +31,16 @@ extension CurationStore {
                     PRIMARY KEY (version, rule_id));
                 """)
         }
+        // Which triples made each active rule: an edited triple moves to another rule, and the rule it
+        // left is then `superseded` by the one it joined rather than retracted.
+        m.registerMigration("v3-release-triples") { db in
+            try db.execute(sql: """
+                CREATE TABLE release_triple (
+                    version TEXT NOT NULL REFERENCES release(version), rule_id TEXT NOT NULL, triple_id INTEGER NOT NULL,
+                    PRIMARY KEY (version, rule_id, triple_id));
+                CREATE INDEX release_triple_by_triple ON release_triple(version, triple_id);
+                """)
+        }
     }
 
     /// Stable id of a finding: the same gene, qualifier, drug, category, direction and association
@@ -60,9 +70,10 @@ extension CurationStore {
     }
 
     /// Creates release `version` from the approved triples: one rule per finding, with its live evidence.
-    /// Rules of the previous release that lost all approved evidence are carried as `retracted`.
+    /// Rules of the previous release that lost all approved evidence are carried as `retracted`, or as
+    /// `superseded` (with the replacing rule's id) when a reviewer's edit moved their triples to another rule.
     /// A version is used once and must be greater than every earlier one.
-    public func createRelease(_ version: String, notes: String, rulesVersion: String, toolVersion: String) throws -> (rules: Int, retracted: Int) {
+    public func createRelease(_ version: String, notes: String, rulesVersion: String, toolVersion: String) throws -> (rules: Int, retracted: Int, superseded: Int) {
         guard let v = CurationStore.semver(version) else {
             throw ReviewError(description: "PGX-E201 \(version) is not a semantic version (MAJOR.MINOR.PATCH)")
         }
@@ -81,13 +92,14 @@ extension CurationStore {
                 for r in try Row.fetchAll(db, sql: "SELECT * FROM release_rule WHERE version = ?", arguments: [previous]) { prevRules[r["rule_id"]] = r }
             }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.gene, t.hgnc, COALESCE(t.variant, t.phenotype, '') AS qualifier, t.drug, COALESCE(t.drug_id, '') AS drug_id,
+                SELECT t.id, t.gene, t.hgnc, COALESCE(t.variant, t.phenotype, '') AS qualifier, t.drug, COALESCE(t.drug_id, '') AS drug_id,
                        t.category, t.direction, t.negated, GROUP_CONCAT(DISTINCT e.pmid) AS pmids
                 FROM triple t JOIN evidence e ON e.triple_id = t.id AND e.retracted IS NULL
                 WHERE t.status = 'approved' AND t.gene IS NOT NULL GROUP BY t.id
                 """)
-            struct Acc { var gene = "", hgnc = "", qualifier = "", drug = "", drugID = "", category = "", direction = "", association = ""; var pmids = Set<String>() }
+            struct Acc { var gene = "", hgnc = "", qualifier = "", drug = "", drugID = "", category = "", direction = "", association = ""; var pmids = Set<String>(); var triples: [Int64] = [] }
             var acc: [String: Acc] = [:]
+            var ruleOfTriple: [Int64: String] = [:]
             for r in rows {
                 let negated: Bool = r["negated"]
                 let assoc = negated ? "not_associated" : "associated"
@@ -96,13 +108,17 @@ extension CurationStore {
                 var a = acc[id] ?? Acc(gene: r["gene"], hgnc: (r["hgnc"] as String?) ?? "", qualifier: r["qualifier"], drug: r["drug"],
                                        drugID: r["drug_id"], category: r["category"], direction: dir, association: assoc)
                 a.pmids.formUnion(((r["pmids"] as String?) ?? "").split(separator: ",").map(String.init))
+                a.triples.append(r["id"])
                 acc[id] = a
+                ruleOfTriple[r["id"]] = id
             }
             let batches = try String.fetchAll(db, sql: "SELECT name FROM batch ORDER BY id").joined(separator: ",")
             try db.execute(sql: "INSERT INTO release (version, previous, created_at, notes, rules_version, tool_version, batches) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [version, previous, CurationStore.now(), notes, rulesVersion, toolVersion, batches])
             let insert = try db.cachedStatement(sql: "INSERT INTO release_rule VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertTriple = try db.cachedStatement(sql: "INSERT INTO release_triple VALUES (?, ?, ?)")
             for (id, a) in acc {
+                for t in a.triples { try insertTriple.execute(arguments: [version, id, t]) }
                 let pmids = a.pmids.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
                 let prev = prevRules[id]
                 let changed = prev == nil || (prev!["pmids"] as String) != pmids.joined(separator: ",") || (prev!["status"] as String) != "active"
@@ -110,15 +126,25 @@ extension CurationStore {
                                                pmids.count, pmids.joined(separator: ","), CurationStore.summary(a.gene, a.qualifier, a.drug, a.category, a.direction, a.association),
                                                (prev?["first_release"] as String?) ?? version, changed ? version : (prev!["changed_in"] as String), "active", ""])
             }
-            var retracted = 0
+            var retracted = 0, superseded = 0
             for (id, r) in prevRules where acc[id] == nil {
-                let wasRetracted = (r["status"] as String) == "retracted"
+                let was: String = r["status"]
+                var status = "retracted", by = ""
+                if was == "superseded" {
+                    status = was; by = r["superseded_by"]
+                } else if was == "active", let previous {
+                    // Where did this rule's triples go? An edited triple now feeds another active rule.
+                    let moved = try Int64.fetchAll(db, sql: "SELECT triple_id FROM release_triple WHERE version = ? AND rule_id = ? ORDER BY triple_id",
+                                                   arguments: [previous, id]).compactMap { ruleOfTriple[$0] }
+                    if let replacement = moved.first { status = "superseded"; by = replacement }
+                }
+                let unchanged = was == status && (r["superseded_by"] as String) == by
                 try insert.execute(arguments: [version, id, r["gene"], r["hgnc"], r["qualifier"], r["drug"], r["drug_id"], r["category"], r["direction"],
                                                r["association"], r["evidence_count"], r["pmids"], r["summary"], r["first_release"],
-                                               wasRetracted ? r["changed_in"] : version, "retracted", ""])
-                retracted += 1
+                                               unchanged ? r["changed_in"] : version, status, by])
+                if status == "retracted" { retracted += 1 } else { superseded += 1 }
             }
-            return (acc.count, retracted)
+            return (acc.count, retracted, superseded)
         }
     }
 

@@ -17,7 +17,7 @@ struct ReleaseCommand: ParsableCommand {
             let rulesVersion = (try? ExtractorRules(url: try RulesLocator.find(rules), loadModel: true).version) ?? "unknown"
             do {
                 let r = try store.createRelease(version, notes: notes, rulesVersion: rulesVersion, toolVersion: PGX.version)
-                print("release \(version): \(r.rules) active rules, \(r.retracted) retracted")
+                print("release \(version): \(r.rules) active rules, \(r.retracted) retracted, \(r.superseded) superseded")
             } catch let e as ReviewError { Diagnostics.error(e.description); throw ExitCode(1) }
         }
     }
@@ -65,7 +65,9 @@ struct Diff: ParsableCommand {
         let store = try storeOptions.open()
         do {
             let a = try store.rules(from).1, b = try store.rules(to).1
-            for (kind, r) in ReleaseExport.changes(old: a, new: b) { print("\(kind)\t\(r.ruleID)\t\(r.summary)") }
+            for (kind, r) in ReleaseExport.changes(old: a, new: b) {
+                print("\(kind)\t\(r.ruleID)\t\(r.summary)" + (r.status == "superseded" ? "\t(superseded by \(r.supersededBy))" : ""))
+            }
         } catch let e as ReviewError { Diagnostics.error(e.description); throw ExitCode(1) }
     }
 }
@@ -78,7 +80,7 @@ struct Lookup: ParsableCommand {
     @Option var gene: String
     @Option var drug: String?
     @Option(help: "An exported release folder (default: the latest release in the store).") var release: String?
-    @Flag(help: "Include retracted rules.") var all = false
+    @Flag(help: "Include retracted and superseded rules.") var all = false
 
     func run() throws {
         var rows: [[String: Any]] = []
@@ -99,7 +101,7 @@ struct Lookup: ParsableCommand {
             rows = try store.rules(latest.version).1.map { r in
                 ["rule_id": r.ruleID, "gene": r.gene, "qualifier": r.qualifier, "drug": r.drug, "category": r.category,
                  "direction": r.direction, "association": r.association, "evidence_count": r.evidenceCount, "pmids": r.pmids,
-                 "summary": r.summary, "status": r.status, "first_release": r.firstRelease]
+                 "summary": r.summary, "status": r.status, "first_release": r.firstRelease, "superseded_by": r.supersededBy]
             }
         }
         let hits = rows.filter { r in
@@ -110,7 +112,8 @@ struct Lookup: ParsableCommand {
         print("release \(version): \(hits.count) rule\(hits.count == 1 ? "" : "s") for \(gene)\(drug.map { " and \($0)" } ?? "")")
         for r in hits {
             let pmids = (r["pmids"] as? [String]) ?? []
-            print("  \(r["rule_id"] ?? "")  \(r["summary"] ?? "")  [\(r["status"] ?? "")]")
+            let by = (r["superseded_by"] as? String).flatMap { $0.isEmpty ? nil : " by \($0)" } ?? ""
+            print("  \(r["rule_id"] ?? "")  \(r["summary"] ?? "")  [\(r["status"] ?? "")\(by)]")
             print("      \(r["evidence_count"] ?? 0) PMID\(pmids.count == 1 ? "" : "s"): \(pmids.prefix(10).joined(separator: ", "))\(pmids.count > 10 ? ", …" : "")")
         }
     }

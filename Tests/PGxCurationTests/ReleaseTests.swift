@@ -13,9 +13,13 @@ final class ReleaseTests: XCTestCase {
         let bin = try TestEnv.binary().path
         func pgx(_ a: [String]) throws -> RunResult { try runProcess(bin, a, environment: env, cwd: TestEnv.root) }
         XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "corpus/pgx-baseline.xml"]).status, 0)
-        let ids = try pgx(["review", "list", "--json"]).out.split(separator: "\n").map {
-            String((try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["id"] as! Int)
+        let listed = try pgx(["review", "list", "--json"]).out.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
+        let ids = listed.map { String($0["id"] as! Int) }
+        // CYP2D6 ultrarapid metabolizers – codeine comes out as metabolism; a reviewer later makes it toxicity.
+        let codeine = try XCTUnwrap(listed.first { $0["phenotype"] as? String == "ultrarapid metabolizer" && $0["drug"] as? String == "codeine" })
+        XCTAssertEqual((codeine["effect"] as! [String: Any])["category"] as? String, "metabolism")
         XCTAssertGreaterThan(ids.count, 5)
         XCTAssertEqual(try pgx(["review", "approve"] + ids.dropLast()).status, 0)
         XCTAssertEqual(try pgx(["review", "reject", ids.last!]).status, 0)
@@ -29,7 +33,11 @@ final class ReleaseTests: XCTestCase {
         XCTAssertEqual(try pgx(["verify", e1.path]).status, 0)
         // The update file deletes 99000006 and revises 99000003: their rules are retracted in 1.1.0.
         XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "corpus/pgx-update.xml.gz"]).status, 0)
-        XCTAssertEqual(try pgx(["release", "create", "1.1.0"]).status, 0)
+        let edit = try pgx(["review", "edit", String(codeine["id"] as! Int), "--category", "toxicity"])
+        XCTAssertEqual(edit.status, 0, edit.stderr)
+        let made = try pgx(["release", "create", "1.1.0"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.out.contains("1 superseded"), made.out)
         let again = try pgx(["release", "create", "1.1.0"])
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("PGX-E202"), again.stderr)
@@ -42,12 +50,29 @@ final class ReleaseTests: XCTestCase {
         let tsv2 = try String(contentsOf: e2.appendingPathComponent("rules.tsv"), encoding: .utf8).split(separator: "\n").dropFirst()
         let ids1 = Set(tsv1.map { $0.split(separator: "\t", omittingEmptySubsequences: false)[0] })
         let rows2 = Dictionary(tsv2.map { ($0.split(separator: "\t", omittingEmptySubsequences: false)[0], $0) }, uniquingKeysWith: { a, _ in a })
-        XCTAssertEqual(ids1, Set(rows2.keys), "every 1.0.0 rule keeps its id in 1.1.0 (active or retracted)")
-        let retracted = rows2.values.filter { $0.split(separator: "\t", omittingEmptySubsequences: false)[14] == "retracted" }
+        XCTAssertTrue(ids1.isSubset(of: Set(rows2.keys)), "every 1.0.0 rule keeps its id in 1.1.0 (active, retracted or superseded)")
+        XCTAssertEqual(Set(rows2.keys).subtracting(ids1).count, 1, "the edit made one new rule; nothing else appeared")
+        func cols(_ row: Substring) -> [String] { row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let retracted = rows2.values.filter { cols($0)[14] == "retracted" }
+        // The edited finding: its 1.0.0 rule is superseded by the rule it became, which is new and active.
+        let superseded = rows2.values.filter { cols($0)[14] == "superseded" }.map(cols)
+        XCTAssertEqual(superseded.count, 1)
+        if let old = superseded.first {
+            XCTAssertTrue(old[4] == "codeine" && old[3] == "ultrarapid metabolizer" && old[6] == "metabolism", old.joined(separator: " | "))
+            XCTAssertEqual(old[13], "1.1.0")
+            let replacement = try XCTUnwrap(rows2[Substring(old[15])].map(cols), "superseded_by names a rule of the same release")
+            XCTAssertEqual(replacement[14], "active")
+            XCTAssertEqual(replacement[6], "toxicity")
+            XCTAssertEqual(replacement[12], "1.1.0", "the replacement first appears in 1.1.0")
+            XCTAssertFalse(ids1.contains(Substring(old[15])))
+            XCTAssertTrue(try pgx(["diff", "1.0.0", "1.1.0"]).out.contains("superseded by \(old[15])"))
+        }
         XCTAssertTrue(retracted.contains { $0.contains("atorvastatin") })
-        XCTAssertTrue(retracted.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false)[13] == "1.1.0" }, "changed_in is the retracting release")
-        let changes = try String(contentsOf: e2.appendingPathComponent("CHANGES.tsv"), encoding: .utf8)
-        XCTAssertEqual(changes.split(separator: "\n").count - 1, retracted.count)
+        XCTAssertTrue(retracted.allSatisfy { cols($0)[13] == "1.1.0" }, "changed_in is the retracting release")
+        let changes = try String(contentsOf: e2.appendingPathComponent("CHANGES.tsv"), encoding: .utf8).split(separator: "\n").dropFirst().map(cols)
+        XCTAssertEqual(changes.filter { $0[0] == "retracted" }.count, retracted.count + superseded.count)
+        XCTAssertEqual(changes.filter { $0[0] == "added" }.map { $0[1] }, superseded.map { $0[15] })
+        XCTAssertEqual(changes.count, retracted.count + 2 * superseded.count)
         // Lookup from the exported folder and from the store.
         let look = try pgx(["lookup", "--gene", "HLA-B", "--release", e2.path])
         XCTAssertEqual(look.status, 0, look.stderr)
