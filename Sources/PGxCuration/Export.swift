@@ -5,7 +5,7 @@ import PGxModel
 /// Output is a pure function of the stored release, so the same release exports byte-identically.
 public enum ReleaseExport {
     public static let schemaVersion = 1
-    static let columns = ["rule_id", "gene", "hgnc", "qualifier", "drug", "drug_id", "category", "direction", "association",
+    public static let columns = ["rule_id", "gene", "hgnc", "qualifier", "drug", "drug_id", "category", "direction", "association",
                           "evidence_count", "pmids", "summary", "first_release", "changed_in", "status", "superseded_by"]
 
     static func tsvField(_ s: String) -> String { String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
@@ -29,6 +29,49 @@ public enum ReleaseExport {
         return out
     }
 
+    /// One rule as a JSON object, keys in `columns` order (rules.json and `pgx serve` share it).
+    public static func writeRule(_ r: Rule, into w: inout JSONWriter) {
+        w.beginObject()
+        for (k, v) in zip(columns, values(r)) {
+            w.key(k)
+            if k == "evidence_count" { w.int(r.evidenceCount) } else if k == "pmids" { w.beginArray(); r.pmids.forEach { w.string($0) }; w.endArray() } else { w.string(v) }
+        }
+        w.endObject()
+    }
+
+    /// An exported folder, verified and read back: the manifest's bytes, its SHA-256, the release
+    /// version and the rules in file order. Throws with every problem `verify` finds.
+    public static func load(_ dir: URL) throws -> (manifest: Data, manifestSHA256: String, version: String, rules: [Rule]) {
+        let problems = verify(dir)
+        if !problems.isEmpty { throw ReviewError(description: problems.map { "\(dir.path): \($0)" }.joined(separator: "\n")) }
+        let manifest = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
+        struct Table: Decodable {
+            struct Row: Decodable {
+                let rule_id, gene, hgnc, qualifier, drug, drug_id, category, direction, association: String
+                let evidence_count: Int, pmids: [String]
+                let summary, first_release, changed_in, status, superseded_by: String
+            }
+            let release: String, rules: [Row]
+        }
+        let table: Table
+        do {
+            table = try JSONDecoder().decode(Table.self, from: Data(contentsOf: dir.appendingPathComponent("rules.json")))
+        } catch {
+            throw ReviewError(description: "PGX-E306 \(dir.path)/rules.json is not a pgx rule table: \(error)")
+        }
+        let version = table.release
+        let m = (try? JSONSerialization.jsonObject(with: manifest) as? [String: Any]) ?? [:]
+        if (m["release"] as? String) != version {
+            throw ReviewError(description: "PGX-E307 \(dir.path): manifest.json is for release \(m["release"] ?? "?") but rules.json for \(version)")
+        }
+        let rules = table.rules.map { x in
+            Rule(ruleID: x.rule_id, gene: x.gene, hgnc: x.hgnc, qualifier: x.qualifier, drug: x.drug, drugID: x.drug_id, category: x.category,
+                 direction: x.direction, association: x.association, evidenceCount: x.evidence_count, pmids: x.pmids, summary: x.summary,
+                 firstRelease: x.first_release, changedIn: x.changed_in, status: x.status, supersededBy: x.superseded_by)
+        }
+        return (manifest, SHA256.hex(manifest), version, rules)
+    }
+
     public static func write(store: CurationStore, version: String, to dir: URL) throws {
         let (info, rules) = try store.rules(version)
         let previous = try info.previous.map { try store.rules($0).1 } ?? []
@@ -38,14 +81,7 @@ public enum ReleaseExport {
         var w = JSONWriter()
         w.beginObject(); w.key("schema_version"); w.int(schemaVersion); w.key("release"); w.string(version)
         w.key("rules"); w.beginArray()
-        for r in rules {
-            w.beginObject()
-            for (k, v) in zip(columns, values(r)) {
-                w.key(k)
-                if k == "evidence_count" { w.int(r.evidenceCount) } else if k == "pmids" { w.beginArray(); r.pmids.forEach { w.string($0) }; w.endArray() } else { w.string(v) }
-            }
-            w.endObject()
-        }
+        for r in rules { writeRule(r, into: &w) }
         w.endArray(); w.endObject()
         let json = String(decoding: w.bytes, as: UTF8.self) + "\n"
         var changes = "change\trule_id\tgene\tqualifier\tdrug\tcategory\tdirection\tassociation\n"
