@@ -69,7 +69,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if e.kind == .drug { end = extendSalt(t, end) }
                 if accept(t, i, end, e) {
                     out.append(Mention(kind: e.kind, start: i, end: end, name: e.name, id: e.id, xref: e.xref,
-                                       source: "lexicon:\(e.how)", isClass: e.how == "class", pharmacogene: e.pharmacogene))
+                                       source: e.source, isClass: e.how == "class", pharmacogene: e.pharmacogene))
                     i = end
                     continue
                 }
@@ -127,16 +127,19 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard e.kind == .gene, e.how == "symbol" || e.how == "alias" else { return true }
         var upper = 0, special = false
         for k in i..<j {
-            if t[k].properties.isUppercase { upper += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
+            if Self.isUpper(t[k]) { upper += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
         }
         if special || upper > 1 { return true }
-        guard upper == 1, t[i].properties.isUppercase else { return upper == 1 }
+        guard upper == 1, Self.isUpper(t[i]) else { return upper == 1 }
         // A capitalized plain word ("Src", "Akt") counts mid-sentence, not at a sentence start ("Aim").
         var p = i - 1
         while p >= 0 && Self.isSpace(t[p]) { p -= 1 }
         return p >= 0 && t[p] != "." && t[p] != "!" && t[p] != "?" && t[p] != ":"
     }
 
+    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 65 < 26) : s.properties.isUppercase
+    }
     @inline(__always) static func isDigitOrHyphen(_ s: Unicode.Scalar) -> Bool { (s.value >= 48 && s.value <= 57) || s == "-" }
 
     /// "clopidogrel bisulfate": a salt word after a drug belongs to the drug mention.

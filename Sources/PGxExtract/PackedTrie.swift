@@ -1,21 +1,20 @@
 /// A read-only trie over Unicode scalars in flat arrays: children of a node are contiguous and sorted,
 /// found by binary search. About 16 bytes per node; no per-node allocation.
+/// A final class, so the matcher's hot loop holds one reference rather than retaining five arrays
+/// for every start position.
 /// - Complexity: build O(total key length · log); `child` O(log fan-out).
-struct PackedTrie {
-    private(set) var labels: [UInt32] = [0]
-    private(set) var firstChild: [Int32] = [0]
-    private(set) var childCount: [Int32] = [0]
-    /// Payload index for a node that ends a key, or -1.
-    private(set) var payload: [Int32] = [-1]
+final class PackedTrie: @unchecked Sendable {
+    let nodeCount: Int
 
     static let root = 0
-
-    init() {}
 
     /// Builds from (key, payload) pairs; keys must be unique.
     init(_ entries: [([UInt32], Int32)]) {
         let sorted = entries.sorted { a, b in a.0.lexicographicallyPrecedes(b.0) }
-        labels = [0]; firstChild = [0]; childCount = [0]; payload = [-1]
+        // Built in arrays, then copied into exact-size buffers (the arrays are freed).
+        var labels: [UInt32] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0]
+        var payload: [Int32] = [-1]   // payload index for a node that ends a key, or -1
+        var rootASCII = [Int32](repeating: -1, count: 128)
         labels.reserveCapacity(sorted.count * 6)
         // Breadth-first: (node, lo, hi, depth) over the sorted keys that share the node's prefix.
         var queue: [(Int, Int, Int, Int)] = [(0, 0, sorted.count, 0)]
@@ -47,19 +46,32 @@ struct PackedTrie {
             let idx = Int(firstChild[0]) + k
             if labels[idx] < 128 { rootASCII[Int(labels[idx])] = Int32(idx) }
         }
+        pLabels = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pLabels.initialize(from: labels)
+        pFirst = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pFirst.initialize(from: firstChild)
+        pCount = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pCount.initialize(from: childCount)
+        pPayload = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pPayload.initialize(from: payload)
+        pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128); _ = pRoot.initialize(from: rootASCII)   // root's ASCII children, direct
+        nodeCount = labels.count
     }
 
-    /// Children of the root for ASCII labels, looked up directly.
-    private var rootASCII = [Int32](repeating: -1, count: 128)
+    deinit { pLabels.deallocate(); pFirst.deallocate(); pCount.deallocate(); pPayload.deallocate(); pRoot.deallocate() }
+
+    // The same tables as raw buffers for lookups (no bounds or uniqueness checks in the hot loop).
+    private var pLabels = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
+    private var pFirst = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private var pCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private var pPayload = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private var pRoot = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+
 
     @inline(__always)
     func child(_ node: Int, _ c: UInt32) -> Int {
-        if node == 0 && c < 128 { return Int(rootASCII[Int(c)]) }
-        var lo = Int(firstChild[node])
-        var hi = lo + Int(childCount[node])
+        if node == 0 && c < 128 { return Int(pRoot[Int(c)]) }
+        var lo = Int(pFirst[node])
+        var hi = lo + Int(pCount[node])
         while lo < hi {
             let mid = (lo + hi) >> 1
-            let l = labels[mid]
+            let l = pLabels[mid]
             if l == c { return mid }
             if l < c { lo = mid + 1 } else { hi = mid }
         }
@@ -67,7 +79,6 @@ struct PackedTrie {
     }
 
     @inline(__always)
-    func value(_ node: Int) -> Int32 { payload[node] }
+    func value(_ node: Int) -> Int32 { pPayload[node] }
 
-    var nodeCount: Int { labels.count }
 }
