@@ -24,7 +24,8 @@ public final class CueMatcher: @unchecked Sendable {
     public let version: String
     /// first word (exact) → (rule, cue index); prefix cues are listed separately.
     private var byFirst: [String: [(Int, Int)]] = [:]
-    private var prefixFirst: [(String, Int, Int)] = []
+    /// Prefix cues by the first byte of the prefix, so a word is tested only against its own bucket.
+    private var prefixFirst: [UInt8: [(String, Int, Int)]] = [:]
 
     public init(url: URL) throws {
         let data = try Data(contentsOf: url)
@@ -46,7 +47,9 @@ public final class CueMatcher: @unchecked Sendable {
         self.rules = rules
         for (ri, r) in rules.enumerated() {
             for (ci, c) in r.cues.enumerated() where !c.isEmpty {
-                if c[0].hasSuffix("*") { prefixFirst.append((String(c[0].dropLast()), ri, ci)) } else { byFirst[c[0], default: []].append((ri, ci)) }
+                if c[0].hasSuffix("*"), let b = c[0].utf8.first {
+                    prefixFirst[b, default: []].append((String(c[0].dropLast()), ri, ci))
+                } else { byFirst[c[0], default: []].append((ri, ci)) }
             }
         }
     }
@@ -70,7 +73,7 @@ public final class CueMatcher: @unchecked Sendable {
     }
 
     @inline(__always) static func matches(_ pattern: String, _ word: String) -> Bool {
-        pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : pattern == word
+        pattern.utf8.last == UInt8(ascii: "*") ? word.utf8.starts(with: pattern.utf8.dropLast()) : pattern == word
     }
 
     /// All cue hits in a sentence given as lower-case words.
@@ -78,7 +81,9 @@ public final class CueMatcher: @unchecked Sendable {
         var out: [CueHit] = []
         for (i, w) in words.enumerated() {
             var cands = byFirst[w] ?? []
-            for (p, ri, ci) in prefixFirst where w.hasPrefix(p) { cands.append((ri, ci)) }
+            if let b = w.utf8.first, let bucket = prefixFirst[b] {
+                for (p, ri, ci) in bucket where w.utf8.starts(with: p.utf8) { cands.append((ri, ci)) }
+            }
             // "-induced" style cues also match the tail of a hyphenated word
             if let dash = w.lastIndex(of: "-"), dash != w.startIndex, let more = byFirst[String(w[dash...])] { cands += more }
             for (ri, ci) in cands {
