@@ -33,6 +33,7 @@ MTX N NA NAT NB NEW NHS NICE NM NO NOT NS NSCLC O OC OFF ON OR OS P PA PAH PC PC
 POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET SHE SJS SLE SNP SNPS SO SON SP SR SS ST T TA
 TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 """.split())
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 ENGLISH_LIKE = re.compile(r"^[A-Z][a-z]+$")  # aliases like "Cat", "Impact"
 AMINO3 = {"Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met", "Phe", "Pro", "Ser",
           "Thr", "Trp", "Tyr", "Val", "Sec", "Pyl"}
@@ -141,6 +142,51 @@ PROTEIN_NAMES = {
     "cytochrome P450 3A4": "CYP3A4", "cytochrome P450 3A5": "CYP3A5", "cytochrome P450 2B6": "CYP2B6",
     "cytochrome P450 1A2": "CYP1A2", "cytochrome P450 2A6": "CYP2A6", "epidermal growth factor receptor": "EGFR",
     "vascular endothelial growth factor": "VEGFA", "mammalian target of rapamycin": "MTOR",
+}
+
+# Names pharmacology abstracts use for proteins whose gene databases spell them otherwise (facts: common
+# protein name → HGNC symbol, compiled for pgx from standard usage; each name names one gene). Unlike
+# PROTEIN_NAMES these do not make a gene a pharmacogene: the flag comes from the gene's own entry.
+PHARMACOLOGY_PROTEINS = {
+    "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
+    "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
+    "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",
+    "tryptophan hydroxylase": "TPH1", "tryptophan hydroxylase 1": "TPH1", "tryptophan hydroxylase 2": "TPH2",
+    "tyrosine hydroxylase": "TH", "ICAM-1": "ICAM1", "intercellular adhesion molecule 1": "ICAM1",
+    "VCAM-1": "VCAM1", "vascular cell adhesion molecule 1": "VCAM1", "GSK-3beta": "GSK3B", "GSK-3 beta": "GSK3B",
+    "glycogen synthase kinase 3 beta": "GSK3B", "glycogen synthase kinase-3beta": "GSK3B", "LDL receptor": "LDLR",
+    "low-density lipoprotein receptor": "LDLR", "organic cation transporter 2": "SLC22A2", "cyclooxygenase-2": "PTGS2",
+    "cyclooxygenase 2": "PTGS2", "COX-2": "PTGS2", "cyclooxygenase-1": "PTGS1", "COX-1": "PTGS1", "adiponectin": "ADIPOQ",
+    "microsomal epoxide hydrolase": "EPHX1", "TNF-alpha": "TNF", "TNFalpha": "TNF", "IL-1beta": "IL1B", "IL-1b": "IL1B",
+    "interleukin-1beta": "IL1B", "interleukin-1 beta": "IL1B", "interleukin-6": "IL6", "IL-6": "IL6", "interleukin-10": "IL10",
+    "IL-10": "IL10", "interleukin-3": "IL3", "dopamine D4 receptor": "DRD4", "D4 receptor": "DRD4", "dopamine D3 receptor": "DRD3",
+    "D2 receptor": "DRD2", "dopamine D1 receptor": "DRD1", "serotonin 1B receptor": "HTR1B", "5-HT1B receptor": "HTR1B",
+    "5-HT2A receptor": "HTR2A", "5-HT2C receptor": "HTR2C", "5-HT3A receptor": "HTR3A", "HMG-CoA reductase": "HMGCR",
+    "3-hydroxy-3-methylglutaryl-coenzyme A reductase": "HMGCR", "HMG CoA reductase": "HMGCR", "estrogen receptor beta": "ESR2",
+    "ER-alpha": "ESR1", "ERalpha": "ESR1", "estrogen receptor-alpha": "ESR1", "mineralocorticoid receptor": "NR3C2",
+    "progesterone receptor": "PGR", "angiotensin II type 1 receptor": "AGTR1", "AT1 receptor": "AGTR1",
+    "cholesterol 7alpha-hydroxylase": "CYP7A1", "DT-diaphorase": "NQO1", "NAD(P)H:quinone oxidoreductase 1": "NQO1",
+    "hypoxanthine phosphoribosyltransferase": "HPRT1", "hypoxanthine-guanine phosphoribosyltransferase": "HPRT1",
+    "plasminogen activator inhibitor-1": "SERPINE1", "PAI-1": "SERPINE1", "stromelysin-1": "MMP3", "beta-fibrinogen": "FGB",
+    "coagulation factor XIII": "F13A1", "factor V": "F5", "prothrombin": "F2", "apolipoprotein E": "APOE", "apoE": "APOE",
+    "leptin receptor": "LEPR", "insulin receptor": "INSR", "vitamin D receptor": "VDR", "glutathione S-transferase P1": "GSTP1",
+    "glutathione S-transferase M1": "GSTM1", "glutathione S-transferase T1": "GSTT1", "sulfotransferase 1A1": "SULT1A1",
+    "carboxylesterase 1": "CES1", "paraoxonase 1": "PON1", "hERG": "KCNH2", "Kv1.5": "KCNA5", "Nav1.5": "SCN5A",
+    "cardiac sodium channel": "SCN5A", "multidrug resistance-associated protein 2": "ABCC2", "multidrug resistance-associated protein 1": "ABCC1",
+    "excision repair cross-complementing 1": "ERCC1", "X-ray repair cross-complementing 1": "XRCC1",
+    "O6-methylguanine-DNA methyltransferase": "MGMT", "ribonucleotide reductase M1": "RRM1", "cytidine deaminase": "CDA",
+    "deoxycytidine kinase": "DCK", "folylpolyglutamate synthase": "FPGS", "gamma-glutamyl hydrolase": "GGH",
+    "reduced folate carrier": "SLC19A1", "dihydrofolate reductase": "DHFR", "bradykinin B2 receptor": "BDKRB2",
+    "beta3-adrenergic receptor": "ADRB3", "alpha2A-adrenergic receptor": "ADRA2A", "histamine N-methyltransferase": "HNMT",
+    "monoamine oxidase A": "MAOA", "monoamine oxidase B": "MAOB", "brain-derived neurotrophic factor": "BDNF",
+    "adenosine A2A receptor": "ADORA2A", "cannabinoid receptor 1": "CNR1", "kappa opioid receptor": "OPRK1",
+    "delta opioid receptor": "OPRD1", "serotonin transporter gene": "SLC6A4", "HER2": "ERBB2", "HER3": "ERBB3",
+    "c-KIT": "KIT", "BCR-ABL": "ABL1", "Bcr-Abl": "ABL1", "thymidine phosphorylase": "TYMP", "orotate phosphoribosyltransferase": "UMPS",
+    "uridine diphosphate glucuronosyltransferase": "UGT1A1", "arylamine N-acetyltransferase 2": "NAT2",
+    "arylamine N-acetyltransferase 1": "NAT1", "N-acetyltransferase 1": "NAT1", "flavin-containing monooxygenase 3": "FMO3",
+    "cholinesterase": "BCHE", "pseudocholinesterase": "BCHE", "alpha-globin": "HBA1", "beta-globin": "HBB",
+    "gamma-aminobutyric acid type A receptor alpha2": "GABRA2", "GABA(A) alpha2 subunit": "GABRA2",
+    "nicotinic acetylcholine receptor alpha5": "CHRNA5", "alpha4beta2 nicotinic receptor": "CHRNA4",
 }
 
 
@@ -271,6 +317,14 @@ def build_genes():
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
             add(name.lower(), "ci", "name", sym, entrez, pgx)
+    # "MDR-1", "ICAM-1", "IL-6", "COX-2": symbols and aliases of letters + a number are often written with a
+    # hyphen; the hyphenated form names the same gene unless it is a key of its own already.
+    for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
+        m = re.fullmatch(r"([A-Za-z]{2,})(\d{1,2})", key) if match == "cs" and kind in ("symbol", "alias") else None
+        if m and m.group(1).upper() not in GENE_STOP:
+            hy = f"{m.group(1)}-{m.group(2)}"
+            if (hy, "cs") not in rows:
+                rows[(hy, "cs")] = (rank + 1, "alias", sym, h, entrez, pgx)
     # Families and groups used in PGx writing.
     fams = set()
     for sym in pgx_syms:
@@ -280,7 +334,15 @@ def build_genes():
     for name, sym in PROTEIN_NAMES.items():
         ent = next((g for g in genes if g[0] == sym), None)
         add(name.lower(), "ci", "name", sym, ent[1] if ent else "", True)
-    for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450"]:
+    by_sym = {g[0]: g for g in genes}
+    for name, sym in PHARMACOLOGY_PROTEINS.items():
+        ent = by_sym.get(sym)
+        if ent is None:
+            sys.exit(f"PHARMACOLOGY_PROTEINS names {sym}, which is not a gene symbol in the NCBI table")
+        forms = [name] + ([name + "s"] if name.endswith(("receptor", "transporter", "reductase", "synthase", "oxidase")) else [])
+        for form in forms:
+            add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
+    for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K"]:
         add(f_, "cs", "family", f_, "", True)
     for name in ["cytochrome P450", "cytochrome P-450", "glutathione S-transferase", "UDP-glucuronosyltransferase",
                  "N-acetyltransferase", "human leukocyte antigen", "ABC transporter", "P-glycoprotein"]:
@@ -301,7 +363,9 @@ def build_genes():
 def build_drugs():
     rows = {}
     def add(key, match, kind, name, db="", rx="", atc=""):
-        key = key.strip()
+        # zero-width spaces and joiners occur inside some DrugBank synonyms ("1,\u200b2-dioleoyl…")
+        key = ZERO_WIDTH.sub("", key).strip()
+        name = ZERO_WIDTH.sub("", name)
         if not key:
             return
         if match == "ci":

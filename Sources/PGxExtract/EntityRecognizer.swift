@@ -434,6 +434,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         while d < core.count && Self.isDigit(core[d]) { d += 1 }
         let digits = d - i
         let tail = core.count - d
+        // One amino-acid letter and a position ("D1246", "Y184", "V600") is a residue, not a compound.
+        if letters == 1 && hyphens == 0 && tail == 0 && digits <= 4 && Self.aa1.contains(core[0]) { return false }
         if letters >= 1 && letters <= 4 && digits >= 3 && digits <= 7 && tail <= 2
             && core[d...].allSatisfy({ $0.properties.isUppercase }) { return true }
         // 17-AAG, 5-MTHF: 1–2 digits, hyphen, 2–5 capitals

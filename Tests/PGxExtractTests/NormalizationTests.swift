@@ -76,6 +76,26 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "ultra-rapid metabolisers")?.name, "ultrarapid metabolizer")
     }
 
+    func testProteinNamesAndHyphenatedSymbols() throws {
+        let ms = try mentions("Aromatase, xanthine oxidase, eNOS and COX-2 were measured; MDR-1 and ICAM-1 expression rose, and LDL receptors fell.")
+        XCTAssertEqual(find(ms, "Aromatase")?.name, "CYP19A1")
+        XCTAssertEqual(find(ms, "xanthine oxidase")?.name, "XDH")
+        XCTAssertEqual(find(ms, "eNOS")?.name, "NOS3")
+        XCTAssertEqual(find(ms, "COX-2")?.name, "PTGS2")
+        XCTAssertEqual(find(ms, "MDR-1")?.name, "ABCB1")
+        XCTAssertEqual(find(ms, "ICAM-1")?.name, "ICAM1")
+        XCTAssertEqual(find(ms, "LDL receptors")?.name, "LDLR")
+        XCTAssertEqual(find(ms, "xanthine oxidase")?.pharmacogene, false, "a protein name does not make its gene a pharmacogene")
+        XCTAssertEqual(find(ms, "Aromatase")?.pharmacogene, true, "CYP19A1 is a pharmacogene of its own")
+    }
+
+    func testResiduePositionsAreNotCompoundCodes() throws {
+        let ms = try mentions("The pfmdr1 N86/Y184/D1246 haplotype and BRAF V600 changed the response to AZD6244 and SB203580.")
+        for residue in ["Y184", "D1246", "V600"] { XCTAssertNotEqual(find(ms, residue)?.kind, .drug, residue) }
+        XCTAssertEqual(find(ms, "AZD6244")?.kind, .drug)
+        XCTAssertEqual(find(ms, "SB203580")?.kind, .drug)
+    }
+
     func testEnglishWordsAreNotGenes() throws {
         let ms = try mentions("The cat sat on the mat at 5 PM; impact was met with a set of rules.")
         XCTAssertTrue(ms.filter { $0.1.kind == .gene || $0.1.kind == .phenotype }.isEmpty, "\(ms.map(\.0))")
