@@ -80,12 +80,36 @@ DRUG_CLASSES = [
     ("neuroleptics", "N05A"), ("anti-TNF", "L04AB"), ("TNF inhibitors", "L04AB"), ("biologics", ""),
     ("chemotherapy", "L01"), ("chemotherapeutic agents", "L01"), ("chemotherapeutics", "L01"), ("platinums", "L01XA"),
     ("NRTIs", "J05AF"), ("nucleoside reverse transcriptase inhibitors", "J05AF"), ("NNRTIs", "J05AG"),
-    ("protease inhibitors", "J05AE"), ("monoclonal antibodies", "L01F"), ("peginterferon", "L03AB"), ("interferon", "L03AB"),
+    ("protease inhibitors", "J05AE"), ("monoclonal antibodies", "L01F"), ("interferon", "L03AB"),
     ("interferon alpha", "L03AB"), ("interferon-alpha", "L03AB"), ("IFN-alpha", "L03AB"), ("IFN", "L03AB"),
     ("hormone replacement therapy", "G03"), ("antiretroviral therapy", "J05A"), ("ART", "J05A"), ("HAART", "J05A"),
-    ("cART", "J05A"), ("calcineurin inhibitor", "L04AD"), ("FOLFOX", "L01"), ("FOLFIRI", "L01"), ("XELOX", "L01"),
+    ("cART", "J05A"), ("calcineurin inhibitor", "L04AD"),
     ("PAHs", ""), ("polycyclic aromatic hydrocarbons", ""), ("catecholamines", ""), ("catecholamine", ""),
 ]
+
+# Names that stand for several drugs at once (facts): chemotherapy regimens by their components, and a
+# product written without its variant ("peginterferon alfa" is alfa-2a or alfa-2b). A mention of one
+# becomes one mention per component, each with its own DrugBank id.
+REGIMENS = {
+    "FOLFOX": ["fluorouracil", "leucovorin", "oxaliplatin"], "mFOLFOX6": ["fluorouracil", "leucovorin", "oxaliplatin"],
+    "FOLFOX4": ["fluorouracil", "leucovorin", "oxaliplatin"], "FOLFOX6": ["fluorouracil", "leucovorin", "oxaliplatin"],
+    "FOLFIRI": ["fluorouracil", "leucovorin", "irinotecan"], "FOLFIRINOX": ["fluorouracil", "leucovorin", "irinotecan", "oxaliplatin"],
+    "XELOX": ["capecitabine", "oxaliplatin"], "CAPOX": ["capecitabine", "oxaliplatin"], "XELIRI": ["capecitabine", "irinotecan"],
+    "CAPIRI": ["capecitabine", "irinotecan"], "CMF": ["cyclophosphamide", "methotrexate", "fluorouracil"],
+    "FEC": ["fluorouracil", "epirubicin", "cyclophosphamide"], "CHOP": ["cyclophosphamide", "doxorubicin", "vincristine", "prednisone"],
+    "R-CHOP": ["rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"],
+    "ABVD": ["doxorubicin", "bleomycin", "vinblastine", "dacarbazine"], "BEP": ["bleomycin", "etoposide", "cisplatin"],
+    "peginterferon": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "peginterferon alfa": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "peginterferon alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "pegylated interferon": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "pegylated interferon alfa": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "pegylated interferon alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "pegylated-interferon": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "peg-interferon": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "peg-interferon alfa": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "peg-interferon alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "PEG-IFN": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PegIFN": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "pegIFN": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "Peg-IFN": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "PEG-IFN-alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PEG-IFN alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "pegIFN-alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PEG-IFNalpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    "pegIFNalpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PegIFNalpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+}
 
 # Elements and ions written alone (arsenic exposure, lithium response).
 ELEMENTS = ["arsenic", "lithium", "lead", "cadmium", "mercury", "iron", "copper", "zinc", "selenium", "manganese",
@@ -94,8 +118,7 @@ ELEMENTS = ["arsenic", "lithium", "lead", "cadmium", "mercury", "iron", "copper"
 
 # Abbreviations of drug names common in pharmacogenomic abstracts (written as is, case-sensitive).
 ABBREVIATIONS = {
-    "MTX": "methotrexate", "CBZ": "carbamazepine", "AZA": "azathioprine", "RBV": "ribavirin", "PEG-IFN": "peginterferon alfa-2a",
-    "PegIFN": "peginterferon alfa-2a", "5-FU": "fluorouracil", "6-MP": "mercaptopurine", "6-TG": "thioguanine", "CsA": "cyclosporine",
+    "MTX": "methotrexate", "CBZ": "carbamazepine", "AZA": "azathioprine", "RBV": "ribavirin", "5-FU": "fluorouracil", "6-MP": "mercaptopurine", "6-TG": "thioguanine", "CsA": "cyclosporine",
     "MMF": "mycophenolate mofetil", "MPA": "mycophenolic acid", "EFV": "efavirenz", "NVP": "nevirapine", "AZT": "zidovudine",
     "3TC": "lamivudine", "TDF": "tenofovir disoproxil", "ATV": "atazanavir", "LPV": "lopinavir", "VPA": "valproic acid",
     "LTG": "lamotrigine", "PHT": "phenytoin", "OXC": "oxcarbazepine", "CLZ": "clozapine", "ASA": "acetylsalicylic acid",
@@ -371,7 +394,7 @@ def build_drugs():
         if match == "ci":
             key = key.lower()
         k = (key, match)
-        rank = {"generic": 0, "brand": 1, "class": 2, "synonym": 3, "abbreviation": 4}[kind]
+        rank = {"generic": 0, "brand": 1, "regimen": 1, "class": 2, "synonym": 3, "abbreviation": 4}[kind]
         old = rows.get(k)
         if old is None or rank < old[0]:
             rows[k] = (rank, kind, name, db, rx, atc)
@@ -420,10 +443,20 @@ def build_drugs():
     for abbr, generic in ABBREVIATIONS.items():
         g = by_name.get(generic)
         add(abbr, "cs", "abbreviation" if g else "class", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
+    for reg, parts in REGIMENS.items():
+        missing = [x for x in parts if x not in by_name]
+        if missing:
+            sys.exit(f"REGIMENS: {reg} names {missing}, which are not generic names in the drug table")
+        cs = bool(re.search(r"[A-Z]", reg))
+        add(reg, "cs" if cs else "ci", "regimen", "|".join(parts))
+        if cs and not re.search(r"[a-z]", reg):
+            continue
+        if cs:
+            add(reg.lower(), "ci", "regimen", "|".join(parts))   # "PegIFN" also as "pegifn"
     for cls, atc in DRUG_CLASSES:
         add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", cls.lower(), "", "", atc)
     with open(os.path.join(OUT, "drugs.tsv"), "w") as f:
-        header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes",
+        header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes, regimens (name = components joined by |)",
                "DrugBank open vocabulary (names, synonyms, ids); CPIC drug table (RxNorm, ATC); brand names and classes compiled for pgx",
                "DrugBank open vocabulary: CC0 1.0; CPIC: CC0 1.0; brand/class lists: pgx project (facts)")
         f.write("key\tmatch\tkind\tname\tdrugbank\trxnorm\tatc\n")

@@ -110,9 +110,11 @@ public struct CandidateBuilder: Sendable {
                 usedGenes.insert(gi)
                 units.append(Unit(gene: g, variant: v))
             } else if let sym = v.gene {
-                var g = v
-                g.kind = .gene; g.name = sym; g.source = "inferred"
-                units.append(Unit(gene: g, variant: v))
+                for s in [sym] + v.altGenes {
+                    var g = v
+                    g.kind = .gene; g.name = s; g.source = "inferred"; g.altGenes = []
+                    units.append(Unit(gene: g, variant: v))
+                }
             } else {
                 units.append(Unit(gene: nil, variant: v))
             }

@@ -67,6 +67,16 @@ public final class EntityRecognizer: @unchecked Sendable {
                 let e = lexicon.entries[Int(best.entry)]
                 var end = best.end
                 if e.kind == .drug { end = extendSalt(t, end) }
+                if e.how == "regimen" {
+                    // a regimen or an unspecified product: one mention per component drug, same span
+                    for part in e.name.split(separator: "|") {
+                        let ids = lexicon.drugIDs[String(part)]
+                        out.append(Mention(kind: .drug, start: i, end: end, name: String(part), id: ids?.id ?? nil, xref: ids?.xref ?? nil,
+                                           source: e.source))
+                    }
+                    i = end
+                    continue
+                }
                 if accept(t, i, end, e) {
                     out.append(Mention(kind: e.kind, start: i, end: end, name: e.name, id: e.id, xref: e.xref,
                                        source: e.source, isClass: e.how == "class", pharmacogene: e.pharmacogene))
@@ -512,6 +522,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             if v.kind == .variant && v.source == "pattern:rsid" && gene == nil {
                 if let gs = lexicon.rsidGenes[v.name] {
                     gene = gs.first { docGenes.contains($0) } ?? gs.first
+                    // an rsID in or near several genes (rs12979860: IFNL3 and IFNL4) stands for each of them
+                    ms[idx].altGenes = gs.filter { $0 != gene }
                 }
             }
             if gene == nil {

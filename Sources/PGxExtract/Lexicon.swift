@@ -62,6 +62,8 @@ public final class Lexicon: @unchecked Sendable {
     /// Gene symbol → (HGNC id, Entrez id, pharmacogene).
     public let geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)]
     public let salts: Set<String>
+    /// DrugBank and RxNorm ids of each generic name (for the components of regimens).
+    public let drugIDs: [String: (id: String?, xref: String?)]
     public let version: String
 
     public init(rules: URL) throws {
@@ -70,6 +72,7 @@ public final class Lexicon: @unchecked Sendable {
         var cs: [[UInt32]: Int32] = [:]
         var ci: [[UInt32]: Int32] = [:]
         var geneInfo: [String: (String?, String?, Bool)] = [:]
+        var drugIDs: [String: (String?, String?)] = [:]
 
         func put(_ key: String, folded: Bool, _ e: LexEntry) {
             let k = KeyFold.key(key, caseFold: folded)
@@ -131,7 +134,8 @@ public final class Lexicon: @unchecked Sendable {
         try rows("drugs.tsv") { f in
             guard f.count >= 7 else { return }
             let how = String(f[2])
-            let rank = ["generic": 2, "brand": 2, "class": 3, "synonym": 5, "abbreviation": 5][how] ?? 5
+            let rank = ["generic": 2, "brand": 2, "regimen": 2, "class": 3, "synonym": 5, "abbreviation": 5][how] ?? 5
+            if how == "generic" { drugIDs[String(f[3])] = (f[4].isEmpty ? nil : String(f[4]), f[5].isEmpty ? nil : String(f[5])) }
             put(String(f[0]), folded: f[1] == "ci",
                 LexEntry(kind: .drug, name: String(f[3]), id: f[4].isEmpty ? nil : String(f[4]),
                          xref: f[5].isEmpty ? nil : String(f[5]), how: how, pharmacogene: false, rank: rank))
@@ -159,6 +163,7 @@ public final class Lexicon: @unchecked Sendable {
         starGenes = star
         self.geneInfo = geneInfo
         self.salts = salts
+        self.drugIDs = drugIDs
         let attrs = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("genes.tsv").path)
         version = "lexicons-\(entries.count)-\((attrs?[.size] as? Int) ?? 0)"
     }

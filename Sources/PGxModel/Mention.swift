@@ -20,6 +20,8 @@ public struct Mention: Sendable, Equatable {
     public var isClass: Bool
     /// For genes: whether the gene is a known pharmacogene.
     public var pharmacogene: Bool
+    /// For rsIDs that lie in or near several genes: the genes other than `gene`.
+    public var altGenes: [String] = []
 
     public init(kind: Kind, start: Int, end: Int, name: String, id: String? = nil, xref: String? = nil,
                 gene: String? = nil, source: String, isClass: Bool = false, pharmacogene: Bool = false) {

@@ -89,6 +89,23 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "Aromatase")?.pharmacogene, true, "CYP19A1 is a pharmacogene of its own")
     }
 
+    func testRegimensAndUnspecifiedProductsNameEachComponent() throws {
+        let ms = try mentions("Patients received FOLFOX or PEG-IFN with ribavirin.")
+        let folfox = ms.filter { $0.0 == "FOLFOX" }.map(\.1)
+        XCTAssertEqual(Set(folfox.map(\.name)), ["fluorouracil", "leucovorin", "oxaliplatin"])
+        XCTAssertTrue(folfox.allSatisfy { $0.kind == .drug && $0.id?.hasPrefix("DB") == true }, "\(folfox)")
+        XCTAssertEqual(Set(ms.filter { $0.0 == "PEG-IFN" }.map(\.1.name)), ["peginterferon alfa-2a", "peginterferon alfa-2b"])
+        XCTAssertEqual(find(ms, "ribavirin")?.id, "DB00811")
+    }
+
+    func testAnRsIDInSeveralGenesPairsWithEach() throws {
+        let extractor = TripleExtractor(rules: try ExtractorRules(url: try RulesLocator.find(), loadModel: false))
+        let (_, triples) = extractor.extract(id: "t", passages: [("abstract", "The rs12979860 CC genotype predicted response to peginterferon alfa-2a and ribavirin.")],
+                                             minConfidence: 0)
+        let genes = Set(triples.filter { $0.drug.name == "ribavirin" }.compactMap { $0.gene?.name })
+        XCTAssertEqual(genes, ["IFNL3", "IFNL4"])
+    }
+
     func testResiduePositionsAreNotCompoundCodes() throws {
         let ms = try mentions("The pfmdr1 N86/Y184/D1246 haplotype and BRAF V600 changed the response to AZD6244 and SB203580.")
         for residue in ["Y184", "D1246", "V600"] { XCTAssertNotEqual(find(ms, residue)?.kind, .drug, residue) }
