@@ -420,6 +420,11 @@ public final class EntityRecognizer: @unchecked Sendable {
             let v0 = t[i].value
             if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
+            // A gene alias that is only the letters of a code ("GDC" in GDC-0449) gives way to the code.
+            let inside = out.filter { $0.start < k && i < $0.end }
+            let codeWins = !inside.isEmpty && inside.allSatisfy { $0.kind == .gene && $0.start >= i && $0.end < k && !$0.pharmacogene }
+                && isDevelopmentCode(w)
+            if codeWins { out.removeAll { $0.kind == .gene && $0.start >= i && $0.end < k } }
             if isDevelopmentCode(w) && !out.contains(where: { $0.start < k && i < $0.end }) {
                 let name = makeString(w)
                 if !Self.cellLines.contains(name.replacingOccurrences(of: "-", with: "")) {
@@ -446,7 +451,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         let tail = core.count - d
         // One amino-acid letter and a position ("D1246", "Y184", "V600") is a residue, not a compound.
         if letters == 1 && hyphens == 0 && tail == 0 && digits <= 4 && Self.aa1.contains(core[0]) { return false }
-        if letters >= 1 && letters <= 4 && digits >= 3 && digits <= 7 && tail <= 2
+        if letters >= 1 && letters <= 4 && digits >= 3 && digits <= 8 && tail <= 2
             && core[d...].allSatisfy({ $0.properties.isUppercase }) { return true }
         // 17-AAG, 5-MTHF: 1–2 digits, hyphen, 2–5 capitals
         if hyphens == 1, let h = w.firstIndex(of: "-"), h == 2, w[..<h].allSatisfy(Self.isDigit),

@@ -107,10 +107,12 @@ final class NormalizationTests: XCTestCase {
     }
 
     func testResiduePositionsAreNotCompoundCodes() throws {
-        let ms = try mentions("The pfmdr1 N86/Y184/D1246 haplotype and BRAF V600 changed the response to AZD6244 and SB203580.")
+        let ms = try mentions("The pfmdr1 N86/Y184/D1246 haplotype and BRAF V600 changed the response to AZD6244, SB203580, GDC-0449 and PF-06463922.")
         for residue in ["Y184", "D1246", "V600"] { XCTAssertNotEqual(find(ms, residue)?.kind, .drug, residue) }
         XCTAssertEqual(find(ms, "AZD6244")?.kind, .drug)
         XCTAssertEqual(find(ms, "SB203580")?.kind, .drug)
+        XCTAssertEqual(find(ms, "GDC-0449")?.kind, .drug, "a gene alias (GDC) inside a compound code gives way")
+        XCTAssertEqual(find(ms, "PF-06463922")?.kind, .drug)
     }
 
     func testEnglishWordsAreNotGenes() throws {
