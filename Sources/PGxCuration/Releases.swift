@@ -159,7 +159,7 @@ extension CurationStore {
         case "toxicity": what = "\(dir)risk of toxicity with"
         case "dosage": what = "\(dir)dose of"
         case "metabolism": what = "\(dir)exposure to"
-        default: what = "\(dir)response to"
+        default: what = "response to"   // category "other": a direction would not say of what
         }
         return "\(subject) is associated with \(what) \(drug)"
     }

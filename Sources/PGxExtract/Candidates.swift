@@ -18,6 +18,9 @@ public struct Candidate: Sendable {
     public var categoryRule: String?
     /// Gene and drug stand in different sentences of the passage (document-level co-occurrence).
     public var crossSentence: Bool = false
+    /// For cross-sentence pairs: whether the gene is a pharmacogene (without a trained document model
+    /// only those pairs are written).
+    public var pharmacogene: Bool = true
 
     /// The genetic span the pair is about (variant if given, else gene).
     public var genetic: Mention { variant ?? gene! }
@@ -67,9 +70,30 @@ public struct CandidateBuilder: Sendable {
     }
 
     /// One candidate per gene–drug pair that never meets in a sentence but shares a passage: the
-    /// first gene/variant mention with the first drug mention, spanning both sentences.
+    /// first gene/variant mention with the first drug mention, spanning both sentences. Its features
+    /// describe the pair in the whole document (how often and where each is named, how far apart,
+    /// whether the gene carries a variant) for the document-level model (`rules/model/cooccurrence.json`).
     func crossSentenceCandidates(_ doc: AnalyzedDocument, known: [Candidate]) -> [Candidate] {
         var seen = Set(known.map { ($0.gene?.name ?? $0.variant?.gene ?? "") + "|" + $0.drug.name })
+        // Where each gene and drug is named in the document: (passage, sentence index) per mention.
+        var geneAt: [String: [(Int, Int)]] = [:], drugAt: [String: [(Int, Int)]] = [:]
+        var geneHasVariant = Set<String>()
+        var sentenceCount = 0
+        for (pi, p) in doc.passages.enumerated() {
+            sentenceCount += p.sentences.count
+            for m in p.mentions {
+                guard let si = p.sentences.firstIndex(where: { $0.contains(m.start) }) else { continue }
+                switch m.kind {
+                case .gene: geneAt[m.name, default: []].append((pi, si))
+                case .variant:
+                    if let g = m.gene { geneAt[g, default: []].append((pi, si)); geneHasVariant.insert(g) }
+                case .drug: drugAt[m.name, default: []].append((pi, si))
+                case .phenotype: break
+                }
+            }
+        }
+        func bucket(_ n: Int) -> String { n <= 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : "5+" }
+        let titleIndex = doc.passages.firstIndex { $0.name == "title" }
         var out: [Candidate] = []
         for (pi, p) in doc.passages.enumerated() {
             let units = geneticUnits(p.mentions, text: p.text).filter { ($0.gene?.name ?? $0.variant?.gene) != nil }
@@ -77,7 +101,6 @@ public struct CandidateBuilder: Sendable {
             for u in units {
                 let sym = u.gene?.name ?? u.variant!.gene!
                 let g = u.variant ?? u.gene!
-                guard u.gene?.pharmacogene ?? true else { continue }
                 for d in drugs {
                     let key = sym + "|" + d.name
                     if seen.contains(key) { continue }
@@ -85,17 +108,57 @@ public struct CandidateBuilder: Sendable {
                     guard let s1 = p.sentences.first(where: { $0.contains(g.start) }),
                           let s2 = p.sentences.first(where: { $0.contains(d.start) }), s1 != s2 else { continue }
                     let range = min(s1.lowerBound, s2.lowerBound)..<max(s1.upperBound, s2.upperBound)
+                    let ga = geneAt[sym] ?? [], da = drugAt[d.name] ?? []
                     var f = ["bias", "cross-sentence"]
                     if knownPairs.contains(key) { f.append("cpic-pair") }
+                    let pgx = u.gene?.pharmacogene ?? true
+                    f.append(pgx ? "pharmacogene" : "other-gene")
+                    f.append("gene-n:" + bucket(ga.count)); f.append("drug-n:" + bucket(da.count))
+                    if let t = titleIndex {
+                        if ga.contains(where: { $0.0 == t }) { f.append("gene-in-title") }
+                        if da.contains(where: { $0.0 == t }) { f.append("drug-in-title") }
+                    }
+                    let last = p.sentences.count - 1
+                    if ga.contains(where: { $0.0 == pi && $0.1 >= last - 1 }) { f.append("gene-in-conclusion") }
+                    if da.contains(where: { $0.0 == pi && $0.1 >= last - 1 }) { f.append("drug-in-conclusion") }
+                    var gap = Int.max
+                    for a in ga where a.0 == pi { for b in da where b.0 == pi { gap = min(gap, abs(a.1 - b.1)) } }
+                    f.append("gap:" + (gap == Int.max ? "passages" : gap <= 1 ? "1" : gap <= 3 ? "2-3" : "4+"))
+                    if geneHasVariant.contains(sym) { f.append("gene-has-variant") }
+                    f.append("genes:" + bucket(geneAt.count)); f.append("drugs:" + bucket(drugAt.count))
+                    f.append("gsrc:" + (u.gene?.source ?? "inferred")); f.append("drug:" + d.source)
+                    f.append("sentences:" + (sentenceCount <= 6 ? "short" : sentenceCount <= 12 ? "medium" : "long"))
+                    if pgx { f.append("pgx&n:" + bucket(ga.count) + "/" + bucket(da.count)) }
+                    // The effect: the first category cue of the drug's sentence, else of the gene's.
+                    let (dCat, dKinds) = sentenceCues(p.text, s2), (gCat, gKinds) = sentenceCues(p.text, s1)
+                    let cat = dCat ?? gCat
+                    f.append("cat:" + (cat?.0.rawValue ?? "none"))
+                    // sorted: a Set's order changes from run to run, and the model file must not
+                    for k in dKinds.map(\.rawValue).sorted() { f.append("drug-sentence:" + k) }
+                    for k in gKinds.map(\.rawValue).sorted() { f.append("gene-sentence:" + k) }
                     var c = Candidate(passage: pi, sentence: range, gene: u.gene, variant: u.variant, drug: d, phenotype: nil,
-                                      features: f.map(CandidateBuilder.hash), effect: Effect(category: .other, direction: .unspecified),
-                                      negated: false, speculative: false, categoryRule: nil)
+                                      features: f.map(CandidateBuilder.hash), effect: Effect(category: cat?.0 ?? .other, direction: .unspecified),
+                                      negated: false, speculative: false, categoryRule: cat?.1)
                     c.crossSentence = true
+                    c.pharmacogene = pgx
                     out.append(c)
                 }
             }
         }
         return out
+    }
+
+    /// The first effect-category cue of a sentence (with its rule id) and the kinds of cue it holds.
+    func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>) -> ((EffectCategory, String)?, Set<CueRule.Kind>) {
+        let words = Tokenizer.tokenize(text, range: range).map { makeString(text[$0.start..<$0.end]).lowercased() }
+        var first: (EffectCategory, String)? = nil
+        var kinds = Set<CueRule.Kind>()
+        for h in cues.hits(words) {
+            let r = cues.rules[h.rule]
+            kinds.insert(r.kind)
+            if first == nil, r.kind == .category, let c = r.category { first = (c, r.id) }
+        }
+        return (first, kinds)
     }
 
     struct Unit { var gene: Mention?; var variant: Mention? }
@@ -193,6 +256,7 @@ public struct CandidateBuilder: Sendable {
         // Cue features and the effect they imply.
         var neg = false, spec = false
         var bestCat: (Int, EffectCategory, String, Int)? = nil
+        var catInverse = false
         for h in hits {
             let r = cues.rules[h.rule]
             let inside = h.word > lo && h.word < hi
@@ -203,7 +267,7 @@ public struct CandidateBuilder: Sendable {
             case .negation where inside || d <= 8: neg = true; f.append(inside ? "neg:between" : "neg:near")
             case .speculation: spec = true
             case .category:
-                if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word) }
+                if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word); catInverse = r.inverse }
             default: break
             }
         }
@@ -225,6 +289,8 @@ public struct CandidateBuilder: Sendable {
             }
         }
         if let bd = bestDir { direction = bd.1 }
+        // "higher platelet reactivity", "more relapses": more of what the drug should prevent is less effect
+        if catInverse { direction = direction == .increased ? .decreased : direction == .decreased ? .increased : direction }
         if neg { direction = .none }
         let category = bestCat?.1 ?? .other
         f.append("cat:" + category.rawValue)

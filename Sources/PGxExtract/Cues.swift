@@ -9,6 +9,9 @@ public struct CueRule: Sendable {
     public var kind: Kind
     public var category: EffectCategory?
     public var direction: EffectDirection?
+    /// A category cue that names what the drug should prevent ("resistance", "relapse"): more of it
+    /// means less of the effect, so the direction found near it is flipped.
+    public var inverse: Bool = false
     /// Each cue as lower-case words; a word ending in "*" is a prefix.
     var cues: [[String]]
 }
@@ -42,7 +45,7 @@ public final class CueMatcher: @unchecked Sendable {
             }
             rules.append(CueRule(id: id, kind: k, category: (r["category"] as? String).flatMap(EffectCategory.init(rawValue:)),
                                  direction: (r["direction"] as? String).flatMap(EffectDirection.init(rawValue:)),
-                                 cues: cues.map { CueMatcher.words($0) }))
+                                 inverse: (r["polarity"] as? String) == "inverse", cues: cues.map { CueMatcher.words($0) }))
         }
         self.rules = rules
         for (ri, r) in rules.enumerated() {

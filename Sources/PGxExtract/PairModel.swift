@@ -36,14 +36,14 @@ public struct PairModel: @unchecked Sendable {
     }
 
     public static func train(_ examples: [(features: [Int], label: Bool)], epochs: Int = 12, seed: UInt64 = 20261125,
-                             l2: Float = 1e-5, rate: Float = 0.1) -> PairModel {
+                             l2: Float = 1e-5, rate: Float = 0.1, balance: Bool = true) -> PairModel {
         var w = [Float](repeating: 0, count: 1 << CandidateBuilder.hashBits)
         var b: Float = 0
         var order = Array(examples.indices)
         var rng = SplitMix64(state: seed)
         let pos = examples.filter(\.label).count
         // Balance classes a little: positives weigh by neg/pos, capped.
-        let posWeight = Float(min(3.0, max(1.0, Double(examples.count - pos) / Double(max(pos, 1)))))
+        let posWeight = balance ? Float(min(3.0, max(1.0, Double(examples.count - pos) / Double(max(pos, 1))))) : 1
         for epoch in 0..<epochs {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 let j = Int(rng.next() % UInt64(i + 1))

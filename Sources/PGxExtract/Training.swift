@@ -67,11 +67,42 @@ public struct Trainer {
         return out
     }
 
-    public static func fit(_ ex: [Example]) -> PairModel {
+    /// `balance`: weigh positives up (the sentence model, whose cut is chosen on F1); the document
+    /// model is left unbalanced so that its output stays a probability.
+    public static func fit(_ ex: [Example], balance: Bool = true) -> PairModel {
         let env = ProcessInfo.processInfo.environment
         return PairModel.train(ex.compactMap { e in e.label.map { (e.candidate.features, $0) } },
                                epochs: Int(env["PGX_EPOCHS"] ?? "") ?? 12, l2: Float(env["PGX_L2"] ?? "") ?? 1e-5,
-                               rate: Float(env["PGX_RATE"] ?? "") ?? 0.1)
+                               rate: Float(env["PGX_RATE"] ?? "") ?? 0.1, balance: balance)
+    }
+
+    /// Document-level examples: every cross-sentence gene–drug candidate of each curated document,
+    /// labelled by whether the curators list that (gene symbol, drug) pair for the document.
+    /// `docs` are (PMID, passages); `gold` maps a PMID to its pairs as "GENE|normalizeddrug".
+    public func documentExamples(_ docs: [(String, [(String, String)])], gold: [String: Set<String>], folds: Int) -> [Example] {
+        var out: [Example] = []
+        for (di, (pmid, passages)) in docs.enumerated() {
+            guard let pairs = gold[pmid] else { continue }
+            let fold = Trainer.fold(of: pmid, folds: folds)
+            for c in extractor.crossSentenceCandidates(id: pmid, passages: passages) {
+                let sym = (c.gene?.name ?? c.variant?.gene ?? "").uppercased()
+                out.append(Example(fold: fold, sentence: di, candidate: c, label: pairs.contains(sym + "|" + Trainer.normalizeDrug(c.drug.name))))
+            }
+        }
+        return out
+    }
+
+    /// The cross-validation fold of a document or sentence id (stable across runs).
+    public static func fold(of id: String, folds: Int) -> Int { Int(CandidateBuilder.hash(id) % max(folds, 1)) }
+
+    /// Drug names compared as curated tables write them: lower-case letters and digits only.
+    public static func normalizeDrug(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) }))
+    }
+
+    /// Models fit on all folds but one, one per fold.
+    public static func foldModels(_ ex: [Example], folds: Int, balance: Bool = true) -> [PairModel] {
+        (0..<folds).map { k in fit(ex.filter { $0.fold != k }, balance: balance) }
     }
 
     /// Out-of-fold probabilities: each example scored by a model that did not see its fold.

@@ -8,6 +8,9 @@ public final class ExtractorRules: @unchecked Sendable {
     public let cues: CueMatcher
     public let knownPairs: Set<String>
     public private(set) var model: PairModel?
+    /// The document-level model for gene–drug pairs that never share a sentence (trained on curated
+    /// documents), if `rules/model/cooccurrence.json` exists.
+    public private(set) var cooccurrence: PairModel?
 
     public init(url: URL, loadModel: Bool = true) throws {
         self.url = url
@@ -23,12 +26,15 @@ public final class ExtractorRules: @unchecked Sendable {
         knownPairs = pairs
         let modelURL = url.appendingPathComponent("model/model.json")
         if loadModel, FileManager.default.fileExists(atPath: modelURL.path) { model = try PairModel(url: modelURL) }
+        let coURL = url.appendingPathComponent("model/cooccurrence.json")
+        if loadModel, FileManager.default.fileExists(atPath: coURL.path) { cooccurrence = try PairModel(url: coURL) }
     }
 
     /// A short version string of the rules (for batches and manifests).
     public var version: String {
         let m = (model?.metadata["version"] as? String) ?? "untrained"
-        return "patterns \(cues.version), model \(m), \(lexicon.version)"
+        let c = cooccurrence.map { " + cooccurrence \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
+        return "patterns \(cues.version), model \(m)\(c), \(lexicon.version)"
     }
 }
 
@@ -47,18 +53,33 @@ public final class TripleExtractor: @unchecked Sendable {
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
-                        model: PairModel? = nil) -> (AnalyzedDocument, [Triple]) {
+                        model: PairModel? = nil, cooccurrence: PairModel? = nil) -> (AnalyzedDocument, [Triple]) {
         let doc = analyzer.analyze(id: id, passages: passages)
         let m = model ?? rules.model
+        let co = cooccurrence ?? rules.cooccurrence
         var out: [Triple] = []
-        for c in builder.candidates(doc, crossSentence: minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)) {
-            // Pairs across sentences were never in the (sentence-level) training data: a fixed, low confidence.
-            let p = c.crossSentence ? TripleExtractor.crossSentenceConfidence(known: c.features.contains(CandidateBuilder.hash("cpic-pair")))
-                : (m?.probability(c.features) ?? ruleScore(c))
+        let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
+        for c in builder.candidates(doc, crossSentence: cross) {
+            let p: Double
+            if c.crossSentence {
+                // Pairs across sentences: the document-level model, or without one a fixed, low
+                // confidence for pharmacogenes only.
+                if let co { p = co.probability(c.features) } else {
+                    guard c.pharmacogene else { continue }
+                    p = TripleExtractor.crossSentenceConfidence(known: c.features.contains(CandidateBuilder.hash("cpic-pair")))
+                }
+            } else {
+                p = m?.probability(c.features) ?? ruleScore(c)
+            }
             guard p >= minConfidence else { continue }
-            out.append(triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model"))
+            out.append(triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model", crossModel: co != nil))
         }
         return (doc, out)
+    }
+
+    /// Cross-sentence candidates of a document with their features (for training the document model).
+    public func crossSentenceCandidates(id: String, passages: [(String, String)]) -> [Candidate] {
+        builder.candidates(analyzer.analyze(id: id, passages: passages), crossSentence: true).filter(\.crossSentence)
     }
 
     /// Confidence given to a gene–drug pair that only co-occurs in the passage (higher for a CPIC pair).
@@ -69,8 +90,8 @@ public final class TripleExtractor: @unchecked Sendable {
         c.categoryRule != nil ? 0.6 : 0.3
     }
 
-    func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String) -> Triple {
-        let rule = c.crossSentence ? "cooccurrence:passage" : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
+    func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String, crossModel: Bool) -> Triple {
+        let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
         return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: c.gene,
                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
                       negated: c.negated, speculative: c.speculative, confidence: (confidence * 10000).rounded() / 10000, rule: rule)

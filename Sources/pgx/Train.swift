@@ -30,6 +30,12 @@ struct Train: ParsableCommand {
     @Option(help: "Model version recorded in the file.")
     var version: String = "1.0.0"
 
+    @Option(name: .customLong("docs-gold"), help: "Document gold (PharmGKB format: pmid and gene–drug pairs) for the cross-sentence model.")
+    var docsGold: String?
+
+    @Option(name: .customLong("docs"), help: "PubMed XML files or folders holding the documents of --docs-gold (repeatable).")
+    var docs: [String] = []
+
     func run() throws {
         let rulesURL = try RulesLocator.find(rules)
         let loaded = try ExtractorRules(url: rulesURL, loadModel: false)
@@ -86,6 +92,62 @@ struct Train: ParsableCommand {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try model.write(to: out.appendingPathComponent("model.json"))
         Diagnostics.note("wrote \(out.appendingPathComponent("model.json").path) (confidence cut \(cut))")
+        if let docsGold { try trainDocumentModel(docsGold, trainer: trainer, sentenceModel: model, extractor: extractor, out: out) }
+    }
+
+    /// The cross-sentence (document-level) model: trained on curated documents, scored out-of-fold.
+    func trainDocumentModel(_ goldPath: String, trainer: Trainer, sentenceModel: PairModel, extractor: TripleExtractor, out: URL) throws {
+        guard !docs.isEmpty else { throw ValidationError("--docs-gold needs --docs: the PubMed XML of its documents") }
+        guard let data = FileManager.default.contents(atPath: goldPath) else { throw ValidationError("cannot read \(goldPath)") }
+        var gold: [String: Set<String>] = [:]
+        for (n, line) in data.split(separator: 0x0A).enumerated() {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let pmid = (obj["pmid"] as? String) ?? (obj["pmid"] as? Int).map(String.init),
+                  let pairs = obj["pairs"] as? [[String: Any]] else {
+                throw ValidationError("\(goldPath):\(n + 1): not a document gold line ({\"pmid\", \"pairs\": [{\"gene\", \"drug\"}]})")
+            }
+            for p in pairs {
+                if let g = p["gene"] as? String, let d = p["drug"] as? String { gold[pmid, default: []].insert(g.uppercased() + "|" + Trainer.normalizeDrug(d)) }
+            }
+        }
+        var documents: [(String, [(String, String)])] = []
+        var problems = 0
+        try DocumentSources(inputs: docs, textInput: false).forEach(onError: { e in problems += 1; Diagnostics.error(e.description) }) { pmid, passages, _ in
+            if gold[pmid] != nil { documents.append((pmid, passages)) }
+        }
+        let examples = trainer.documentExamples(documents, gold: gold, folds: folds)
+        let positives = examples.filter { $0.label == true }.count
+        Diagnostics.note("document model: \(documents.count) documents, \(examples.count) cross-sentence candidates (\(positives) curated)")
+        let perFold = Trainer.foldModels(examples, folds: folds, balance: false)
+        if let oof {
+            // Every document extracted as `pgx extract` would, its cross-sentence pairs scored by the
+            // fold model that never saw it (the sentence model never saw these documents at all).
+            var bytes: [UInt8] = []
+            var json = JSONWriter()
+            for (pmid, passages) in documents {
+                let fold = Trainer.fold(of: pmid, folds: folds)
+                let (doc, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: 0, model: sentenceModel, cooccurrence: perFold[fold])
+                for t in triples {
+                    json.reset()
+                    TripleJSON.write(t, text: doc.passages.first { $0.name == t.passage }!.text, to: &json)
+                    bytes += json.bytes + [0x0A]
+                }
+            }
+            let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
+            try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
+        }
+        var model = Trainer.fit(examples, balance: false)
+        model.threshold = sentenceModel.threshold
+        model.metadata = [
+            "version": version, "kind": "logistic regression over document-level features of gene–drug pairs that never share a sentence",
+            "seed": 20261125, "folds": folds, "documents": documents.count, "candidates": examples.count, "curated": positives,
+            "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
+                          "license": Train.license(goldPath)]],
+            "note": "probability that curators list the pair for the document; PharmGKB data is CC BY-SA 4.0",
+        ]
+        try model.write(to: out.appendingPathComponent("cooccurrence.json"))
+        Diagnostics.note("wrote \(out.appendingPathComponent("cooccurrence.json").path)")
+        if problems > 0 { Diagnostics.warning("\(problems) input problem(s) while reading --docs") }
     }
 
     static func license(_ path: String) -> String {

@@ -95,13 +95,25 @@ final class ExtractionTests: XCTestCase {
                                                        withDestinationURL: TestEnv.root.appendingPathComponent("rules/\(sub)"))
         }
         let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
-        var outputs: [Data] = []
+        let docsGold = shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path
+        let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
+        var outputs: [Data] = [], documentModels: [Data] = []
         for _ in 0..<2 {
-            let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path])
+            let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path, "--docs-gold", docsGold, "--docs", docs,
+                                         "--oof", tmp.path])
             XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stderr.contains("document model: "), r.stderr)
             outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
+            documentModels.append(try Data(contentsOf: rules.appendingPathComponent("model/cooccurrence.json")))
         }
         XCTAssertEqual(outputs[0], outputs[1], "same data must give the same model file")
+        XCTAssertEqual(documentModels[0], documentModels[1], "same documents must give the same cross-sentence model file")
+        let docMeta = try JSONSerialization.jsonObject(with: documentModels[0]) as! [String: Any]
+        XCTAssertGreaterThan(docMeta["curated"] as? Int ?? 0, 5, "curated pairs found among the cross-sentence candidates")
+        XCTAssertEqual((docMeta["training"] as? [[String: Any]])?.first?["license"] as? String, "CC BY-SA 4.0 (PharmGKB)")
+        // The out-of-fold document predictions are triples any scorer can read, cross-sentence pairs by the document model.
+        let oof = try String(contentsOf: tmp.appendingPathComponent("pharmgkb-dev.oof.jsonl"), encoding: .utf8)
+        XCTAssertTrue(oof.contains("\"rule\":\"cooccurrence:model\""))
         let meta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
         let training = try XCTUnwrap(meta["training"] as? [[String: Any]])
         XCTAssertEqual(training.first?["license"] as? String, "MIT (PGxMine, Lever et al. 2020)")
