@@ -92,7 +92,17 @@ public struct CandidateBuilder: Sendable {
                 }
             }
         }
+        guard !geneAt.isEmpty, !drugAt.isEmpty else { return [] }
         func bucket(_ n: Int) -> String { n <= 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : "5+" }
+        // Cues of a sentence, worked out once per sentence however many pairs it takes part in.
+        var cueCache: [Int: ((EffectCategory, String)?, Set<CueRule.Kind>)] = [:]
+        func cuesOf(_ pi: Int, _ r: Range<Int>) -> ((EffectCategory, String)?, Set<CueRule.Kind>) {
+            let key = pi << 32 | r.lowerBound
+            if let c = cueCache[key] { return c }
+            let c = sentenceCues(doc.passages[pi].text, r)
+            cueCache[key] = c
+            return c
+        }
         let titleIndex = doc.passages.firstIndex { $0.name == "title" }
         var out: [Candidate] = []
         for (pi, p) in doc.passages.enumerated() {
@@ -130,7 +140,7 @@ public struct CandidateBuilder: Sendable {
                     f.append("sentences:" + (sentenceCount <= 6 ? "short" : sentenceCount <= 12 ? "medium" : "long"))
                     if pgx { f.append("pgx&n:" + bucket(ga.count) + "/" + bucket(da.count)) }
                     // The effect: the first category cue of the drug's sentence, else of the gene's.
-                    let (dCat, dKinds) = sentenceCues(p.text, s2), (gCat, gKinds) = sentenceCues(p.text, s1)
+                    let (dCat, dKinds) = cuesOf(pi, s2), (gCat, gKinds) = cuesOf(pi, s1)
                     let cat = dCat ?? gCat
                     f.append("cat:" + (cat?.0.rawValue ?? "none"))
                     // sorted: a Set's order changes from run to run, and the model file must not
@@ -150,7 +160,8 @@ public struct CandidateBuilder: Sendable {
 
     /// The first effect-category cue of a sentence (with its rule id) and the kinds of cue it holds.
     func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>) -> ((EffectCategory, String)?, Set<CueRule.Kind>) {
-        let words = Tokenizer.tokenize(text, range: range).map { makeString(text[$0.start..<$0.end]).lowercased() }
+        // the cue matcher's own word split (no offsets needed here, so no full tokenization)
+        let words = CueMatcher.words(makeString(text[range]))
         var first: (EffectCategory, String)? = nil
         var kinds = Set<CueRule.Kind>()
         for h in cues.hits(words) {

@@ -98,7 +98,12 @@ public final class EntityRecognizer: @unchecked Sendable {
         var best: (Int, Int32)? = nil
         outer: while j < t.count {
             let s = t[j]
-            if KeyFold.isSeparator(s) {
+            let v0 = s.value
+            // ASCII letters and digits first: most characters, and never separators
+            if v0 &- 97 < 26 || v0 &- 48 < 10 || v0 &- 65 < 26 {
+                node = trie.child(node, folded && v0 &- 65 < 26 ? v0 + 32 : v0)
+                if node < 0 { break outer }
+            } else if KeyFold.isSeparator(s) {
                 if j == i { break }
                 let (r, emit) = KeyFold.separatorRun(t, j, start: i)
                 if let c = emit {
@@ -107,9 +112,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
                 j = r
                 continue
-            }
-            let v0 = s.value
-            if v0 < 0x80 {
+            } else if v0 < 0x80 {
                 node = trie.child(node, folded && v0 >= 65 && v0 <= 90 ? v0 + 32 : v0)
                 if node < 0 { break outer }
             } else {
@@ -123,7 +126,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             j += 1
             let v = trie.value(node)
             if v >= 0 && (j == t.count || !Self.isAlnum(t[j]) || !Self.isAlnum(t[j - 1])) {
-                if folded && !acceptFolded(t, i, j, lexicon.entries[Int(v)]) { continue }
+                if folded && lexicon.entries[Int(v)].caseGuard && !acceptFolded(t, i, j) { continue }
                 best = (j, v)
             }
         }
@@ -133,8 +136,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// A gene symbol or alias matched regardless of case must not be a plain lower-case word
     /// ("cat", "met"): the text needs a capital, a digit or a hyphen ("Nrf2", "c-fos", "Src").
     @inline(__always)
-    func acceptFolded(_ t: [Unicode.Scalar], _ i: Int, _ j: Int, _ e: LexEntry) -> Bool {
-        guard e.kind == .gene, e.how == "symbol" || e.how == "alias" else { return true }
+    func acceptFolded(_ t: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
         var upper = 0, special = false
         for k in i..<j {
             if Self.isUpper(t[k]) { upper += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }

@@ -14,6 +14,8 @@ public struct LexEntry: Sendable {
     var rank: Int
     /// "lexicon:<how>", made once rather than for every mention.
     var source: String = ""
+    /// A gene symbol or alias: matched regardless of case only when the text is not a plain word.
+    var caseGuard = false
 }
 
 /// Where the extractor's knowledge lives: `$PGX_RULES`, `./rules`, or `rules/` beside the package the
@@ -82,6 +84,7 @@ public final class Lexicon: @unchecked Sendable {
             }
             var e = e
             e.source = "lexicon:" + e.how
+            e.caseGuard = e.kind == .gene && (e.how == "symbol" || e.how == "alias")
             entries.append(e)
             if folded { ci[k] = Int32(entries.count - 1) } else { cs[k] = Int32(entries.count - 1) }
         }
