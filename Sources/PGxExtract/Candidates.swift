@@ -249,6 +249,11 @@ public struct CandidateBuilder: Sendable {
         f.append(closerGene ? "gene:not-nearest" : "gene:nearest")
         f.append("near:\(closerDrug ? 0 : 1)\(closerGene ? 0 : 1)")
         let first = min(gw0, dw0), last = max(gw1, dw1)
+        // the words right next to each entity ("resistance mutation", "treated with", "-resistant")
+        if gw0 > 0 { f.append("gl1:" + words[gw0 - 1].text) }
+        if gw1 + 1 < words.count { f.append("gr1:" + words[gw1 + 1].text) }
+        if dw0 > 0 { f.append("dl1:" + words[dw0 - 1].text) }
+        if dw1 + 1 < words.count { f.append("dr1:" + words[dw1 + 1].text) }
         if first > 0 { f.append("l1:" + words[first - 1].text) }
         if first > 1 { f.append("l2:" + words[first - 2].text) }
         if last + 1 < words.count { f.append("r1:" + words[last + 1].text) }
