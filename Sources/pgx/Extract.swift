@@ -120,13 +120,18 @@ struct Extract: ParsableCommand {
             var citations: [(pmid: String, version: Int, title: String, year: Int?)] = []
             var evidence: [CurationStore.EvidenceRecord] = []
             while let next = reader.queue.take() {
-                let chunk = (next.count + workers - 1) / workers
+                // Many small parts rather than one per worker: documents differ in length, and a worker
+                // left with the long ones would keep the others waiting at the end of every batch.
+                let parts = workers == 1 ? 1 : min(next.count, workers * 8)
+                let chunk = (next.count + parts - 1) / max(parts, 1)
                 var results = [[UInt8]](repeating: [], count: next.count)
                 var records = [[CurationStore.EvidenceRecord]](repeating: [], count: next.count)
+                var counts = [Int](repeating: 0, count: next.count)   // lines written per document
                 results.withUnsafeMutableBufferPointer { res in
                     records.withUnsafeMutableBufferPointer { rec in
-                        let resPtr = res, recPtr = rec
-                        DispatchQueue.concurrentPerform(iterations: workers) { w in
+                      counts.withUnsafeMutableBufferPointer { cnt in
+                        let resPtr = res, recPtr = rec, cntPtr = cnt
+                        DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { w in
                             var json = JSONWriter()
                             var buf: [UInt8] = []
                             let lo = w * chunk, hi = min(next.count, lo + chunk)
@@ -141,6 +146,7 @@ struct Extract: ParsableCommand {
                                             json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
                                             buf += json.bytes; buf.append(0x0A)
                                         }
+                                        cntPtr[i] += p.mentions.count
                                     }
                                 } else {
                                     let (doc, triples) = extractor.extract(id: item.id, passages: item.passages, minConfidence: cut)
@@ -152,14 +158,16 @@ struct Extract: ParsableCommand {
                                         if storing { ev.append(Extract.evidence(t, text: text)) }
                                     }
                                     recPtr[i] = ev
+                                    cntPtr[i] = triples.count
                                 }
                                 resPtr[i] = buf
                             }
                         }
+                      }
                     }
                 }
+                items += counts.reduce(0, +)
                 for (i, r) in results.enumerated() {
-                    items += r.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                     if writeOut { out.write(bytes: r) }
                     if result != nil {
                         let item = next[i]
