@@ -82,6 +82,14 @@ public final class CurationStore: @unchecked Sendable {
         }
     }
 
+    /// False when this batch has no finished input of this size, so none with the same content either
+    /// (the checksum can then be computed while the file is processed, not before).
+    public func inputMaybeDone(batch: Int64, size: Int) throws -> Bool {
+        try db.read { db in
+            try Int.fetchOne(db, sql: "SELECT 1 FROM batch_input WHERE batch_id = ? AND size = ?", arguments: [batch, size]) != nil
+        }
+    }
+
     /// True when this batch already finished an input with this checksum (a rerun skips it).
     public func inputDone(batch: Int64, sha256: String) throws -> Bool {
         try db.read { db in
@@ -167,6 +175,7 @@ public final class CurationStore: @unchecked Sendable {
                 current[c.pmid] = c.version
             }
             var added = 0
+            var gained = Set<Int64>()   // triples with new evidence from this input
             for e in r.evidence {
                 guard let version = current[e.pmid] else { continue }
                 try db.cachedStatement(sql: """
@@ -179,7 +188,7 @@ public final class CurationStore: @unchecked Sendable {
                     INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """).execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input])
-                if db.changesCount > 0 { added += 1; touched.insert(tid) }
+                if db.changesCount > 0 { added += 1; gained.insert(tid) }
             }
             for pmid in r.deletions {
                 let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND retracted IS NULL"), arguments: [pmid])
@@ -188,6 +197,13 @@ public final class CurationStore: @unchecked Sendable {
                                arguments: ["DeleteCitation in \(r.path)", pmid])
                 try db.cachedStatement(sql: "UPDATE citation SET deleted_by = ? WHERE pmid = ?").execute(arguments: [input, pmid])
             }
+            // A retracted triple that gained live evidence here is pending again: a keyed update each (the
+            // full recount below is only for triples that lost evidence).
+            let revive = try db.cachedStatement(sql: """
+                UPDATE triple SET status = 'pending', revision = revision + 1, updated_at = ?
+                WHERE id = ? AND status = 'retracted' AND EXISTS (SELECT 1 FROM evidence WHERE triple_id = triple.id AND retracted IS NULL)
+                """)
+            for tid in gained.subtracting(touched) { try revive.execute(arguments: [now, tid]) }
             for tid in touched { try CurationStore.refreshRetraction(db, tid, now: now) }
             try db.cachedStatement(sql: "UPDATE batch_input SET evidence = ? WHERE id = ?").execute(arguments: [added, input])
             return added
@@ -197,8 +213,8 @@ public final class CurationStore: @unchecked Sendable {
     /// A triple whose evidence is all retracted becomes `retracted`; one that gains live evidence again
     /// goes back to `pending` (a reviewer's approve/reject is kept).
     static func refreshRetraction(_ db: Database, _ tid: Int64, now: String) throws {
-        let live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evidence WHERE triple_id = ? AND retracted IS NULL", arguments: [tid]) ?? 0
-        let status = try String.fetchOne(db, sql: "SELECT status FROM triple WHERE id = ?", arguments: [tid])
+        let live = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM evidence WHERE triple_id = ? AND retracted IS NULL"), arguments: [tid]) ?? 0
+        let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM triple WHERE id = ?"), arguments: [tid])
         if live == 0 && status != "retracted" {
             try db.execute(sql: "UPDATE triple SET status = 'retracted', revision = revision + 1, updated_at = ? WHERE id = ?", arguments: [now, tid])
             try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, before, after, note) VALUES (?, 'pgx', 'retract', ?, ?, 'retracted', 'all evidence retracted')",

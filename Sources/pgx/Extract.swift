@@ -103,14 +103,23 @@ struct Extract: ParsableCommand {
 
         for (ui, unit) in units.enumerated() {
             var result: CurationStore.InputResult? = nil
+            // The checksum decides whether a rerun skips the file. Only when an input of the same size is
+            // stored already must it be known first; otherwise it is computed beside the extraction.
+            var pendingChecksum: PendingChecksum? = nil
             if let curation, let file = unit.first {
-                let (size, sha) = try Extract.checksum(file)
-                if try curation.inputDone(batch: batchID, sha256: sha) {
-                    reading?.cancel(); reading = nil
-                    progress.note("skipping \(file): already stored in batch \(batch!) (same SHA-256)")
-                    continue
+                let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? -1
+                if try size < 0 || curation.inputMaybeDone(batch: batchID, size: size) {
+                    let (size, sha) = try Extract.checksum(file)
+                    if try curation.inputDone(batch: batchID, sha256: sha) {
+                        reading?.cancel(); reading = nil
+                        progress.note("skipping \(file): already stored in batch \(batch!) (same SHA-256)")
+                        continue
+                    }
+                    result = CurationStore.InputResult(path: file, size: size, sha256: sha)
+                } else {
+                    pendingChecksum = PendingChecksum(file)
+                    result = CurationStore.InputResult(path: file, size: size, sha256: "")
                 }
-                result = CurationStore.InputResult(path: file, size: size, sha256: sha)
             }
             if reading == nil || ui > 0 {
                 reading = BatchReader(sources: DocumentSources(inputs: unit, textInput: textInput), batchSize: 512)
@@ -183,6 +192,7 @@ struct Extract: ParsableCommand {
             let fileFailures = reader.failures.value
             failures += fileFailures
             if var r = result, let curation {
+                if let pending = pendingChecksum { (r.size, r.sha256) = try pending.value() }
                 r.citations = citations
                 r.evidence = evidence
                 r.deletions = reader.deletions.value.map(\.pmid)
@@ -210,6 +220,19 @@ struct Extract: ParsableCommand {
     }
 
     /// Size and SHA-256 of an input file, streamed.
+    /// A file's size and SHA-256, worked out on another thread.
+    final class PendingChecksum: @unchecked Sendable {
+        private var result: Result<(Int, String), Error> = .success((0, ""))
+        private let done = DispatchSemaphore(value: 0)
+        init(_ path: String) {
+            DispatchQueue.global(qos: .utility).async { [self] in
+                result = Result { try Extract.checksum(path) }
+                done.signal()
+            }
+        }
+        func value() throws -> (Int, String) { done.wait(); done.signal(); return try result.get() }
+    }
+
     static func checksum(_ path: String) throws -> (Int, String) {
         guard let h = FileHandle(forReadingAtPath: path) else { return (0, "unreadable:" + path) }
         defer { try? h.close() }
