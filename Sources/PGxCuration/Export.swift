@@ -40,11 +40,14 @@ public enum ReleaseExport {
     }
 
     /// An exported folder, verified and read back: the manifest's bytes, its SHA-256, the release
-    /// version and the rules in file order. Throws with every problem `verify` finds.
+    /// version and the rules in file order. Throws with every problem `verify` finds. Each file is
+    /// read once: the bytes that were checked are the bytes that are decoded.
     public static func load(_ dir: URL) throws -> (manifest: Data, manifestSHA256: String, version: String, rules: [Rule]) {
-        let problems = verify(dir)
+        let (problems, manifest, files) = check(dir)
         if !problems.isEmpty { throw ReviewError(description: problems.map { "\(dir.path): \($0)" }.joined(separator: "\n")) }
-        let manifest = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
+        guard let rulesJSON = files["rules.json"] else {
+            throw ReviewError(description: "PGX-E304 \(dir.path): manifest.json does not list rules.json")
+        }
         struct Table: Decodable {
             struct Row: Decodable {
                 let rule_id, gene, hgnc, qualifier, drug, drug_id, category, direction, association: String
@@ -55,7 +58,7 @@ public enum ReleaseExport {
         }
         let table: Table
         do {
-            table = try JSONDecoder().decode(Table.self, from: Data(contentsOf: dir.appendingPathComponent("rules.json")))
+            table = try JSONDecoder().decode(Table.self, from: rulesJSON)
         } catch {
             throw ReviewError(description: "PGX-E306 \(dir.path)/rules.json is not a pgx rule table: \(error)")
         }
@@ -111,21 +114,26 @@ public enum ReleaseExport {
     }
 
     /// Problems with an exported folder (empty when it verifies).
-    public static func verify(_ dir: URL) -> [String] {
+    public static func verify(_ dir: URL) -> [String] { check(dir).problems }
+
+    /// Checks an exported folder and keeps what it read: the manifest and every file it lists.
+    static func check(_ dir: URL) -> (problems: [String], manifest: Data, files: [String: Data]) {
         guard let data = try? Data(contentsOf: dir.appendingPathComponent("manifest.json")),
               let m = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return ["PGX-E301 \(dir.path)/manifest.json is missing or not JSON"]
+            return (["PGX-E301 \(dir.path)/manifest.json is missing or not JSON"], Data(), [:])
         }
         var problems: [String] = []
         if (m["schema_version"] as? Int) != schemaVersion {
             problems.append("PGX-E302 schema_version \(m["schema_version"] ?? "none") is not \(schemaVersion): this pgx cannot vouch for it")
         }
-        let files = (m["files"] as? [String: String]) ?? [:]
-        if files.isEmpty { problems.append("PGX-E303 manifest lists no files") }
-        for (name, sum) in files.sorted(by: { $0.key < $1.key }) {
+        let listed = (m["files"] as? [String: String]) ?? [:]
+        if listed.isEmpty { problems.append("PGX-E303 manifest lists no files") }
+        var files: [String: Data] = [:]
+        for (name, sum) in listed.sorted(by: { $0.key < $1.key }) {
             guard let d = try? Data(contentsOf: dir.appendingPathComponent(name)) else { problems.append("PGX-E304 \(name) is missing"); continue }
             if SHA256.hex(d) != sum { problems.append("PGX-E305 \(name) does not match its SHA-256 in manifest.json: it was changed after export") }
+            files[name] = d
         }
-        return problems
+        return (problems, data, files)
     }
 }

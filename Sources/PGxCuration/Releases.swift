@@ -81,8 +81,8 @@ extension CurationStore {
             if try String.fetchOne(db, sql: "SELECT version FROM release WHERE version = ?", arguments: [version]) != nil {
                 throw ReviewError(description: "PGX-E202 release \(version) exists already and is immutable; choose a new version")
             }
-            let all = try String.fetchAll(db, sql: "SELECT version FROM release").compactMap { CurationStore.semver($0).map { ($0, $0) } }
-            let latest = all.map(\.0).max { $0.lexicographicallyPrecedes($1) }
+            let latest = try String.fetchAll(db, sql: "SELECT version FROM release").compactMap(CurationStore.semver)
+                .max { $0.lexicographicallyPrecedes($1) }
             if let latest, !latest.lexicographicallyPrecedes(v) {
                 throw ReviewError(description: "PGX-E203 \(version) is not greater than the latest release \(latest.map(String.init).joined(separator: "."))")
             }

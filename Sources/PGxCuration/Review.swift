@@ -82,10 +82,7 @@ extension CurationStore {
             }
             let status: String = row["status"], rev: Int = row["revision"]
             let ok = revision.map { $0 == rev } ?? (status == "pending")
-            guard ok else {
-                let by = try String.fetchOne(db, sql: "SELECT reviewer FROM audit WHERE triple_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
-                throw ReviewConflict(id: id, current: status, revision: rev, lastBy: by)
-            }
+            guard ok else { throw ReviewConflict(id: id, current: status, revision: rev, lastBy: try CurationStore.lastReviewer(db, id)) }
             let new = d == .approve ? "approved" : "rejected"
             let now = CurationStore.now()
             try db.execute(sql: "UPDATE triple SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?",
@@ -177,8 +174,7 @@ extension CurationStore {
             }
             let rev: Int = r["revision"]
             if let revision, revision != rev {
-                throw ReviewConflict(id: id, current: r["status"], revision: rev,
-                                     lastBy: try String.fetchOne(db, sql: "SELECT reviewer FROM audit WHERE triple_id = ? ORDER BY id DESC LIMIT 1", arguments: [id]))
+                throw ReviewConflict(id: id, current: r["status"], revision: rev, lastBy: try CurationStore.lastReviewer(db, id))
             }
             let before = CurationStore.describe(r)
             var gene: String? = r["gene"], variant: String? = r["variant"], phenotype: String? = r["phenotype"]
@@ -189,21 +185,46 @@ extension CurationStore {
             if let c = change.category { category = c }
             if let d = change.direction { direction = d }
             if let n = change.negated { negated = n; if n { direction = "none" } }
-            if let q = change.qualifier { if q.contains("*") || q.hasPrefix("rs") { variant = q; phenotype = nil } else { phenotype = q; variant = nil } }
-            let key = [gene ?? "", variant ?? phenotype ?? "", drug, category, direction, negated ? "not" : ""].joined(separator: "|")
+            if let q = change.qualifier { (variant, phenotype) = CurationStore.splitQualifier(q) }
+            let key = CurationStore.tripleKey(gene: gene, qualifier: variant ?? phenotype, drug: drug, category: category,
+                                              direction: direction, negated: negated)
             if let other = try Int64.fetchOne(db, sql: "SELECT id FROM triple WHERE key = ? AND id != ?", arguments: [key, id]) {
                 throw ReviewError(description: "PGX-E106 the edited finding is triple \(other) already; review that one instead")
             }
             let now = CurationStore.now()
-            try db.execute(sql: """
-                UPDATE triple SET key = ?, gene = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
-                  revision = revision + 1, updated_at = ? WHERE id = ?
-                """, arguments: [key, gene, variant, phenotype, drug, category, direction, negated, now, id])
+            try CurationStore.rewriteFinding(db, id, gene: gene, variant: variant, phenotype: phenotype, drug: drug,
+                                             category: category, direction: direction, negated: negated, now: now)
             let after = CurationStore.describe(try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [id])!)
             try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, before, after, note) VALUES (?, ?, 'edit', ?, ?, ?, ?)",
                            arguments: [now, reviewer, id, before, after, note])
             return rev + 1
         }
+    }
+
+    /// The identity of a finding: one triple per key (gene, qualifier, drug, category, direction, negation).
+    public static func tripleKey(gene: String?, qualifier: String?, drug: String, category: String, direction: String, negated: Bool) -> String {
+        [gene ?? "", qualifier ?? "", drug, category, direction, negated ? "not" : ""].joined(separator: "|")
+    }
+
+    /// A qualifier is a variant ("CYP2C19*2", "rs4244285") or else a phenotype ("poor metabolizer").
+    static func splitQualifier(_ q: String?) -> (variant: String?, phenotype: String?) {
+        guard let q else { return (nil, nil) }
+        return q.contains("*") || q.hasPrefix("rs") ? (q, nil) : (nil, q)
+    }
+
+    /// Who last acted on a triple (for conflict messages).
+    static func lastReviewer(_ db: Database, _ id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT reviewer FROM audit WHERE triple_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
+    }
+
+    /// Rewrites a triple's finding (and so its key), as an edit or its undo does; one revision more.
+    static func rewriteFinding(_ db: Database, _ id: Int64, gene: String?, variant: String?, phenotype: String?, drug: String,
+                               category: String, direction: String, negated: Bool, now: String) throws {
+        let key = tripleKey(gene: gene, qualifier: variant ?? phenotype, drug: drug, category: category, direction: direction, negated: negated)
+        try db.execute(sql: """
+            UPDATE triple SET key = ?, gene = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
+              revision = revision + 1, updated_at = ? WHERE id = ?
+            """, arguments: [key, gene, variant, phenotype, drug, category, direction, negated, now, id])
     }
 
     static func describe(_ r: Row) -> String {
@@ -235,13 +256,9 @@ extension CurationStore {
                 let gene = gq[0] == "?" ? nil : gq[0], qual = gq.count > 1 && !gq[1].isEmpty ? gq[1] : nil
                 let cd = parts[2].split(separator: "/").map(String.init)
                 let negated = parts[3] == "negated"
-                let variant = qual.flatMap { $0.contains("*") || $0.hasPrefix("rs") ? $0 : nil }
-                let phenotype = variant == nil ? qual : nil
-                let key = [gene ?? "", qual ?? "", parts[1], cd[0], cd[1], negated ? "not" : ""].joined(separator: "|")
-                try db.execute(sql: """
-                    UPDATE triple SET key = ?, gene = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
-                      revision = revision + 1, updated_at = ? WHERE id = ?
-                    """, arguments: [key, gene, variant, phenotype, parts[1], cd[0], cd[1], negated, now, tid])
+                let (variant, phenotype) = CurationStore.splitQualifier(qual)
+                try CurationStore.rewriteFinding(db, tid, gene: gene, variant: variant, phenotype: phenotype, drug: parts[1],
+                                                 category: cd[0], direction: cd[1], negated: negated, now: now)
             } else {
                 try db.execute(sql: "UPDATE triple SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
                                arguments: [a["before"] as String? ?? "pending", now, tid])

@@ -422,12 +422,13 @@ public final class EntityRecognizer: @unchecked Sendable {
             let v0 = t[i].value
             if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
+            guard isDevelopmentCode(w) else { i = max(k, i + 1); continue }
             // A gene alias that is only the letters of a code ("GDC" in GDC-0449) gives way to the code.
             let inside = out.filter { $0.start < k && i < $0.end }
-            let codeWins = !inside.isEmpty && inside.allSatisfy { $0.kind == .gene && $0.start >= i && $0.end < k && !$0.pharmacogene }
-                && isDevelopmentCode(w)
-            if codeWins { out.removeAll { $0.kind == .gene && $0.start >= i && $0.end < k } }
-            if isDevelopmentCode(w) && !out.contains(where: { $0.start < k && i < $0.end }) {
+            if !inside.isEmpty && inside.allSatisfy({ $0.kind == .gene && $0.start >= i && $0.end < k && !$0.pharmacogene }) {
+                out.removeAll { $0.kind == .gene && $0.start >= i && $0.end < k }
+            }
+            if !out.contains(where: { $0.start < k && i < $0.end }) {
                 let name = makeString(w)
                 if !Self.cellLines.contains(name.replacingOccurrences(of: "-", with: "")) {
                     out.append(Mention(kind: .drug, start: i, end: k, name: name, source: "pattern:code"))

@@ -63,8 +63,7 @@ public struct SHA256 {
 
     public mutating func finalize() -> String {
         let bits = length &* 8
-        let tailStart = pending
-        var tail = tailStart
+        var tail = pending
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8((bits >> (UInt64(i) * 8)) & 0xff)) }

@@ -247,9 +247,8 @@ struct Extract: ParsableCommand {
 
     /// The store's form of a triple: its identity key (what makes "the same finding") and its evidence.
     static func evidence(_ t: Triple, text: [Unicode.Scalar]) -> CurationStore.EvidenceRecord {
-        let qualifier = t.variant?.name ?? t.phenotype ?? ""
-        let key = [t.gene?.name ?? "", qualifier, t.drug.name, t.effect.category.rawValue, t.effect.direction.rawValue,
-                   t.negated ? "not" : ""].joined(separator: "|")
+        let key = CurationStore.tripleKey(gene: t.gene?.name, qualifier: t.variant?.name ?? t.phenotype, drug: t.drug.name,
+                                          category: t.effect.category.rawValue, direction: t.effect.direction.rawValue, negated: t.negated)
         let g = t.variant ?? t.gene!
         let spans = "\(g.start)-\(g.end);\(t.drug.start)-\(t.drug.end)"
         return .init(key: key, gene: t.gene?.name, hgnc: t.gene?.id, variant: t.variant?.name, phenotype: t.phenotype,

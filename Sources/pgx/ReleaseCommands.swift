@@ -83,38 +83,29 @@ struct Lookup: ParsableCommand {
     @Flag(help: "Include retracted and superseded rules.") var all = false
 
     func run() throws {
-        var rows: [[String: Any]] = []
-        var version = ""
+        let version: String, rules: [Rule]
         if let dir = release {
-            let problems = ReleaseExport.verify(URL(fileURLWithPath: dir))
-            if !problems.isEmpty { problems.forEach { Diagnostics.error("\(dir): \($0)") }; throw ExitCode(1) }
-            let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("rules.json"))
-            let obj = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-            version = obj["release"] as? String ?? "?"
-            rows = obj["rules"] as? [[String: Any]] ?? []
+            // The exported folder is verified first; what is shown is what was checked.
+            do { (_, _, version, rules) = try ReleaseExport.load(URL(fileURLWithPath: dir)) } catch let e as ReviewError {
+                e.description.split(separator: "\n").forEach { Diagnostics.error(String($0)) }
+                throw ExitCode(1)
+            }
         } else {
             let store = try storeOptions.open()
             guard let latest = try store.releases().last else {
                 Diagnostics.error("PGX-E204 no release in the store yet: `pgx release create VERSION` first, or pass --release DIR"); throw ExitCode(1)
             }
             version = latest.version
-            rows = try store.rules(latest.version).1.map { r in
-                ["rule_id": r.ruleID, "gene": r.gene, "qualifier": r.qualifier, "drug": r.drug, "category": r.category,
-                 "direction": r.direction, "association": r.association, "evidence_count": r.evidenceCount, "pmids": r.pmids,
-                 "summary": r.summary, "status": r.status, "first_release": r.firstRelease, "superseded_by": r.supersededBy]
-            }
+            rules = try store.rules(latest.version).1
         }
-        let hits = rows.filter { r in
-            (r["gene"] as? String)?.uppercased() == gene.uppercased()
-                && (drug == nil || (r["drug"] as? String)?.lowercased() == drug!.lowercased())
-                && (all || (r["status"] as? String) == "active")
+        let hits = rules.filter { r in
+            r.gene.uppercased() == gene.uppercased() && (drug == nil || r.drug.lowercased() == drug!.lowercased()) && (all || r.status == "active")
         }
         print("release \(version): \(hits.count) rule\(hits.count == 1 ? "" : "s") for \(gene)\(drug.map { " and \($0)" } ?? "")")
         for r in hits {
-            let pmids = (r["pmids"] as? [String]) ?? []
-            let by = (r["superseded_by"] as? String).flatMap { $0.isEmpty ? nil : " by \($0)" } ?? ""
-            print("  \(r["rule_id"] ?? "")  \(r["summary"] ?? "")  [\(r["status"] ?? "")\(by)]")
-            print("      \(r["evidence_count"] ?? 0) PMID\(pmids.count == 1 ? "" : "s"): \(pmids.prefix(10).joined(separator: ", "))\(pmids.count > 10 ? ", …" : "")")
+            let by = r.supersededBy.isEmpty ? "" : " by \(r.supersededBy)"
+            print("  \(r.ruleID)  \(r.summary)  [\(r.status)\(by)]")
+            print("      \(r.evidenceCount) PMID\(r.pmids.count == 1 ? "" : "s"): \(r.pmids.prefix(10).joined(separator: ", "))\(r.pmids.count > 10 ? ", …" : "")")
         }
     }
 }

@@ -20,12 +20,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "notice"
 
     func run() async throws {
+        // checked before the release is loaded, which can take seconds
+        guard (0...65535).contains(port) else { Diagnostics.error("PGX-E400 --port must be 0 to 65535"); throw ExitCode(2) }
         let loaded: ServedRelease
         do { loaded = try ServedRelease(dir: URL(fileURLWithPath: release)) } catch let e as ReviewError {
             Diagnostics.error(e.description + "\n  run `pgx verify \(release)`, or export the release again with `pgx export VERSION --out DIR`")
             throw ExitCode(1)
         }
-        guard (0...65535).contains(port) else { Diagnostics.error("PGX-E400 --port must be 0 to 65535"); throw ExitCode(2) }
         var logger = Logger(label: "pgx.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
         let counts = loaded.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
