@@ -33,6 +33,7 @@ MTX N NA NAT NB NEW NHS NICE NM NO NOT NS NSCLC O OC OFF ON OR OS P PA PAH PC PC
 POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET SHE SJS SLE SNP SNPS SO SON SP SR SS ST T TA
 TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 """.split())
+STEREO_PREFIX = re.compile(r"^(\((?:[RS]|[+-]|\u2212)\)-|[RSLD]-|dl-|\([+\u2212-]\)-)")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 ENGLISH_LIKE = re.compile(r"^[A-Z][a-z]+$")  # aliases like "Cat", "Impact"
 AMINO3 = {"Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met", "Phe", "Pro", "Ser",
@@ -427,10 +428,16 @@ def build_drugs():
                     if len(s) >= 3 and (re.search(r"\d", s) or (re.search(r"[a-z]", s) and re.search(r"[A-Z]", s))):
                         add(s, "cs", "abbreviation", low, r["DrugBank ID"], rx, atc)
                     continue
-                if re.search(r"[A-Z]", s[1:]) and re.search(r"[a-z]", s):
-                    add(s, "cs", "synonym", low, r["DrugBank ID"], rx, atc)  # SAMe, cAMP, CoA: as written
+                # a capital right after a letter (SAMe, cAMP, CoA) is meant as written; a capital that only
+                # starts a word part ("4-Aminopyridine", "R-Roscovitine") is not
+                if re.search(r"[A-Za-z][A-Z]", s) and re.search(r"[a-z]", s):
+                    add(s, "cs", "synonym", low, r["DrugBank ID"], rx, atc)
                 else:
                     add(s, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
+                    # "R-roscovitine", "(S)-citalopram", "L-DOPA": the name without its stereo prefix too
+                    bare = STEREO_PREFIX.sub("", s)
+                    if bare != s and len(bare) >= 6 and bare.lower() not in DRUG_STOP:
+                        add(bare, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
     for name, (db, rx, atc) in cpic.items():
         add(name, "ci", "generic", name, db, rx, atc)
     by_name = {v[2]: v for v in rows.values() if v[1] == "generic"}

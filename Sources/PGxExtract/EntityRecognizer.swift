@@ -59,8 +59,9 @@ public final class EntityRecognizer: @unchecked Sendable {
             if Self.isSpace(s) || (i > 0 && Self.isAlnum(s) && Self.isAlnum(t[i - 1])) { i += 1; continue }
             var best: (end: Int, entry: Int32) = (-1, -1)
             if let m = longest(t, from: i, folded: false, buf: &buf) { best = m }
-            if let m = longest(t, from: i, folded: true, buf: &buf),
-               m.end > best.end || (m.end == best.end && lexicon.entries[Int(m.entry)].rank < lexicon.entries[Int(best.entry)].rank) {
+            // An exact-case key beats a case-folded key of the same length ("cAMP" the nucleotide, not
+            // the gene CAMP); a longer folded key wins.
+            if let m = longest(t, from: i, folded: true, buf: &buf), m.end > best.end {
                 best = m
             }
             if best.end > i {
@@ -140,6 +141,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         var upper = 0, special = false
         for k in i..<j {
             if Self.isUpper(t[k]) { upper += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
+            // "and 1" is not AND-1: a lower-case word and a space are prose, not a spaced-out symbol
+            else if Self.isSpace(t[k]) && !Self.isUpper(t[i]) && !Self.isDigit(t[i]) { return false }
         }
         if special || upper > 1 { return true }
         guard upper == 1, Self.isUpper(t[i]) else { return upper == 1 }
@@ -383,31 +386,220 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Agents named by their target or by a code
 
+    /// Head words of an agent named by what it acts on ("EGFR tyrosine kinase inhibitor").
     static let agentWords: Set<String> = ["inhibitor", "inhibitors", "antagonist", "antagonists", "agonist", "agonists",
-                                          "blocker", "blockers", "tki", "tkis"]
+                                          "blocker", "blockers", "tki", "tkis", "modulator", "modulators",
+                                          "inducer", "inducers"]
+    /// Words that name a target before an agent head ("kinase inhibitor", "receptor antagonist").
+    static let targetWords: Set<String> = ["kinase", "kinases", "multikinase", "multi-kinase", "tyrosine", "receptor", "receptors",
+                                           "transporter", "pump", "channel", "reuptake", "uptake", "enzyme", "transcriptase",
+                                           "checkpoint", "proteasome", "topoisomerase", "cyclooxygenase", "phosphodiesterase",
+                                           "mtor", "integrase", "protease", "polymerase", "aromatase", "reductase", "synthase",
+                                           "cytochrome", "p450"]
+    /// Words that qualify a target without naming one ("selective", "type 4").
+    static let agentModifiers: Set<String> = ["selective", "dual", "type", "small", "molecule", "small-molecule", "multi", "reverse",
+                                              "nucleoside", "non-nucleoside", "oral", "specific", "potent", "irreversible", "allosteric", "competitive", "pan"]
     static let cellLines: Set<String> = ["HCT116", "K562", "HL60", "U937", "MCF7", "A549", "HEK293", "SW480", "SW620",
                                          "HT29", "PC3", "DU145", "H460", "H1299", "H1975", "PC9", "HCC827", "A431", "U251",
                                          "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HepG2", "Huh7", "LS174T", "LoVo", "CEM"]
 
-    /// "MEK inhibitor", "EGFR-TKIs", "JAK3 inhibitor" are drugs (classes) named by a gene; "AZD6244",
-    /// "T0901317", "17-AAG" are development codes.
+    /// The alphanumeric run (hyphens inside allowed) that ends at `end`, or nil.
+    static func wordBefore(_ t: [Unicode.Scalar], _ end: Int) -> Range<Int>? {
+        var s = end
+        while s > 0 && (isAlnum(t[s - 1]) || (t[s - 1] == "-" && s - 1 > 0 && isAlnum(t[s - 2]) && s < end)) { s -= 1 }
+        return s < end ? s..<end : nil
+    }
+
+    /// Agents named by their target: "MEK inhibitor", "EGFR-TKIs", "tyrosine kinase ( TK ) inhibitor",
+    /// "phosphodiesterase type 4 inhibitor", "inhibitors of CYP3A4", "anti-EGFR", "EGFR-targeted drugs".
+    /// They are drug classes (no DrugBank id), named by their lower-cased text. A head word needs a
+    /// target — a gene mention or a target word — next to it: a bare "inhibitor" is not a drug.
+    func targetAgents(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let genetic = ms.filter { $0.kind == .gene }
+        func geneEnding(at e: Int) -> Mention? { genetic.last { $0.end == e } }
+        func geneStarting(at s: Int) -> Mention? { genetic.first { $0.start == s } }
+        func lower(_ r: Range<Int>) -> String { makeString(t[r]).lowercased() }
+        func skipSpaceBack(_ p: Int) -> Int { var p = p; while p > 0 && Self.isSpace(t[p - 1]) { p -= 1 }; return p }
+        func skipSpace(_ p: Int) -> Int { var p = p; while p < t.count && Self.isSpace(t[p]) { p += 1 }; return p }
+        var i = 0
+        let n = t.count
+        while i < n {
+            guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
+            var k = i
+            while k < n && Self.isAlnum(t[k]) { k += 1 }
+            let c = t[i].value | 0x20
+            guard k - i >= 3, k - i <= 11, c == 0x69 || c == 0x61 || c == 0x62 || c == 0x74 || c == 0x6D,  // i a b t m
+                  Self.agentWords.contains(lower(i..<k)) else { i = k; continue }
+            let head = i..<k
+            i = k
+            // "CD40 ligand", "TNF receptor antagonist" written as a gene name: the gene's own word
+            if genetic.contains(where: { $0.start <= head.lowerBound && head.upperBound <= $0.end }) { continue }
+            // leftwards over the target: gene mentions, target words, "( TK )", modifiers
+            var start = head.lowerBound, hasTarget = false, steps = 0
+            var p = start
+            while steps < 8 {
+                steps += 1
+                var q = skipSpaceBack(p)
+                if q > 0 && t[q - 1] == "-" { q = skipSpaceBack(q - 1) }
+                guard q > 0 else { break }
+                if t[q - 1] == ")" || t[q - 1] == "]" {
+                    // a parenthesized abbreviation: "( TK )", "[ BTK ]"
+                    var o = q - 1
+                    while o > 0 && q - o < 24 && t[o] != "(" && t[o] != "[" { o -= 1 }
+                    guard t[o] == "(" || t[o] == "[" else { break }
+                    let inner = makeString(t[(o + 1)..<(q - 1)]).trimmingCharacters(in: .whitespaces)
+                    guard !inner.isEmpty, inner.unicodeScalars.allSatisfy({ Self.isAlnum($0) || $0 == "-" }),
+                          inner.unicodeScalars.contains(where: { Self.isUpper($0) }) else { break }
+                    if genetic.contains(where: { $0.start > o && $0.end < q }) { hasTarget = true }
+                    p = o; start = o
+                    continue
+                }
+                if let g = geneEnding(at: q) { hasTarget = true; p = g.start; start = g.start; continue }
+                guard let w = Self.wordBefore(t, q) else { break }
+                let word = lower(w)
+                if Self.targetWords.contains(word) || (word.count >= 6 && (word.hasSuffix("ase") || word.hasSuffix("ases"))) {
+                    hasTarget = true
+                } else if Self.agentModifiers.contains(word) || (word.count <= 3 && word.unicodeScalars.allSatisfy(Self.isDigit)) {
+                    // a qualifier: counts only with a target further left
+                } else { break }
+                p = w.lowerBound
+                if hasTarget { start = w.lowerBound }
+            }
+            var end = head.upperBound
+            if !hasTarget {
+                // "inhibitors of CYP3A4", "antagonist of (the) adenosine receptors"
+                var q = skipSpace(head.upperBound)
+                guard q + 2 < n, lower(q..<(q + 2)) == "of", !Self.isAlnum(t[q + 2]) else { continue }
+                q = skipSpace(q + 2)
+                if q + 3 < n, lower(q..<(q + 3)) == "the", !Self.isAlnum(t[q + 3]) { q = skipSpace(q + 3) }
+                var words = 0
+                while words < 4, q < n {
+                    if let g = geneStarting(at: q) { hasTarget = true; end = g.end; break }
+                    var e = q
+                    while e < n && (Self.isAlnum(t[e]) || (t[e] == "-" && e + 1 < n && Self.isAlnum(t[e + 1]))) { e += 1 }
+                    guard e > q else { break }
+                    let word = lower(q..<e)
+                    if Self.targetWords.contains(word) || (word.count >= 6 && (word.hasSuffix("ase") || word.hasSuffix("ases"))) {
+                        hasTarget = true; end = e
+                    }
+                    q = skipSpace(e); words += 1
+                }
+                guard hasTarget else { continue }
+                start = head.lowerBound
+            }
+            // a bracket alone does not start or end the name: "(CypA) inhibitors" → "CypA) inhibitors" is trimmed to the target
+            while start < end && (t[start] == "(" || t[start] == "[" || Self.isSpace(t[start])) { start += 1 }
+            // a class the lexicon names already ("aromatase inhibitors") stays as it is
+            if ms.contains(where: { $0.kind == .drug && $0.start < end && start < $0.end }) { continue }
+            let name = makeString(t[start..<end]).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
+            out.append(Mention(kind: .drug, start: start, end: end, name: name, source: "pattern:agent", isClass: true))
+        }
+        // "anti-EGFR (antibody)", "EGFR-targeted drugs"
+        for g in genetic {
+            var s = g.start
+            while s > 0 && Self.isSpace(t[s - 1]) { s -= 1 }
+            if s >= 5, lower((s - 5)..<s) == "anti-", s - 5 == 0 || !Self.isAlnum(t[s - 6]),
+               !out.contains(where: { $0.start < g.end && s - 5 < $0.end }) {
+                out.append(Mention(kind: .drug, start: s - 5, end: g.end, name: "anti-" + g.name.lowercased(), source: "pattern:agent", isClass: true))
+                continue
+            }
+            var q = skipSpace(g.end)
+            guard q < n, t[q] == "-" else { continue }
+            q = skipSpace(q + 1)
+            guard q + 8 <= n, lower(q..<(q + 8)) == "targeted" else { continue }
+            var e = skipSpace(q + 8)
+            var f = e
+            while f < n && Self.isAlnum(t[f]) { f += 1 }
+            let next = lower(e..<f)
+            guard ["drug", "drugs", "therapy", "therapies", "agent", "agents", "therapeutics"].contains(next) else { continue }
+            e = f
+            if !out.contains(where: { $0.start < e && g.start < $0.end }) {
+                out.append(Mention(kind: .drug, start: g.start, end: e, name: g.name.lowercased() + "-targeted " + next,
+                                   source: "pattern:agent", isClass: true))
+            }
+        }
+        return out
+    }
+
+    /// Parts of systematic chemical names ("4-aminopyridine", "6-hydroxydopamine", "N-desethylamodiaquine").
+    static let chemicalMorphemes = ["amino", "hydroxy", "methyl", "ethyl", "propyl", "butyl", "phenyl", "chloro", "fluoro",
+                                    "bromo", "iodo", "nitro", "pyrid", "pyrimid", "quinazolin", "indol", "benz", "azido",
+                                    "deoxy", "carboxy", "acetyl", "butadien", "imidazol", "thio", "sulfon", "nitros",
+                                    "glucuronide", "tetrahydro", "dihydro", "cytosine", "uracil", "purine", "salicyl"]
+
+    /// Words the lexicon does not hold that are drugs or chemicals all the same: systematic names
+    /// with a locant ("4-aminopyridine", "1,3-butadiene", "alpha-hydroxymetoprolol") and one-edit
+    /// misspellings of a generic name ("irinorecan" → irinotecan).
+    func chemicalWords(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        let n = t.count
+        var i = 0
+        func covered(_ a: Int, _ b: Int) -> Bool { ms.contains { $0.start < b && a < $0.end } }
+        while i < n {
+            guard !Self.isSpace(t[i]), i == 0 || Self.isSpace(t[i - 1]) || t[i - 1] == "(" else { i += 1; continue }
+            var k = i
+            while k < n && !Self.isSpace(t[k]) { k += 1 }
+            // trailing punctuation and an unbalanced closing bracket are not part of the word
+            var e = k
+            while e > i, [".", ",", ";", ":"].contains(t[e - 1]) { e -= 1 }
+            let opens = t[i..<e].filter { $0 == "(" || $0 == "[" }.count, closes = t[i..<e].filter { $0 == ")" || $0 == "]" }.count
+            if closes > opens, e > i, t[e - 1] == ")" || t[e - 1] == "]" { e -= 1 }
+            defer { i = k }
+            let len = e - i
+            guard len >= 8 else { continue }
+            let c0 = t[i]
+            if Self.isDigit(c0) || c0 == "(" || ((c0 == "N" || c0 == "O" || c0 == "S" || c0 == "L" || c0 == "D") && t[i + 1] == "-")
+                || c0 == "a" || c0 == "b" || c0 == "α" || c0 == "β" {
+                // systematic name: a locant or stereo prefix, then a chemical word part
+                let w = makeString(t[i..<e])
+                let low = w.lowercased()
+                guard let dash = low.firstIndex(of: "-"), low.distance(from: low.startIndex, to: dash) <= 12 else { continue }
+                let prefix = low[..<dash]
+                let locant = prefix.allSatisfy { $0.isNumber || $0 == "," || $0 == "'" || $0 == "′" || $0 == "(" || $0 == ")" || $0 == "a" || $0 == "b" }
+                    && prefix.contains(where: \.isNumber)
+                let stereo = ["n", "o", "s", "l", "d", "alpha", "beta", "α", "β", "(r)", "(s)", "(+)", "(-)"].contains(prefix)
+                guard locant || stereo else { continue }
+                let rest = low[low.index(after: dash)...]
+                // a word part and more ("4-hydroxy" alone is a prefix of the next word, not a name)
+                guard Self.chemicalMorphemes.contains(where: { rest.contains($0) && rest.count >= $0.count + 3 }) else { continue }
+                // enzymes and reactions ("beta-hydroxylase", "N-demethylation") are not chemicals
+                if rest.hasSuffix("ase") || rest.hasSuffix("ases") || rest.hasSuffix("ation") || rest.hasSuffix("yl")
+                    || rest.hasSuffix("-based") || rest.hasSuffix("-induced") || rest.hasSuffix("-resistant") { continue }
+                // nor is the first word of a longer name ("17-hydroxysteroid dehydrogenase")
+                var q = k
+                while q < n && Self.isSpace(t[q]) { q += 1 }
+                var r = q
+                while r < n && Self.isAlnum(t[r]) { r += 1 }
+                let next = makeString(t[q..<r]).lowercased()
+                if next.hasSuffix("ase") || next.hasSuffix("ases") || next == "receptor" || next == "receptors" || next == "gene" { continue }
+                if covered(i, e) { continue }
+                out.append(Mention(kind: .drug, start: i, end: e, name: low, source: "pattern:chemical"))
+            } else if len <= 20 {
+                // a misspelt generic name: plain letters, lower case (a capital first letter allowed)
+                var b: [UInt8] = []
+                b.reserveCapacity(len)
+                var plain = true
+                for (j, s) in t[i..<e].enumerated() {
+                    let v = s.value
+                    if v >= 97 && v <= 122 { b.append(UInt8(v)) } else if j == 0 && v >= 65 && v <= 90 { b.append(UInt8(v + 32)) } else { plain = false; break }
+                }
+                guard plain, let name = lexicon.typoDrug(b), !covered(i, e) else { continue }
+                let ids = lexicon.drugIDs[name]
+                out.append(Mention(kind: .drug, start: i, end: e, name: name, id: ids?.id ?? nil, xref: ids?.xref ?? nil, source: "pattern:typo"))
+            }
+        }
+        return out
+    }
+
+    /// Agents named by their target (see `targetAgents`) and development codes ("AZD6244", "T0901317", "17-AAG").
     func addAgentPatterns(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
         var out = ms
-        var added = false
-        for m in ms where m.kind == .gene {
-            var j = m.end
-            guard j < t.count, t[j] == " " || t[j] == "-" else { continue }
-            j += 1
-            if j < t.count && t[j] == " " { j += 1 }
-            var k = j
-            while k < t.count && Self.isAlnum(t[k]) { k += 1 }
-            guard k > j else { continue }
-            let word = makeString(t[j..<k]).lowercased()
-            guard Self.agentWords.contains(word), k == t.count || !Self.isAlnum(t[k]) else { continue }
-            let text = makeString(t[m.start..<k])
-            out.append(Mention(kind: .drug, start: m.start, end: k, name: text.lowercased(), source: "pattern:agent", isClass: true))
-            added = true
-        }
+        let agents = targetAgents(t, ms)
+        out += agents
+        let named = chemicalWords(t, out)
+        out += named
+        var added = !agents.isEmpty || !named.isEmpty
         // development codes: letters, optional hyphen, 3–6 digits, up to two letters; or 17-AAG style
         var i = 0
         while i < t.count {
@@ -473,14 +665,29 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var j = m.end
                 while j < t.count && t[j] == " " { j += 1 }
                 guard j < t.count, t[j] == "(" else { continue }
-                var k = j + 1
-                while k < t.count && t[k] != ")" && !Self.isSpace(t[k]) && k - j <= 13 { k += 1 }
-                guard k < t.count, t[k] == ")", k - j - 1 >= 2 else { continue }
-                let short = Array(t[(j + 1)..<k])
+                j += 1
+                while j < t.count && t[j] == " " { j += 1 }  // "( STZ )" as tokenized corpora write it
+                var k = j
+                while k < t.count && t[k] != ")" && !Self.isSpace(t[k]) && k - j <= 12 { k += 1 }
+                var close = k
+                while close < t.count && t[close] == " " { close += 1 }
+                guard close < t.count, t[close] == ")", k - j >= 2 else { continue }
+                let short = Array(t[j..<k])
                 guard short.contains(where: { $0.properties.isAlphabetic }),
                       short.contains(where: { $0.properties.isUppercase }) else { continue }
-                if result[p].contains(where: { $0.start == j + 1 }) { continue }  // already known
-                defs.append((short, m, p, j + 1))
+                if let known = result[p].first(where: { $0.start == j }) {
+                    // already known as the same kind, or as something the lexicon is sure of: keep it
+                    guard known.kind != m.kind, known.end == k, known.source == "lexicon:alias" || known.source == "lexicon:abbreviation",
+                          let a = short.first?.properties.lowercaseMapping, a == t[m.start].properties.lowercaseMapping
+                    else { continue }
+                    // "streptozotocin ( STZ )": the definition beats a gene alias written the same
+                    result[p].removeAll { $0.start == j && $0.end == k }
+                    for q in 0..<result.count {
+                        result[q].removeAll { $0.source == known.source && $0.name == known.name && $0.end - $0.start == short.count
+                            && (q > p || $0.start > j) && Array(passages[q][$0.start..<$0.end]) == short }
+                    }
+                }
+                defs.append((short, m, p, j))
             }
         }
         guard !defs.isEmpty else { return }

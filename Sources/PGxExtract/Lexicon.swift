@@ -66,6 +66,9 @@ public final class Lexicon: @unchecked Sendable {
     public let salts: Set<String>
     /// DrugBank and RxNorm ids of each generic name (for the components of regimens).
     public let drugIDs: [String: (id: String?, xref: String?)]
+    /// Generic drug names of 9+ plain letters by first two and last three letters, for one-edit typos
+    /// ("irinorecan" → irinotecan): a misspelling rarely touches both ends of a name.
+    public let typoIndex: [String: [[UInt8]]]
     public let version: String
 
     public init(rules: URL) throws {
@@ -128,7 +131,14 @@ public final class Lexicon: @unchecked Sendable {
             guard f.count >= 7 else { return }
             let how = String(f[2]), sym = String(f[3])
             let pgx = f[6] == "1"
-            let rank = ["symbol": 1, "family": 3, "alias": 4, "name": 6][how] ?? 6
+            // an alias of a gene that is not a pharmacogene gives way to a drug abbreviation or synonym
+            // written the same ("STZ", "DDP", "TDF" are streptozocin, cisplatin, tenofovir before they are
+            // ST3GAL4, TIMM8A and SRY)
+            // (the symbol written with a hyphen, "IL-2", keeps an alias's rank)
+            let key = f[0]
+            let symbolForm = how == "alias" && key.count == sym.count + 1 && key.contains("-")
+                && key.replacingOccurrences(of: "-", with: "").uppercased() == sym
+            let rank = ["symbol": 1, "family": 3, "alias": pgx || symbolForm ? 4 : 6, "name": 6][how] ?? 6
             let hg = f[4].isEmpty ? nil : String(f[4]), ez = f[5].isEmpty ? nil : String(f[5])
             if how == "symbol" || geneInfo[sym] == nil { geneInfo[sym] = (hg, ez, pgx) }
             put(String(f[0]), folded: f[1] == "ci",
@@ -167,8 +177,44 @@ public final class Lexicon: @unchecked Sendable {
         self.geneInfo = geneInfo
         self.salts = salts
         self.drugIDs = drugIDs
+        var typo: [String: [[UInt8]]] = [:]
+        for name in drugIDs.keys where name.utf8.count >= 9 && name.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+            let b = Array(name.utf8)
+            typo[Lexicon.typoKey(b), default: []].append(b)
+        }
+        for k in typo.keys { typo[k]!.sort { $0.lexicographicallyPrecedes($1) } }
+        typoIndex = typo
         let attrs = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("genes.tsv").path)
         version = "lexicons-\(entries.count)-\((attrs?[.size] as? Int) ?? 0)"
+    }
+}
+
+extension Lexicon {
+    static func typoKey(_ b: [UInt8]) -> String {
+        String(decoding: b.prefix(2) + b.suffix(3), as: UTF8.self)
+    }
+
+    /// The generic drug name one edit (substitution, insertion, deletion, or swap of neighbours) away
+    /// from a lower-case word of 9+ letters that shares its first two and last three letters, if exactly one is.
+    public func typoDrug(_ word: [UInt8]) -> String? {
+        guard word.count >= 9, let names = typoIndex[Lexicon.typoKey(word)] else { return nil }
+        var found: [UInt8]? = nil
+        for n in names where abs(n.count - word.count) <= 1 && Lexicon.oneEdit(n, word) {
+            if found != nil { return nil }
+            found = n
+        }
+        return found.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func oneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return false }
+        var i = 0
+        while i < a.count && i < b.count && a[i] == b[i] { i += 1 }
+        if a.count == b.count {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
     }
 }
 

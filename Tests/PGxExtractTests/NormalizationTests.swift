@@ -119,4 +119,45 @@ final class NormalizationTests: XCTestCase {
         let ms = try mentions("The cat sat on the mat at 5 PM; impact was met with a set of rules.")
         XCTAssertTrue(ms.filter { $0.1.kind == .gene || $0.1.kind == .phenotype }.isEmpty, "\(ms.map(\.0))")
     }
+
+    func testAgentsNamedByTheirTarget() throws {
+        let ms = try mentions("Response to BRAF kinase inhibitors, a phosphodiesterase type 4 inhibitor, inhibitors of CYP3A4, "
+                              + "anti-EGFR antibodies and HER2-targeted therapy differed; an inhibitor alone is not a drug.")
+        for text in ["BRAF kinase inhibitors", "phosphodiesterase type 4 inhibitor", "inhibitors of CYP3A4", "anti-EGFR",
+                     "HER2-targeted therapy"] {
+            let m = find(ms, text)
+            XCTAssertEqual(m?.kind, .drug, text)
+            XCTAssertEqual(m?.isClass, true, text)
+            XCTAssertNil(m?.id, "a class named by its target has no DrugBank id")
+        }
+        XCTAssertEqual(find(ms, "BRAF kinase inhibitors")?.name, "braf kinase inhibitors")
+        XCTAssertEqual(find(ms, "BRAF")?.kind, .gene, "the target stays a gene mention too")
+        XCTAssertNil(find(ms, "inhibitor"), "a head word without a target")
+    }
+
+    func testSystematicNamesMisspellingsAndCaseOfSynonyms() throws {
+        let ms = try mentions("4-aminopyridine, 6-hydroxydopamine and 1-methyl-4-phenyl-1,2,3,6-tetrahydropyridine were given with "
+                              + "irinorecan or Ibruitinib; beta-hydroxylase, N-demethylation and 11beta-hydroxysteroid dehydrogenase were measured.")
+        XCTAssertEqual(find(ms, "4-aminopyridine")?.name, "dalfampridine", "a DrugBank synonym written 4-Aminopyridine matches in lower case")
+        XCTAssertEqual(find(ms, "6-hydroxydopamine")?.kind, .drug)
+        XCTAssertEqual(find(ms, "1-methyl-4-phenyl-1,2,3,6-tetrahydropyridine")?.kind, .drug)
+        XCTAssertEqual(find(ms, "irinorecan")?.name, "irinotecan")
+        XCTAssertEqual(find(ms, "irinorecan")?.source, "pattern:typo")
+        XCTAssertEqual(find(ms, "Ibruitinib")?.name, "ibrutinib")
+        XCTAssertFalse(ms.contains { $0.0 == "and 1" }, "prose is not the alias AND-1")
+        for text in ["beta-hydroxylase", "N-demethylation", "11beta-hydroxysteroid"] {
+            XCTAssertNotEqual(find(ms, text)?.kind, .drug, "an enzyme or a reaction is not a chemical: \(text)")
+        }
+        let words = try mentions("The cytosine and guanine contents of the sequences were measured.")
+        XCTAssertTrue(words.allSatisfy { $0.1.source != "pattern:typo" }, "\(words.map(\.0))")
+    }
+
+    func testDrugAbbreviationsBeforeAliasesOfOtherGenes() throws {
+        let ms = try mentions("After streptozotocin ( STZ ) injection, STZ-treated mice and cAMP levels; DDP and TDF were given. IL-2 rose.")
+        XCTAssertEqual(ms.filter { $0.0 == "STZ" }.map(\.1.name), ["streptozocin", "streptozocin"], "a definition in the text, PTB-spaced")
+        XCTAssertEqual(find(ms, "cAMP")?.kind, .drug, "an exact-case key beats the case-folded gene symbol CAMP")
+        XCTAssertEqual(find(ms, "DDP")?.name, "cisplatin")
+        XCTAssertEqual(find(ms, "TDF")?.name, "tenofovir disoproxil")
+        XCTAssertEqual(find(ms, "IL-2")?.name, "IL2", "a gene symbol written with a hyphen stays the gene")
+    }
 }
