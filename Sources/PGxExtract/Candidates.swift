@@ -222,13 +222,26 @@ public struct CandidateBuilder: Sendable {
         f.append(gw0 < dw0 ? "order:g-d" : "order:d-g")
         let dist = max(0, b - a - 1)
         f.append("dist:" + (dist <= 2 ? "0-2" : dist <= 5 ? "3-5" : dist <= 10 ? "6-10" : dist <= 20 ? "11-20" : "21+"))
+        // words between, with the words of other mentions written as their kind ("DRUG", "GENE")
+        var blinded: [String] = []
         if a + 1 < b {
-            for w in words[(a + 1)..<min(b, a + 1 + 25)] where w.text.count > 1 || w.text == "(" || w.text == ";" {
-                f.append("btw:" + w.text)
+            for w in words[(a + 1)..<b] {
+                if let m = mentions.first(where: { $0.start <= w.start && w.end <= $0.end && $0 != drug && $0 != g }) {
+                    let tag = m.kind == .drug ? "DRUG" : m.kind == .phenotype ? "PHENO" : "GENE"
+                    if blinded.last != tag { blinded.append(tag) }
+                } else {
+                    blinded.append(w.text)
+                }
             }
         }
         if a + 1 < b {
-            let btw = words[(a + 1)..<b].map(\.text)
+            for w in blinded.prefix(25) where w.count > 1 || w == "(" || w == ";" {
+                f.append("btw:" + w)
+            }
+            if blinded.count <= 4 { f.append("btwseq:" + (gw0 < dw0 ? "gd:" : "dg:") + blinded.joined(separator: "_")) }
+        }
+        if a + 1 < b {
+            let btw = blinded
             for k in 0..<min(btw.count - 1, 20) where btw.count > 1 { f.append("bg:" + btw[k] + "_" + btw[k + 1]) }
             let commas = btw.filter { $0 == "," }.count
             f.append("commas:\(min(commas, 3))")
