@@ -84,7 +84,8 @@ public struct CandidateBuilder: Sendable {
             for m in p.mentions {
                 guard let si = p.sentences.firstIndex(where: { $0.contains(m.start) }) else { continue }
                 switch m.kind {
-                case .gene: geneAt[m.name, default: []].append((pi, si))
+                case .gene where m.source != "pattern:family": geneAt[m.name, default: []].append((pi, si))
+                case .gene: break
                 case .variant:
                     if let g = m.gene { geneAt[g, default: []].append((pi, si)); geneHasVariant.insert(g) }
                 case .drug: drugAt[m.name, default: []].append((pi, si))
@@ -178,7 +179,8 @@ public struct CandidateBuilder: Sendable {
     func geneticUnits(_ ms: [Mention], text: [Unicode.Scalar]) -> [Unit] {
         var units: [Unit] = []
         var usedGenes = Set<Int>()
-        let genes = ms.enumerated().filter { $0.element.kind == .gene }
+        // a protein named only by a family phrase has no gene symbol for a rule
+        let genes = ms.enumerated().filter { $0.element.kind == .gene && $0.element.source != "pattern:family" }
         for v in ms where v.kind == .variant {
             if let (gi, g) = genes.last(where: { $0.element.end <= v.start && v.start - $0.element.end <= 2 }) {
                 usedGenes.insert(gi)

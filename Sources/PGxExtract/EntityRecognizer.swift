@@ -26,6 +26,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             var ms = dictionaryMentions(text)
             ms = mergeVariants(text, ms, variantMentions(text))
             ms = addAgentPatterns(text, ms)
+            ms = addProteinFamilies(text, ms)
             result.append(ms)
         }
         applyAbbreviations(passages, &result)
@@ -428,9 +429,13 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
             var k = i
             while k < n && Self.isAlnum(t[k]) { k += 1 }
-            let c = t[i].value | 0x20
-            guard k - i >= 3, k - i <= 11, c == 0x69 || c == 0x61 || c == 0x62 || c == 0x74 || c == 0x6D,  // i a b t m
-                  Self.agentWords.contains(lower(i..<k)) else { i = k; continue }
+            // cheap first: the first two letters of a head word (in, an, ag, bl, tk, mo)
+            let len = k - i
+            guard len >= 3, len <= 11, len != 5, len != 6 else { i = k; continue }
+            let c0 = t[i].value | 0x20, c1 = t[i + 1].value | 0x20
+            let maybe = (c0 == 0x69 && c1 == 0x6E) || (c0 == 0x61 && (c1 == 0x6E || c1 == 0x67)) || (c0 == 0x62 && c1 == 0x6C)
+                || (c0 == 0x74 && c1 == 0x6B) || (c0 == 0x6D && c1 == 0x6F)
+            guard maybe, Self.agentWords.contains(lower(i..<k)) else { i = k; continue }
             let head = i..<k
             i = k
             // "CD40 ligand", "TNF receptor antagonist" written as a gene name: the gene's own word
@@ -540,12 +545,16 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard !Self.isSpace(t[i]), i == 0 || Self.isSpace(t[i - 1]) || t[i - 1] == "(" else { i += 1; continue }
             var k = i
             while k < n && !Self.isSpace(t[k]) { k += 1 }
+            defer { i = k }
+            guard k - i >= 8 else { continue }
             // trailing punctuation and an unbalanced closing bracket are not part of the word
             var e = k
-            while e > i, [".", ",", ";", ":"].contains(t[e - 1]) { e -= 1 }
-            let opens = t[i..<e].filter { $0 == "(" || $0 == "[" }.count, closes = t[i..<e].filter { $0 == ")" || $0 == "]" }.count
-            if closes > opens, e > i, t[e - 1] == ")" || t[e - 1] == "]" { e -= 1 }
-            defer { i = k }
+            while e > i, t[e - 1] == "." || t[e - 1] == "," || t[e - 1] == ";" || t[e - 1] == ":" { e -= 1 }
+            if e > i, t[e - 1] == ")" || t[e - 1] == "]" {
+                var depth = 0
+                for s in t[i..<e] { if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1 } }
+                if depth < 0 { e -= 1 }
+            }
             let len = e - i
             guard len >= 8 else { continue }
             let c0 = t[i]
@@ -575,16 +584,15 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if next.hasSuffix("ase") || next.hasSuffix("ases") || next == "receptor" || next == "receptors" || next == "gene" { continue }
                 if covered(i, e) { continue }
                 out.append(Mention(kind: .drug, start: i, end: e, name: low, source: "pattern:chemical"))
-            } else if len <= 20 {
+            } else if len >= 9 && len <= 20 {
                 // a misspelt generic name: plain letters, lower case (a capital first letter allowed)
-                var b: [UInt8] = []
-                b.reserveCapacity(len)
                 var plain = true
-                for (j, s) in t[i..<e].enumerated() {
-                    let v = s.value
-                    if v >= 97 && v <= 122 { b.append(UInt8(v)) } else if j == 0 && v >= 65 && v <= 90 { b.append(UInt8(v + 32)) } else { plain = false; break }
-                }
-                guard plain, let name = lexicon.typoDrug(b), !covered(i, e) else { continue }
+                for j in (i + 1)..<e where t[j].value &- 97 >= 26 { plain = false; break }
+                guard plain, t[i].value &- 97 < 26 || t[i].value &- 65 < 26,
+                      lexicon.mayBeTypo(first: t[i].value | 0x20, second: t[i + 1].value, last3: (t[e - 3].value, t[e - 2].value, t[e - 1].value))
+                else { continue }
+                let b = t[i..<e].map { UInt8($0.value | 0x20) }
+                guard let name = lexicon.typoDrug(b), !covered(i, e) else { continue }
                 let ids = lexicon.drugIDs[name]
                 out.append(Mention(kind: .drug, start: i, end: e, name: name, id: ids?.id ?? nil, xref: ids?.xref ?? nil, source: "pattern:typo"))
             }
@@ -656,6 +664,79 @@ public final class EntityRecognizer: @unchecked Sendable {
         return false
     }
 
+    // MARK: - Protein families and classes named by a head word
+
+    /// Head words of a protein named by what it binds or does ("opioid receptors", "aldehyde dehydrogenase").
+    static let familyHeads: Set<String> = ["receptor", "receptors", "kinase", "kinases", "transporter", "transporters",
+                                           "channel", "channels", "enzymes", "subunit", "subunits"]
+    /// Words that cannot start or sit inside such a name: articles, prepositions, quantifiers, qualifiers.
+    static let familyStop: Set<String> = ["the", "a", "an", "of", "in", "and", "or", "to", "with", "by", "for", "from", "on", "at",
+                                          "as", "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "its",
+                                          "their", "which", "our", "but", "not", "no", "all", "each", "both", "other", "several",
+                                          "many", "various", "specific", "selective", "novel", "via", "than", "also", "only", "such",
+                                          "into", "human", "mouse", "murine", "rat", "mutant", "mutants", "mutated", "wild-type",
+                                          "single", "expressed", "two", "three", "four", "new", "known", "different", "major",
+                                          "same", "one", "between", "within", "whose", "his", "her", "when", "where", "how",
+                                          "more", "most", "less", "key", "target", "targets", "drug", "drugs", "functional", "through",
+                                          "five", "six", "oral", "small", "molecule", "cellular", "s", "after", "before", "during"]
+
+    /// Proteins named by a head word and the words before it ("opioid receptors", "aldehyde dehydrogenase",
+    /// "HIV protease", "mitogen-activated protein kinase"): gene mentions without an HGNC id (name = the
+    /// lower-cased phrase, source `pattern:family`). They are entities, not pair partners — a rule needs a
+    /// gene symbol. A drug word inside ("dopamine" in "dopamine receptor") stays a drug mention.
+    func addProteinFamilies(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        let n = t.count
+        var i = 0
+        while i < n {
+            guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
+            var k = i
+            while k < n && Self.isAlnum(t[k]) { k += 1 }
+            let len = k - i
+            defer { i = k }
+            // cheap first: receptor(s), transporter(s), -ase(s), channel(s), enzymes, subunit(s)
+            guard len >= 5, len <= 24 else { continue }
+            let z = t[k - 1].value | 0x20, y = t[k - 2].value | 0x20
+            let tail = (y == 0x6F && z == 0x72) || (y == 0x72 && z == 0x73) || (y == 0x73 && z == 0x65) || (y == 0x65 && z == 0x73)
+                || (y == 0x65 && z == 0x6C) || (y == 0x6C && z == 0x73) || (y == 0x69 && z == 0x74) || (y == 0x74 && z == 0x73)
+            guard tail else { continue }
+            let head = makeString(t[i..<k]).lowercased()
+            let isHead = Self.familyHeads.contains(head)
+                || (len >= 7 && (head.hasSuffix("ase") || head.hasSuffix("ases")) && !head.hasSuffix("disease") && !head.hasSuffix("diseases")
+                    && !head.hasSuffix("release") && !head.hasSuffix("increase") && !head.hasSuffix("decrease") && !head.hasSuffix("phase")
+                    && !head.hasSuffix("phases") && !head.hasSuffix("base") && !head.hasSuffix("bases") && !head.hasSuffix("case")
+                    && !head.hasSuffix("cases") && !head.hasSuffix("purchase") && !head.hasSuffix("increases") && !head.hasSuffix("decreases")
+                    && !head.hasSuffix("releases") && !head.hasSuffix("erase") && !head.hasSuffix("lease") && !head.hasSuffix("chase")
+                    && !head.hasSuffix("metastases"))
+            guard isHead, !ms.contains(where: { $0.kind != .drug && $0.start < k && i < $0.end }) else { continue }
+            // leftwards: up to three qualifying words in the same clause
+            var start = i, words = 0, p = i
+            while words < 3 {
+                var q = p
+                while q > 0 && (t[q - 1] == " " || t[q - 1] == "\u{a0}") { q -= 1 }
+                guard q > 0, q < p, let w = Self.wordBefore(t, q) else { break }
+                let word = makeString(t[w]).lowercased()
+                if Self.familyStop.contains(word) || word.hasSuffix("ing") || word.hasSuffix("ly")
+                    || (word.hasSuffix("ed") && !word.contains("-")) || !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+                    break
+                }
+                // a word after "to" is a verb ("to enhance receptor")
+                var r = w.lowerBound
+                while r > 0 && t[r - 1] == " " { r -= 1 }
+                if r >= 2, makeString(t[(r - 2)..<r]).lowercased() == "to", r == 2 || !Self.isAlnum(t[r - 3]) { break }
+                if ms.contains(where: { $0.kind != .drug && $0.start < q && w.lowerBound < $0.end }) { break }
+                start = w.lowerBound; p = w.lowerBound; words += 1
+            }
+            guard words > 0 else { continue }
+            let name = makeString(t[start..<k]).split(separator: " ").joined(separator: " ").lowercased()
+            found.append(Mention(kind: .gene, start: start, end: k, name: name, source: "pattern:family"))
+        }
+        guard !found.isEmpty else { return ms }
+        var out = ms + found
+        out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+        return out
+    }
+
     // MARK: - Abbreviations
 
     func applyAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
@@ -720,11 +801,19 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Attaching variants and phenotypes to genes
 
-    func attach(_ t: [Unicode.Scalar], _ ms: inout [Mention], sentences: [Range<Int>]) {
+    func attach(_ t: [Unicode.Scalar], _ msOut: inout [Mention], sentences: [Range<Int>]) {
         func sentence(of pos: Int) -> Range<Int> {
             sentences.first { $0.contains(pos) } ?? 0..<t.count
         }
-        let docGenes = Set(ms.filter { $0.kind == .gene }.map(\.name))
+        let docGenes = Set(msOut.filter { $0.kind == .gene && $0.source != "pattern:family" }.map(\.name))
+        // variants and phenotypes attach to genes with a symbol, not to family phrases ("opioid receptor")
+        let ms0 = msOut
+        var ms = msOut.filter { $0.source != "pattern:family" }
+        defer {
+            var merged = ms + ms0.filter { $0.source == "pattern:family" }
+            merged.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+            msOut = merged
+        }
         for idx in ms.indices where ms[idx].kind == .variant || ms[idx].kind == .phenotype {
             let v = ms[idx]
             let sent = sentence(of: v.start)

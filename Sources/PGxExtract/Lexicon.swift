@@ -68,7 +68,7 @@ public final class Lexicon: @unchecked Sendable {
     public let drugIDs: [String: (id: String?, xref: String?)]
     /// Generic drug names of 9+ plain letters by first two and last three letters, for one-edit typos
     /// ("irinorecan" → irinotecan): a misspelling rarely touches both ends of a name.
-    public let typoIndex: [String: [[UInt8]]]
+    public let typoIndex: [UInt64: [[UInt8]]]
     public let version: String
 
     public init(rules: URL) throws {
@@ -177,7 +177,7 @@ public final class Lexicon: @unchecked Sendable {
         self.geneInfo = geneInfo
         self.salts = salts
         self.drugIDs = drugIDs
-        var typo: [String: [[UInt8]]] = [:]
+        var typo: [UInt64: [[UInt8]]] = [:]
         for name in drugIDs.keys where name.utf8.count >= 9 && name.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
             let b = Array(name.utf8)
             typo[Lexicon.typoKey(b), default: []].append(b)
@@ -190,8 +190,17 @@ public final class Lexicon: @unchecked Sendable {
 }
 
 extension Lexicon {
-    static func typoKey(_ b: [UInt8]) -> String {
-        String(decoding: b.prefix(2) + b.suffix(3), as: UTF8.self)
+    static func typoKey(_ b: [UInt8]) -> UInt64 {
+        typoKey(UInt32(b[0]), UInt32(b[1]), (UInt32(b[b.count - 3]), UInt32(b[b.count - 2]), UInt32(b[b.count - 1])))
+    }
+
+    @inline(__always) static func typoKey(_ a: UInt32, _ b: UInt32, _ l: (UInt32, UInt32, UInt32)) -> UInt64 {
+        UInt64(a) << 32 | UInt64(b) << 24 | UInt64(l.0) << 16 | UInt64(l.1) << 8 | UInt64(l.2)
+    }
+
+    /// Whether some generic name shares these first two and last three letters (lower-case ASCII).
+    @inline(__always) public func mayBeTypo(first: UInt32, second: UInt32, last3: (UInt32, UInt32, UInt32)) -> Bool {
+        typoIndex[Lexicon.typoKey(first, second, last3)] != nil
     }
 
     /// The generic drug name one edit (substitution, insertion, deletion, or swap of neighbours) away
