@@ -20,6 +20,7 @@ echo
 echo "Regenerate with \`scripts/report.sh\`. Model: \`rules/model/model.json\` (confidence cut $CUT chosen on out-of-fold F1)."
 echo "Training: $(grep -m1 'sentences,' "$OOF/train.log" | sed 's/^pgx: //')."
 echo "Cross-sentence model: \`rules/model/cooccurrence.json\`, $(grep -m1 'document model:' "$OOF/train.log" | sed 's/^pgx: document model: //')."
+echo "Document stage: \`rules/model/document.json\`, $(grep -m1 'document stage:' "$OOF/train.log" | sed 's/^pgx: document stage: //')."
 echo
 echo "## PGxMine dev (spans, 5-fold out-of-fold)"
 echo
@@ -37,11 +38,13 @@ echo '```'
 echo
 echo "## PharmGKB dev (docs, 5-fold out-of-fold)"
 echo
-echo "Pairs within a sentence come from the sentence model, which never saw these documents; pairs across"
-echo "sentences from the document model of the fold that did not hold the document."
+echo "Stage one: pairs within a sentence from the sentence model, which never saw these documents; pairs across"
+echo "sentences from the cross-sentence model of the fold that did not hold the document. Document stage: every"
+echo "gene–drug pair of an abstract judged from all its triples by the document model (rules/model/document.json)"
+echo "of the fold that did not hold the document; its probability is the confidence of the pair's triples."
 echo
 echo '```'
-for c in 0 0.1 "$CUT" 0.3 0.5; do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
+for c in 0 0.1 0.15 "$CUT" 0.3 0.4 0.5; do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
 echo "## Entities (pgx extract --format entities)"

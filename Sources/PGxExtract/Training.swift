@@ -92,6 +92,14 @@ public struct Trainer {
         return out
     }
 
+    /// A labelled example that is only a feature vector (the document stage's gene–drug pairs).
+    public static func example(features: [Int], drug: Mention, fold: Int, index: Int, label: Bool) -> Example {
+        Example(fold: fold, sentence: index, candidate: Candidate(passage: 0, sentence: 0..<0, gene: nil, variant: nil, drug: drug, phenotype: nil,
+                                                                  features: features, effect: Effect(category: .other, direction: .unspecified),
+                                                                  negated: false, speculative: false, categoryRule: nil),
+                label: label)
+    }
+
     /// The cross-validation fold of a document or sentence id (stable across runs).
     public static func fold(of id: String, folds: Int) -> Int { Int(CandidateBuilder.hash(id) % max(folds, 1)) }
 

@@ -11,6 +11,8 @@ public final class ExtractorRules: @unchecked Sendable {
     /// The document-level model for gene–drug pairs that never share a sentence (trained on curated
     /// documents), if `rules/model/cooccurrence.json` exists.
     public private(set) var cooccurrence: PairModel?
+    /// The document stage (`DocumentPairs`), if `rules/model/document.json` exists.
+    public private(set) var document: PairModel?
 
     public init(url: URL, loadModel: Bool = true) throws {
         self.url = url
@@ -28,13 +30,16 @@ public final class ExtractorRules: @unchecked Sendable {
         if loadModel, FileManager.default.fileExists(atPath: modelURL.path) { model = try PairModel(url: modelURL) }
         let coURL = url.appendingPathComponent("model/cooccurrence.json")
         if loadModel, FileManager.default.fileExists(atPath: coURL.path) { cooccurrence = try PairModel(url: coURL) }
+        let docURL = url.appendingPathComponent("model/document.json")
+        if loadModel, FileManager.default.fileExists(atPath: docURL.path) { document = try PairModel(url: docURL) }
     }
 
     /// A short version string of the rules (for batches and manifests).
     public var version: String {
         let m = (model?.metadata["version"] as? String) ?? "untrained"
         let c = cooccurrence.map { " + cooccurrence \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
-        return "patterns \(cues.version), model \(m)\(c), \(lexicon.version)"
+        let d = document.map { " + document \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
+        return "patterns \(cues.version), model \(m)\(c)\(d), \(lexicon.version)"
     }
 }
 
@@ -52,11 +57,32 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
+    /// `documentStage`: rescore pairs of multi-sentence documents with `document` (or the rules'
+    /// document model); training turns it off to get the stage-one scores the document model learns from.
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
-                        model: PairModel? = nil, cooccurrence: PairModel? = nil) -> (AnalyzedDocument, [Triple]) {
+                        model: PairModel? = nil, cooccurrence: PairModel? = nil,
+                        document: PairModel? = nil, documentStage: Bool = true) -> (AnalyzedDocument, [Triple]) {
         let doc = analyzer.analyze(id: id, passages: passages)
         let m = model ?? rules.model
         let co = cooccurrence ?? rules.cooccurrence
+        let dm = documentStage ? (document ?? rules.document) : nil
+        let sentences = doc.passages.reduce(0) { $0 + $1.sentences.count }
+        if let dm, sentences >= 2 {
+            // every pair scored first, then judged in the whole document
+            var all = extract(doc, minConfidence: 0, model: m, cooccurrence: co)
+            let lexicon = rules.lexicon
+            let p = DocumentPairs.score(all, model: dm, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
+            for i in all.indices {
+                guard let k = DocumentPairs.key(all[i]), let q = p[k] else { continue }
+                all[i].confidence = (q * 10000).rounded() / 10000
+                all[i].rule += "+document"
+            }
+            return (doc, all.filter { $0.confidence >= minConfidence })
+        }
+        return (doc, extract(doc, minConfidence: minConfidence, model: m, cooccurrence: co))
+    }
+
+    func extract(_ doc: AnalyzedDocument, minConfidence: Double, model m: PairModel?, cooccurrence co: PairModel?) -> [Triple] {
         var out: [Triple] = []
         let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
         for c in builder.candidates(doc, crossSentence: cross) {
@@ -74,7 +100,7 @@ public final class TripleExtractor: @unchecked Sendable {
             guard p >= minConfidence else { continue }
             out.append(triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model", crossModel: co != nil))
         }
-        return (doc, out)
+        return out
     }
 
     /// Cross-sentence candidates of a document with their features (for training the document model).

@@ -119,14 +119,36 @@ struct Train: ParsableCommand {
         let positives = examples.filter { $0.label == true }.count
         Diagnostics.note("document model: \(documents.count) documents, \(examples.count) cross-sentence candidates (\(positives) curated)")
         let perFold = Trainer.foldModels(examples, folds: folds, balance: false)
+        // Stage one of every document as `pgx extract` would see it: its cross-sentence pairs scored by
+        // the fold model that never saw it (the sentence model never saw these documents at all).
+        var stageOne: [(pmid: String, doc: AnalyzedDocument, triples: [Triple])] = []
+        for (pmid, passages) in documents {
+            let fold = Trainer.fold(of: pmid, folds: folds)
+            let (doc, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: 0, model: sentenceModel,
+                                                   cooccurrence: perFold[fold], documentStage: false)
+            stageOne.append((pmid, doc, triples))
+        }
+        // The document stage: one example per gene–drug pair of a multi-sentence document, labelled by
+        // whether the curators list it.
+        let pgx: (String) -> Bool = { extractor.rules.lexicon.geneInfo[$0]?.pgx ?? false }
+        var pairExamples: [Trainer.Example] = []
+        for (i, s) in stageOne.enumerated() where s.doc.passages.reduce(0, { $0 + $1.sentences.count }) >= 2 {
+            let pairs = gold[s.pmid] ?? []
+            for (k, f) in DocumentPairs.features(s.triples, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
+                pairExamples.append(Trainer.example(features: f, drug: s.triples[0].drug, fold: Trainer.fold(of: s.pmid, folds: folds),
+                                                    index: i, label: pairs.contains(k)))
+            }
+        }
+        let pairPositives = pairExamples.filter { $0.label == true }.count
+        Diagnostics.note("document stage: \(pairExamples.count) gene–drug pairs (\(pairPositives) curated)")
+        let pairFolds = Trainer.foldModels(pairExamples, folds: folds, balance: false)
         if let oof {
-            // Every document extracted as `pgx extract` would, its cross-sentence pairs scored by the
-            // fold model that never saw it (the sentence model never saw these documents at all).
             var bytes: [UInt8] = []
             var json = JSONWriter()
             for (pmid, passages) in documents {
                 let fold = Trainer.fold(of: pmid, folds: folds)
-                let (doc, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: 0, model: sentenceModel, cooccurrence: perFold[fold])
+                let (doc, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: 0, model: sentenceModel,
+                                                       cooccurrence: perFold[fold], document: pairFolds[fold])
                 for t in triples {
                     json.reset()
                     TripleJSON.write(t, text: doc.passages.first { $0.name == t.passage }!.text, to: &json)
@@ -136,6 +158,19 @@ struct Train: ParsableCommand {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
         }
+        var pairModel = Trainer.fit(pairExamples, balance: false)
+        pairModel.threshold = sentenceModel.threshold
+        pairModel.metadata = [
+            "version": version, "kind": "logistic regression over document-level features of each gene–drug pair (stage-one scores, "
+                + "where and how often the pair is named, competing genes and drugs, CPIC pair)",
+            "seed": 20261125, "folds": folds, "documents": documents.count, "pairs": pairExamples.count, "curated": pairPositives,
+            "applies_to": "documents of two or more sentences",
+            "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
+                          "license": Train.license(goldPath)]],
+            "note": "probability that curators list the pair for the document; PharmGKB data is CC BY-SA 4.0",
+        ]
+        try pairModel.write(to: out.appendingPathComponent("document.json"))
+        Diagnostics.note("wrote \(out.appendingPathComponent("document.json").path)")
         var model = Trainer.fit(examples, balance: false)
         model.threshold = sentenceModel.threshold
         model.metadata = [

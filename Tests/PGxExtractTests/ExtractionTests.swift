@@ -97,7 +97,7 @@ final class ExtractionTests: XCTestCase {
         let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
         let docsGold = shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path
         let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
-        var outputs: [Data] = [], documentModels: [Data] = []
+        var outputs: [Data] = [], documentModels: [Data] = [], pairModels: [Data] = []
         for _ in 0..<2 {
             let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path, "--docs-gold", docsGold, "--docs", docs,
                                          "--oof", tmp.path])
@@ -105,15 +105,31 @@ final class ExtractionTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains("document model: "), r.stderr)
             outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
             documentModels.append(try Data(contentsOf: rules.appendingPathComponent("model/cooccurrence.json")))
+            pairModels.append(try Data(contentsOf: rules.appendingPathComponent("model/document.json")))
         }
+        XCTAssertEqual(pairModels[0], pairModels[1], "same documents must give the same document-stage model file")
+        let pairMeta = try JSONSerialization.jsonObject(with: pairModels[0]) as! [String: Any]
+        XCTAssertGreaterThan(pairMeta["curated"] as? Int ?? 0, 20, "curated pairs among the documents' gene–drug pairs")
         XCTAssertEqual(outputs[0], outputs[1], "same data must give the same model file")
         XCTAssertEqual(documentModels[0], documentModels[1], "same documents must give the same cross-sentence model file")
         let docMeta = try JSONSerialization.jsonObject(with: documentModels[0]) as! [String: Any]
         XCTAssertGreaterThan(docMeta["curated"] as? Int ?? 0, 5, "curated pairs found among the cross-sentence candidates")
         XCTAssertEqual((docMeta["training"] as? [[String: Any]])?.first?["license"] as? String, "CC BY-SA 4.0 (PharmGKB)")
-        // The out-of-fold document predictions are triples any scorer can read, cross-sentence pairs by the document model.
+        // The out-of-fold document predictions are triples any scorer can read: cross-sentence pairs by the
+        // cross-sentence model, and every pair of an abstract judged again by the document stage.
         let oof = try String(contentsOf: tmp.appendingPathComponent("pharmgkb-dev.oof.jsonl"), encoding: .utf8)
-        XCTAssertTrue(oof.contains("\"rule\":\"cooccurrence:model\""))
+        XCTAssertTrue(oof.contains("\"rule\":\"cooccurrence:model+document\""))
+        XCTAssertTrue(oof.contains("+document\""))
+        // Triples of one pair in one document share the document stage's confidence.
+        var byPair: [String: Set<Double>] = [:]
+        for line in oof.split(separator: "\n") {
+            let t = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            guard let g = (t["gene"] as? [String: Any])?["symbol"] as? String, let d = (t["drug"] as? [String: Any])?["name"] as? String,
+                  (t["rule"] as? String)?.hasSuffix("+document") == true else { continue }
+            byPair["\(t["doc"]!)|\(g)|\(d)", default: []].insert(t["confidence"] as! Double)
+        }
+        XCTAssertFalse(byPair.isEmpty)
+        XCTAssertTrue(byPair.values.allSatisfy { $0.count == 1 }, "one confidence per gene–drug pair and document")
         let meta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
         let training = try XCTUnwrap(meta["training"] as? [[String: Any]])
         XCTAssertEqual(training.first?["license"] as? String, "MIT (PGxMine, Lever et al. 2020)")
