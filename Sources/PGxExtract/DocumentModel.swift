@@ -23,7 +23,30 @@ public enum DocumentPairs {
 
     /// Hashed features of each pair of a document, from its stage-one triples (confidence = sentence
     /// or cross-sentence model). Pairs are in first-seen order.
-    public static func features(_ triples: [Triple], knownPairs: Set<String>, pharmacogene: (String) -> Bool) -> [(key: String, features: [Int])] {
+    public static func features(_ triples: [Triple], document: AnalyzedDocument, knownPairs: Set<String>,
+                                pharmacogene: (String) -> Bool) -> [(key: String, features: [Int])] {
+        // How often and where the document names each gene and drug: the subject of an abstract is
+        // named in its title and more often than anything else.
+        var geneN: [String: Int] = [:], drugN: [String: Int] = [:]
+        var geneTitle = Set<String>(), drugTitle = Set<String>(), geneVariant = Set<String>()
+        for p in document.passages {
+            for m in p.mentions {
+                switch m.kind {
+                case .gene where m.source != "pattern:family":
+                    let g = m.name.uppercased()
+                    geneN[g, default: 0] += 1
+                    if p.name == "title" { geneTitle.insert(g) }
+                case .variant:
+                    if let g = m.gene?.uppercased() { geneN[g, default: 0] += 1; geneVariant.insert(g); if p.name == "title" { geneTitle.insert(g) } }
+                case .drug:
+                    let d = Trainer.normalizeDrug(m.name)
+                    drugN[d, default: 0] += 1
+                    if p.name == "title" { drugTitle.insert(d) }
+                default: break
+                }
+            }
+        }
+        let topGene = geneN.values.max() ?? 0, topDrug = drugN.values.max() ?? 0
         var order: [String] = []
         var byPair: [String: [Triple]] = [:]
         var genes: [String: Int] = [:], drugs: [String: Int] = [:]
@@ -64,14 +87,25 @@ public enum DocumentPairs {
             if ts.contains(where: \.negated) { f.append("doc:negated") }
             if !stageOne.isEmpty && stageOne.allSatisfy(\.negated) { f.append("doc:all-negated") }
             f.append("doc:max&pgx:\(bucket(conf[0], [0.1, 0.3, 0.6, 0.9]))\(pgx)")
+            let d = Trainer.normalizeDrug(ts[0].drug.name)
+            let gn = geneN[sym] ?? 0, dn = drugN[d] ?? 0
+            f.append("doc:gene-mentions:\(bucket(Double(gn), [1, 2, 4, 8]))")
+            f.append("doc:drug-mentions:\(bucket(Double(dn), [1, 2, 4, 8]))")
+            if gn > 0 && gn == topGene { f.append("doc:top-gene") }
+            if dn > 0 && dn == topDrug { f.append("doc:top-drug") }
+            if geneTitle.contains(sym) { f.append("doc:gene-in-title") }
+            if drugTitle.contains(d) { f.append("doc:drug-in-title") }
+            if geneTitle.contains(sym) && drugTitle.contains(d) { f.append("doc:both-in-title") }
+            if geneVariant.contains(sym) { f.append("doc:gene-has-variant") }
             return (k, f.map(CandidateBuilder.hash))
         }
     }
 
     /// The document model's probability for each pair of the document.
-    public static func score(_ triples: [Triple], model: PairModel, knownPairs: Set<String>, pharmacogene: (String) -> Bool) -> [String: Double] {
+    public static func score(_ triples: [Triple], document: AnalyzedDocument, model: PairModel, knownPairs: Set<String>,
+                             pharmacogene: (String) -> Bool) -> [String: Double] {
         var out: [String: Double] = [:]
-        for (k, f) in features(triples, knownPairs: knownPairs, pharmacogene: pharmacogene) { out[k] = model.probability(f) }
+        for (k, f) in features(triples, document: document, knownPairs: knownPairs, pharmacogene: pharmacogene) { out[k] = model.probability(f) }
         return out
     }
 }

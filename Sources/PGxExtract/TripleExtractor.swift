@@ -71,7 +71,7 @@ public final class TripleExtractor: @unchecked Sendable {
             // every pair scored first, then judged in the whole document
             var all = extract(doc, minConfidence: 0, model: m, cooccurrence: co)
             let lexicon = rules.lexicon
-            let p = DocumentPairs.score(all, model: dm, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
+            let p = DocumentPairs.score(all, document: doc, model: dm, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
             for i in all.indices {
                 guard let k = DocumentPairs.key(all[i]), let q = p[k] else { continue }
                 all[i].confidence = (q * 10000).rounded() / 10000

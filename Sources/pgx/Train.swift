@@ -134,7 +134,7 @@ struct Train: ParsableCommand {
         var pairExamples: [Trainer.Example] = []
         for (i, s) in stageOne.enumerated() where s.doc.passages.reduce(0, { $0 + $1.sentences.count }) >= 2 {
             let pairs = gold[s.pmid] ?? []
-            for (k, f) in DocumentPairs.features(s.triples, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
+            for (k, f) in DocumentPairs.features(s.triples, document: s.doc, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
                 pairExamples.append(Trainer.example(features: f, drug: s.triples[0].drug, fold: Trainer.fold(of: s.pmid, folds: folds),
                                                     index: i, label: pairs.contains(k)))
             }
