@@ -53,6 +53,17 @@ public struct CandidateBuilder: Sendable {
                 let hits = cues.hits(words.map(\.text)).filter { h in
                     !ms.contains { $0.start <= words[h.word].start && words[h.word].end <= $0.end }
                 }
+                // the kind of mention each word lies in ("DRUG", "GENE", "PHENO"), for the blinded words between a pair
+                var tags = [String?](repeating: nil, count: words.count)
+                var wi = 0
+                for m in ms.sorted(by: { $0.start < $1.start }) {
+                    while wi < words.count && words[wi].end <= m.start { wi += 1 }
+                    var wj = wi
+                    while wj < words.count && words[wj].end <= m.end {
+                        if words[wj].start >= m.start && tags[wj] == nil { tags[wj] = m.kind == .drug ? "DRUG" : m.kind == .phenotype ? "PHENO" : "GENE" }
+                        wj += 1
+                    }
+                }
                 let phenos = ms.filter { $0.kind == .phenotype }
                 for u in units {
                     for d in drugs {
@@ -60,7 +71,7 @@ public struct CandidateBuilder: Sendable {
                         if g.start < d.end && d.start < g.end { continue }
                         let pheno = phenos.first { $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
                         out.append(build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
-                                         words: words, hits: hits, mentions: ms))
+                                         words: words, tags: tags, hits: hits, mentions: ms))
                     }
                 }
             }
@@ -120,35 +131,35 @@ public struct CandidateBuilder: Sendable {
                           let s2 = p.sentences.first(where: { $0.contains(d.start) }), s1 != s2 else { continue }
                     let range = min(s1.lowerBound, s2.lowerBound)..<max(s1.upperBound, s2.upperBound)
                     let ga = geneAt[sym] ?? [], da = drugAt[d.name] ?? []
-                    var f = ["bias", "cross-sentence"]
-                    if knownPairs.contains(key) { f.append("cpic-pair") }
+                    var f = Features(); f.add("bias"); f.add("cross-sentence")
+                    if knownPairs.contains(key) { f.add("cpic-pair") }
                     let pgx = u.gene?.pharmacogene ?? true
-                    f.append(pgx ? "pharmacogene" : "other-gene")
-                    f.append("gene-n:" + bucket(ga.count)); f.append("drug-n:" + bucket(da.count))
+                    f.add(pgx ? "pharmacogene" : "other-gene")
+                    f.add("gene-n:", bucket(ga.count)); f.add("drug-n:", bucket(da.count))
                     if let t = titleIndex {
-                        if ga.contains(where: { $0.0 == t }) { f.append("gene-in-title") }
-                        if da.contains(where: { $0.0 == t }) { f.append("drug-in-title") }
+                        if ga.contains(where: { $0.0 == t }) { f.add("gene-in-title") }
+                        if da.contains(where: { $0.0 == t }) { f.add("drug-in-title") }
                     }
                     let last = p.sentences.count - 1
-                    if ga.contains(where: { $0.0 == pi && $0.1 >= last - 1 }) { f.append("gene-in-conclusion") }
-                    if da.contains(where: { $0.0 == pi && $0.1 >= last - 1 }) { f.append("drug-in-conclusion") }
+                    if ga.contains(where: { $0.0 == pi && $0.1 >= last - 1 }) { f.add("gene-in-conclusion") }
+                    if da.contains(where: { $0.0 == pi && $0.1 >= last - 1 }) { f.add("drug-in-conclusion") }
                     var gap = Int.max
                     for a in ga where a.0 == pi { for b in da where b.0 == pi { gap = min(gap, abs(a.1 - b.1)) } }
-                    f.append("gap:" + (gap == Int.max ? "passages" : gap <= 1 ? "1" : gap <= 3 ? "2-3" : "4+"))
-                    if geneHasVariant.contains(sym) { f.append("gene-has-variant") }
-                    f.append("genes:" + bucket(geneAt.count)); f.append("drugs:" + bucket(drugAt.count))
-                    f.append("gsrc:" + (u.gene?.source ?? "inferred")); f.append("drug:" + d.source)
-                    f.append("sentences:" + (sentenceCount <= 6 ? "short" : sentenceCount <= 12 ? "medium" : "long"))
-                    if pgx { f.append("pgx&n:" + bucket(ga.count) + "/" + bucket(da.count)) }
+                    f.add("gap:", (gap == Int.max ? "passages" : gap <= 1 ? "1" : gap <= 3 ? "2-3" : "4+"))
+                    if geneHasVariant.contains(sym) { f.add("gene-has-variant") }
+                    f.add("genes:", bucket(geneAt.count)); f.add("drugs:", bucket(drugAt.count))
+                    f.add("gsrc:", (u.gene?.source ?? "inferred")); f.add("drug:", d.source)
+                    f.add("sentences:", (sentenceCount <= 6 ? "short" : sentenceCount <= 12 ? "medium" : "long"))
+                    if pgx { f.add("pgx&n:", bucket(ga.count), "/", bucket(da.count)) }
                     // The effect: the first category cue of the drug's sentence, else of the gene's.
                     let (dCat, dKinds) = cuesOf(pi, s2), (gCat, gKinds) = cuesOf(pi, s1)
                     let cat = dCat ?? gCat
-                    f.append("cat:" + (cat?.0.rawValue ?? "none"))
+                    f.add("cat:", (cat?.0.rawValue ?? "none"))
                     // sorted: a Set's order changes from run to run, and the model file must not
-                    for k in dKinds.map(\.rawValue).sorted() { f.append("drug-sentence:" + k) }
-                    for k in gKinds.map(\.rawValue).sorted() { f.append("gene-sentence:" + k) }
+                    for k in dKinds.map(\.rawValue).sorted() { f.add("drug-sentence:", k) }
+                    for k in gKinds.map(\.rawValue).sorted() { f.add("gene-sentence:", k) }
                     var c = Candidate(passage: pi, sentence: range, gene: u.gene, variant: u.variant, drug: d, phenotype: nil,
-                                      features: f.map(CandidateBuilder.hash), effect: Effect(category: cat?.0 ?? .other, direction: .unspecified),
+                                      features: f.hashes, effect: Effect(category: cat?.0 ?? .other, direction: .unspecified),
                                       negated: false, speculative: false, categoryRule: cat?.1)
                     c.crossSentence = true
                     c.pharmacogene = pgx
@@ -199,6 +210,25 @@ public struct CandidateBuilder: Sendable {
         return units
     }
 
+    /// Hashed features built without joining strings: FNV-1a over the parts in order is the hash of
+    /// their concatenation, so `add("btw:", word)` is `hash("btw:" + word)`.
+    struct Features {
+        var hashes: [Int] = []
+        init() { hashes.reserveCapacity(64) }
+        @inline(__always) static func feed(_ h: inout UInt64, _ s: String) {
+            for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
+        }
+        @inline(__always) mutating func finish(_ h: UInt64) { hashes.append(Int(h & UInt64((1 << CandidateBuilder.hashBits) - 1))) }
+        mutating func add(_ a: String) { var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); finish(h) }
+        mutating func add(_ a: String, _ b: String) { var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); Self.feed(&h, b); finish(h) }
+        mutating func add(_ a: String, _ b: String, _ c: String) {
+            var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); Self.feed(&h, b); Self.feed(&h, c); finish(h)
+        }
+        mutating func add(_ a: String, _ b: String, _ c: String, _ d: String) {
+            var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); Self.feed(&h, b); Self.feed(&h, c); Self.feed(&h, d); finish(h)
+        }
+    }
+
     static func hash(_ s: String) -> Int {
         var h: UInt64 = 0xcbf29ce484222325
         for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
@@ -210,49 +240,48 @@ public struct CandidateBuilder: Sendable {
     }
 
     func build(pi: Int, passageName: String, sentence: Range<Int>, unit: Unit, drug: Mention, pheno: Mention?,
-               words: [Word], hits: [CueHit], mentions: [Mention]) -> Candidate {
+               words: [Word], tags: [String?], hits: [CueHit], mentions: [Mention]) -> Candidate {
         let g = unit.variant ?? unit.gene!
         let gw0 = wordIndex(words, g.start), gw1 = wordIndex(words, max(g.start, g.end - 1))
         let dw0 = wordIndex(words, drug.start), dw1 = wordIndex(words, max(drug.start, drug.end - 1))
         let lo = min(gw1, dw1), hi = max(gw0, dw0)
         let (a, b) = gw0 < dw0 ? (gw1, dw0) : (dw1, gw0)  // words strictly between are a+1..<b
-        var f: [String] = ["bias"]
-        f.append(unit.variant == nil ? "kind:gene" : (unit.gene == nil ? "kind:variant-nogene" : "kind:variant"))
-        if let v = unit.variant { f.append("vsrc:" + v.source) }
-        if drug.isClass { f.append("drug:class") }
-        f.append("drug:" + drug.source)
-        f.append(gw0 < dw0 ? "order:g-d" : "order:d-g")
+        var f = Features(); f.add("bias")
+        f.add(unit.variant == nil ? "kind:gene" : (unit.gene == nil ? "kind:variant-nogene" : "kind:variant"))
+        if let v = unit.variant { f.add("vsrc:", v.source) }
+        if drug.isClass { f.add("drug:class") }
+        f.add("drug:", drug.source)
+        f.add(gw0 < dw0 ? "order:g-d" : "order:d-g")
         let dist = max(0, b - a - 1)
-        f.append("dist:" + (dist <= 2 ? "0-2" : dist <= 5 ? "3-5" : dist <= 10 ? "6-10" : dist <= 20 ? "11-20" : "21+"))
+        f.add("dist:", (dist <= 2 ? "0-2" : dist <= 5 ? "3-5" : dist <= 10 ? "6-10" : dist <= 20 ? "11-20" : "21+"))
         // words between, with the words of other mentions written as their kind ("DRUG", "GENE")
         var blinded: [String] = []
         if a + 1 < b {
-            for w in words[(a + 1)..<b] {
-                if let m = mentions.first(where: { $0.start <= w.start && w.end <= $0.end && $0 != drug && $0 != g }) {
-                    let tag = m.kind == .drug ? "DRUG" : m.kind == .phenotype ? "PHENO" : "GENE"
+            for wi in (a + 1)..<b {
+                if let tag = tags[wi] {
                     if blinded.last != tag { blinded.append(tag) }
                 } else {
-                    blinded.append(w.text)
+                    blinded.append(words[wi].text)
                 }
             }
         }
         if a + 1 < b {
             for w in blinded.prefix(25) where w.count > 1 || w == "(" || w == ";" {
-                f.append("btw:" + w)
+                f.add("btw:", w)
             }
-            if blinded.count <= 4 { f.append("btwseq:" + (gw0 < dw0 ? "gd:" : "dg:") + blinded.joined(separator: "_")) }
+            if blinded.count <= 4 { f.add("btwseq:", (gw0 < dw0 ? "gd:" : "dg:"), blinded.joined(separator: "_")) }
         }
         if a + 1 < b {
             let btw = blinded
-            for k in 0..<min(btw.count - 1, 20) where btw.count > 1 { f.append("bg:" + btw[k] + "_" + btw[k + 1]) }
+            for k in 0..<min(btw.count - 1, 20) where btw.count > 1 { f.add("bg:", btw[k], "_", btw[k + 1]) }
             let commas = btw.filter { $0 == "," }.count
-            f.append("commas:\(min(commas, 3))")
-            if btw.contains(";") { f.append("semicolon-between") }
-            if btw.contains("whereas") || btw.contains("but") || btw.contains("while") { f.append("contrast-between") }
-            if btw.contains("and") || btw.contains("or") { f.append("coord-between") }
-            for w in btw.prefix(12) where w.count > 2 { f.append((gw0 < dw0 ? "bgd:" : "bdg:") + w) }
+            f.add("commas:\(min(commas, 3))")
+            if btw.contains(";") { f.add("semicolon-between") }
+            if btw.contains("whereas") || btw.contains("but") || btw.contains("while") { f.add("contrast-between") }
+            if btw.contains("and") || btw.contains("or") { f.add("coord-between") }
+            for w in btw.prefix(12) where w.count > 2 { f.add((gw0 < dw0 ? "bgd:" : "bdg:"), w) }
         } else {
-            f.append("adjacent")
+            f.add("adjacent")
         }
         // Is this the drug nearest to the gene, and the gene nearest to the drug?
         let gmid = (g.start + g.end) / 2, dmid = (drug.start + drug.end) / 2
@@ -260,29 +289,29 @@ public struct CandidateBuilder: Sendable {
         let closerDrug = mentions.contains { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }
         let closerGene = mentions.contains { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
             && abs(($0.start + $0.end) / 2 - dmid) < dd }
-        f.append(closerDrug ? "drug:not-nearest" : "drug:nearest")
-        f.append(closerGene ? "gene:not-nearest" : "gene:nearest")
-        f.append("near:\(closerDrug ? 0 : 1)\(closerGene ? 0 : 1)")
+        f.add(closerDrug ? "drug:not-nearest" : "drug:nearest")
+        f.add(closerGene ? "gene:not-nearest" : "gene:nearest")
+        f.add("near:\(closerDrug ? 0 : 1)\(closerGene ? 0 : 1)")
         let first = min(gw0, dw0), last = max(gw1, dw1)
         // the words right next to each entity ("resistance mutation", "treated with", "-resistant")
-        if gw0 > 0 { f.append("gl1:" + words[gw0 - 1].text) }
-        if gw1 + 1 < words.count { f.append("gr1:" + words[gw1 + 1].text) }
-        if dw0 > 0 { f.append("dl1:" + words[dw0 - 1].text) }
-        if dw1 + 1 < words.count { f.append("dr1:" + words[dw1 + 1].text) }
-        if first > 0 { f.append("l1:" + words[first - 1].text) }
-        if first > 1 { f.append("l2:" + words[first - 2].text) }
-        if last + 1 < words.count { f.append("r1:" + words[last + 1].text) }
-        if last + 2 < words.count { f.append("r2:" + words[last + 2].text) }
+        if gw0 > 0 { f.add("gl1:", words[gw0 - 1].text) }
+        if gw1 + 1 < words.count { f.add("gr1:", words[gw1 + 1].text) }
+        if dw0 > 0 { f.add("dl1:", words[dw0 - 1].text) }
+        if dw1 + 1 < words.count { f.add("dr1:", words[dw1 + 1].text) }
+        if first > 0 { f.add("l1:", words[first - 1].text) }
+        if first > 1 { f.add("l2:", words[first - 2].text) }
+        if last + 1 < words.count { f.add("r1:", words[last + 1].text) }
+        if last + 2 < words.count { f.add("r2:", words[last + 2].text) }
         let others = mentions.filter { ($0.kind == .drug || $0.kind == .gene) && $0.start >= words[min(a + 1, words.count - 1)].start
             && $0.end <= (b < words.count ? words[b].start : sentence.upperBound) && $0 != drug && $0 != g }
-        f.append("between-entities:\(min(others.count, 3))")
+        f.add("between-entities:\(min(others.count, 3))")
         let nd = mentions.filter { $0.kind == .drug }.count, ng = mentions.filter { $0.kind == .gene || $0.kind == .variant }.count
-        f.append("ndrugs:\(min(nd, 4))"); f.append("ngenes:\(min(ng, 4))")
-        if unit.gene?.pharmacogene == true { f.append("pharmacogene") }
+        f.add("ndrugs:\(min(nd, 4))"); f.add("ngenes:\(min(ng, 4))")
+        if unit.gene?.pharmacogene == true { f.add("pharmacogene") }
         let sym = unit.gene?.name ?? unit.variant?.gene
-        if let sym, knownPairs.contains(sym + "|" + drug.name) { f.append("cpic-pair") }
-        if pheno != nil { f.append("phenotype") }
-        if passageName == "title" { f.append("title") }
+        if let sym, knownPairs.contains(sym + "|" + drug.name) { f.add("cpic-pair") }
+        if pheno != nil { f.add("phenotype") }
+        if passageName == "title" { f.add("title") }
 
         // Cue features and the effect they imply.
         var neg = false, spec = false
@@ -292,18 +321,18 @@ public struct CandidateBuilder: Sendable {
             let r = cues.rules[h.rule]
             let inside = h.word > lo && h.word < hi
             let d = h.word < first ? first - h.word : (h.word > last ? h.word - last : 0)
-            f.append("cue:" + r.id)
-            if inside { f.append("cueb:" + r.id) } else if d <= 5 { f.append("cuen:" + r.id) }
+            f.add("cue:", r.id)
+            if inside { f.add("cueb:", r.id) } else if d <= 5 { f.add("cuen:", r.id) }
             switch r.kind {
-            case .negation where inside || d <= 8: neg = true; f.append(inside ? "neg:between" : "neg:near")
+            case .negation where inside || d <= 8: neg = true; f.add(inside ? "neg:between" : "neg:near")
             case .speculation: spec = true
             case .category:
                 if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word); catInverse = r.inverse }
             default: break
             }
         }
-        if neg { f.append("negated") }
-        if spec { f.append("speculative") }
+        if neg { f.add("negated") }
+        if spec { f.add("speculative") }
         // Direction: the direction cue nearest to the category cue (or to the pair).
         var direction: EffectDirection = .unspecified
         let anchor = bestCat?.3 ?? lo
@@ -324,9 +353,9 @@ public struct CandidateBuilder: Sendable {
         if catInverse { direction = direction == .increased ? .decreased : direction == .decreased ? .increased : direction }
         if neg { direction = .none }
         let category = bestCat?.1 ?? .other
-        f.append("cat:" + category.rawValue)
+        f.add("cat:", category.rawValue)
         return Candidate(passage: pi, sentence: sentence, gene: unit.gene, variant: unit.variant, drug: drug, phenotype: pheno,
-                         features: f.map(CandidateBuilder.hash), effect: Effect(category: category, direction: direction),
+                         features: f.hashes, effect: Effect(category: category, direction: direction),
                          negated: neg, speculative: spec, categoryRule: bestCat?.2)
     }
 }

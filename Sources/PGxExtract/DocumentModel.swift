@@ -14,8 +14,25 @@ public enum DocumentPairs {
     /// The key a pair is judged by: gene symbol and drug name as curated tables compare them.
     public static func key(_ t: Triple) -> String? {
         guard let sym = t.gene?.name ?? t.variant?.gene else { return nil }
-        return sym.uppercased() + "|" + Trainer.normalizeDrug(t.drug.name)
+        return sym + "|" + t.drug.name
     }
+
+    /// A pair key as curated tables compare it ("CYP2C19|clopidogrel", drug name letters and digits only).
+    public static func curatedKey(_ key: String) -> String {
+        let bar = key.firstIndex(of: "|")!
+        return key[..<bar].uppercased() + "|" + Trainer.normalizeDrug(String(key[key.index(after: bar)...]))
+    }
+
+    /// Feature hashes made once: a bucketed feature is an index into its row.
+    static func row(_ name: String, _ n: Int) -> [Int] { (0...n).map { CandidateBuilder.hash("doc:\(name):\($0)") } }
+    static let hMax = row("max", 11), hSecond = row("second", 4), hN = row("n", 4), hSentences = row("sentences", 4)
+    static let hGenes = row("genes", 4), hDrugs = row("drugs", 4), hGenePairs = row("gene-pairs", 3), hDrugPairs = row("drug-pairs", 3)
+    static let hGeneMentions = row("gene-mentions", 4), hDrugMentions = row("drug-mentions", 4)
+    static let hMaxPgx = row("max&pgx-false", 4), hMaxPgxTrue = row("max&pgx-true", 4)
+    static let hCategory = Dictionary(uniqueKeysWithValues: EffectCategory.allCases.map { ($0, CandidateBuilder.hash("doc:cat:" + $0.rawValue)) })
+    static let hFlag: [String: Int] = Dictionary(uniqueKeysWithValues: ["bias", "cross-only", "title", "variant", "no-drug-id", "cpic-pair",
+        "pharmacogene", "negated", "all-negated", "top-gene", "top-drug", "gene-in-title", "drug-in-title", "both-in-title",
+        "gene-has-variant"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
 
     static func bucket(_ x: Double, _ edges: [Double]) -> Int {
         edges.firstIndex { x <= $0 } ?? edges.count
@@ -25,79 +42,88 @@ public enum DocumentPairs {
     /// or cross-sentence model). Pairs are in first-seen order.
     public static func features(_ triples: [Triple], document: AnalyzedDocument, knownPairs: Set<String>,
                                 pharmacogene: (String) -> Bool) -> [(key: String, features: [Int])] {
+        var order: [String] = []
+        var byPair: [String: [Int]] = [:]
+        var genes: [String: Int] = [:], drugs: [String: Int] = [:]
+        for (i, t) in triples.enumerated() {
+            guard let k = key(t) else { continue }
+            if byPair[k] == nil {
+                order.append(k)
+                genes[t.gene?.name ?? t.variant?.gene ?? "", default: 0] += 1
+                drugs[t.drug.name, default: 0] += 1
+            }
+            byPair[k, default: []].append(i)
+        }
+        guard !order.isEmpty else { return [] }
         // How often and where the document names each gene and drug: the subject of an abstract is
         // named in its title and more often than anything else.
         var geneN: [String: Int] = [:], drugN: [String: Int] = [:]
         var geneTitle = Set<String>(), drugTitle = Set<String>(), geneVariant = Set<String>()
         for p in document.passages {
+            let title = p.name == "title"
             for m in p.mentions {
                 switch m.kind {
                 case .gene where m.source != "pattern:family":
-                    let g = m.name.uppercased()
-                    geneN[g, default: 0] += 1
-                    if p.name == "title" { geneTitle.insert(g) }
+                    geneN[m.name, default: 0] += 1
+                    if title { geneTitle.insert(m.name) }
                 case .variant:
-                    if let g = m.gene?.uppercased() { geneN[g, default: 0] += 1; geneVariant.insert(g); if p.name == "title" { geneTitle.insert(g) } }
+                    if let g = m.gene { geneN[g, default: 0] += 1; geneVariant.insert(g); if title { geneTitle.insert(g) } }
                 case .drug:
-                    let d = Trainer.normalizeDrug(m.name)
-                    drugN[d, default: 0] += 1
-                    if p.name == "title" { drugTitle.insert(d) }
+                    drugN[m.name, default: 0] += 1
+                    if title { drugTitle.insert(m.name) }
                 default: break
                 }
             }
         }
         let topGene = geneN.values.max() ?? 0, topDrug = drugN.values.max() ?? 0
-        var order: [String] = []
-        var byPair: [String: [Triple]] = [:]
-        var genes: [String: Int] = [:], drugs: [String: Int] = [:]
-        for t in triples {
-            guard let k = key(t) else { continue }
-            if byPair[k] == nil {
-                order.append(k)
-                let sym = String(k[..<k.firstIndex(of: "|")!])
-                genes[sym, default: 0] += 1
-                drugs[Trainer.normalizeDrug(t.drug.name), default: 0] += 1
-            }
-            byPair[k, default: []].append(t)
-        }
         return order.map { k in
-            let ts = byPair[k]!
-            let sym = String(k[..<k.firstIndex(of: "|")!])
-            let conf = ts.map(\.confidence).sorted(by: >)
-            let stageOne = ts.filter { !$0.rule.hasPrefix("cooccurrence") }
-            var f = ["doc:bias"]
-            f.append("doc:max:\(bucket(conf[0], [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]))")
-            f.append("doc:second:\(bucket(conf.count > 1 ? conf[1] : 0, [0.05, 0.2, 0.5, 0.8]))")
-            f.append("doc:n:\(bucket(Double(ts.count), [1, 2, 4, 8]))")
-            var sentences = Set<String>()
-            for t in ts { sentences.insert(t.passage + ":\(t.sentence.lowerBound)") }
-            f.append("doc:sentences:\(bucket(Double(sentences.count), [1, 2, 3, 5]))")
-            if stageOne.isEmpty { f.append("doc:cross-only") }
-            if stageOne.contains(where: { $0.passage == "title" }) { f.append("doc:title") }
-            if ts.contains(where: { $0.variant != nil }) { f.append("doc:variant") }
-            if ts.contains(where: { $0.drug.id == nil }) { f.append("doc:no-drug-id") }
-            if knownPairs.contains(sym + "|" + ts[0].drug.name) { f.append("doc:cpic-pair") }
+            let ts = byPair[k]!.map { triples[$0] }
+            let sym = ts[0].gene?.name ?? ts[0].variant?.gene ?? "", d = ts[0].drug.name
+            var c0 = 0.0, c1 = 0.0
+            for t in ts { if t.confidence > c0 { c1 = c0; c0 = t.confidence } else if t.confidence > c1 { c1 = t.confidence } }
+            var crossOnly = true, titlePair = false, allNegated = true, anyStageOne = false, negated = false
+            var sentences = Set<Int>()
+            var cats = Set<EffectCategory>()
+            for t in ts {
+                sentences.insert(t.sentence.lowerBound << 2 | (t.passage == "title" ? 1 : 0))
+                cats.insert(t.effect.category)
+                if t.negated { negated = true }
+                if !t.rule.hasPrefix("cooccurrence") {
+                    crossOnly = false; anyStageOne = true
+                    if t.passage == "title" { titlePair = true }
+                    if !t.negated { allNegated = false }
+                }
+            }
+            var f = [hFlag["bias"]!]
+            f.append(hMax[bucket(c0, [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95])])
+            f.append(hSecond[bucket(c1, [0.05, 0.2, 0.5, 0.8])])
+            f.append(hN[bucket(Double(ts.count), [1, 2, 4, 8])])
+            f.append(hSentences[bucket(Double(sentences.count), [1, 2, 3, 5])])
+            if crossOnly { f.append(hFlag["cross-only"]!) }
+            if titlePair { f.append(hFlag["title"]!) }
+            if ts.contains(where: { $0.variant != nil }) { f.append(hFlag["variant"]!) }
+            if ts.contains(where: { $0.drug.id == nil }) { f.append(hFlag["no-drug-id"]!) }
+            if knownPairs.contains(sym + "|" + d) { f.append(hFlag["cpic-pair"]!) }
             let pgx = pharmacogene(sym)
-            if pgx { f.append("doc:pharmacogene") }
-            f.append("doc:genes:\(bucket(Double(genes.count), [1, 2, 4, 8]))")
-            f.append("doc:drugs:\(bucket(Double(drugs.count), [1, 2, 4, 8]))")
-            f.append("doc:gene-pairs:\(bucket(Double(genes[sym] ?? 0), [1, 2, 4]))")
-            f.append("doc:drug-pairs:\(bucket(Double(drugs[Trainer.normalizeDrug(ts[0].drug.name)] ?? 0), [1, 2, 4]))")
-            for c in Set(ts.map(\.effect.category.rawValue)).sorted() { f.append("doc:cat:" + c) }
-            if ts.contains(where: \.negated) { f.append("doc:negated") }
-            if !stageOne.isEmpty && stageOne.allSatisfy(\.negated) { f.append("doc:all-negated") }
-            f.append("doc:max&pgx:\(bucket(conf[0], [0.1, 0.3, 0.6, 0.9]))\(pgx)")
-            let d = Trainer.normalizeDrug(ts[0].drug.name)
+            if pgx { f.append(hFlag["pharmacogene"]!) }
+            f.append(hGenes[bucket(Double(genes.count), [1, 2, 4, 8])])
+            f.append(hDrugs[bucket(Double(drugs.count), [1, 2, 4, 8])])
+            f.append(hGenePairs[bucket(Double(genes[sym] ?? 0), [1, 2, 4])])
+            f.append(hDrugPairs[bucket(Double(drugs[d] ?? 0), [1, 2, 4])])
+            for c in EffectCategory.allCases where cats.contains(c) { f.append(hCategory[c]!) }
+            if negated { f.append(hFlag["negated"]!) }
+            if anyStageOne && allNegated { f.append(hFlag["all-negated"]!) }
+            f.append((pgx ? hMaxPgxTrue : hMaxPgx)[bucket(c0, [0.1, 0.3, 0.6, 0.9])])
             let gn = geneN[sym] ?? 0, dn = drugN[d] ?? 0
-            f.append("doc:gene-mentions:\(bucket(Double(gn), [1, 2, 4, 8]))")
-            f.append("doc:drug-mentions:\(bucket(Double(dn), [1, 2, 4, 8]))")
-            if gn > 0 && gn == topGene { f.append("doc:top-gene") }
-            if dn > 0 && dn == topDrug { f.append("doc:top-drug") }
-            if geneTitle.contains(sym) { f.append("doc:gene-in-title") }
-            if drugTitle.contains(d) { f.append("doc:drug-in-title") }
-            if geneTitle.contains(sym) && drugTitle.contains(d) { f.append("doc:both-in-title") }
-            if geneVariant.contains(sym) { f.append("doc:gene-has-variant") }
-            return (k, f.map(CandidateBuilder.hash))
+            f.append(hGeneMentions[bucket(Double(gn), [1, 2, 4, 8])])
+            f.append(hDrugMentions[bucket(Double(dn), [1, 2, 4, 8])])
+            if gn > 0 && gn == topGene { f.append(hFlag["top-gene"]!) }
+            if dn > 0 && dn == topDrug { f.append(hFlag["top-drug"]!) }
+            if geneTitle.contains(sym) { f.append(hFlag["gene-in-title"]!) }
+            if drugTitle.contains(d) { f.append(hFlag["drug-in-title"]!) }
+            if geneTitle.contains(sym) && drugTitle.contains(d) { f.append(hFlag["both-in-title"]!) }
+            if geneVariant.contains(sym) { f.append(hFlag["gene-has-variant"]!) }
+            return (k, f)
         }
     }
 

@@ -558,8 +558,13 @@ public final class EntityRecognizer: @unchecked Sendable {
             let len = e - i
             guard len >= 8 else { continue }
             let c0 = t[i]
-            if Self.isDigit(c0) || c0 == "(" || ((c0 == "N" || c0 == "O" || c0 == "S" || c0 == "L" || c0 == "D") && t[i + 1] == "-")
-                || c0 == "a" || c0 == "b" || c0 == "α" || c0 == "β" {
+            // a hyphen within the first 13 characters, and a locant or stereo prefix before it
+            var dashAt = -1
+            var q0 = i + 1
+            while q0 < min(e, i + 13) { if t[q0] == "-" { dashAt = q0; break }; q0 += 1 }
+            let prefixed = dashAt > 0 && (Self.isDigit(c0) || c0 == "(" || (dashAt == i + 1 && (c0 == "N" || c0 == "O" || c0 == "S" || c0 == "L" || c0 == "D"))
+                || (c0 == "a" && dashAt == i + 5) || (c0 == "b" && dashAt == i + 4) || ((c0 == "α" || c0 == "β") && dashAt == i + 1))
+            if prefixed {
                 // systematic name: a locant or stereo prefix, then a chemical word part
                 let w = makeString(t[i..<e])
                 let low = w.lowercased()
@@ -696,9 +701,11 @@ public final class EntityRecognizer: @unchecked Sendable {
             defer { i = k }
             // cheap first: receptor(s), transporter(s), -ase(s), channel(s), enzymes, subunit(s)
             guard len >= 5, len <= 24 else { continue }
-            let z = t[k - 1].value | 0x20, y = t[k - 2].value | 0x20
-            let tail = (y == 0x6F && z == 0x72) || (y == 0x72 && z == 0x73) || (y == 0x73 && z == 0x65) || (y == 0x65 && z == 0x73)
-                || (y == 0x65 && z == 0x6C) || (y == 0x6C && z == 0x73) || (y == 0x69 && z == 0x74) || (y == 0x74 && z == 0x73)
+            // cheap first, on the last three letters: -tor -ors -ase -ses -nel -els -mes -nit -its -nase
+            let z = t[k - 1].value | 0x20, y = t[k - 2].value | 0x20, x = t[k - 3].value | 0x20
+            let tail = (x == 0x74 && y == 0x6F && z == 0x72) || (x == 0x6F && y == 0x72 && z == 0x73) || (x == 0x61 && y == 0x73 && z == 0x65)
+                || (x == 0x73 && y == 0x65 && z == 0x73) || (x == 0x6E && y == 0x65 && z == 0x6C) || (x == 0x65 && y == 0x6C && z == 0x73)
+                || (x == 0x6D && y == 0x65 && z == 0x73) || (x == 0x6E && y == 0x69 && z == 0x74) || (x == 0x69 && y == 0x74 && z == 0x73)
             guard tail else { continue }
             let head = makeString(t[i..<k]).lowercased()
             let isHead = Self.familyHeads.contains(head)

@@ -136,7 +136,7 @@ struct Train: ParsableCommand {
             let pairs = gold[s.pmid] ?? []
             for (k, f) in DocumentPairs.features(s.triples, document: s.doc, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
                 pairExamples.append(Trainer.example(features: f, drug: s.triples[0].drug, fold: Trainer.fold(of: s.pmid, folds: folds),
-                                                    index: i, label: pairs.contains(k)))
+                                                    index: i, label: pairs.contains(DocumentPairs.curatedKey(k))))
             }
         }
         let pairPositives = pairExamples.filter { $0.label == true }.count
