@@ -332,7 +332,10 @@ final class BatchQueue: @unchecked Sendable {
 final class BatchReader: @unchecked Sendable {
     let sources: DocumentSources
     let batchSize: Int
-    let queue = BatchQueue(capacity: 3)
+    /// Eight batches (about 4,000 records): room for the reader to run ahead
+    /// while the rules load (about a second, on the other core), and little enough to stay well under
+    /// the memory target.
+    let queue = BatchQueue(capacity: 8)
     let failures = Locked<[InputError]>([])
     let deletions = Locked<[Deletion]>([])
     private(set) var thread: Thread!
