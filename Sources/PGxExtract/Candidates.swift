@@ -298,6 +298,14 @@ public struct CandidateBuilder: Sendable {
         if gw1 + 1 < words.count { f.add("gr1:", words[gw1 + 1].text) }
         if dw0 > 0 { f.add("dl1:", words[dw0 - 1].text) }
         if dw1 + 1 < words.count { f.add("dr1:", words[dw1 + 1].text) }
+        // an entity in a list ("V90I, A98G, L100I and K101E"; "imatinib, dasatinib or nilotinib")
+        func listed(_ w0: Int, _ w1: Int, _ tag: String) -> Bool {
+            let sep: Set<String> = [",", "and", "or", "/", ";"]
+            return (w0 >= 2 && sep.contains(words[w0 - 1].text) && tags[w0 - 2] == tag)
+                || (w1 + 2 < words.count && sep.contains(words[w1 + 1].text) && tags[w1 + 2] == tag)
+        }
+        if listed(gw0, gw1, "GENE") { f.add("gene-in-list") }
+        if listed(dw0, dw1, "DRUG") { f.add("drug-in-list") }
         if first > 0 { f.add("l1:", words[first - 1].text) }
         if first > 1 { f.add("l2:", words[first - 2].text) }
         if last + 1 < words.count { f.add("r1:", words[last + 1].text) }
