@@ -674,6 +674,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Head words of a protein named by what it binds or does ("opioid receptors", "aldehyde dehydrogenase").
     static let familyHeads: Set<String> = ["receptor", "receptors", "kinase", "kinases", "transporter", "transporters",
                                            "channel", "channels", "enzymes", "subunit", "subunits"]
+    /// Words ending in -ase(s) that name no enzyme ("diseases", "increases", "metastases").
+    static let aseWords = ["disease", "diseases", "release", "releases", "increase", "increases", "decrease", "decreases",
+                           "phase", "phases", "base", "bases", "case", "cases", "purchase", "erase", "lease", "chase", "metastases"]
     /// Words that cannot start or sit inside such a name: articles, prepositions, quantifiers, qualifiers.
     static let familyStop: Set<String> = ["the", "a", "an", "of", "in", "and", "or", "to", "with", "by", "for", "from", "on", "at",
                                           "as", "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "its",
@@ -709,12 +712,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard tail else { continue }
             let head = makeString(t[i..<k]).lowercased()
             let isHead = Self.familyHeads.contains(head)
-                || (len >= 7 && (head.hasSuffix("ase") || head.hasSuffix("ases")) && !head.hasSuffix("disease") && !head.hasSuffix("diseases")
-                    && !head.hasSuffix("release") && !head.hasSuffix("increase") && !head.hasSuffix("decrease") && !head.hasSuffix("phase")
-                    && !head.hasSuffix("phases") && !head.hasSuffix("base") && !head.hasSuffix("bases") && !head.hasSuffix("case")
-                    && !head.hasSuffix("cases") && !head.hasSuffix("purchase") && !head.hasSuffix("increases") && !head.hasSuffix("decreases")
-                    && !head.hasSuffix("releases") && !head.hasSuffix("erase") && !head.hasSuffix("lease") && !head.hasSuffix("chase")
-                    && !head.hasSuffix("metastases"))
+                || (len >= 7 && (head.hasSuffix("ase") || head.hasSuffix("ases")) && !Self.aseWords.contains(where: { head.hasSuffix($0) }))
             guard isHead, !ms.contains(where: { $0.kind != .drug && $0.start < k && i < $0.end }) else { continue }
             // leftwards: up to three qualifying words in the same clause
             var start = i, words = 0, p = i
@@ -812,15 +810,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         func sentence(of pos: Int) -> Range<Int> {
             sentences.first { $0.contains(pos) } ?? 0..<t.count
         }
-        let docGenes = Set(msOut.filter { $0.kind == .gene && $0.source != "pattern:family" }.map(\.name))
-        // variants and phenotypes attach to genes with a symbol, not to family phrases ("opioid receptor")
-        let ms0 = msOut
-        var ms = msOut.filter { $0.source != "pattern:family" }
+        // variants and phenotypes attach to genes with a symbol, not to family phrases ("opioid receptor"),
+        // which are set aside and put back afterwards
+        let families = msOut.filter { $0.source == "pattern:family" }
+        var ms = families.isEmpty ? msOut : msOut.filter { $0.source != "pattern:family" }
         defer {
-            var merged = ms + ms0.filter { $0.source == "pattern:family" }
-            merged.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
-            msOut = merged
+            msOut = families.isEmpty ? ms : (ms + families).sorted { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
         }
+        let docGenes = Set(ms.filter { $0.kind == .gene }.map(\.name))
         for idx in ms.indices where ms[idx].kind == .variant || ms[idx].kind == .phenotype {
             let v = ms[idx]
             let sent = sentence(of: v.start)
