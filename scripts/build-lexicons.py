@@ -460,8 +460,13 @@ def build_drugs():
             continue
         if cs:
             add(reg.lower(), "ci", "regimen", "|".join(parts))   # "PegIFN" also as "pegifn"
+    # one name per class: the first listed for its ATC code ("platinum agents" and "platinum-based
+    # chemotherapy" are both "platinum compounds"), so a rule about a class is one rule
+    canonical = {}
     for cls, atc in DRUG_CLASSES:
-        add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", cls.lower(), "", "", atc)
+        canonical.setdefault(atc, cls.lower())
+    for cls, atc in DRUG_CLASSES:
+        add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", canonical[atc], "", "", atc)
     with open(os.path.join(OUT, "drugs.tsv"), "w") as f:
         header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes, regimens (name = components joined by |)",
                "DrugBank open vocabulary (names, synonyms, ids); CPIC drug table (RxNorm, ATC); brand names and classes compiled for pgx",

@@ -646,6 +646,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         return out
     }
 
+    /// Letters of identifiers that look like compound codes: intron positions (IVS1-2374), trial and
+    /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922).
+    static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
+                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "DSM", "CRL", "HGNC", "OMIM", "MIM"]
+
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count
         guard w.count >= 4, w.count <= 12, hyphens <= 1 else { return false }
@@ -653,6 +658,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         var i = 0
         while i < core.count && core[i].properties.isUppercase && core[i].value < 0x80 { i += 1 }
         let letters = i
+        if letters >= 3 && Self.notCompoundPrefixes.contains(makeString(core[..<letters])) { return false }
         var d = i
         while d < core.count && Self.isDigit(core[d]) { d += 1 }
         let digits = d - i

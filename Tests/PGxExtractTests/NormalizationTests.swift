@@ -113,6 +113,9 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "SB203580")?.kind, .drug)
         XCTAssertEqual(find(ms, "GDC-0449")?.kind, .drug, "a gene alias (GDC) inside a compound code gives way")
         XCTAssertEqual(find(ms, "PF-06463922")?.kind, .drug)
+        let ids = try mentions("The IVS1-2374 variant (NCT01282658, GSE12345) changed the response to platinum-based chemotherapy and platinum agents.")
+        XCTAssertTrue(ids.allSatisfy { $0.1.source != "pattern:code" }, "intron positions and trial or accession numbers are not compounds: \(ids.map(\.0))")
+        XCTAssertEqual(Set(ids.filter { $0.1.kind == .drug }.map(\.1.name)), ["platinum compounds"], "one name per drug class")
     }
 
     func testEnglishWordsAreNotGenes() throws {
