@@ -362,6 +362,10 @@ public struct CandidateBuilder: Sendable {
         if neg { direction = .none }
         let category = bestCat?.1 ?? .other
         f.add("cat:", category.rawValue)
+        // every feature once more for the kind of pair: a variant and a gene named alone speak differently
+        let kindSalt = unit.variant == nil ? 0x9E3779B1 : 0x85EBCA77
+        let mask = (1 << CandidateBuilder.hashBits) - 1
+        f.hashes += f.hashes.map { ($0 &* 31 ^ kindSalt) & mask }
         return Candidate(passage: pi, sentence: sentence, gene: unit.gene, variant: unit.variant, drug: drug, phenotype: pheno,
                          features: f.hashes, effect: Effect(category: category, direction: direction),
                          negated: neg, speculative: spec, categoryRule: bestCat?.2)
