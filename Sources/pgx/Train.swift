@@ -82,7 +82,20 @@ struct Train: ParsableCommand {
         }
         var model = Trainer.fit(examples)
         model.threshold = cut
+        // Out-of-fold scores at the cut, per gold file, over the candidates the gold labels.
+        var devScores: [String: Any] = [:]
+        for src in Set(sentences.map(\.source)).sorted() {
+            var tp = 0, fp = 0, fn = 0
+            for (i, e) in examples.enumerated() where sentences[e.sentence].source == src {
+                guard let y = e.label else { continue }
+                let predicted = probs[i] >= cut
+                if predicted && y { tp += 1 } else if predicted { fp += 1 } else if y { fn += 1 }
+            }
+            devScores[src] = Train.prf(tp, fp, fn)
+        }
         model.metadata = [
+            "dev_scores": ["how": "\(folds)-fold out-of-fold, at the cut, over the candidates each gold file labels "
+                           + "(scripts/report.sh gives the span scores of ../shared/eval/score.py)", "files": devScores],
             "version": version, "kind": "logistic regression over hashed pair features + pattern cues",
             "seed": 20261125, "folds": folds, "training": meta, "threshold_chosen_on": "out-of-fold F1 over labelled candidates",
             "patterns_version": loaded.cues.version,
@@ -158,6 +171,16 @@ struct Train: ParsableCommand {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
         }
+        // Out-of-fold document scores at the sentence model's cut, as ../shared/eval/score.py docs counts them.
+        var docTP = 0, docFP = 0, docFN = 0
+        for (pmid, passages) in documents {
+            let fold = Trainer.fold(of: pmid, folds: folds)
+            let (_, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: sentenceModel.threshold, model: sentenceModel,
+                                                 cooccurrence: perFold[fold], document: pairFolds[fold])
+            let found = Set(triples.compactMap { t in t.gene.map { $0.name.uppercased() + "|" + Trainer.normalizeDrug(t.drug.name) } })
+            let curated = gold[pmid] ?? []
+            docTP += found.intersection(curated).count; docFP += found.subtracting(curated).count; docFN += curated.subtracting(found).count
+        }
         var pairModel = Trainer.fit(pairExamples, balance: false)
         pairModel.threshold = sentenceModel.threshold
         pairModel.metadata = [
@@ -165,6 +188,8 @@ struct Train: ParsableCommand {
                 + "where and how often the pair is named, competing genes and drugs, CPIC pair)",
             "seed": 20261125, "folds": folds, "documents": documents.count, "pairs": pairExamples.count, "curated": pairPositives,
             "applies_to": "documents of two or more sentences",
+            "dev_scores": ["how": "\(folds)-fold out-of-fold by PMID, at the cut; precision is a lower bound (curation is incomplete)",
+                           "documents": Train.prf(docTP, docFP, docFN)],
             "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
                           "license": Train.license(goldPath)]],
             "note": "probability that curators list the pair for the document; PharmGKB data is CC BY-SA 4.0",
@@ -183,6 +208,13 @@ struct Train: ParsableCommand {
         try model.write(to: out.appendingPathComponent("cooccurrence.json"))
         Diagnostics.note("wrote \(out.appendingPathComponent("cooccurrence.json").path)")
         if problems > 0 { Diagnostics.warning("\(problems) input problem(s) while reading --docs") }
+    }
+
+    static func prf(_ tp: Int, _ fp: Int, _ fn: Int) -> [String: Any] {
+        let p = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0, r = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
+        let f = p + r > 0 ? 2 * p * r / (p + r) : 0
+        func round4(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+        return ["tp": tp, "fp": fp, "fn": fn, "precision": round4(p), "recall": round4(r), "f1": round4(f)]
     }
 
     static func license(_ path: String) -> String {

@@ -110,6 +110,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairModels[0], pairModels[1], "same documents must give the same document-stage model file")
         let pairMeta = try JSONSerialization.jsonObject(with: pairModels[0]) as! [String: Any]
         XCTAssertGreaterThan(pairMeta["curated"] as? Int ?? 0, 20, "curated pairs among the documents' gene–drug pairs")
+        let docScores = try XCTUnwrap((pairMeta["dev_scores"] as? [String: Any])?["documents"] as? [String: Any], "out-of-fold document scores")
+        XCTAssertGreaterThan(docScores["recall"] as? Double ?? 0, 0.3)
+        let sentenceMeta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
+        let files = try XCTUnwrap((sentenceMeta["dev_scores"] as? [String: Any])?["files"] as? [String: [String: Any]])
+        XCTAssertGreaterThan(files["pgxmine-dev.jsonl"]?["f1"] as? Double ?? 0, 0.4, "out-of-fold F1 recorded per gold file")
         XCTAssertEqual(outputs[0], outputs[1], "same data must give the same model file")
         XCTAssertEqual(documentModels[0], documentModels[1], "same documents must give the same cross-sentence model file")
         let docMeta = try JSONSerialization.jsonObject(with: documentModels[0]) as! [String: Any]
