@@ -396,7 +396,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                                            "transporter", "pump", "channel", "reuptake", "uptake", "enzyme", "transcriptase",
                                            "checkpoint", "proteasome", "topoisomerase", "cyclooxygenase", "phosphodiesterase",
                                            "mtor", "integrase", "protease", "polymerase", "aromatase", "reductase", "synthase",
-                                           "cytochrome", "p450"]
+                                           "cytochrome", "p450", "proton"]
     /// Words that qualify a target without naming one ("selective", "type 4").
     static let agentModifiers: Set<String> = ["selective", "dual", "type", "small", "molecule", "small-molecule", "multi", "reverse",
                                               "nucleoside", "non-nucleoside", "oral", "specific", "potent", "irreversible", "allosteric", "competitive", "pan"]
@@ -555,6 +555,16 @@ public final class EntityRecognizer: @unchecked Sendable {
                 for s in t[i..<e] { if s == "(" || s == "[" { depth += 1 } else if s == ")" || s == "]" { depth -= 1 } }
                 if depth < 0 { e -= 1 }
             }
+            // an opening bracket whose partner is not inside the word ("(4-hydroxycyclophosphamide") is not part of it
+            var i = i
+            if t[i] == "(" || t[i] == "[" {
+                let close: Unicode.Scalar = t[i] == "(" ? ")" : "]"
+                if let c = t[(i + 1)..<e].firstIndex(of: close) {
+                    if c == e - 1 { i += 1; e -= 1 }   // "(4-hydroxycyclophosphamide)"
+                } else {
+                    i += 1
+                }
+            }
             let len = e - i
             guard len >= 8 else { continue }
             let c0 = t[i]
@@ -692,7 +702,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                                           "single", "expressed", "two", "three", "four", "new", "known", "different", "major",
                                           "same", "one", "between", "within", "whose", "his", "her", "when", "where", "how",
                                           "more", "most", "less", "key", "target", "targets", "drug", "drugs", "functional", "through",
-                                          "five", "six", "oral", "small", "molecule", "cellular", "s", "after", "before", "during"]
+                                          "five", "six", "oral", "small", "molecule", "cellular", "s", "after", "before", "during",
+                                          "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
+                                          "adjuvant", "generic", "serum", "plasma"]
 
     /// Proteins named by a head word and the words before it ("opioid receptors", "aldehyde dehydrogenase",
     /// "HIV protease", "mitogen-activated protein kinase"): gene mentions without an HGNC id (name = the

@@ -151,6 +151,10 @@ final class NormalizationTests: XCTestCase {
         for text in ["beta-hydroxylase", "N-demethylation", "11beta-hydroxysteroid"] {
             XCTAssertNotEqual(find(ms, text)?.kind, .drug, "an enzyme or a reaction is not a chemical: \(text)")
         }
+        let metabolites = try mentions("Levels of (4-hydroxycyclophosphamide) and of O-desmethyltramadol rose with proton pump inhibitor use.")
+        XCTAssertEqual(find(metabolites, "4-hydroxycyclophosphamide")?.kind, .drug, "brackets around a name are not part of it")
+        XCTAssertEqual(find(metabolites, "O-desmethyltramadol")?.kind, .drug)
+        XCTAssertEqual(find(metabolites, "proton pump inhibitor")?.isClass, true)
         let words = try mentions("The cytosine and guanine contents of the sequences were measured.")
         XCTAssertTrue(words.allSatisfy { $0.1.source != "pattern:typo" }, "\(words.map(\.0))")
     }
