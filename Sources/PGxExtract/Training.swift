@@ -78,15 +78,15 @@ public struct Trainer {
 
     /// Document-level examples: every cross-sentence gene–drug candidate of each curated document,
     /// labelled by whether the curators list that (gene symbol, drug) pair for the document.
-    /// `docs` are (PMID, passages); `gold` maps a PMID to its pairs as "GENE|normalizeddrug".
-    public func documentExamples(_ docs: [(String, [(String, String)])], gold: [String: Set<String>], folds: Int) -> [Example] {
+    /// `docs` are analyzed documents (id = PMID); `gold` maps a PMID to its pairs as `curatedKey` writes them.
+    public func documentExamples(_ docs: [AnalyzedDocument], gold: [String: Set<String>], folds: Int) -> [Example] {
         var out: [Example] = []
-        for (di, (pmid, passages)) in docs.enumerated() {
-            guard let pairs = gold[pmid] else { continue }
-            let fold = Trainer.fold(of: pmid, folds: folds)
-            for c in extractor.crossSentenceCandidates(id: pmid, passages: passages) {
-                let sym = (c.gene?.name ?? c.variant?.gene ?? "").uppercased()
-                out.append(Example(fold: fold, sentence: di, candidate: c, label: pairs.contains(sym + "|" + Trainer.normalizeDrug(c.drug.name))))
+        for (di, doc) in docs.enumerated() {
+            guard let pairs = gold[doc.id] else { continue }
+            let fold = Trainer.fold(of: doc.id, folds: folds)
+            for c in extractor.crossSentenceCandidates(doc) {
+                out.append(Example(fold: fold, sentence: di, candidate: c,
+                                   label: pairs.contains(Trainer.curatedKey(gene: c.gene?.name ?? c.variant?.gene ?? "", drug: c.drug.name))))
             }
         }
         return out
@@ -102,6 +102,9 @@ public struct Trainer {
 
     /// The cross-validation fold of a document or sentence id (stable across runs).
     public static func fold(of id: String, folds: Int) -> Int { Int(CandidateBuilder.hash(id) % max(folds, 1)) }
+
+    /// A (gene, drug) pair as curated tables and `score.py docs` compare it: "CYP2C19|clopidogrel".
+    public static func curatedKey(gene: String, drug: String) -> String { gene.uppercased() + "|" + normalizeDrug(drug) }
 
     /// Drug names compared as curated tables write them: lower-case letters and digits only.
     public static func normalizeDrug(_ s: String) -> String {

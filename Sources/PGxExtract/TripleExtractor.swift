@@ -58,31 +58,47 @@ public final class TripleExtractor: @unchecked Sendable {
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
     /// `documentStage`: rescore pairs of multi-sentence documents with `document` (or the rules'
-    /// document model); training turns it off to get the stage-one scores the document model learns from.
+    /// document model); off, only stage one runs.
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
                         model: PairModel? = nil, cooccurrence: PairModel? = nil,
                         document: PairModel? = nil, documentStage: Bool = true) -> (AnalyzedDocument, [Triple]) {
         let doc = analyzer.analyze(id: id, passages: passages)
         let m = model ?? rules.model
         let co = cooccurrence ?? rules.cooccurrence
-        let dm = documentStage ? (document ?? rules.document) : nil
-        let sentences = doc.passages.reduce(0) { $0 + $1.sentences.count }
-        if let dm, sentences >= 2 {
+        if documentStage, let dm = document ?? rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
-            var all = extract(doc, minConfidence: 0, model: m, cooccurrence: co)
-            let lexicon = rules.lexicon
-            let p = DocumentPairs.score(all, document: doc, model: dm, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
-            for i in all.indices {
-                guard let k = DocumentPairs.key(all[i]), let q = p[k] else { continue }
-                all[i].confidence = (q * 10000).rounded() / 10000
-                all[i].rule += "+document"
-            }
+            let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co), doc: doc, model: dm)
             return (doc, all.filter { $0.confidence >= minConfidence })
         }
-        return (doc, extract(doc, minConfidence: minConfidence, model: m, cooccurrence: co))
+        return (doc, scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co))
     }
 
-    func extract(_ doc: AnalyzedDocument, minConfidence: Double, model m: PairModel?, cooccurrence co: PairModel?) -> [Triple] {
+    /// Whether the document stage applies: a document of two or more sentences (a lone sentence has
+    /// no document around it).
+    public static func judgedAsDocument(_ doc: AnalyzedDocument) -> Bool {
+        doc.passages.reduce(0) { $0 + $1.sentences.count } >= 2
+    }
+
+    /// The document stage over a document's stage-one triples (all of them, at confidence 0): each
+    /// gene–drug pair's probability becomes the confidence of its triples (rule suffix `+document`).
+    public func judgeInDocument(_ stageOne: [Triple], doc: AnalyzedDocument, model: PairModel) -> [Triple] {
+        let lexicon = rules.lexicon
+        let p = DocumentPairs.score(stageOne, document: doc, model: model, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
+        var out = stageOne
+        for i in out.indices {
+            guard let k = DocumentPairs.key(out[i]), let q = p[k] else { continue }
+            out[i].confidence = TripleExtractor.rounded(q)
+            out[i].rule += "+document"
+        }
+        return out
+    }
+
+    /// Confidences are written with four decimals.
+    static func rounded(_ p: Double) -> Double { (p * 10000).rounded() / 10000 }
+
+    /// Stage one: every candidate pair of an analyzed document scored by the sentence model (pairs in a
+    /// sentence) or the cross-sentence model (pairs that never share one), at or above `minConfidence`.
+    public func scorePairs(_ doc: AnalyzedDocument, minConfidence: Double, model m: PairModel?, cooccurrence co: PairModel?) -> [Triple] {
         var out: [Triple] = []
         let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
         for c in builder.candidates(doc, crossSentence: cross) {
@@ -103,9 +119,9 @@ public final class TripleExtractor: @unchecked Sendable {
         return out
     }
 
-    /// Cross-sentence candidates of a document with their features (for training the document model).
-    public func crossSentenceCandidates(id: String, passages: [(String, String)]) -> [Candidate] {
-        builder.candidates(analyzer.analyze(id: id, passages: passages), crossSentence: true).filter(\.crossSentence)
+    /// Cross-sentence candidates of an analyzed document with their features (for training the document model).
+    public func crossSentenceCandidates(_ doc: AnalyzedDocument) -> [Candidate] {
+        builder.candidates(doc, crossSentence: true).filter(\.crossSentence)
     }
 
     /// Confidence given to a gene–drug pair that only co-occurs in the passage (higher for a CPIC pair).
@@ -120,6 +136,6 @@ public final class TripleExtractor: @unchecked Sendable {
         let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
         return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: c.gene,
                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
-                      negated: c.negated, speculative: c.speculative, confidence: (confidence * 10000).rounded() / 10000, rule: rule)
+                      negated: c.negated, speculative: c.speculative, confidence: TripleExtractor.rounded(confidence), rule: rule)
     }
 }

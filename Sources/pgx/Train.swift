@@ -120,13 +120,14 @@ struct Train: ParsableCommand {
                 throw ValidationError("\(goldPath):\(n + 1): not a document gold line ({\"pmid\", \"pairs\": [{\"gene\", \"drug\"}]})")
             }
             for p in pairs {
-                if let g = p["gene"] as? String, let d = p["drug"] as? String { gold[pmid, default: []].insert(g.uppercased() + "|" + Trainer.normalizeDrug(d)) }
+                if let g = p["gene"] as? String, let d = p["drug"] as? String { gold[pmid, default: []].insert(Trainer.curatedKey(gene: g, drug: d)) }
             }
         }
-        var documents: [(String, [(String, String)])] = []
+        // Each curated document is analyzed once; every stage below works on the analyzed documents.
+        var documents: [AnalyzedDocument] = []
         var problems = 0
         try DocumentSources(inputs: docs, textInput: false).forEach(onError: { e in problems += 1; Diagnostics.error(e.description) }) { pmid, passages, _ in
-            if gold[pmid] != nil { documents.append((pmid, passages)) }
+            if gold[pmid] != nil { documents.append(extractor.analyzer.analyze(id: pmid, passages: passages)) }
         }
         let examples = trainer.documentExamples(documents, gold: gold, folds: folds)
         let positives = examples.filter { $0.label == true }.count
@@ -134,52 +135,48 @@ struct Train: ParsableCommand {
         let perFold = Trainer.foldModels(examples, folds: folds, balance: false)
         // Stage one of every document as `pgx extract` would see it: its cross-sentence pairs scored by
         // the fold model that never saw it (the sentence model never saw these documents at all).
-        var stageOne: [(pmid: String, doc: AnalyzedDocument, triples: [Triple])] = []
-        for (pmid, passages) in documents {
-            let fold = Trainer.fold(of: pmid, folds: folds)
-            let (doc, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: 0, model: sentenceModel,
-                                                   cooccurrence: perFold[fold], documentStage: false)
-            stageOne.append((pmid, doc, triples))
+        let stageOne = documents.map { doc in
+            extractor.scorePairs(doc, minConfidence: 0, model: sentenceModel, cooccurrence: perFold[Trainer.fold(of: doc.id, folds: folds)])
         }
         // The document stage: one example per gene–drug pair of a multi-sentence document, labelled by
         // whether the curators list it.
         let pgx: (String) -> Bool = { extractor.rules.lexicon.geneInfo[$0]?.pgx ?? false }
         var pairExamples: [Trainer.Example] = []
-        for (i, s) in stageOne.enumerated() where s.doc.passages.reduce(0, { $0 + $1.sentences.count }) >= 2 {
-            let pairs = gold[s.pmid] ?? []
-            for (k, f) in DocumentPairs.features(s.triples, document: s.doc, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
-                pairExamples.append(Trainer.example(features: f, drug: s.triples[0].drug, fold: Trainer.fold(of: s.pmid, folds: folds),
+        for (i, doc) in documents.enumerated() where TripleExtractor.judgedAsDocument(doc) {
+            let pairs = gold[doc.id] ?? []
+            for (k, f) in DocumentPairs.features(stageOne[i], document: doc, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
+                pairExamples.append(Trainer.example(features: f, drug: stageOne[i][0].drug, fold: Trainer.fold(of: doc.id, folds: folds),
                                                     index: i, label: pairs.contains(DocumentPairs.curatedKey(k))))
             }
         }
         let pairPositives = pairExamples.filter { $0.label == true }.count
         Diagnostics.note("document stage: \(pairExamples.count) gene–drug pairs (\(pairPositives) curated)")
         let pairFolds = Trainer.foldModels(pairExamples, folds: folds, balance: false)
-        if let oof {
-            var bytes: [UInt8] = []
-            var json = JSONWriter()
-            for (pmid, passages) in documents {
-                let fold = Trainer.fold(of: pmid, folds: folds)
-                let (doc, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: 0, model: sentenceModel,
-                                                       cooccurrence: perFold[fold], document: pairFolds[fold])
+        // Every document's triples as `pgx extract` writes them, the document stage by the fold model
+        // that did not hold the document: the out-of-fold predictions and the dev scores.
+        var docTP = 0, docFP = 0, docFN = 0
+        var bytes: [UInt8] = []
+        var json = JSONWriter()
+        for (i, doc) in documents.enumerated() {
+            let triples = TripleExtractor.judgedAsDocument(doc)
+                ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[Trainer.fold(of: doc.id, folds: folds)]) : stageOne[i]
+            if oof != nil {
                 for t in triples {
                     json.reset()
                     TripleJSON.write(t, text: doc.passages.first { $0.name == t.passage }!.text, to: &json)
                     bytes += json.bytes + [0x0A]
                 }
             }
+            // scored at the sentence model's cut, as ../shared/eval/score.py docs counts them
+            let found = Set(triples.compactMap { t in
+                t.confidence >= sentenceModel.threshold ? t.gene.map { Trainer.curatedKey(gene: $0.name, drug: t.drug.name) } : nil
+            })
+            let curated = gold[doc.id] ?? []
+            docTP += found.intersection(curated).count; docFP += found.subtracting(curated).count; docFN += curated.subtracting(found).count
+        }
+        if let oof {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
-        }
-        // Out-of-fold document scores at the sentence model's cut, as ../shared/eval/score.py docs counts them.
-        var docTP = 0, docFP = 0, docFN = 0
-        for (pmid, passages) in documents {
-            let fold = Trainer.fold(of: pmid, folds: folds)
-            let (_, triples) = extractor.extract(id: pmid, passages: passages, minConfidence: sentenceModel.threshold, model: sentenceModel,
-                                                 cooccurrence: perFold[fold], document: pairFolds[fold])
-            let found = Set(triples.compactMap { t in t.gene.map { $0.name.uppercased() + "|" + Trainer.normalizeDrug(t.drug.name) } })
-            let curated = gold[pmid] ?? []
-            docTP += found.intersection(curated).count; docFP += found.subtracting(curated).count; docFN += curated.subtracting(found).count
         }
         var pairModel = Trainer.fit(pairExamples, balance: false)
         pairModel.threshold = sentenceModel.threshold
