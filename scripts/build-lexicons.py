@@ -434,7 +434,7 @@ def build_drugs():
                     add(s, "cs", "synonym", low, r["DrugBank ID"], rx, atc)
                 else:
                     add(s, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
-                    # "R-roscovitine", "(S)-citalopram", "L-DOPA": the name without its stereo prefix too
+                    # "R-roscovitine", "(S)-citalopram", "L-carnitine": the name without its stereo prefix too
                     bare = STEREO_PREFIX.sub("", s)
                     if bare != s and len(bare) >= 6 and bare.lower() not in DRUG_STOP:
                         add(bare, "ci", "synonym", low, r["DrugBank ID"], rx, atc)

@@ -95,7 +95,7 @@ public struct CandidateBuilder: Sendable {
             for m in p.mentions {
                 guard let si = p.sentences.firstIndex(where: { $0.contains(m.start) }) else { continue }
                 switch m.kind {
-                case .gene where m.source != "pattern:family": geneAt[m.name, default: []].append((pi, si))
+                case .gene where !m.isFamily: geneAt[m.name, default: []].append((pi, si))
                 case .gene: break
                 case .variant:
                     if let g = m.gene { geneAt[g, default: []].append((pi, si)); geneHasVariant.insert(g) }
@@ -191,7 +191,7 @@ public struct CandidateBuilder: Sendable {
         var units: [Unit] = []
         var usedGenes = Set<Int>()
         // a protein named only by a family phrase has no gene symbol for a rule
-        let genes = ms.enumerated().filter { $0.element.kind == .gene && $0.element.source != "pattern:family" }
+        let genes = ms.enumerated().filter { $0.element.kind == .gene && !$0.element.isFamily }
         for v in ms where v.kind == .variant {
             if let (gi, g) = genes.last(where: { $0.element.end <= v.start && v.start - $0.element.end <= 2 }) {
                 usedGenes.insert(gi)
@@ -215,24 +215,30 @@ public struct CandidateBuilder: Sendable {
     struct Features {
         var hashes: [Int] = []
         init() { hashes.reserveCapacity(64) }
-        @inline(__always) static func feed(_ h: inout UInt64, _ s: String) {
-            for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
-        }
-        @inline(__always) mutating func finish(_ h: UInt64) { hashes.append(Int(h & UInt64((1 << CandidateBuilder.hashBits) - 1))) }
-        mutating func add(_ a: String) { var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); finish(h) }
-        mutating func add(_ a: String, _ b: String) { var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); Self.feed(&h, b); finish(h) }
+        mutating func add(_ a: String) { var h = fnvOffset; feed(&h, a); hashes.append(bucket(h)) }
+        mutating func add(_ a: String, _ b: String) { var h = fnvOffset; feed(&h, a); feed(&h, b); hashes.append(bucket(h)) }
         mutating func add(_ a: String, _ b: String, _ c: String) {
-            var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); Self.feed(&h, b); Self.feed(&h, c); finish(h)
+            var h = fnvOffset; feed(&h, a); feed(&h, b); feed(&h, c); hashes.append(bucket(h))
         }
         mutating func add(_ a: String, _ b: String, _ c: String, _ d: String) {
-            var h: UInt64 = 0xcbf29ce484222325; Self.feed(&h, a); Self.feed(&h, b); Self.feed(&h, c); Self.feed(&h, d); finish(h)
+            var h = fnvOffset; feed(&h, a); feed(&h, b); feed(&h, c); feed(&h, d); hashes.append(bucket(h))
         }
+        /// Every feature once more, conjoined with `salt` (a second set of weights for one kind of pair).
+        mutating func conjoin(_ salt: Int) { hashes += hashes.map { ($0 &* 31 ^ salt) & bucketMask } }
     }
 
-    static func hash(_ s: String) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
+    // FNV-1a, folded into the model's 2^hashBits buckets: the one feature hash of features and fold ids.
+    static let fnvOffset: UInt64 = 0xcbf29ce484222325
+    static let bucketMask = (1 << hashBits) - 1
+    @inline(__always) static func feed(_ h: inout UInt64, _ s: String) {
         for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001b3 }
-        return Int(h & UInt64((1 << hashBits) - 1))
+    }
+    @inline(__always) static func bucket(_ h: UInt64) -> Int { Int(h & UInt64(bucketMask)) }
+
+    static func hash(_ s: String) -> Int {
+        var h = fnvOffset
+        feed(&h, s)
+        return bucket(h)
     }
 
     func wordIndex(_ words: [Word], _ pos: Int) -> Int {
@@ -363,9 +369,7 @@ public struct CandidateBuilder: Sendable {
         let category = bestCat?.1 ?? .other
         f.add("cat:", category.rawValue)
         // every feature once more for the kind of pair: a variant and a gene named alone speak differently
-        let kindSalt = unit.variant == nil ? 0x9E3779B1 : 0x85EBCA77
-        let mask = (1 << CandidateBuilder.hashBits) - 1
-        f.hashes += f.hashes.map { ($0 &* 31 ^ kindSalt) & mask }
+        f.conjoin(unit.variant == nil ? 0x9E3779B1 : 0x85EBCA77)
         return Candidate(passage: pi, sentence: sentence, gene: unit.gene, variant: unit.variant, drug: drug, phenotype: pheno,
                          features: f.hashes, effect: Effect(category: category, direction: direction),
                          negated: neg, speculative: spec, categoryRule: bestCat?.2)

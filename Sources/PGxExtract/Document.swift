@@ -33,3 +33,10 @@ public final class DocumentAnalyzer: @unchecked Sendable {
         return AnalyzedDocument(id: id, passages: out)
     }
 }
+
+extension Mention {
+    /// Source of a protein named by a family phrase ("opioid receptors"): a gene mention without a symbol.
+    static let familySource = "pattern:family"
+    /// A family phrase: an entity, but not a pair partner and not a gene for variants to attach to.
+    var isFamily: Bool { source == Mention.familySource }
+}

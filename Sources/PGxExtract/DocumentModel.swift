@@ -20,7 +20,7 @@ public enum DocumentPairs {
     /// A pair key as curated tables compare it ("CYP2C19|clopidogrel", drug name letters and digits only).
     public static func curatedKey(_ key: String) -> String {
         let bar = key.firstIndex(of: "|")!
-        return key[..<bar].uppercased() + "|" + Trainer.normalizeDrug(String(key[key.index(after: bar)...]))
+        return Trainer.curatedKey(gene: String(key[..<bar]), drug: String(key[key.index(after: bar)...]))
     }
 
     /// Feature hashes made once: a bucketed feature is an index into its row.
@@ -63,7 +63,7 @@ public enum DocumentPairs {
             let title = p.name == "title"
             for m in p.mentions {
                 switch m.kind {
-                case .gene where m.source != "pattern:family":
+                case .gene where !m.isFamily:
                     geneN[m.name, default: 0] += 1
                     if title { geneTitle.insert(m.name) }
                 case .variant:

@@ -71,11 +71,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if e.kind == .drug { end = extendSalt(t, end) }
                 if e.how == "regimen" {
                     // a regimen or an unspecified product: one mention per component drug, same span
-                    for part in e.name.split(separator: "|") {
-                        let ids = lexicon.drugIDs[String(part)]
-                        out.append(Mention(kind: .drug, start: i, end: end, name: String(part), id: ids?.id ?? nil, xref: ids?.xref ?? nil,
-                                           source: e.source))
-                    }
+                    for part in e.name.split(separator: "|") { out.append(genericDrug(String(part), i, end, source: e.source)) }
                     i = end
                     continue
                 }
@@ -157,6 +153,20 @@ public final class EntityRecognizer: @unchecked Sendable {
         s.value < 0x80 ? (s.value &- 65 < 26) : s.properties.isUppercase
     }
     @inline(__always) static func isDigitOrHyphen(_ s: Unicode.Scalar) -> Bool { (s.value >= 48 && s.value <= 57) || s == "-" }
+
+    /// The order mentions are kept in: by start, the longer first.
+    static func inTextOrder(_ a: Mention, _ b: Mention) -> Bool { a.start < b.start || (a.start == b.start && a.end > b.end) }
+
+    /// A mention of a generic drug name with its DrugBank and RxNorm ids (regimen components, misspellings).
+    func genericDrug(_ name: String, _ start: Int, _ end: Int, source: String) -> Mention {
+        let ids = lexicon.drugIDs[name]
+        return Mention(kind: .drug, start: start, end: end, name: name, id: ids?.id ?? nil, xref: ids?.xref ?? nil, source: source)
+    }
+
+    /// A phrase found by a pattern, named by its lower-cased text with each run of spaces as one space.
+    func phraseName(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        makeString(t[r]).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
+    }
 
     /// "clopidogrel bisulfate": a salt word after a drug belongs to the drug mention.
     func extendSalt(_ t: [Unicode.Scalar], _ end: Int) -> Int {
@@ -381,7 +391,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
         out += kept
-        out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+        out.sort(by: Self.inTextOrder)
         return out
     }
 
@@ -397,6 +407,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                                            "checkpoint", "proteasome", "topoisomerase", "cyclooxygenase", "phosphodiesterase",
                                            "mtor", "integrase", "protease", "polymerase", "aromatase", "reductase", "synthase",
                                            "cytochrome", "p450", "proton"]
+    /// A target word, or an enzyme named by its -ase ("thymidylate synthase inhibitor", "DNA-methyltransferase inhibitor").
+    static func namesTarget(_ word: String) -> Bool {
+        targetWords.contains(word) || (word.count >= 6 && (word.hasSuffix("ase") || word.hasSuffix("ases")))
+    }
     /// Words that qualify a target without naming one ("selective", "type 4").
     static let agentModifiers: Set<String> = ["selective", "dual", "type", "small", "molecule", "small-molecule", "multi", "reverse",
                                               "nucleoside", "non-nucleoside", "oral", "specific", "potent", "irreversible", "allosteric", "competitive", "pan"]
@@ -463,7 +477,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if let g = geneEnding(at: q) { hasTarget = true; p = g.start; start = g.start; continue }
                 guard let w = Self.wordBefore(t, q) else { break }
                 let word = lower(w)
-                if Self.targetWords.contains(word) || (word.count >= 6 && (word.hasSuffix("ase") || word.hasSuffix("ases"))) {
+                if Self.namesTarget(word) {
                     hasTarget = true
                 } else if Self.agentModifiers.contains(word) || (word.count <= 3 && word.unicodeScalars.allSatisfy(Self.isDigit)) {
                     // a qualifier: counts only with a target further left
@@ -485,7 +499,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                     while e < n && (Self.isAlnum(t[e]) || (t[e] == "-" && e + 1 < n && Self.isAlnum(t[e + 1]))) { e += 1 }
                     guard e > q else { break }
                     let word = lower(q..<e)
-                    if Self.targetWords.contains(word) || (word.count >= 6 && (word.hasSuffix("ase") || word.hasSuffix("ases"))) {
+                    if Self.namesTarget(word) {
                         hasTarget = true; end = e
                     }
                     q = skipSpace(e); words += 1
@@ -497,8 +511,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             while start < end && (t[start] == "(" || t[start] == "[" || Self.isSpace(t[start])) { start += 1 }
             // a class the lexicon names already ("aromatase inhibitors") stays as it is
             if ms.contains(where: { $0.kind == .drug && $0.start < end && start < $0.end }) { continue }
-            let name = makeString(t[start..<end]).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").lowercased()
-            out.append(Mention(kind: .drug, start: start, end: end, name: name, source: "pattern:agent", isClass: true))
+            out.append(Mention(kind: .drug, start: start, end: end, name: phraseName(t, start..<end), source: "pattern:agent", isClass: true))
         }
         // "anti-EGFR (antibody)", "EGFR-targeted drugs"
         for g in genetic {
@@ -608,8 +621,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 else { continue }
                 let b = t[i..<e].map { UInt8($0.value | 0x20) }
                 guard let name = lexicon.typoDrug(b), !covered(i, e) else { continue }
-                let ids = lexicon.drugIDs[name]
-                out.append(Mention(kind: .drug, start: i, end: e, name: name, id: ids?.id ?? nil, xref: ids?.xref ?? nil, source: "pattern:typo"))
+                out.append(genericDrug(name, i, e, source: "pattern:typo"))
             }
         }
         return out
@@ -652,7 +664,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             i = max(k, i + 1)
         }
-        if added { out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) } }
+        if added { out.sort(by: Self.inTextOrder) }
         return out
     }
 
@@ -751,12 +763,11 @@ public final class EntityRecognizer: @unchecked Sendable {
                 start = w.lowerBound; p = w.lowerBound; words += 1
             }
             guard words > 0 else { continue }
-            let name = makeString(t[start..<k]).split(separator: " ").joined(separator: " ").lowercased()
-            found.append(Mention(kind: .gene, start: start, end: k, name: name, source: "pattern:family"))
+            found.append(Mention(kind: .gene, start: start, end: k, name: phraseName(t, start..<k), source: Mention.familySource))
         }
         guard !found.isEmpty else { return ms }
         var out = ms + found
-        out.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+        out.sort(by: Self.inTextOrder)
         return out
     }
 
@@ -830,10 +841,10 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         // variants and phenotypes attach to genes with a symbol, not to family phrases ("opioid receptor"),
         // which are set aside and put back afterwards
-        let families = msOut.filter { $0.source == "pattern:family" }
-        var ms = families.isEmpty ? msOut : msOut.filter { $0.source != "pattern:family" }
+        let families = msOut.filter(\.isFamily)
+        var ms = families.isEmpty ? msOut : msOut.filter { !$0.isFamily }
         defer {
-            msOut = families.isEmpty ? ms : (ms + families).sorted { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+            msOut = families.isEmpty ? ms : (ms + families).sorted(by: Self.inTextOrder)
         }
         let docGenes = Set(ms.filter { $0.kind == .gene }.map(\.name))
         for idx in ms.indices where ms[idx].kind == .variant || ms[idx].kind == .phenotype {
