@@ -48,7 +48,7 @@ public struct CandidateBuilder: Sendable {
                 let units = geneticUnits(ms, text: p.text)
                 guard !units.isEmpty else { continue }
                 let toks = Tokenizer.tokenize(p.text, range: s)
-                let words = toks.map { Word(start: $0.start, end: $0.end, text: makeString(p.text[$0.start..<$0.end]).lowercased()) }
+                let words = toks.map { Word(start: $0.start, end: $0.end, text: makeLowerString(p.text[$0.start..<$0.end])) }
                 // Cue words inside a mention ("poor" in "poor metabolizers") are not cues.
                 let hits = cues.hits(words.map(\.text)).filter { h in
                     !ms.contains { $0.start <= words[h.word].start && words[h.word].end <= $0.end }

@@ -1,5 +1,6 @@
 import Foundation
 import PGxModel
+import PGxText
 
 /// Pattern rules from `rules/patterns/patterns.json`: cue phrases for effect categories, directions,
 /// negation, speculation and association. Rules are data; this only matches them.
@@ -64,7 +65,7 @@ public final class CueMatcher: @unchecked Sendable {
         for ch in s.lowercased().unicodeScalars {
             if ch == " " || ch == "\t" || ch == "\n" {
                 if !cur.isEmpty { out.append(cur); cur = "" }
-            } else if ch.properties.isAlphabetic || ch.properties.numericType != nil || ch == "-" || ch == "*" || ch == "/" || ch == "'" {
+            } else if Tokenizer.isAlnum(ch) || ch == "-" || ch == "*" || ch == "/" || ch == "'" {
                 cur.unicodeScalars.append(ch)
             } else {
                 if !cur.isEmpty { out.append(cur); cur = "" }

@@ -16,7 +16,18 @@ import PGxText
 public final class EntityRecognizer: @unchecked Sendable {
     public let lexicon: Lexicon
 
-    public init(lexicon: Lexicon) { self.lexicon = lexicon }
+    /// The lexicon's tries and each entry's case guard, held here so the matcher's inner loop reads
+    /// them without going through the lexicon (or copying an entry) for every character.
+    private unowned(unsafe) let caseSensitiveTrie: PackedTrie
+    private unowned(unsafe) let foldedTrie: PackedTrie
+    private let caseGuard: [Bool]
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        caseSensitiveTrie = lexicon.caseSensitive
+        foldedTrie = lexicon.folded
+        caseGuard = lexicon.entries.map(\.caseGuard)
+    }
 
     /// Mentions for each passage (title, abstract, …) of one document, sorted by start.
     /// `sentences[i]` are passage i's sentence ranges (used to attach variants and phenotypes).
@@ -90,7 +101,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Longest key of one trie that starts at `i` and ends on a word boundary.
     @inline(__always)
     func longest(_ t: [Unicode.Scalar], from i: Int, folded: Bool, buf: inout [UInt32]) -> (end: Int, entry: Int32)? {
-        let trie = folded ? lexicon.folded : lexicon.caseSensitive
+        let trie = folded ? foldedTrie : caseSensitiveTrie
         var node = PackedTrie.root
         var j = i
         var best: (Int, Int32)? = nil
@@ -124,7 +135,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             j += 1
             let v = trie.value(node)
             if v >= 0 && (j == t.count || !Self.isAlnum(t[j]) || !Self.isAlnum(t[j - 1])) {
-                if folded && lexicon.entries[Int(v)].caseGuard && !acceptFolded(t, i, j) { continue }
+                if folded && caseGuard[Int(v)] && !acceptFolded(t, i, j) { continue }
                 best = (j, v)
             }
         }
@@ -176,7 +187,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         var k = j
         while k < t.count && Self.isAlnum(t[k]) { k += 1 }
         guard k > j else { return end }
-        let word = makeString(t[j..<k]).lowercased()
+        let word = makeLowerString(t[j..<k])
         return lexicon.salts.contains(word) ? k : end
     }
 
@@ -193,7 +204,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         if e.kind == .phenotype && end - start <= 3 {
             // PM/IM/EM/UM only where the text says metabolizer nearby; otherwise they are times of day etc.
             let lo = max(0, start - 200), hi = min(t.count, end + 200)
-            let ctx = makeString(t[lo..<hi]).lowercased()
+            let ctx = makeLowerString(t[lo..<hi])
             return ctx.contains("metaboli")
         }
         return true
@@ -434,7 +445,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         let genetic = ms.filter { $0.kind == .gene }
         func geneEnding(at e: Int) -> Mention? { genetic.last { $0.end == e } }
         func geneStarting(at s: Int) -> Mention? { genetic.first { $0.start == s } }
-        func lower(_ r: Range<Int>) -> String { makeString(t[r]).lowercased() }
+        func lower(_ r: Range<Int>) -> String { makeLowerString(t[r]) }
         func skipSpaceBack(_ p: Int) -> Int { var p = p; while p > 0 && Self.isSpace(t[p - 1]) { p -= 1 }; return p }
         func skipSpace(_ p: Int) -> Int { var p = p; while p < t.count && Self.isSpace(t[p]) { p += 1 }; return p }
         var i = 0
@@ -608,7 +619,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 while q < n && Self.isSpace(t[q]) { q += 1 }
                 var r = q
                 while r < n && Self.isAlnum(t[r]) { r += 1 }
-                let next = makeString(t[q..<r]).lowercased()
+                let next = makeLowerString(t[q..<r])
                 if next.hasSuffix("ase") || next.hasSuffix("ases") || next == "receptor" || next == "receptors" || next == "gene" { continue }
                 if covered(i, e) { continue }
                 out.append(Mention(kind: .drug, start: i, end: e, name: low, source: "pattern:chemical"))
@@ -740,7 +751,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 || (x == 0x73 && y == 0x65 && z == 0x73) || (x == 0x6E && y == 0x65 && z == 0x6C) || (x == 0x65 && y == 0x6C && z == 0x73)
                 || (x == 0x6D && y == 0x65 && z == 0x73) || (x == 0x6E && y == 0x69 && z == 0x74) || (x == 0x69 && y == 0x74 && z == 0x73)
             guard tail else { continue }
-            let head = makeString(t[i..<k]).lowercased()
+            let head = makeLowerString(t[i..<k])
             let isHead = Self.familyHeads.contains(head)
                 || (len >= 7 && (head.hasSuffix("ase") || head.hasSuffix("ases")) && !Self.aseWords.contains(where: { head.hasSuffix($0) }))
             guard isHead, !ms.contains(where: { $0.kind != .drug && $0.start < k && i < $0.end }) else { continue }
@@ -750,7 +761,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var q = p
                 while q > 0 && (t[q - 1] == " " || t[q - 1] == "\u{a0}") { q -= 1 }
                 guard q > 0, q < p, let w = Self.wordBefore(t, q) else { break }
-                let word = makeString(t[w]).lowercased()
+                let word = makeLowerString(t[w])
                 if Self.familyStop.contains(word) || word.hasSuffix("ing") || word.hasSuffix("ly")
                     || (word.hasSuffix("ed") && !word.contains("-")) || !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
                     break
@@ -758,7 +769,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // a word after "to" is a verb ("to enhance receptor")
                 var r = w.lowerBound
                 while r > 0 && t[r - 1] == " " { r -= 1 }
-                if r >= 2, makeString(t[(r - 2)..<r]).lowercased() == "to", r == 2 || !Self.isAlnum(t[r - 3]) { break }
+                if r >= 2, makeLowerString(t[(r - 2)..<r]) == "to", r == 2 || !Self.isAlnum(t[r - 3]) { break }
                 if ms.contains(where: { $0.kind != .drug && $0.start < q && w.lowerBound < $0.end }) { break }
                 start = w.lowerBound; p = w.lowerBound; words += 1
             }

@@ -127,32 +127,37 @@ public final class Lexicon: @unchecked Sendable {
             }
         }
 
-        try rows("genes.tsv") { f in
-            guard f.count >= 7 else { return }
-            let how = String(f[2]), sym = String(f[3])
-            let pgx = f[6] == "1"
-            // an alias of a gene that is not a pharmacogene gives way to a drug abbreviation or synonym
-            // written the same ("STZ", "DDP", "TDF" are streptozocin, cisplatin, tenofovir before they are
-            // ST3GAL4, TIMM8A and SRY)
-            // (the symbol written with a hyphen, "IL-2", keeps an alias's rank)
-            let key = f[0]
-            let symbolForm = how == "alias" && key.count == sym.count + 1 && key.contains("-")
-                && key.replacingOccurrences(of: "-", with: "").uppercased() == sym
-            let rank = ["symbol": 1, "family": 3, "alias": pgx || symbolForm ? 4 : 6, "name": 6][how] ?? 6
-            let hg = f[4].isEmpty ? nil : String(f[4]), ez = f[5].isEmpty ? nil : String(f[5])
-            if how == "symbol" || geneInfo[sym] == nil { geneInfo[sym] = (hg, ez, pgx) }
-            put(String(f[0]), folded: f[1] == "ci",
-                LexEntry(kind: .gene, name: sym, id: hg, xref: ez, how: how, pharmacogene: pgx, rank: rank))
+        // genes.tsv is read and added while drugs.tsv is split into rows on the other core; the drug
+        // rows are added after the genes, so which entry a key keeps does not depend on timing.
+        var drugRows: [DrugRow] = []
+        var failure: Error? = nil
+        let lock = NSLock()
+        cs.reserveCapacity(150_000)
+        ci.reserveCapacity(200_000)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            do {
+                if part == 0 {
+                    try rows("genes.tsv") { f in
+                        guard let r = GeneRow(f) else { return }
+                        if r.how == "symbol" || geneInfo[r.symbol] == nil { geneInfo[r.symbol] = (r.hgnc, r.entrez, r.pgx) }
+                        put(r.key, folded: r.folded, LexEntry(kind: .gene, name: r.symbol, id: r.hgnc, xref: r.entrez,
+                                                              how: r.how, pharmacogene: r.pgx, rank: r.rank))
+                    }
+                } else {
+                    var out: [DrugRow] = []
+                    out.reserveCapacity(50_000)
+                    try rows("drugs.tsv") { f in if let r = DrugRow(f) { out.append(r) } }
+                    drugRows = out
+                }
+            } catch { lock.lock(); failure = error; lock.unlock() }
         }
-        try rows("drugs.tsv") { f in
-            guard f.count >= 7 else { return }
-            let how = String(f[2])
-            let rank = ["generic": 2, "brand": 2, "regimen": 2, "class": 3, "synonym": 5, "abbreviation": 5][how] ?? 5
-            if how == "generic" { drugIDs[String(f[3])] = (f[4].isEmpty ? nil : String(f[4]), f[5].isEmpty ? nil : String(f[5])) }
-            put(String(f[0]), folded: f[1] == "ci",
-                LexEntry(kind: .drug, name: String(f[3]), id: f[4].isEmpty ? nil : String(f[4]),
-                         xref: f[5].isEmpty ? nil : String(f[5]), how: how, pharmacogene: false, rank: rank))
+        if let failure { throw failure }
+        for r in drugRows {
+            if r.how == "generic" { drugIDs[r.name] = (r.id, r.xref) }
+            put(r.key, folded: r.folded,
+                LexEntry(kind: .drug, name: r.name, id: r.id, xref: r.xref, how: r.how, pharmacogene: false, rank: r.rank))
         }
+        drugRows = []
         try rows("phenotypes.tsv") { f in
             guard f.count >= 3 else { return }
             put(String(f[0]), folded: f[2] == "ci",
@@ -170,8 +175,14 @@ public final class Lexicon: @unchecked Sendable {
         try rows("salts.tsv") { f in salts.insert(String(f[0])) }
 
         self.entries = entries
-        caseSensitive = PackedTrie(cs.map { ($0.key, $0.value) })
-        folded = PackedTrie(ci.map { ($0.key, $0.value) })
+        // each dictionary is emptied before its trie is built (peak memory)
+        var pairs = cs.map { ($0.key, $0.value) }
+        cs = [:]
+        caseSensitive = PackedTrie(pairs)
+        pairs = ci.map { ($0.key, $0.value) }
+        ci = [:]
+        folded = PackedTrie(pairs)
+        pairs = []
         rsidGenes = rs
         starGenes = star
         self.geneInfo = geneInfo
@@ -186,6 +197,50 @@ public final class Lexicon: @unchecked Sendable {
         typoIndex = typo
         let attrs = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("genes.tsv").path)
         version = "lexicons-\(entries.count)-\((attrs?[.size] as? Int) ?? 0)"
+    }
+}
+
+/// One row of genes.tsv: key, cs|ci, how, symbol, HGNC id, Entrez id, pharmacogene (1|0).
+struct GeneRow {
+    var key: String, folded: Bool, how: String, symbol: String, hgnc: String?, entrez: String?, pgx: Bool, rank: Int
+
+    init?(_ f: [Substring]) {
+        guard f.count >= 7 else { return nil }
+        key = String(f[0]); folded = f[1] == "ci"; how = String(f[2]); symbol = String(f[3])
+        hgnc = f[4].isEmpty ? nil : String(f[4]); entrez = f[5].isEmpty ? nil : String(f[5]); pgx = f[6] == "1"
+        // an alias of a gene that is not a pharmacogene gives way to a drug abbreviation or synonym
+        // written the same ("STZ", "DDP", "TDF" are streptozocin, cisplatin, tenofovir before they are
+        // ST3GAL4, TIMM8A and SRY); the symbol written with a hyphen, "IL-2", keeps an alias's rank
+        switch how {
+        case "symbol": rank = 1
+        case "family": rank = 3
+        case "alias": rank = pgx || GeneRow.isSymbolWithHyphen(key, symbol) ? 4 : 6
+        default: rank = 6
+        }
+    }
+
+    /// "IL-2" for IL2: the symbol with one hyphen added (letters compared regardless of case).
+    static func isSymbolWithHyphen(_ key: String, _ symbol: String) -> Bool {
+        let k = Array(key.utf8), s = Array(symbol.utf8)
+        guard k.count == s.count + 1, k.filter({ $0 == 45 }).count == 1 else { return false }
+        let bare = k.filter { $0 != 45 }.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }
+        return bare == s
+    }
+}
+
+/// One row of drugs.tsv: key, cs|ci, how, generic name, DrugBank id, RxNorm id.
+struct DrugRow {
+    var key: String, folded: Bool, how: String, name: String, id: String?, xref: String?, rank: Int
+
+    init?(_ f: [Substring]) {
+        guard f.count >= 7 else { return nil }
+        key = String(f[0]); folded = f[1] == "ci"; how = String(f[2]); name = String(f[3])
+        id = f[4].isEmpty ? nil : String(f[4]); xref = f[5].isEmpty ? nil : String(f[5])
+        switch how {
+        case "generic", "brand", "regimen": rank = 2
+        case "class": rank = 3
+        default: rank = 5
+        }
     }
 }
 

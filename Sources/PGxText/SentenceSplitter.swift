@@ -50,16 +50,16 @@ public enum SentenceSplitter {
         // Trim surrounding whitespace from each sentence span.
         return ranges.compactMap { r in
             var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi && text[lo].properties.isWhitespace { lo += 1 }
-            while hi > lo && text[hi - 1].properties.isWhitespace { hi -= 1 }
+            while lo < hi && Tokenizer.isWhite(text[lo]) { lo += 1 }
+            while hi > lo && Tokenizer.isWhite(text[hi - 1]) { hi -= 1 }
             return lo < hi ? lo..<hi : nil
         }
     }
 
     static func startsWithVariant(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i + 2 < t.count else { return false }
-        if t[i] == "r" && t[i + 1] == "s" && t[i + 2].properties.numericType != nil { return true }
-        if "cgp".unicodeScalars.contains(t[i]) && t[i + 1] == "." && (t[i + 2].properties.numericType != nil || t[i + 2].properties.isUppercase) { return true }
+        if t[i] == "r" && t[i + 1] == "s" && Tokenizer.isDigit(t[i + 2]) { return true }
+        if "cgp".unicodeScalars.contains(t[i]) && t[i + 1] == "." && (Tokenizer.isDigit(t[i + 2]) || Tokenizer.isUpper(t[i + 2])) { return true }
         return false
     }
 
@@ -67,28 +67,28 @@ public enum SentenceSplitter {
     static func isRealBreak(_ t: [Unicode.Scalar], start: Int, at: Int) -> Bool {
         // Last non-space character before the break.
         var e = at - 1
-        while e > start && t[e].properties.isWhitespace { e -= 1 }
+        while e > start && Tokenizer.isWhite(t[e]) { e -= 1 }
         // Next non-space character after the break.
         var n = at
-        while n < t.count && t[n].properties.isWhitespace { n += 1 }
+        while n < t.count && Tokenizer.isWhite(t[n]) { n += 1 }
         guard n < t.count else { return true }
         let next = t[n]
         if t[e] == "." {
             // The word before the period.
             var w = e - 1
-            while w >= start && (t[w].properties.isAlphabetic || t[w] == "." ) { w -= 1 }
-            let word = makeString(t[(w + 1)..<e]).lowercased()
+            while w >= start && (Tokenizer.isAlpha(t[w]) || t[w] == "." ) { w -= 1 }
+            let word = makeLowerString(t[(w + 1)..<e])
             if abbreviations.contains(word) { return false }
             // A single capital initial ("J. Smith") or "e.g"/"i.e" forms.
-            if word.count == 1 && t[e - 1].properties.isUppercase && next.properties.isUppercase { return false }
+            if word.count == 1 && Tokenizer.isUpper(t[e - 1]) && Tokenizer.isUpper(next) { return false }
         }
         // A sentence does not start with a lower-case letter or a closing bracket.
-        if next.properties.isLowercase {
+        if Tokenizer.isLower(next) {
             // ... unless the next word is a gene/variant-like token ("rs4244285", "mRNA", "p.Arg144Cys").
             var k = n
             var plain = true
-            while k < t.count && (t[k].properties.isAlphabetic || t[k].properties.numericType != nil) {
-                if t[k].properties.numericType != nil || t[k].properties.isUppercase { plain = false }
+            while k < t.count && (Tokenizer.isAlpha(t[k]) || Tokenizer.isDigit(t[k])) {
+                if Tokenizer.isDigit(t[k]) || Tokenizer.isUpper(t[k]) { plain = false }
                 k += 1
             }
             if k < t.count && t[k] == "." && k - n == 1 { plain = false }  // "p.", "c."

@@ -34,6 +34,28 @@ public enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
+    /// A digit (Unicode numeric type); ASCII answered without a property lookup.
+    @inlinable public static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 48 < 10) : s.properties.numericType != nil
+    }
+
+    @inlinable public static func isAlpha(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 65 < 26 || s.value &- 97 < 26) : s.properties.isAlphabetic
+    }
+
+    @inlinable public static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 65 < 26) : s.properties.isUppercase
+    }
+
+    @inlinable public static func isLower(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 97 < 26) : s.properties.isLowercase
+    }
+
+    /// Unicode White_Space; ASCII: tab, newline, vertical tab, form feed, carriage return, space.
+    @inlinable public static func isWhite(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value == 32 || s.value &- 9 < 5) : s.properties.isWhitespace
+    }
+
     @inlinable public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\n" || s == "\t" || s == "\r" || (s.value >= 0x80 && s.properties.isWhitespace)
     }
@@ -49,16 +71,16 @@ public enum Tokenizer {
             if isSpace(s) { i += 1; continue }
             if isAlnum(s) {
                 var j = i + 1
-                var digits = s.properties.numericType != nil
+                var digits = isDigit(s)
                 var letters = !digits
                 while j < r.upperBound && isAlnum(t[j]) {
-                    if t[j].properties.numericType != nil { digits = true } else { letters = true }
+                    if isDigit(t[j]) { digits = true } else { letters = true }
                     j += 1
                 }
                 // Decimal numbers: 3.5, 0.05
-                if !letters && j + 1 < r.upperBound && (t[j] == "." || t[j] == ",") && t[j + 1].properties.numericType != nil {
+                if !letters && j + 1 < r.upperBound && (t[j] == "." || t[j] == ",") && isDigit(t[j + 1]) {
                     j += 1
-                    while j < r.upperBound && t[j].properties.numericType != nil { j += 1 }
+                    while j < r.upperBound && isDigit(t[j]) { j += 1 }
                 }
                 out.append(Token(start: i, end: j, kind: letters || !digits ? .word : .number))
                 i = j
@@ -159,17 +181,35 @@ public enum Tokenizer {
     }
 }
 
-/// Builds a `String` from code points; ASCII runs (most of PubMed) go through one UTF-8 buffer
-/// instead of appending scalar by scalar.
+/// Builds a `String` from code points; ASCII text (most of PubMed) is written straight into the
+/// string's storage instead of appending scalar by scalar.
 @inlinable
 public func makeString<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count)
-    for s in scalars {
-        let v = s.value
-        if v < 0x80 { bytes.append(UInt8(v)) } else {
-            for b in String(s).utf8 { bytes.append(b) }
+    makeString(scalars, lower: false)
+}
+
+/// The lower-cased string of some scalars (ASCII lowered byte by byte; otherwise `String.lowercased()`).
+@inlinable
+public func makeLowerString<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+    makeString(scalars, lower: true)
+}
+
+@inlinable
+@usableFromInline func makeString<C: Collection>(_ scalars: C, lower: Bool) -> String where C.Element == Unicode.Scalar {
+    let n = scalars.count
+    if scalars.allSatisfy({ $0.value < 0x80 }) {
+        // one allocation, no intermediate buffer
+        return String(unsafeUninitializedCapacity: n) { buf in
+            var k = 0
+            for s in scalars {
+                let v = UInt8(truncatingIfNeeded: s.value)
+                buf[k] = lower && v &- 65 < 26 ? v + 32 : v
+                k += 1
+            }
+            return n
         }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    var out = ""
+    out.unicodeScalars.append(contentsOf: scalars)
+    return lower ? out.lowercased() : out
 }
