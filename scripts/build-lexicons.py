@@ -211,6 +211,26 @@ PHARMACOLOGY_PROTEINS = {
     "cholinesterase": "BCHE", "pseudocholinesterase": "BCHE", "alpha-globin": "HBA1", "beta-globin": "HBB",
     "gamma-aminobutyric acid type A receptor alpha2": "GABRA2", "GABA(A) alpha2 subunit": "GABRA2",
     "nicotinic acetylcholine receptor alpha5": "CHRNA5", "alpha4beta2 nicotinic receptor": "CHRNA4",
+    # cell-biology and signalling proteins that pharmacogenomic abstracts name by their protein name
+    "E-cadherin": "CDH1", "N-cadherin": "CDH2", "VE-cadherin": "CDH5", "beta-catenin": "CTNNB1", "survivin": "BIRC5",
+    "hepcidin": "HAMP", "MAO-A": "MAOA", "MAO-B": "MAOB", "LXRalpha": "NR1H3", "LXR-alpha": "NR1H3", "LXRbeta": "NR1H2",
+    "proglucagon": "GCG", "GLP-1 receptor": "GLP1R", "TGF-beta1": "TGFB1", "TGF-beta 1": "TGFB1",
+    "transforming growth factor-beta1": "TGFB1", "PDGF-R": "PDGFRB", "HIF-1alpha": "HIF1A",
+    "hypoxia-inducible factor-1alpha": "HIF1A", "hypoxia-inducible factor 1 alpha": "HIF1A", "IGF-1R": "IGF1R",
+    "IGF-IR": "IGF1R", "osteopontin": "SPP1", "fibronectin": "FN1", "programmed death-ligand 1": "CD274",
+    "programmed cell death protein 1": "PDCD1", "haem oxygenase-1": "HMOX1", "heme oxygenase-1": "HMOX1",
+    "topoisomerase I": "TOP1", "topoisomerase II alpha": "TOP2A", "topoisomerase IIalpha": "TOP2A",
+    "class III beta-tubulin": "TUBB3", "beta-tubulin III": "TUBB3", "P2Y12 receptor": "P2RY12", "glycoprotein IIIa": "ITGB3",
+    "glycoprotein IIb": "ITGA2B", "tissue plasminogen activator": "PLAT", "manganese superoxide dismutase": "SOD2",
+    "Bcl-xL": "BCL2L1", "cyclin E": "CCNE1", "PPAR-gamma": "PPARG", "PPARgamma": "PPARG", "SREBP-1c": "SREBF1",
+    "apolipoprotein A-I": "APOA1", "apoA-I": "APOA1", "p38 MAPK": "MAPK14", "HER2/neu": "ERBB2", "VEGF receptor 2": "KDR",
+    "VEGF-A": "VEGFA", "IFN-gamma": "IFNG", "interleukin-8": "CXCL8", "IL-8": "CXCL8", "interleukin-12": "IL12A",
+    "prostate-specific antigen": "KLK3", "prostate specific antigen": "KLK3", "hENT1": "SLC29A1",
+    "equilibrative nucleoside transporter 1": "SLC29A1", "Rhes": "RASD2", "glial cell line-derived neurotrophic factor": "GDNF",
+    "multidrug resistance gene 1": "ABCB1", "multidrug resistance gene-1": "ABCB1", "thiopurine S-methyl transferase": "TPMT",
+    "xeroderma pigmentosum group A": "XPA", "xeroderma pigmentosum group D": "ERCC2", "lysine-specific demethylase 1": "KDM1A",
+    "matrix Gla protein": "MGP", "protein Z": "PROZ", "preprodynorphin": "PDYN", "hemochromatosis protein": "HFE",
+    "cellular retinol-binding protein": "RBP1", "lambda-3 interferon": "IFNL3", "alpha CaMKII": "CAMK2A",
 }
 
 
@@ -366,7 +386,8 @@ def build_genes():
         forms = [name] + ([name + "s"] if name.endswith(("receptor", "transporter", "reductase", "synthase", "oxidase")) else [])
         for form in forms:
             add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
-    for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K"]:
+    for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
+                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ"]:
         add(f_, "cs", "family", f_, "", True)
     for name in ["cytochrome P450", "cytochrome P-450", "glutathione S-transferase", "UDP-glucuronosyltransferase",
                  "N-acetyltransferase", "human leukocyte antigen", "ABC transporter", "P-glycoprotein"]:

@@ -26,14 +26,14 @@ echo "## PGxMine dev (spans, 5-fold out-of-fold)"
 echo
 echo '```'
 echo "at the model's cut:  $(score spans "$G/pgxmine-dev.jsonl" "$OOF/pgxmine-dev.oof.jsonl" --min-confidence "$CUT")"
-for c in 0.5 0.7 0.8 0.9; do echo "min-confidence $c:  $(score spans "$G/pgxmine-dev.jsonl" "$OOF/pgxmine-dev.oof.jsonl" --min-confidence $c)"; done
+for c in 0.3 0.5 0.55 0.6 0.7 0.8; do echo "min-confidence $c:  $(score spans "$G/pgxmine-dev.jsonl" "$OOF/pgxmine-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
 echo "## PGxCorpus dev (spans, 5-fold out-of-fold)"
 echo
 echo '```'
 echo "at the model's cut:  $(score spans "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence "$CUT")"
-for c in 0.5 0.7; do echo "min-confidence $c:  $(score spans "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence $c)"; done
+for c in 0.3 0.5 0.6 0.7; do echo "min-confidence $c:  $(score spans "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
 echo "## PharmGKB dev (docs, 5-fold out-of-fold)"
@@ -44,7 +44,7 @@ echo "gene–drug pair of an abstract judged from all its triples by the documen
 echo "of the fold that did not hold the document; its probability is the confidence of the pair's triples."
 echo
 echo '```'
-for c in 0 0.1 0.15 "$CUT" 0.3 0.4 0.5; do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
+for c in $(printf "%s\n" 0 0.05 0.1 0.15 0.2 0.3 "$CUT" 0.5 | sort -g); do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
 echo "## Entities (pgx extract --format entities)"

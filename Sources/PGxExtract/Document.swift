@@ -37,6 +37,9 @@ public final class DocumentAnalyzer: @unchecked Sendable {
 extension Mention {
     /// Source of a protein named by a family phrase ("opioid receptors"): a gene mention without a symbol.
     static let familySource = "pattern:family"
-    /// A family phrase: an entity, but not a pair partner and not a gene for variants to attach to.
-    var isFamily: Bool { source == Mention.familySource }
+    /// Source of a rodent or parasite gene ("mdr1a", "Cyp3a11", "pfcrt"): a gene mention without an HGNC id.
+    static let nonHumanSource = "pattern:nonhuman"
+    /// A family phrase or a non-human gene: an entity, but not a pair partner (a rule needs a human gene
+    /// symbol) and not a gene for variants to attach to.
+    var isFamily: Bool { source == Mention.familySource || source == Mention.nonHumanSource }
 }

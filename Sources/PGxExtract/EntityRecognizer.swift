@@ -38,6 +38,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             ms = mergeVariants(text, ms, variantMentions(text))
             ms = addAgentPatterns(text, ms)
             ms = addProteinFamilies(text, ms)
+            ms = addSpeciesGenes(text, ms)
+            ms = addContextSymbols(text, ms)
             result.append(ms)
         }
         applyAbbreviations(passages, &result)
@@ -775,6 +777,112 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             guard words > 0 else { continue }
             found.append(Mention(kind: .gene, start: start, end: k, name: phraseName(t, start..<k), source: Mention.familySource))
+        }
+        guard !found.isEmpty else { return ms }
+        var out = ms + found
+        out.sort(by: Self.inTextOrder)
+        return out
+    }
+
+    // MARK: - Genes named with a species prefix or a rodent/parasite symbol
+
+    /// Human genes written with the "h" prefix of cloning papers ("hENT1", "hMOR", "hOCT1") are the
+    /// gene of the symbol or alias after it. Rodent and parasite genes that pharmacology abstracts name
+    /// ("mdr1a", "Cyp3a11", "pfmdr1", "pfcrt") are gene mentions without an HGNC id: entities, but no
+    /// pair partner, since a rule needs a human gene.
+    func addSpeciesGenes(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        let n = t.count
+        var i = 0
+        var buf: [UInt32] = []
+        while i < n {
+            guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
+            var k = i
+            while k < n && Self.isAlnum(t[k]) { k += 1 }
+            defer { i = k }
+            let c = t[i].value | 0x20
+            guard k - i >= 4, c == 0x68 || c == 0x63 || c == 0x6D || c == 0x61 || c == 0x70 else { continue }  // h c m a p
+            guard !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
+            if t[i] == "h" && Self.isUpper(t[i + 1]), let m = longest(t, from: i + 1, folded: false, buf: &buf), m.end == k {
+                let e = lexicon.entries[Int(m.entry)]
+                if e.kind == .gene && e.how != "family" {
+                    found.append(Mention(kind: .gene, start: i, end: k, name: e.name, id: e.id, xref: e.xref, source: "pattern:human-prefix",
+                                         pharmacogene: e.pharmacogene))
+                }
+                continue
+            }
+            let w = makeString(t[i..<k])
+            if Self.nonHumanGene(w) {
+                found.append(Mention(kind: .gene, start: i, end: k, name: makeString(t[i..<k]), source: Mention.nonHumanSource))
+            }
+        }
+        guard !found.isEmpty else { return ms }
+        var out = ms + found
+        out.sort(by: Self.inTextOrder)
+        return out
+    }
+
+    static let rodentTransporters: Set<String> = ["mdr1a", "mdr1b", "abcb1a", "abcb1b", "mdr3"]
+    static let parasiteGenes: Set<String> = ["pfmdr1", "pfmdr2", "pfcrt", "pfdhfr", "pfdhps", "pfatp6", "pfk13", "pfkelch13",
+                                             "pfmrp1", "pfnhe1", "pvmdr1", "pvcrt", "pvdhfr", "pvdhps"]
+
+    /// Cytochrome P450 symbols no human gene has ("Cyp3a11" in rodent nomenclature, hamster "CYP2A8";
+    /// the human ones are dictionary matches before this runs), rodent transporter genes, Plasmodium
+    /// drug-resistance genes.
+    static func nonHumanGene(_ w: String) -> Bool {
+        let lower = w.lowercased()
+        if rodentTransporters.contains(lower) || parasiteGenes.contains(lower) { return true }
+        guard w.hasPrefix("Cyp") || w.hasPrefix("CYP") else { return false }
+        let rest = Array(lower.utf8.dropFirst(3))
+        var j = 0
+        while j < rest.count && rest[j] >= 48 && rest[j] <= 57 { j += 1 }
+        guard j >= 1, j <= 2, j < rest.count, rest[j] >= 97, rest[j] <= 122 else { return false }
+        let tail = rest[(j + 1)...]
+        return !tail.isEmpty && tail.count <= 3 && tail.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    // MARK: - Short symbols that are genes only in context
+
+    /// Two-letter symbols left out of the dictionary because they are mostly something else ("ER" the
+    /// emergency room or endoplasmic reticulum, "PR" a partial response, "TS" …), taken as the gene
+    /// where the next word is one said of a gene or receptor ("ER-positive", "ER expression",
+    /// "TS genotype", "GR content") or where they stand in a list of genes ("ERCC1, GSTs, TS and MTHFR").
+    static let contextSymbols: [String: String] = ["ER": "ESR1", "PR": "PGR", "GR": "NR3C1", "TS": "TYMS", "AR": "AR"]
+    static let geneWords: Set<String> = ["positive", "negative", "expression", "status", "content", "genotype", "genotypes",
+                                         "gene", "polymorphism", "polymorphisms", "mrna", "protein", "antagonist", "agonist",
+                                         "antagonists", "agonists", "activity", "levels", "binding", "signaling", "signalling"]
+
+    func addContextSymbols(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        let n = t.count
+        var i = 0
+        while i + 1 < n {
+            // two capitals standing alone
+            guard t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, i == 0 || !Self.isAlnum(t[i - 1]),
+                  i + 2 == n || !Self.isAlnum(t[i + 2]) else { i += 1; continue }
+            let k = i + 2
+            defer { i = k }
+            guard let sym = Self.contextSymbols[makeString(t[i..<k])],
+                  !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
+            // the next word, across spaces and one hyphen ("ER -positive" in tokenized text)
+            var j = k
+            while j < n && (t[j] == " " || t[j] == "-") { j += 1 }
+            var e = j
+            while e < n && Self.isAlnum(t[e]) { e += 1 }
+            var isGene = e > j && Self.geneWords.contains(makeLowerString(t[j..<e]))
+            if !isGene {
+                // in a list: a gene mention within two words on either side, joined by "," or "and"
+                let near = ms.filter { $0.kind == .gene && ($0.end <= i && i - $0.end <= 6 || $0.start >= k && $0.start - k <= 6) }
+                isGene = near.contains { m in
+                    let gap = m.end <= i ? makeString(t[m.end..<i]) : makeString(t[k..<m.start])
+                    let g = gap.trimmingCharacters(in: .whitespaces)
+                    return g == "," || g == "and" || g == "or" || g == "/"
+                }
+            }
+            guard isGene else { continue }
+            let info = lexicon.geneInfo[sym]
+            found.append(Mention(kind: .gene, start: i, end: k, name: sym, id: info?.hgnc ?? nil, xref: info?.entrez ?? nil,
+                                 source: "pattern:context-symbol", pharmacogene: info?.pgx ?? false))
         }
         guard !found.isEmpty else { return ms }
         var out = ms + found

@@ -13,15 +13,62 @@ public struct PairModel: @unchecked Sendable {
     /// Default confidence cut for output (chosen on cross-validation folds at training time).
     public var threshold: Double
     public var metadata: [String: Any]
+    /// Platt scaling of the score, fitted on out-of-fold predictions: the probability is
+    /// σ(a·z + b) for the linear score z. Training weighs positives up (for recall), which skews the raw
+    /// σ(z) upwards; the scaling makes the confidence a probability again, on the scale the
+    /// document-level models use. Identity (1, 0) for models trained without class weights.
+    public var calibration: (a: Double, b: Double) = (1, 0)
 
     public init(weights: [Float], bias: Float, threshold: Double, metadata: [String: Any] = [:]) {
         self.weights = weights; self.bias = bias; self.threshold = threshold; self.metadata = metadata
     }
 
-    public func probability(_ features: [Int]) -> Double {
+    /// The linear score (log-odds before calibration).
+    public func score(_ features: [Int]) -> Double {
         var z = bias
         for i in features { z += weights[i] }
-        return 1 / (1 + exp(-Double(z)))
+        return Double(z)
+    }
+
+    public func probability(_ features: [Int]) -> Double {
+        1 / (1 + exp(-(calibration.a * score(features) + calibration.b)))
+    }
+
+    /// Fits Platt scaling (a, b) to scores and labels: Newton's method on the log loss, each step halved
+    /// until the loss goes down.
+    public static func platt(_ scores: [Double], _ labels: [Bool]) -> (a: Double, b: Double) {
+        func loss(_ a: Double, _ b: Double) -> Double {
+            var l = 0.0
+            for (z, y) in zip(scores, labels) {
+                let t = a * z + b
+                // log(1 + e^-t) for y, log(1 + e^t) otherwise, written to stay finite
+                let m = y ? -t : t
+                l += m > 0 ? m + log1p(exp(-m)) : log1p(exp(m))
+            }
+            return l
+        }
+        var a = 1.0, b = 0.0
+        var current = loss(a, b)
+        for _ in 0..<100 {
+            var ga = 0.0, gb = 0.0, haa = 1e-9, hab = 0.0, hbb = 1e-9
+            for (z, y) in zip(scores, labels) {
+                let p = 1 / (1 + exp(-(a * z + b)))
+                let r = p - (y ? 1 : 0), w = p * (1 - p)
+                ga += r * z; gb += r
+                haa += w * z * z; hab += w * z; hbb += w
+            }
+            let det = haa * hbb - hab * hab
+            guard det > 1e-12 else { break }
+            var da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det
+            var improved = false
+            for _ in 0..<30 {
+                let l = loss(a - da, b - db)
+                if l < current { a -= da; b -= db; improved = current - l > 1e-10; current = l; break }
+                da /= 2; db /= 2
+            }
+            if !improved { break }
+        }
+        return ((a * 1e6).rounded() / 1e6, (b * 1e6).rounded() / 1e6)
     }
 
     struct SplitMix64 {
@@ -72,6 +119,7 @@ public struct PairModel: @unchecked Sendable {
         obj["hash_bits"] = CandidateBuilder.hashBits
         obj["bias"] = (Double(bias) * 1e6).rounded() / 1e6
         obj["threshold"] = threshold
+        if calibration != (1, 0) { obj["calibration"] = ["a": calibration.a, "b": calibration.b] }
         var ws: [String: Double] = [:]
         for (i, x) in weights.enumerated() where abs(x) >= 1e-5 { ws[String(i)] = (Double(x) * 1e6).rounded() / 1e6 }
         obj["weights"] = ws
@@ -90,5 +138,7 @@ public struct PairModel: @unchecked Sendable {
         var meta = obj
         meta.removeValue(forKey: "weights")
         self.init(weights: w, bias: Float(obj["bias"] as? Double ?? 0), threshold: obj["threshold"] as? Double ?? 0.5, metadata: meta)
+        if let c = obj["calibration"] as? [String: Double], let a = c["a"], let b = c["b"] { calibration = (a, b) }
+        metadata.removeValue(forKey: "calibration")
     }
 }

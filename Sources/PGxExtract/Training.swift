@@ -71,9 +71,26 @@ public struct Trainer {
     /// model is left unbalanced so that its output stays a probability.
     public static func fit(_ ex: [Example], balance: Bool = true) -> PairModel {
         let env = ProcessInfo.processInfo.environment
-        return PairModel.train(ex.compactMap { e in e.label.map { (e.candidate.features, $0) } },
-                               epochs: Int(env["PGX_EPOCHS"] ?? "") ?? 12, l2: Float(env["PGX_L2"] ?? "") ?? 1e-5,
-                               rate: Float(env["PGX_RATE"] ?? "") ?? 0.1, balance: balance)
+        let data = ex.compactMap { e in e.label.map { (e.candidate.features, $0) } }
+        let seed = UInt64(env["PGX_SEED"] ?? "") ?? 20261125
+        // SGD's answer depends on the order it sees the examples in; the average of several runs with
+        // different orders is steadier (and no less deterministic).
+        let runs = max(1, Int(env["PGX_RUNS"] ?? "") ?? 5)
+        var models: [PairModel] = []
+        for r in 0..<runs {
+            models.append(PairModel.train(data, epochs: Int(env["PGX_EPOCHS"] ?? "") ?? 12, seed: seed &+ UInt64(r) &* 7919,
+                                          l2: Float(env["PGX_L2"] ?? "") ?? 1e-5, rate: Float(env["PGX_RATE"] ?? "") ?? 0.1, balance: balance))
+        }
+        guard runs > 1 else { return models[0] }
+        var avg = models[0]
+        for m in models.dropFirst() {
+            for i in avg.weights.indices { avg.weights[i] += m.weights[i] }
+            avg.bias += m.bias
+        }
+        let k = Float(runs)
+        for i in avg.weights.indices { avg.weights[i] /= k }
+        avg.bias /= k
+        return avg
     }
 
     /// Document-level examples: every cross-sentence gene–drug candidate of each curated document,
@@ -118,12 +135,23 @@ public struct Trainer {
 
     /// Out-of-fold probabilities: each example scored by a model that did not see its fold.
     public static func outOfFold(_ ex: [Example], folds: Int) -> [Double] {
-        var probs = [Double](repeating: 0, count: ex.count)
+        outOfFoldScores(ex, folds: folds).map { 1 / (1 + exp(-$0)) }
+    }
+
+    /// Out-of-fold linear scores (log-odds before calibration).
+    public static func outOfFoldScores(_ ex: [Example], folds: Int) -> [Double] {
+        var scores = [Double](repeating: 0, count: ex.count)
         for k in 0..<folds {
             let model = fit(ex.filter { $0.fold != k })
-            for (i, e) in ex.enumerated() where e.fold == k { probs[i] = model.probability(e.candidate.features) }
+            for (i, e) in ex.enumerated() where e.fold == k { scores[i] = model.score(e.candidate.features) }
         }
-        return probs
+        return scores
+    }
+
+    /// Platt scaling fitted on the labelled examples' out-of-fold scores.
+    public static func calibration(_ ex: [Example], scores: [Double]) -> (a: Double, b: Double) {
+        let labelled = ex.indices.filter { ex[$0].label != nil }
+        return PairModel.platt(labelled.map { scores[$0] }, labelled.map { ex[$0].label! })
     }
 
     /// The cut that maximizes F1 over labelled out-of-fold examples.

@@ -60,7 +60,10 @@ struct Train: ParsableCommand {
         let labelled = examples.filter { $0.label != nil }
         Diagnostics.note("\(sentences.count) sentences, \(examples.count) candidates, \(labelled.count) labelled "
                          + "(\(labelled.filter { $0.label == true }.count) positive)")
-        let probs = Trainer.outOfFold(examples, folds: folds)
+        // Out-of-fold scores, made probabilities by the calibration fitted on them; the cut is chosen on those.
+        let scores = Trainer.outOfFoldScores(examples, folds: folds)
+        let calibration = Trainer.calibration(examples, scores: scores)
+        let probs = scores.map { 1 / (1 + exp(-(calibration.a * $0 + calibration.b))) }
         let cut = Trainer.bestThreshold(examples, probs)
         if let oof {
             try FileManager.default.createDirectory(atPath: oof, withIntermediateDirectories: true)
@@ -82,6 +85,7 @@ struct Train: ParsableCommand {
         }
         var model = Trainer.fit(examples)
         model.threshold = cut
+        model.calibration = calibration
         // Out-of-fold scores at the cut, per gold file, over the candidates the gold labels.
         var devScores: [String: Any] = [:]
         for src in Set(sentences.map(\.source)).sorted() {
@@ -98,6 +102,7 @@ struct Train: ParsableCommand {
                            + "(scripts/report.sh gives the span scores of ../shared/eval/score.py)", "files": devScores],
             "version": version, "kind": "logistic regression over hashed pair features + pattern cues",
             "seed": 20261125, "folds": folds, "training": meta, "threshold_chosen_on": "out-of-fold F1 over labelled candidates",
+            "calibration_fitted_on": "out-of-fold scores of the labelled candidates (Platt scaling)",
             "patterns_version": loaded.cues.version,
             "note": "PGxCorpus is CC BY-NC 4.0: a model trained on it is for non-commercial use unless retrained without it",
         ]

@@ -183,4 +183,41 @@ final class NormalizationTests: XCTestCase {
         XCTAssertFalse(triples.isEmpty)
         XCTAssertTrue(triples.allSatisfy { $0.gene?.name == "CYP2D6" }, "only genes with a symbol pair: \(triples.map { $0.gene?.name ?? "-" })")
     }
+
+    func testSpeciesPrefixedRodentAndParasiteGenes() throws {
+        let ms = try mentions("Uptake by hENT1 and hMOR differed; mdr1a (-/-) mice lacked Cyp3a11, hamster CYP2A8 was induced, "
+                              + "and pfcrt and pfmdr1 mutations were typed. CYP3A4 and Cyp1a2 were measured.")
+        XCTAssertEqual(find(ms, "hENT1")?.name, "SLC29A1")
+        XCTAssertEqual(find(ms, "hMOR")?.name, "OPRM1", "the h prefix of a human clone, then the alias")
+        for rodentOrParasite in ["mdr1a", "Cyp3a11", "CYP2A8", "pfcrt", "pfmdr1"] {
+            let m = find(ms, rodentOrParasite)
+            XCTAssertEqual(m?.kind, .gene, rodentOrParasite)
+            XCTAssertNil(m?.id, "\(rodentOrParasite) is not a human gene")
+        }
+        XCTAssertEqual(find(ms, "CYP3A4")?.name, "CYP3A4")
+        XCTAssertEqual(find(ms, "Cyp1a2")?.name, "CYP1A2", "a symbol a human gene has stays that gene")
+        let extractor = TripleExtractor(rules: try ExtractorRules(url: try RulesLocator.find(), loadModel: false))
+        let (_, triples) = extractor.extract(id: "t", passages: [("abstract", "Chloroquine resistance is conferred by pfcrt mutations.")],
+                                             minConfidence: 0)
+        XCTAssertTrue(triples.isEmpty, "a parasite gene makes no rule: \(triples.map { $0.gene?.name ?? "-" })")
+    }
+
+    func testShortSymbolsAreGenesOnlyInContext() throws {
+        let ms = try mentions("ER-positive tumours with low ER expression; TS genotype and TS expression; ERCC1, TS and MTHFR "
+                              + "were typed. Patients seen in the ER had a PR of 40%.")
+        XCTAssertEqual(ms.filter { $0.0 == "ER" && $0.1.name == "ESR1" }.count, 2, "\(ms.map(\.0))")
+        XCTAssertEqual(ms.filter { $0.0 == "TS" && $0.1.name == "TYMS" }.count, 3, "\(ms.map(\.0))")
+        XCTAssertEqual(ms.filter { $0.0 == "ER" || $0.0 == "PR" }.count, 2, "the emergency room and a partial response are not genes")
+    }
+
+    func testProteinNamesOfSignallingAndAdhesionProteins() throws {
+        let ms = try mentions("E-cadherin, β-catenin and survivin fell, hepcidin and MAO-B rose, Rhes was bound, and HLA-DR 7 was typed.")
+        XCTAssertEqual(find(ms, "E-cadherin")?.name, "CDH1")
+        XCTAssertEqual(find(ms, "β-catenin")?.name, "CTNNB1")
+        XCTAssertEqual(find(ms, "survivin")?.name, "BIRC5")
+        XCTAssertEqual(find(ms, "hepcidin")?.name, "HAMP")
+        XCTAssertEqual(find(ms, "MAO-B")?.name, "MAOB")
+        XCTAssertEqual(find(ms, "Rhes")?.name, "RASD2")
+        XCTAssertEqual(find(ms, "HLA-DR")?.kind, .gene, "a serotype group is a gene family")
+    }
 }
