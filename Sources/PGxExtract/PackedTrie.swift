@@ -16,7 +16,11 @@ final class PackedTrie: @unchecked Sendable {
         flat.reserveCapacity(entries.count * 12); offs.reserveCapacity(entries.count); lens.reserveCapacity(entries.count)
         for (k, _) in entries { offs.append(flat.count); lens.append(k.count); flat.append(contentsOf: k) }
         var order = Array(0..<entries.count)
-        flat.withUnsafeBufferPointer { f in
+        var labels: [UInt32] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0]
+        var payload: [Int32] = [-1]   // payload index for a node that ends a key, or -1
+        var rootASCII = [Int32](repeating: -1, count: 128)
+        labels.reserveCapacity(entries.count * 6)
+        flat.withUnsafeBufferPointer { f in offs.withUnsafeBufferPointer { offs in lens.withUnsafeBufferPointer { lens in
             order.sort { a, b in
                 let la = lens[a], lb = lens[b], oa = offs[a], ob = offs[b]
                 var i = 0
@@ -27,40 +31,37 @@ final class PackedTrie: @unchecked Sendable {
                 }
                 return la < lb
             }
-        }
-        @inline(__always) func len(_ r: Int) -> Int { lens[order[r]] }
-        @inline(__always) func at(_ r: Int, _ d: Int) -> UInt32 { flat[offs[order[r]] + d] }
-        // Built in arrays, then copied into exact-size buffers (the arrays are freed).
-        var labels: [UInt32] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0]
-        var payload: [Int32] = [-1]   // payload index for a node that ends a key, or -1
-        var rootASCII = [Int32](repeating: -1, count: 128)
-        labels.reserveCapacity(entries.count * 6)
-        // Breadth-first: (node, lo, hi, depth) over the sorted keys that share the node's prefix.
-        var queue: [(Int, Int, Int, Int)] = [(0, 0, entries.count, 0)]
-        var head = 0
-        while head < queue.count {
-            let (node, lo0, hi, depth) = queue[head]
-            head += 1
-            var lo = lo0
-            if lo < hi && len(lo) == depth {
-                payload[node] = entries[order[lo]].1
-                lo += 1
+            order.withUnsafeBufferPointer { order in
+                @inline(__always) func len(_ r: Int) -> Int { lens[order[r]] }
+                @inline(__always) func at(_ r: Int, _ d: Int) -> UInt32 { f[offs[order[r]] + d] }
+                // Breadth-first: (node, lo, hi, depth) over the sorted keys that share the node's prefix.
+                var queue: [(Int, Int, Int, Int)] = [(0, 0, entries.count, 0)]
+                var head = 0
+                while head < queue.count {
+                    let (node, lo0, hi, depth) = queue[head]
+                    head += 1
+                    var lo = lo0
+                    if lo < hi && len(lo) == depth {
+                        payload[node] = entries[order[lo]].1
+                        lo += 1
+                    }
+                    let first = labels.count
+                    var i = lo
+                    var n = 0
+                    while i < hi {
+                        let c = at(i, depth)
+                        var j = i + 1
+                        while j < hi && at(j, depth) == c { j += 1 }
+                        labels.append(c); firstChild.append(0); childCount.append(0); payload.append(-1)
+                        queue.append((labels.count - 1, i, j, depth + 1))
+                        n += 1
+                        i = j
+                    }
+                    firstChild[node] = Int32(first)
+                    childCount[node] = Int32(n)
+                }
             }
-            let first = labels.count
-            var i = lo
-            var n = 0
-            while i < hi {
-                let c = at(i, depth)
-                var j = i + 1
-                while j < hi && at(j, depth) == c { j += 1 }
-                labels.append(c); firstChild.append(0); childCount.append(0); payload.append(-1)
-                queue.append((labels.count - 1, i, j, depth + 1))
-                n += 1
-                i = j
-            }
-            firstChild[node] = Int32(first)
-            childCount[node] = Int32(n)
-        }
+        } } }
         for k in 0..<Int(childCount[0]) {
             let idx = Int(firstChild[0]) + k
             if labels[idx] < 128 { rootASCII[Int(labels[idx])] = Int32(idx) }
