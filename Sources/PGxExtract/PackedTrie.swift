@@ -66,32 +66,34 @@ final class PackedTrie: @unchecked Sendable {
             let idx = Int(firstChild[0]) + k
             if labels[idx] < 128 { rootASCII[Int(labels[idx])] = Int32(idx) }
         }
-        pLabels = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pLabels.initialize(from: labels)
-        pFirst = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pFirst.initialize(from: firstChild)
-        pCount = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pCount.initialize(from: childCount)
-        pPayload = UnsafeMutableBufferPointer.allocate(capacity: labels.count); _ = pPayload.initialize(from: payload)
+        pNodes = UnsafeMutableBufferPointer.allocate(capacity: labels.count)
+        for i in 0..<labels.count {
+            pNodes[i] = Node(label: labels[i], first: firstChild[i], count: childCount[i], payload: payload[i])
+        }
         pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128); _ = pRoot.initialize(from: rootASCII)   // root's ASCII children, direct
         nodeCount = labels.count
     }
 
-    deinit { pLabels.deallocate(); pFirst.deallocate(); pCount.deallocate(); pPayload.deallocate(); pRoot.deallocate() }
+    deinit { pNodes.deallocate(); pRoot.deallocate() }
 
-    // The same tables as raw buffers for lookups (no bounds or uniqueness checks in the hot loop).
-    private var pLabels = UnsafeMutableBufferPointer<UInt32>(start: nil, count: 0)
-    private var pFirst = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
-    private var pCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
-    private var pPayload = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    /// One node: its label (the scalar on the edge into it), its children (contiguous, sorted by label)
+    /// and its payload. A node's fields sit together, and a binary search over children reads the
+    /// child's label where the child's own fields are: one cache line per step instead of four arrays.
+    struct Node { var label: UInt32; var first: Int32; var count: Int32; var payload: Int32 }
+
+    // The tables as raw buffers for lookups (no bounds or uniqueness checks in the hot loop).
+    private var pNodes = UnsafeMutableBufferPointer<Node>(start: nil, count: 0)
     private var pRoot = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
-
 
     @inline(__always)
     func child(_ node: Int, _ c: UInt32) -> Int {
         if node == 0 && c < 128 { return Int(pRoot[Int(c)]) }
-        var lo = Int(pFirst[node])
-        var hi = lo + Int(pCount[node])
+        let n = pNodes[node]
+        var lo = Int(n.first)
+        var hi = lo + Int(n.count)
         while lo < hi {
             let mid = (lo + hi) >> 1
-            let l = pLabels[mid]
+            let l = pNodes[mid].label
             if l == c { return mid }
             if l < c { lo = mid + 1 } else { hi = mid }
         }
@@ -99,6 +101,6 @@ final class PackedTrie: @unchecked Sendable {
     }
 
     @inline(__always)
-    func value(_ node: Int) -> Int32 { pPayload[node] }
+    func value(_ node: Int) -> Int32 { pNodes[node].payload }
 
 }
