@@ -71,10 +71,23 @@ final class PackedTrie: @unchecked Sendable {
             pNodes[i] = Node(label: labels[i], first: firstChild[i], count: childCount[i], payload: payload[i])
         }
         pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128); _ = pRoot.initialize(from: rootASCII)   // root's ASCII children, direct
+        // The root's children are nodes 1...rootKids (breadth-first numbering); their ASCII children are
+        // direct too: the first two characters of every walk cost two loads.
+        rootKids = Int(childCount[0])
+        pDepth1 = UnsafeMutableBufferPointer.allocate(capacity: max(rootKids, 1) * 128)
+        pDepth1.initialize(repeating: -1)
+        for node in 1..<(rootKids + 1) {
+            for k in 0..<Int(childCount[node]) {
+                let idx = Int(firstChild[node]) + k
+                if labels[idx] < 128 { pDepth1[(node - 1) * 128 + Int(labels[idx])] = Int32(idx) }
+            }
+        }
         nodeCount = labels.count
     }
 
-    deinit { pNodes.deallocate(); pRoot.deallocate() }
+    deinit { pNodes.deallocate(); pRoot.deallocate(); pDepth1.deallocate() }
+    private let rootKids: Int
+    private var pDepth1 = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
 
     /// One node: its label (the scalar on the edge into it), its children (contiguous, sorted by label)
     /// and its payload. A node's fields sit together, and a binary search over children reads the
@@ -87,7 +100,10 @@ final class PackedTrie: @unchecked Sendable {
 
     @inline(__always)
     func child(_ node: Int, _ c: UInt32) -> Int {
-        if node == 0 && c < 128 { return Int(pRoot[Int(c)]) }
+        if c < 128 {
+            if node == 0 { return Int(pRoot[Int(c)]) }
+            if node <= rootKids { return Int(pDepth1[(node - 1) * 128 + Int(c)]) }
+        }
         let n = pNodes[node]
         var lo = Int(n.first)
         var hi = lo + Int(n.count)
