@@ -89,7 +89,8 @@ public final class CueMatcher: @unchecked Sendable {
                 for (p, ri, ci) in bucket where w.utf8.starts(with: p.utf8) { cands.append((ri, ci)) }
             }
             // "-induced" style cues also match the tail of a hyphenated word
-            if let dash = w.lastIndex(of: "-"), dash != w.startIndex, let more = byFirst[String(w[dash...])] { cands += more }
+            // (searched as UTF-8: a Character search walks grapheme clusters)
+            if let dash = w.utf8.lastIndex(of: UInt8(ascii: "-")), dash != w.startIndex, let more = byFirst[String(w[dash...])] { cands += more }
             for (ri, ci) in cands {
                 let cue = rules[ri].cues[ci]
                 guard i + cue.count <= words.count else { continue }

@@ -800,8 +800,13 @@ public final class EntityRecognizer: @unchecked Sendable {
             var k = i
             while k < n && Self.isAlnum(t[k]) { k += 1 }
             defer { i = k }
-            let c = t[i].value | 0x20
-            guard k - i >= 4, c == 0x68 || c == 0x63 || c == 0x6D || c == 0x61 || c == 0x70 else { continue }  // h c m a p
+            guard k - i >= 4, k - i <= 9, t[i].value < 0x80, t[i + 1].value < 0x80 else { continue }
+            // cheap first, on the first two letters: h + capital, md, pf, pv; ab and cy with a digit (Abcb1a, Cyp3a11)
+            let c = t[i].value | 0x20, d = t[i + 1].value | 0x20
+            let human = t[i] == "h" && Self.isUpper(t[i + 1])
+            let other = (c == 0x6D && d == 0x64) || (c == 0x70 && (d == 0x66 || d == 0x76))
+                || (((c == 0x61 && d == 0x62) || (c == 0x63 && d == 0x79)) && t[i..<k].contains(where: { $0.value &- 48 < 10 }))
+            guard human || other else { continue }
             guard !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
             if t[i] == "h" && Self.isUpper(t[i + 1]), let m = longest(t, from: i + 1, folded: false, buf: &buf), m.end == k {
                 let e = lexicon.entries[Int(m.entry)]
@@ -927,16 +932,17 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard !defs.isEmpty else { return }
         for (p, t) in passages.enumerated() {
             var added: [Mention] = []
-            for d in defs where p >= d.passage {
-                let from = p == d.passage ? d.from : 0
-                let n = d.short.count
+            for di in defs.indices where p >= defs[di].passage {
+                let short = defs[di].short, first = short[0]
+                let from = p == defs[di].passage ? defs[di].from : 0
+                let n = short.count
                 var i = from
                 while i + n <= t.count {
-                    if t[i] == d.short[0] && (i == 0 || !Self.isAlnum(t[i - 1]) || !Self.isAlnum(t[i]))
-                        && (i + n == t.count || !Self.isAlnum(t[i + n])) && Array(t[i..<(i + n)]) == d.short
+                    if t[i] == first && (i == 0 || !Self.isAlnum(t[i - 1]) || !Self.isAlnum(t[i]))
+                        && (i + n == t.count || !Self.isAlnum(t[i + n])) && t[i..<(i + n)].elementsEqual(short)
                         && !result[p].contains(where: { $0.start < i + n && i < $0.end })
                         && !added.contains(where: { $0.start < i + n && i < $0.end }) {
-                        var m = d.template
+                        var m = defs[di].template
                         m.start = i; m.end = i + n; m.source = "abbreviation"
                         added.append(m)
                         i += n
