@@ -173,7 +173,7 @@ public struct CandidateBuilder: Sendable {
     /// The first effect-category cue of a sentence (with its rule id) and the kinds of cue it holds.
     func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>) -> ((EffectCategory, String)?, Set<CueRule.Kind>) {
         // the cue matcher's own word split (no offsets needed here, so no full tokenization)
-        let words = CueMatcher.words(makeString(text[range]))
+        let words = CueMatcher.words(text[range])
         var first: (EffectCategory, String)? = nil
         var kinds = Set<CueRule.Kind>()
         for h in cues.hits(words) {

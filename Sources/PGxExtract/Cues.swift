@@ -58,6 +58,29 @@ public final class CueMatcher: @unchecked Sendable {
         }
     }
 
+    /// `words(makeString(t))` without building the sentence string first: ASCII text is split and
+    /// lower-cased byte by byte; other text goes the long way.
+    static func words(_ t: ArraySlice<Unicode.Scalar>) -> [String] {
+        guard t.allSatisfy({ $0.value < 0x80 }) else { return words(makeString(t)) }
+        var out: [String] = []
+        var cur: [UInt8] = []
+        cur.reserveCapacity(24)
+        for ch in t {
+            var v = UInt8(truncatingIfNeeded: ch.value)
+            if v == 32 || v == 9 || v == 10 {
+                if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
+            } else if v &- 48 < 10 || v &- 65 < 26 || v &- 97 < 26 || v == 45 || v == 42 || v == 47 || v == 39 {  // alnum - * / '
+                if v &- 65 < 26 { v += 32 }
+                cur.append(v)
+            } else {
+                if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
+                out.append(String(decoding: CollectionOfOne(v), as: UTF8.self))
+            }
+        }
+        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
+        return out
+    }
+
     /// Lower-case words of a phrase ("p =" → ["p", "="]); hyphenated words stay whole.
     static func words(_ s: String) -> [String] {
         var out: [String] = []
