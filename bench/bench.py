@@ -8,7 +8,8 @@ stages:
   parse   pgx parse --format count on bench-baseline.xml and .xml.gz vs `xr_extract full` on the .xml
           (targets: xml <= 1.15x, gz <= 1.3x of the same C time; peak RSS < 64 MB)
   memory  peak RSS of pgx parse on 30,000 vs 90,000 records (must not grow with the file)
-  extract segmentation+entities and `pgx extract --format jsonl` on the .xml.gz vs the C parse
+  extract segmentation+entities and `pgx extract --format jsonl` on the .xml.gz vs the C parse (the compiled
+          lexicon cache warm, as after a first run; and once more with PGX_CACHE=off)
   store   `pgx extract --batch` (SQLite store) vs plain extract
   serve   `pgx serve` over a release of 100,000 rules (built through a real store, `pgx release create`
           and `pgx export`): requests/s and p50/p99 latency of lookups from bench/load (pgx-load, keep-alive,
@@ -236,10 +237,15 @@ def main():
         print(f"  peak RSS 30,000 records {r30:.1f} MB, 90,000 records {r90:.1f} MB: x{grow:.2f} (constant memory: {verdict(grow < 1.25)})")
         failed |= grow >= 1.25
     if "extract" in stages:
+        # pgx keeps the compiled lexicon in a cache (~/.cache/pgx) after its first run; warm it, and time
+        # a run without it too (what the very first run on a new machine costs)
+        subprocess.run([pgx, "extract", "--format", "entities", os.path.join(ROOT, "corpus", "pgx-baseline.xml")],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
         r = series([("c-libxml2 full .xml", [xr, "full", xml]),
                     ("pgx parse .xml.gz", [pgx, "parse", "--format", "count", xml + ".gz"]),
                     ("pgx extract entities .gz", [pgx, "extract", "--format", "entities", xml + ".gz"]),
-                    ("pgx extract jsonl .gz", [pgx, "extract", "--format", "jsonl", xml + ".gz"])], a.runs)
+                    ("pgx extract jsonl .gz", [pgx, "extract", "--format", "jsonl", xml + ".gz"]),
+                    ("  same, lexicon cache off", ["env", "PGX_CACHE=off", pgx, "extract", "--format", "jsonl", xml + ".gz"])], a.runs)
         c = r["c-libxml2 full .xml"][0]
         p = r["pgx parse .xml.gz"][0]
         for name, (wall, rss) in r.items():
@@ -247,8 +253,11 @@ def main():
         ner_added = (r["pgx extract entities .gz"][0] - p) / p
         ext = r["pgx extract jsonl .gz"][0] / c
         mem = r["pgx extract jsonl .gz"][1]
+        cold = r["  same, lexicon cache off"]
+        mem = max(mem, cold[1])
         print(f"  segmentation+entities add {ner_added:.2f}x the parse time (target <= 1.5) {verdict(ner_added <= 1.5)};"
-              f" extract jsonl ratio to C {ext:.2f} (target <= 2.5) {verdict(ext <= 2.5)}; peak {mem:.0f} MB (target < 200) {verdict(mem < 200)}")
+              f" extract jsonl ratio to C {ext:.2f} (target <= 2.5) {verdict(ext <= 2.5)}, {cold[0] / c:.2f} with the lexicon built"
+              f" from its TSV files; peak {mem:.0f} MB (target < 200) {verdict(mem < 200)}")
         failed |= not (ner_added <= 1.5 and ext <= 2.5 and mem < 200)
     if "store" in stages:
         db = os.path.join(OUT, "bench-store.sqlite")

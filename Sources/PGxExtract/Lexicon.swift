@@ -71,6 +71,16 @@ public final class Lexicon: @unchecked Sendable {
     public let typoIndex: [UInt64: [[UInt8]]]
     public let version: String
 
+    /// A lexicon from its parts (the compiled-lexicon cache).
+    init(entries: [LexEntry], caseSensitive: PackedTrie, folded: PackedTrie, rsidGenes: [String: [String]], starGenes: Set<String>,
+         geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
+         drugIDs: [String: (id: String?, xref: String?)], version: String) {
+        self.entries = entries; self.caseSensitive = caseSensitive; self.folded = folded; self.rsidGenes = rsidGenes
+        self.starGenes = starGenes; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
+        typoIndex = Lexicon.typoIndex(drugIDs)
+    }
+
+    /// Builds the lexicon from the TSV files of `rules/lexicons` (`LexiconCache.load` keeps the result).
     public init(rules: URL) throws {
         let dir = rules.appendingPathComponent("lexicons")
         var entries: [LexEntry] = []
@@ -188,13 +198,7 @@ public final class Lexicon: @unchecked Sendable {
         self.geneInfo = geneInfo
         self.salts = salts
         self.drugIDs = drugIDs
-        var typo: [UInt64: [[UInt8]]] = [:]
-        for name in drugIDs.keys where name.utf8.count >= 9 && name.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
-            let b = Array(name.utf8)
-            typo[Lexicon.typoKey(b), default: []].append(b)
-        }
-        for k in typo.keys { typo[k]!.sort { $0.lexicographicallyPrecedes($1) } }
-        typoIndex = typo
+        typoIndex = Lexicon.typoIndex(drugIDs)
         let attrs = try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("genes.tsv").path)
         version = "lexicons-\(entries.count)-\((attrs?[.size] as? Int) ?? 0)"
     }
@@ -245,6 +249,17 @@ struct DrugRow {
 }
 
 extension Lexicon {
+    /// Generic names of 9+ plain letters by `typoKey`, each bucket sorted.
+    static func typoIndex(_ drugIDs: [String: (id: String?, xref: String?)]) -> [UInt64: [[UInt8]]] {
+        var typo: [UInt64: [[UInt8]]] = [:]
+        for name in drugIDs.keys where name.utf8.count >= 9 && name.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+            let b = Array(name.utf8)
+            typo[Lexicon.typoKey(b), default: []].append(b)
+        }
+        for k in typo.keys { typo[k]!.sort { $0.lexicographicallyPrecedes($1) } }
+        return typo
+    }
+
     static func typoKey(_ b: [UInt8]) -> UInt64 {
         typoKey(UInt32(b[0]), UInt32(b[1]), (UInt32(b[b.count - 3]), UInt32(b[b.count - 2]), UInt32(b[b.count - 1])))
     }

@@ -87,6 +87,40 @@ final class PackedTrie: @unchecked Sendable {
 
     deinit { pNodes.deallocate(); pRoot.deallocate(); pDepth1.deallocate() }
     private let rootKids: Int
+
+    /// The trie's tables as bytes, for the compiled-lexicon cache: node count, root children count,
+    /// then the nodes, the root table and the second-level table, handed to `sink` piece by piece.
+    func serialize(_ sink: (UnsafeRawBufferPointer) -> Void) {
+        withUnsafeBytes(of: Int64(nodeCount).littleEndian) { sink($0) }
+        withUnsafeBytes(of: Int64(rootKids).littleEndian) { sink($0) }
+        sink(UnsafeRawBufferPointer(pNodes))
+        sink(UnsafeRawBufferPointer(pRoot))
+        sink(UnsafeRawBufferPointer(pDepth1))
+    }
+
+    /// A trie read back from `serialize`'s bytes at `offset` (advanced past them); nil if they do not fit.
+    init?(bytes: UnsafeRawBufferPointer, offset: inout Int) {
+        func get() -> Int? {
+            guard offset + 8 <= bytes.count else { return nil }
+            let v = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+            offset += 8
+            return v
+        }
+        guard let n = get(), let kids = get(), n > 0, kids >= 0, kids < n else { return nil }
+        let nodeBytes = n * MemoryLayout<Node>.stride, depthCount = max(kids, 1) * 128
+        guard offset + nodeBytes + 128 * 4 + depthCount * 4 <= bytes.count else { return nil }
+        nodeCount = n
+        rootKids = kids
+        pNodes = UnsafeMutableBufferPointer.allocate(capacity: n)
+        UnsafeMutableRawBufferPointer(pNodes).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + nodeBytes)]))
+        offset += nodeBytes
+        pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128)
+        UnsafeMutableRawBufferPointer(pRoot).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + 512)]))
+        offset += 512
+        pDepth1 = UnsafeMutableBufferPointer.allocate(capacity: depthCount)
+        UnsafeMutableRawBufferPointer(pDepth1).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + depthCount * 4)]))
+        offset += depthCount * 4
+    }
     private var pDepth1 = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
 
     /// One node: its label (the scalar on the edge into it), its children (contiguous, sorted by label)

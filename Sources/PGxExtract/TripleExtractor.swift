@@ -16,7 +16,7 @@ public final class ExtractorRules: @unchecked Sendable {
 
     public init(url: URL, loadModel: Bool = true) throws {
         self.url = url
-        lexicon = try Lexicon(rules: url)
+        lexicon = try LexiconCache.load(rules: url)
         cues = try CueMatcher(url: url.appendingPathComponent("patterns/patterns.json"))
         var pairs = Set<String>()
         if let text = try? String(contentsOf: url.appendingPathComponent("lexicons/cpic_pairs.tsv"), encoding: .utf8) {

@@ -147,4 +147,32 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)),
                        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
+
+    /// The compiled-lexicon cache: built on the first run, read on the next, the same output either way
+    /// and with the cache off; a damaged cache file is ignored and rebuilt, never trusted.
+    func testLexiconCacheGivesTheSameOutputAndSurvivesADamagedFile() throws {
+        let pgx = try TestEnv.binary().path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pgx-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["extract", "--format", "entities", TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path]
+        let off = try runProcess(pgx, args, environment: ["PGX_CACHE": "off"], cwd: TestEnv.root)
+        XCTAssertEqual(off.status, 0, off.stderr)
+        XCTAssertFalse(off.stdout.isEmpty)
+        let first = try runProcess(pgx, args, environment: ["PGX_CACHE": dir.path], cwd: TestEnv.root)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }
+        XCTAssertEqual(files.count, 1, "the first run writes one cache file: \(files)")
+        let cache = dir.appendingPathComponent(files[0])
+        let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: cache.path)[.size] as? Int)
+        XCTAssertGreaterThan(size, 1_000_000)
+        let second = try runProcess(pgx, args, environment: ["PGX_CACHE": dir.path], cwd: TestEnv.root)
+        XCTAssertEqual(first.stdout, off.stdout, "building the cache changes nothing")
+        XCTAssertEqual(second.stdout, off.stdout, "reading the cache changes nothing")
+        // cut the file in half: it is not read, and the run rebuilds it whole
+        let data = try Data(contentsOf: cache)
+        try data.prefix(size / 2).write(to: cache)
+        let third = try runProcess(pgx, args, environment: ["PGX_CACHE": dir.path], cwd: TestEnv.root)
+        XCTAssertEqual(third.status, 0, third.stderr)
+        XCTAssertEqual(third.stdout, off.stdout)
+        XCTAssertEqual(try Data(contentsOf: cache), data, "the damaged cache was rebuilt")
+    }
 }
