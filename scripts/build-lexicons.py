@@ -45,6 +45,7 @@ vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast 
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a
+date chicken cherry balance capture monitor cascade dimension luminal water
 """.split())
 
 # Drug classes people write instead of drug names (ATC where one code fits).
@@ -266,7 +267,7 @@ BRANDS = {
     "Anafranil": "clomipramine", "Tofranil": "imipramine", "Pamelor": "nortriptyline", "Norpramin": "desipramine",
     "Zoladex": "goserelin", "Arimidex": "anastrozole", "Femara": "letrozole", "Aromasin": "exemestane",
     "Rituxan": "rituximab", "Remicade": "infliximab", "Humira": "adalimumab", "Enbrel": "etanercept",
-    "Xenical": "orlistat", "Mysoline": "primidone", "Luminal": "phenobarbital", "Primaquine": "primaquine",
+    "Xenical": "orlistat", "Mysoline": "primidone", "Primaquine": "primaquine",
     "Rasburicase": "rasburicase", "Elitek": "rasburicase", "Fasturtec": "rasburicase", "Krystexxa": "pegloticase",
     "Atripla": "efavirenz", "Reyataz": "atazanavir", "Isentress": "raltegravir", "Viread": "tenofovir",
     "Daraprim": "pyrimethamine", "Bactrim": "sulfamethoxazole", "Dapsone": "dapsone",

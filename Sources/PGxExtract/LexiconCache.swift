@@ -10,7 +10,8 @@ import PGxModel
 /// - Where: `$PGX_CACHE`, else `$XDG_CACHE_HOME/pgx`, else `~/.cache/pgx`; `PGX_CACHE=off` turns it
 ///   off. A cache that cannot be written (read-only home) is skipped without a word: the lexicon is
 ///   then built from the TSV files on every run, as before.
-/// - A file that does not read back whole (truncated, another format) is ignored and rebuilt.
+/// - A file that does not read back whole (truncated, another format) is ignored and rebuilt; the three
+///   newest cache files are kept, older ones removed.
 public enum LexiconCache {
     static let format = "pgx-lexicon-cache-3"
     static let files = ["genes.tsv", "drugs.tsv", "phenotypes.tsv", "variants.tsv", "salts.tsv"]
@@ -113,9 +114,19 @@ public enum LexiconCache {
             try handle.close()
             // renamed into place, so a reader never sees half a file
             if rename(tmp.path, url.path) != 0 { try? FileManager.default.removeItem(at: tmp) }
+            prune(url.deletingLastPathComponent(), keep: 3)
         } catch {
             try? FileManager.default.removeItem(at: tmp)
         }
+    }
+
+    /// Each lexicon edit leaves a file of ~35 MB behind: only the `keep` newest are kept.
+    static func prune(_ dir: URL, keep: Int) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
+        let files = names.filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }.map { dir.appendingPathComponent($0) }
+        let dated = files.map { ($0, ((try? fm.attributesOfItem(atPath: $0.path)[.modificationDate]) as? Date) ?? .distantPast) }
+        for (f, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(keep) { try? fm.removeItem(at: f) }
     }
 
     static func read(_ data: Data) -> Lexicon? {
