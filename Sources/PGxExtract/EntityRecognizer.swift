@@ -170,6 +170,12 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// The order mentions are kept in: by start, the longer first.
     static func inTextOrder(_ a: Mention, _ b: Mention) -> Bool { a.start < b.start || (a.start == b.start && a.end > b.end) }
 
+    /// `ms` with the mentions a pattern `found`, in text order.
+    static func adding(_ found: [Mention], to ms: [Mention]) -> [Mention] {
+        guard !found.isEmpty else { return ms }
+        return (ms + found).sorted(by: inTextOrder)
+    }
+
     /// A mention of a generic drug name with its DrugBank and RxNorm ids (regimen components, misspellings).
     func genericDrug(_ name: String, _ start: Int, _ end: Int, source: String) -> Mention {
         let ids = lexicon.drugIDs[name]
@@ -778,10 +784,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard words > 0 else { continue }
             found.append(Mention(kind: .gene, start: start, end: k, name: phraseName(t, start..<k), source: Mention.familySource))
         }
-        guard !found.isEmpty else { return ms }
-        var out = ms + found
-        out.sort(by: Self.inTextOrder)
-        return out
+        return Self.adding(found, to: ms)
     }
 
     // MARK: - Genes named with a species prefix or a rodent/parasite symbol
@@ -821,10 +824,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 found.append(Mention(kind: .gene, start: i, end: k, name: makeString(t[i..<k]), source: Mention.nonHumanSource))
             }
         }
-        guard !found.isEmpty else { return ms }
-        var out = ms + found
-        out.sort(by: Self.inTextOrder)
-        return out
+        return Self.adding(found, to: ms)
     }
 
     static let rodentTransporters: Set<String> = ["mdr1a", "mdr1b", "abcb1a", "abcb1b", "mdr3"]
@@ -889,10 +889,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             found.append(Mention(kind: .gene, start: i, end: k, name: sym, id: info?.hgnc ?? nil, xref: info?.entrez ?? nil,
                                  source: "pattern:context-symbol", pharmacogene: info?.pgx ?? false))
         }
-        guard !found.isEmpty else { return ms }
-        var out = ms + found
-        out.sort(by: Self.inTextOrder)
-        return out
+        return Self.adding(found, to: ms)
     }
 
     // MARK: - Abbreviations
