@@ -5,8 +5,9 @@ import PGxModel
 /// run reads it in a few tens of milliseconds instead of parsing and sorting 230,000 TSV rows (about
 /// 0.8 s, a tenth of extracting a 30,000-record baseline file).
 ///
-/// - The file is named by an FNV-1a hash of the lexicon files' bytes and this format's version: any
-///   change to `rules/lexicons` (or to the format) makes a new name, so a stale file is never read.
+/// - The file is named by an FNV-1a hash of the lexicon files' bytes, this format's version and the
+///   pgx binary (path, size, date): a change to `rules/lexicons` or a new build makes a new name, so a
+///   stale file is never read.
 /// - Where: `$PGX_CACHE`, else `$XDG_CACHE_HOME/pgx`, else `~/.cache/pgx`; `PGX_CACHE=off` turns it
 ///   off. A cache that cannot be written (read-only home) is skipped without a word: the lexicon is
 ///   then built from the TSV files on every run, as before.
@@ -37,6 +38,13 @@ public enum LexiconCache {
         var hash: UInt64 = 0xcbf29ce484222325
         func mix<C: Sequence>(_ bytes: C) where C.Element == UInt8 { for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100000001b3 } }
         mix(format.utf8)
+        // the program that builds the lexicon is part of the key too: a rebuilt pgx (whose folding or
+        // ranking may have changed) makes its own cache once rather than trusting an older build's
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let program = FileManager.default.fileExists(atPath: exe.path) ? exe : Bundle.main.executableURL
+        if let program, let a = try? FileManager.default.attributesOfItem(atPath: program.path) {
+            mix("\(program.path)|\((a[.size] as? Int) ?? 0)|\((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)".utf8)
+        }
         for f in files {
             guard let d = FileManager.default.contents(atPath: rules.appendingPathComponent("lexicons/\(f)").path) else { return nil }
             mix(f.utf8)
