@@ -34,12 +34,14 @@ public final class EntityRecognizer: @unchecked Sendable {
     public func recognize(_ passages: [[Unicode.Scalar]], sentences: [[Range<Int>]]) -> [[Mention]] {
         var result: [[Mention]] = []
         for text in passages {
+            // the runs of letters and digits, found once for the passes that look at whole words
+            let words = Self.alnumRuns(text)
             var ms = dictionaryMentions(text)
             ms = mergeVariants(text, ms, variantMentions(text))
-            ms = addAgentPatterns(text, ms)
-            ms = addProteinFamilies(text, ms)
-            ms = addSpeciesGenes(text, ms)
-            ms = addContextSymbols(text, ms)
+            ms = addAgentPatterns(text, words, ms)
+            ms = addProteinFamilies(text, words, ms)
+            ms = addSpeciesGenes(text, words, ms)
+            ms = addContextSymbols(text, words, ms)
             result.append(ms)
         }
         applyAbbreviations(passages, &result)
@@ -169,6 +171,22 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// The order mentions are kept in: by start, the longer first.
     static func inTextOrder(_ a: Mention, _ b: Mention) -> Bool { a.start < b.start || (a.start == b.start && a.end > b.end) }
+
+    /// The runs of letters and digits of a text, in order.
+    static func alnumRuns(_ t: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(t.count / 6)
+        let n = t.count
+        var i = 0
+        while i < n {
+            guard isAlnum(t[i]) else { i += 1; continue }
+            var k = i + 1
+            while k < n && isAlnum(t[k]) { k += 1 }
+            out.append(i..<k)
+            i = k
+        }
+        return out
+    }
 
     /// `ms` with the mentions a pattern `found`, in text order.
     static func adding(_ found: [Mention], to ms: [Mention]) -> [Mention] {
@@ -448,7 +466,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// "phosphodiesterase type 4 inhibitor", "inhibitors of CYP3A4", "anti-EGFR", "EGFR-targeted drugs".
     /// They are drug classes (no DrugBank id), named by their lower-cased text. A head word needs a
     /// target — a gene mention or a target word — next to it: a bare "inhibitor" is not a drug.
-    func targetAgents(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+    func targetAgents(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var out: [Mention] = []
         let genetic = ms.filter { $0.kind == .gene }
         func geneEnding(at e: Int) -> Mention? { genetic.last { $0.end == e } }
@@ -456,21 +474,17 @@ public final class EntityRecognizer: @unchecked Sendable {
         func lower(_ r: Range<Int>) -> String { makeLowerString(t[r]) }
         func skipSpaceBack(_ p: Int) -> Int { var p = p; while p > 0 && Self.isSpace(t[p - 1]) { p -= 1 }; return p }
         func skipSpace(_ p: Int) -> Int { var p = p; while p < t.count && Self.isSpace(t[p]) { p += 1 }; return p }
-        var i = 0
         let n = t.count
-        while i < n {
-            guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
-            var k = i
-            while k < n && Self.isAlnum(t[k]) { k += 1 }
+        for word in words {
+            let i = word.lowerBound, k = word.upperBound
             // cheap first: the first two letters of a head word (in, an, ag, bl, tk, mo)
             let len = k - i
-            guard len >= 3, len <= 11, len != 5, len != 6 else { i = k; continue }
+            guard len >= 3, len <= 11, len != 5, len != 6 else { continue }
             let c0 = t[i].value | 0x20, c1 = t[i + 1].value | 0x20
             let maybe = (c0 == 0x69 && c1 == 0x6E) || (c0 == 0x61 && (c1 == 0x6E || c1 == 0x67)) || (c0 == 0x62 && c1 == 0x6C)
                 || (c0 == 0x74 && c1 == 0x6B) || (c0 == 0x6D && c1 == 0x6F)
-            guard maybe, Self.agentWords.contains(lower(i..<k)) else { i = k; continue }
+            guard maybe, Self.agentWords.contains(lower(i..<k)) else { continue }
             let head = i..<k
-            i = k
             // "CD40 ligand", "TNF receptor antagonist" written as a gene name: the gene's own word
             if genetic.contains(where: { $0.start <= head.lowerBound && head.upperBound <= $0.end }) { continue }
             // leftwards over the target: gene mentions, target words, "( TK )", modifiers
@@ -647,9 +661,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Agents named by their target (see `targetAgents`) and development codes ("AZD6244", "T0901317", "17-AAG").
-    func addAgentPatterns(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+    func addAgentPatterns(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var out = ms
-        let agents = targetAgents(t, ms)
+        let agents = targetAgents(t, words, ms)
         out += agents
         let named = chemicalWords(t, out)
         out += named
@@ -741,16 +755,11 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// "HIV protease", "mitogen-activated protein kinase"): gene mentions without an HGNC id (name = the
     /// lower-cased phrase, source `pattern:family`). They are entities, not pair partners — a rule needs a
     /// gene symbol. A drug word inside ("dopamine" in "dopamine receptor") stays a drug mention.
-    func addProteinFamilies(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+    func addProteinFamilies(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var found: [Mention] = []
-        let n = t.count
-        var i = 0
-        while i < n {
-            guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
-            var k = i
-            while k < n && Self.isAlnum(t[k]) { k += 1 }
+        for word in words {
+            let i = word.lowerBound, k = word.upperBound
             let len = k - i
-            defer { i = k }
             // cheap first: receptor(s), transporter(s), -ase(s), channel(s), enzymes, subunit(s)
             guard len >= 5, len <= 24 else { continue }
             // cheap first, on the last three letters: -tor -ors -ase -ses -nel -els -mes -nit -its -nase
@@ -793,16 +802,11 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// gene of the symbol or alias after it. Rodent and parasite genes that pharmacology abstracts name
     /// ("mdr1a", "Cyp3a11", "pfmdr1", "pfcrt") are gene mentions without an HGNC id: entities, but no
     /// pair partner, since a rule needs a human gene.
-    func addSpeciesGenes(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+    func addSpeciesGenes(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var found: [Mention] = []
-        let n = t.count
-        var i = 0
         var buf: [UInt32] = []
-        while i < n {
-            guard Self.isAlnum(t[i]), i == 0 || !Self.isAlnum(t[i - 1]) else { i += 1; continue }
-            var k = i
-            while k < n && Self.isAlnum(t[k]) { k += 1 }
-            defer { i = k }
+        for word in words {
+            let i = word.lowerBound, k = word.upperBound
             guard k - i >= 4, k - i <= 9, t[i].value < 0x80, t[i + 1].value < 0x80 else { continue }
             // cheap first, on the first two letters: h + capital, md, pf, pv; ab and cy with a digit (Abcb1a, Cyp3a11)
             let c = t[i].value | 0x20, d = t[i + 1].value | 0x20
@@ -857,16 +861,13 @@ public final class EntityRecognizer: @unchecked Sendable {
                                          "gene", "polymorphism", "polymorphisms", "mrna", "protein", "antagonist", "agonist",
                                          "antagonists", "agonists", "activity", "levels", "binding", "signaling", "signalling"]
 
-    func addContextSymbols(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+    func addContextSymbols(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var found: [Mention] = []
         let n = t.count
-        var i = 0
-        while i + 1 < n {
+        for word in words {
             // two capitals standing alone
-            guard t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, i == 0 || !Self.isAlnum(t[i - 1]),
-                  i + 2 == n || !Self.isAlnum(t[i + 2]) else { i += 1; continue }
-            let k = i + 2
-            defer { i = k }
+            let i = word.lowerBound, k = word.upperBound
+            guard k - i == 2, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26 else { continue }
             guard let sym = Self.contextSymbols[makeString(t[i..<k])],
                   !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
             // the next word, across spaces and one hyphen ("ER -positive" in tokenized text)
