@@ -20,6 +20,7 @@ pgx_breaker *pgx_break_open(int32_t kind, const uint16_t *text, int32_t length, 
 int32_t pgx_break_next(pgx_breaker *b);
 /* Rule status of the last boundary (word iterator: 0 none/punct, 100.. number, 200.. letter, ...). */
 int32_t pgx_break_status(pgx_breaker *b);
+/* Ends the iteration; the thread keeps the ICU iterator for its next pgx_break_open of that kind. */
 void pgx_break_close(pgx_breaker *b);
 
 /* NFKC-normalizes `src` into `dst` (capacity `cap`), writing for every output unit the index of the
