@@ -30,8 +30,11 @@ public struct PairModel: @unchecked Sendable {
         return Double(z)
     }
 
-    public func probability(_ features: [Int]) -> Double {
-        1 / (1 + exp(-(calibration.a * score(features) + calibration.b)))
+    public func probability(_ features: [Int]) -> Double { PairModel.probability(score: score(features), calibration) }
+
+    /// The calibrated probability of a linear score.
+    public static func probability(score z: Double, _ calibration: (a: Double, b: Double)) -> Double {
+        1 / (1 + exp(-(calibration.a * z + calibration.b)))
     }
 
     /// Fits Platt scaling (a, b) to scores and labels: Newton's method on the log loss, each step halved
@@ -52,7 +55,7 @@ public struct PairModel: @unchecked Sendable {
         for _ in 0..<100 {
             var ga = 0.0, gb = 0.0, haa = 1e-9, hab = 0.0, hbb = 1e-9
             for (z, y) in zip(scores, labels) {
-                let p = 1 / (1 + exp(-(a * z + b)))
+                let p = PairModel.probability(score: z, (a, b))
                 let r = p - (y ? 1 : 0), w = p * (1 - p)
                 ga += r * z; gb += r
                 haa += w * z * z; hab += w * z; hbb += w

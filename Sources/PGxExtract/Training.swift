@@ -133,12 +133,8 @@ public struct Trainer {
         (0..<folds).map { k in fit(ex.filter { $0.fold != k }, balance: balance) }
     }
 
-    /// Out-of-fold probabilities: each example scored by a model that did not see its fold.
-    public static func outOfFold(_ ex: [Example], folds: Int) -> [Double] {
-        outOfFoldScores(ex, folds: folds).map { 1 / (1 + exp(-$0)) }
-    }
-
-    /// Out-of-fold linear scores (log-odds before calibration).
+    /// Out-of-fold linear scores (log-odds before calibration): each example scored by a model that did
+    /// not see its fold.
     public static func outOfFoldScores(_ ex: [Example], folds: Int) -> [Double] {
         var scores = [Double](repeating: 0, count: ex.count)
         for k in 0..<folds {

@@ -63,7 +63,7 @@ struct Train: ParsableCommand {
         // Out-of-fold scores, made probabilities by the calibration fitted on them; the cut is chosen on those.
         let scores = Trainer.outOfFoldScores(examples, folds: folds)
         let calibration = Trainer.calibration(examples, scores: scores)
-        let probs = scores.map { 1 / (1 + exp(-(calibration.a * $0 + calibration.b))) }
+        let probs = scores.map { PairModel.probability(score: $0, calibration) }
         let cut = Trainer.bestThreshold(examples, probs)
         if let oof {
             try FileManager.default.createDirectory(atPath: oof, withIntermediateDirectories: true)
