@@ -53,16 +53,9 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Dictionary matching
 
-    @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v &- 48 < 10) || (v &- 65 < 26) || (v &- 97 < 26) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
-    }
-    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v == 32 || v == 10 || v == 9 || v == 13 }
-        return s.properties.isWhitespace
-    }
+    // The character classes are the tokenizer's (one definition, ASCII answered without a property lookup).
+    @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool { Tokenizer.isAlnum(s) }
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { Tokenizer.isSpace(s) }
 
     func dictionaryMentions(_ t: [Unicode.Scalar]) -> [Mention] {
         var out: [Mention] = []
@@ -164,9 +157,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         return p >= 0 && t[p] != "." && t[p] != "!" && t[p] != "?" && t[p] != ":"
     }
 
-    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (s.value &- 65 < 26) : s.properties.isUppercase
-    }
+    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool { Tokenizer.isUpper(s) }
     @inline(__always) static func isDigitOrHyphen(_ s: Unicode.Scalar) -> Bool { (s.value >= 48 && s.value <= 57) || s == "-" }
 
     /// The order mentions are kept in: by start, the longer first.
@@ -815,7 +806,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 || (((c == 0x61 && d == 0x62) || (c == 0x63 && d == 0x79)) && t[i..<k].contains(where: { $0.value &- 48 < 10 }))
             guard human || other else { continue }
             guard !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
-            if t[i] == "h" && Self.isUpper(t[i + 1]), let m = longest(t, from: i + 1, folded: false, buf: &buf), m.end == k {
+            if human, let m = longest(t, from: i + 1, folded: false, buf: &buf), m.end == k {
                 let e = lexicon.entries[Int(m.entry)]
                 if e.kind == .gene && e.how != "family" {
                     found.append(Mention(kind: .gene, start: i, end: k, name: e.name, id: e.id, xref: e.xref, source: "pattern:human-prefix",
@@ -825,7 +816,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             let w = makeString(t[i..<k])
             if Self.nonHumanGene(w) {
-                found.append(Mention(kind: .gene, start: i, end: k, name: makeString(t[i..<k]), source: Mention.nonHumanSource))
+                found.append(Mention(kind: .gene, start: i, end: k, name: w, source: Mention.nonHumanSource))
             }
         }
         return Self.adding(found, to: ms)
