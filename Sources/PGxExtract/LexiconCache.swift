@@ -35,8 +35,8 @@ public enum LexiconCache {
         else if let x = env["XDG_CACHE_HOME"], !x.isEmpty { dir = x + "/pgx" }
         else if let h = env["HOME"], !h.isEmpty { dir = h + "/.cache/pgx" }
         else { return nil }
-        var hash: UInt64 = 0xcbf29ce484222325
-        func mix<C: Sequence>(_ bytes: C) where C.Element == UInt8 { for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100000001b3 } }
+        var hash = CandidateBuilder.fnvOffset   // the project's one FNV-1a
+        func mix<C: Sequence>(_ bytes: C) where C.Element == UInt8 { CandidateBuilder.feed(&hash, bytes: bytes) }
         mix(format.utf8)
         // the program that builds the lexicon is part of the key too: a rebuilt pgx (whose folding or
         // ranking may have changed) makes its own cache once rather than trusting an older build's
@@ -139,25 +139,20 @@ public enum LexiconCache {
 
     static func read(_ data: Data) -> Lexicon? {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Lexicon? in
-            var o = 0
-            func int() -> Int? {
-                guard o + 8 <= raw.count else { return nil }
-                let v = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: Int64.self)))
-                o += 8
-                return v
-            }
+            var r = ByteReader(bytes: raw, offset: 0)
+            func int() -> Int? { r.int() }
             guard raw.count >= magic.count + 8, Array(raw[0..<magic.count]) == magic else { return nil }
-            o = magic.count
-            guard let tableOffset = int(), tableOffset > o, tableOffset < raw.count else { return nil }
-            let bodyStart = o
-            o = tableOffset
+            r.offset = magic.count
+            guard let tableOffset = int(), tableOffset > r.offset, tableOffset < raw.count else { return nil }
+            let bodyStart = r.offset
+            r.offset = tableOffset
             guard let ns = int(), ns >= 0 else { return nil }
             var strings: [String] = []
             strings.reserveCapacity(ns)
             for _ in 0..<ns {
-                guard let n = int(), n >= 0, o + n <= raw.count else { return nil }
-                strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[o..<(o + n)]), as: UTF8.self))
-                o += n
+                guard let n = int(), n >= 0, r.offset + n <= raw.count else { return nil }
+                strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[r.offset..<(r.offset + n)]), as: UTF8.self))
+                r.offset += n
             }
             // a string reference: nil for -1, nil (and `bad`) when out of range
             var bad = false
@@ -168,8 +163,8 @@ public enum LexiconCache {
                 return strings[i]
             }
             func req() -> String { opt() ?? { bad = true; return "" }() }
-            guard o == raw.count else { return nil }
-            o = bodyStart
+            guard r.offset == raw.count else { return nil }
+            r.offset = bodyStart
             guard let ne = int(), ne >= 0 else { return nil }
             var entries: [LexEntry] = []
             entries.reserveCapacity(ne)
@@ -183,7 +178,7 @@ public enum LexiconCache {
                 e.source = sources[how]!
                 entries.append(e)
             }
-            guard let cs = PackedTrie(bytes: raw, offset: &o), let ci = PackedTrie(bytes: raw, offset: &o) else { return nil }
+            guard let cs = PackedTrie(reading: &r), let ci = PackedTrie(reading: &r) else { return nil }
             var rs: [String: [String]] = [:]
             guard let nr = int() else { return nil }
             for _ in 0..<nr {
@@ -210,9 +205,33 @@ public enum LexiconCache {
                 drugIDs[k] = (i, x)
             }
             let version = req()
-            guard !bad, o == tableOffset else { return nil }
+            guard !bad, r.offset == tableOffset else { return nil }
             return Lexicon(entries: entries, caseSensitive: cs, folded: ci, rsidGenes: rs, starGenes: star, geneInfo: geneInfo,
                            salts: salts, drugIDs: drugIDs, version: version)
         }
+    }
+}
+
+/// Reads the cache's little-endian integers and raw tables at a moving offset; nil where they would
+/// run past the end.
+struct ByteReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset: Int
+
+    mutating func int() -> Int? {
+        guard offset + 8 <= bytes.count else { return nil }
+        let v = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+        offset += 8
+        return v
+    }
+
+    /// `count` values of `T` copied into a new buffer (the caller owns it).
+    mutating func buffer<T>(of: T.Type, count: Int) -> UnsafeMutableBufferPointer<T>? {
+        let size = count * MemoryLayout<T>.stride
+        guard count >= 0, offset + size <= bytes.count else { return nil }
+        let out = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)]))
+        offset += size
+        return out
     }
 }

@@ -1,7 +1,7 @@
-/// A read-only trie over Unicode scalars in flat arrays: children of a node are contiguous and sorted,
-/// found by binary search. About 16 bytes per node; no per-node allocation.
-/// A final class, so the matcher's hot loop holds one reference rather than retaining five arrays
-/// for every start position.
+/// A read-only trie over Unicode scalars in one buffer of 16-byte nodes: children of a node are
+/// contiguous and sorted, found by binary search; the first two ASCII steps of a walk are table lookups.
+/// No per-node allocation. A final class, so the matcher's hot loop holds one reference rather than
+/// retaining its buffers for every start position.
 /// - Complexity: build O(total key length · log); `child` O(log fan-out).
 final class PackedTrie: @unchecked Sendable {
     let nodeCount: Int
@@ -16,10 +16,9 @@ final class PackedTrie: @unchecked Sendable {
         flat.reserveCapacity(entries.count * 12); offs.reserveCapacity(entries.count); lens.reserveCapacity(entries.count)
         for (k, _) in entries { offs.append(flat.count); lens.append(k.count); flat.append(contentsOf: k) }
         var order = Array(0..<entries.count)
-        var labels: [UInt32] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0]
-        var payload: [Int32] = [-1]   // payload index for a node that ends a key, or -1
-        var rootASCII = [Int32](repeating: -1, count: 128)
-        labels.reserveCapacity(entries.count * 6)
+        // built in an array, then copied into an exact-size buffer (the array is freed)
+        var nodes = [Node(label: 0, first: 0, count: 0, payload: -1)]
+        nodes.reserveCapacity(entries.count * 6)
         flat.withUnsafeBufferPointer { f in offs.withUnsafeBufferPointer { offs in lens.withUnsafeBufferPointer { lens in
             order.sort { a, b in
                 let la = lens[a], lb = lens[b], oa = offs[a], ob = offs[b]
@@ -42,47 +41,44 @@ final class PackedTrie: @unchecked Sendable {
                     head += 1
                     var lo = lo0
                     if lo < hi && len(lo) == depth {
-                        payload[node] = entries[order[lo]].1
+                        nodes[node].payload = entries[order[lo]].1
                         lo += 1
                     }
-                    let first = labels.count
+                    let first = nodes.count
                     var i = lo
                     var n = 0
                     while i < hi {
                         let c = at(i, depth)
                         var j = i + 1
                         while j < hi && at(j, depth) == c { j += 1 }
-                        labels.append(c); firstChild.append(0); childCount.append(0); payload.append(-1)
-                        queue.append((labels.count - 1, i, j, depth + 1))
+                        nodes.append(Node(label: c, first: 0, count: 0, payload: -1))
+                        queue.append((nodes.count - 1, i, j, depth + 1))
                         n += 1
                         i = j
                     }
-                    firstChild[node] = Int32(first)
-                    childCount[node] = Int32(n)
+                    nodes[node].first = Int32(first)
+                    nodes[node].count = Int32(n)
                 }
             }
         } } }
-        for k in 0..<Int(childCount[0]) {
-            let idx = Int(firstChild[0]) + k
-            if labels[idx] < 128 { rootASCII[Int(labels[idx])] = Int32(idx) }
-        }
-        pNodes = UnsafeMutableBufferPointer.allocate(capacity: labels.count)
-        for i in 0..<labels.count {
-            pNodes[i] = Node(label: labels[i], first: firstChild[i], count: childCount[i], payload: payload[i])
-        }
-        pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128); _ = pRoot.initialize(from: rootASCII)   // root's ASCII children, direct
-        // The root's children are nodes 1...rootKids (breadth-first numbering); their ASCII children are
-        // direct too: the first two characters of every walk cost two loads.
-        rootKids = Int(childCount[0])
-        pDepth1 = UnsafeMutableBufferPointer.allocate(capacity: max(rootKids, 1) * 128)
-        pDepth1.initialize(repeating: -1)
-        for node in 1..<(rootKids + 1) {
-            for k in 0..<Int(childCount[node]) {
-                let idx = Int(firstChild[node]) + k
-                if labels[idx] < 128 { pDepth1[(node - 1) * 128 + Int(labels[idx])] = Int32(idx) }
+        // Direct tables: the root's ASCII children, and the ASCII children of the root's children
+        // (nodes 1...rootKids in breadth-first numbering), so the first two characters of every walk
+        // cost two loads.
+        func fill(_ table: UnsafeMutableBufferPointer<Int32>, at base: Int, childrenOf node: Int) {
+            for idx in Int(nodes[node].first)..<Int(nodes[node].first + nodes[node].count) where nodes[idx].label < 128 {
+                table[base + Int(nodes[idx].label)] = Int32(idx)
             }
         }
-        nodeCount = labels.count
+        pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128)
+        pRoot.initialize(repeating: -1)
+        fill(pRoot, at: 0, childrenOf: 0)
+        rootKids = Int(nodes[0].count)
+        pDepth1 = UnsafeMutableBufferPointer.allocate(capacity: max(rootKids, 1) * 128)
+        pDepth1.initialize(repeating: -1)
+        for node in 1..<(rootKids + 1) { fill(pDepth1, at: (node - 1) * 128, childrenOf: node) }
+        pNodes = UnsafeMutableBufferPointer.allocate(capacity: nodes.count)
+        _ = pNodes.initialize(from: nodes)
+        nodeCount = nodes.count
     }
 
     deinit { pNodes.deallocate(); pRoot.deallocate(); pDepth1.deallocate() }
@@ -98,28 +94,17 @@ final class PackedTrie: @unchecked Sendable {
         sink(UnsafeRawBufferPointer(pDepth1))
     }
 
-    /// A trie read back from `serialize`'s bytes at `offset` (advanced past them); nil if they do not fit.
-    init?(bytes: UnsafeRawBufferPointer, offset: inout Int) {
-        func get() -> Int? {
-            guard offset + 8 <= bytes.count else { return nil }
-            let v = Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-            offset += 8
-            return v
-        }
-        guard let n = get(), let kids = get(), n > 0, kids >= 0, kids < n else { return nil }
-        let nodeBytes = n * MemoryLayout<Node>.stride, depthCount = max(kids, 1) * 128
-        guard offset + nodeBytes + 128 * 4 + depthCount * 4 <= bytes.count else { return nil }
+    /// A trie read back from `serialize`'s bytes; nil if they do not fit.
+    init?(reading r: inout ByteReader) {
+        guard let n = r.int(), let kids = r.int(), n > 0, kids >= 0, kids < n,
+              let nodes = r.buffer(of: Node.self, count: n) else { return nil }
+        guard let root = r.buffer(of: Int32.self, count: 128) else { nodes.deallocate(); return nil }
+        guard let depth1 = r.buffer(of: Int32.self, count: max(kids, 1) * 128) else { nodes.deallocate(); root.deallocate(); return nil }
         nodeCount = n
         rootKids = kids
-        pNodes = UnsafeMutableBufferPointer.allocate(capacity: n)
-        UnsafeMutableRawBufferPointer(pNodes).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + nodeBytes)]))
-        offset += nodeBytes
-        pRoot = UnsafeMutableBufferPointer.allocate(capacity: 128)
-        UnsafeMutableRawBufferPointer(pRoot).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + 512)]))
-        offset += 512
-        pDepth1 = UnsafeMutableBufferPointer.allocate(capacity: depthCount)
-        UnsafeMutableRawBufferPointer(pDepth1).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + depthCount * 4)]))
-        offset += depthCount * 4
+        pNodes = nodes
+        pRoot = root
+        pDepth1 = depth1
     }
     private var pDepth1 = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
 
