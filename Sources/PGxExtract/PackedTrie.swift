@@ -18,7 +18,7 @@ final class PackedTrie: @unchecked Sendable {
         var order = Array(0..<entries.count)
         // built in an array, then copied into an exact-size buffer (the array is freed)
         var nodes = [Node(label: 0, first: 0, count: 0, payload: -1)]
-        nodes.reserveCapacity(entries.count * 6)
+        nodes.reserveCapacity(flat.count + 1)   // a trie has at most one node per key character (untouched capacity costs no memory)
         flat.withUnsafeBufferPointer { f in offs.withUnsafeBufferPointer { offs in lens.withUnsafeBufferPointer { lens in
             order.sort { a, b in
                 let la = lens[a], lb = lens[b], oa = offs[a], ob = offs[b]
