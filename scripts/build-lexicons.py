@@ -32,6 +32,7 @@ II III IL IM IMPACT INR IP IQR IR IS IT IV K KO L LAMP LBW LD LDL LOW M MA MAP M
 MTX N NA NAT NB NEW NHS NICE NM NO NOT NS NSCLC O OC OFF ON OR OS P PA PAH PC PCR PD PDA PE PET PG PGX PH PI PIG PK PM PMS
 POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET SHE SJS SLE SNP SNPS SO SON SP SR SS ST T TA
 TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
+ADP ATP AAS LDLC AMD RVR PCI
 """.split())
 STEREO_PREFIX = re.compile(r"^(\((?:[RS]|[+-]|\u2212)\)-|[RSLD]-|dl-|\([+\u2212-]\)-)")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -86,7 +87,8 @@ DRUG_CLASSES = [
     ("interferon alpha", "L03AB"), ("interferon-alpha", "L03AB"), ("IFN-alpha", "L03AB"), ("IFN", "L03AB"),
     ("hormone replacement therapy", "G03"), ("antiretroviral therapy", "J05A"), ("ART", "J05A"), ("HAART", "J05A"),
     ("cART", "J05A"), ("calcineurin inhibitor", "L04AD"),
-    ("PAHs", ""), ("polycyclic aromatic hydrocarbons", ""), ("catecholamines", ""), ("catecholamine", ""),
+    ("polycyclic aromatic hydrocarbons", ""), ("PAHs", "=polycyclic aromatic hydrocarbons"), ("catecholamines", ""),
+    ("catecholamine", "=catecholamines"),
 ]
 
 # Names that stand for several drugs at once (facts): chemotherapy regimens by their components, and a
@@ -100,7 +102,10 @@ REGIMENS = {
     "CAPIRI": ["capecitabine", "irinotecan"], "CMF": ["cyclophosphamide", "methotrexate", "fluorouracil"],
     "FEC": ["fluorouracil", "epirubicin", "cyclophosphamide"], "CHOP": ["cyclophosphamide", "doxorubicin", "vincristine", "prednisone"],
     "R-CHOP": ["rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"],
-    "ABVD": ["doxorubicin", "bleomycin", "vinblastine", "dacarbazine"], "BEP": ["bleomycin", "etoposide", "cisplatin"],
+    "ABVD": ["doxorubicin", "bleomycin", "vinblastine", "dacarbazine"],
+    "co-trimoxazole": ["sulfamethoxazole", "trimethoprim"], "cotrimoxazole": ["sulfamethoxazole", "trimethoprim"],
+    "trimethoprim-sulfamethoxazole": ["sulfamethoxazole", "trimethoprim"], "TMP-SMX": ["sulfamethoxazole", "trimethoprim"],
+    "sulfamethoxazole-trimethoprim": ["sulfamethoxazole", "trimethoprim"], "SMX-TMP": ["sulfamethoxazole", "trimethoprim"], "BEP": ["bleomycin", "etoposide", "cisplatin"],
     "peginterferon": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "peginterferon alfa": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
     "peginterferon alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "pegylated interferon": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
     "pegylated interferon alfa": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "pegylated interferon alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
@@ -118,6 +123,49 @@ ELEMENTS = ["arsenic", "lithium", "lead", "cadmium", "mercury", "iron", "copper"
             "nickel", "chromium", "cobalt", "aluminum", "aluminium", "triglyceride", "triglycerides", "placebo", "alcohol",
             "ethanol", "nicotine", "caffeine", "tobacco", "cigarette smoke", "acetaldehyde", "glucose", "insulin"]
 
+# Drug metabolites that pharmacokinetic studies measure and curators list as chemicals of their own, absent
+# from the DrugBank open vocabulary (facts: names). Each name maps to itself, without a DrugBank id.
+METABOLITES = {
+    "cotinine": ["cotinine"], "3-hydroxycotinine": ["3-hydroxycotinine", "trans-3'-hydroxycotinine", "3'-hydroxycotinine"],
+    "endoxifen": ["endoxifen"], "norendoxifen": ["norendoxifen"],
+    "n-desmethyltamoxifen": ["n-desmethyltamoxifen", "desmethyltamoxifen", "n-desmethyl tamoxifen"],
+    "o-desmethyltramadol": ["o-desmethyltramadol", "desmethyltramadol", "o-desmethyl tramadol"],
+    "morphine-3-glucuronide": ["morphine-3-glucuronide", "morphine 3-glucuronide"], "norbuprenorphine": ["norbuprenorphine"],
+    "hydroxybupropion": ["hydroxybupropion"], "desmethylcitalopram": ["desmethylcitalopram", "n-desmethylcitalopram"],
+    "7-hydroxymethotrexate": ["7-hydroxymethotrexate", "7-hydroxy-methotrexate"],
+    "6-methylmercaptopurine": ["6-methylmercaptopurine", "6-methyl-mercaptopurine", "6-mmp"],
+    "6-thioguanine nucleotides": ["6-thioguanine nucleotides", "thioguanine nucleotides", "6-tgn", "6-tgns"],
+    "4-hydroxycyclophosphamide": ["4-hydroxycyclophosphamide", "4-hydroxy-cyclophosphamide"],
+    "carbamazepine-10,11-epoxide": ["carbamazepine-10,11-epoxide", "carbamazepine 10,11-epoxide", "carbamazepine epoxide"],
+    "desethylamiodarone": ["desethylamiodarone"], "simvastatin acid": ["simvastatin acid"],
+    "5-hydroxyomeprazole": ["5-hydroxyomeprazole", "5-hydroxy omeprazole"], "omeprazole sulfone": ["omeprazole sulfone", "omeprazole sulphone"],
+    "hydroxyitraconazole": ["hydroxyitraconazole", "hydroxy-itraconazole"], "norketamine": ["norketamine"],
+    "1'-hydroxymidazolam": ["1'-hydroxymidazolam", "1-hydroxymidazolam", "alpha-hydroxymidazolam"],
+    "4-hydroxydebrisoquine": ["4-hydroxydebrisoquine"], "noroxycodone": ["noroxycodone"],
+    "acetylisoniazid": ["acetylisoniazid", "n-acetylisoniazid"],
+    "clopidogrel active metabolite": ["clopidogrel active metabolite", "active metabolite of clopidogrel"],
+    "2-oxo-clopidogrel": ["2-oxo-clopidogrel", "2-oxoclopidogrel"],
+    "mycophenolic acid glucuronide": ["mycophenolic acid glucuronide", "mpag"],
+}
+
+# Substances the body makes that DrugBank lists as drugs (canonical names as the drug table has them): in
+# pharmacogenomic abstracts they are mostly measured, not given ("LDL cholesterol", "plasma dopamine"). They
+# stay drug mentions, of kind "endogenous", so the pair models can tell them from drugs that are given.
+ENDOGENOUS = {
+    "cholesterol", "dopamine", "serotonin", "norepinephrine", "acetylcholine", "histamine", "gamma-aminobutyric acid",
+    "chloride ion", "calcium", "potassium", "magnesium", "oxygen", "nitric oxide", "carbon monoxide", "nitrate", "ammonia",
+    "urea", "uric acid", "lactic acid", "homocysteine", "choline", "uridine", "adenine", "guanine",
+    "cyclic adenosine monophosphate", "arachidonic acid", "angiotensin ii", "aldosterone", "thyrotropin", "bradykinin",
+    "substance p", "leptin", "prothrombin", "thrombin", "fibrin", "coagulation factor x human", "human interleukin-6",
+    "interleukin-10",
+}
+
+# Enzymes DrugBank lists as drugs that are given as drugs (asparaginase in leukaemia): their names stay drugs
+# although a gene is named the same. Other DrugBank entries named like a human enzyme, receptor, regulator,
+# transporter or channel ("butyrylcholinesterase", "tyrosinase") are the gene's protein in text.
+DRUG_ENZYMES = {"asparaginase"}
+PROTEIN_NAME = re.compile(r"(ase|receptor|regulator|transporter|channel)\b|^coagulation factor")
+
 # Abbreviations of drug names common in pharmacogenomic abstracts (written as is, case-sensitive).
 ABBREVIATIONS = {
     "MTX": "methotrexate", "CBZ": "carbamazepine", "AZA": "azathioprine", "RBV": "ribavirin", "5-FU": "fluorouracil", "6-MP": "mercaptopurine", "6-TG": "thioguanine", "CsA": "cyclosporine",
@@ -128,7 +176,7 @@ ABBREVIATIONS = {
     "CPT-11": "irinotecan", "SN-38": "sn-38", "L-OHP": "oxaliplatin", "CDDP": "cisplatin", "DDP": "cisplatin",
     "PTX": "paclitaxel", "DTX": "docetaxel", "TAM": "tamoxifen", "METH": "methamphetamine", "MDMA": "midomafetamine",
     "THC": "dronabinol", "STZ": "streptozocin", "LAM": "lamivudine", "ADV": "adefovir dipivoxil", "ETV": "entecavir",
-    "FK506": "tacrolimus", "RAPA": "sirolimus", "E2": "estradiol", "IFN-alpha": "interferon alfa", "TMP-SMX": "sulfamethoxazole",
+    "FK506": "tacrolimus", "RAPA": "sirolimus", "E2": "estradiol", "IFN-alpha": "interferon alfa",
     "SMX": "sulfamethoxazole", "TMP": "trimethoprim", "HCQ": "hydroxychloroquine", "CQ": "chloroquine", "SSZ": "sulfasalazine",
     "LEF": "leflunomide", "GEM": "gemcitabine", "DOX": "doxorubicin", "EPI": "epirubicin", "VCR": "vincristine",
     "CTX": "cyclophosphamide", "BU": "busulfan", "TAC": "tacrolimus", "EVE": "everolimus", "IMA": "imatinib",
@@ -173,6 +221,7 @@ PROTEIN_NAMES = {
 # protein name → HGNC symbol, compiled for pgx from standard usage; each name names one gene). Unlike
 # PROTEIN_NAMES these do not make a gene a pharmacogene: the flag comes from the gene's own entry.
 PHARMACOLOGY_PROTEINS = {
+    "cystic fibrosis transmembrane conductance regulator": "CFTR",
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",
@@ -313,7 +362,8 @@ def build_genes():
     # Aliases shared by several genes that PGx writing uses for one of them.
     ALIAS_OWNER = {"NRF2": "NFE2L2", "Nrf2": "NFE2L2", "PXR": "NR1I2", "CAR": "NR1I3", "DAT": "SLC6A3", "SERT": "SLC6A4",
                    "MDR1": "ABCB1", "BCRP": "ABCG2", "OCT1": "SLC22A1", "OATP1B1": "SLCO1B1", "P-gp": "ABCB1", "MEK": "MAP2K1",
-                   "ERK": "MAPK1", "TS": "TYMS", "ER": "ESR1", "AR": "AR", "iNOS": "NOS2", "eNOS": "NOS3", "COX-2": "PTGS2"}
+                   "ERK": "MAPK1", "TS": "TYMS", "ER": "ESR1", "AR": "AR", "iNOS": "NOS2", "eNOS": "NOS3", "COX-2": "PTGS2",
+                   "OCT2": "SLC22A2", "OCT3": "SLC22A3"}
     alias_owners = defaultdict(set)
     for sym, _, _, aliases, pgx in genes:
         for a in aliases:
@@ -333,8 +383,9 @@ def build_genes():
     for sym, entrez, name, aliases, pgx in genes:
         if sym.upper() not in GENE_STOP and len(sym) >= 2:
             add(sym, "cs", "symbol", sym, entrez, pgx)
-            if len(sym) >= 3:
-                # any case ("Nrf2", "Src", "c-Fos"); the recognizer still refuses plain lower-case words
+            if len(sym) >= 3 and sym.capitalize() not in AMINO3:
+                # any case ("Nrf2", "Src", "c-Fos"); the recognizer still refuses plain lower-case words.
+                # Not a symbol that is an amino acid's three letters: "Met" in "Val/Met", "Met carriers" is methionine.
                 add(sym.lower(), "ci", "symbol", sym, entrez, pgx)
             elif len(sym) >= 4 and sym.isalpha() and sym.isupper():
                 add(sym[0] + sym[1:].lower(), "cs", "symbol", sym, entrez, pgx)  # mouse/rat style "Egfr"
@@ -469,6 +520,11 @@ def build_drugs():
     for el in ELEMENTS:
         g = by_name.get(el)
         add(el, "ci", "generic" if g else "class", el, g[3] if g else "", g[4] if g else "", g[5] if g else "")
+    for name, spellings in METABOLITES.items():
+        if name in by_name:
+            sys.exit(f"METABOLITES: {name} is a generic name in the drug table already; drop it from the list")
+        for sp in spellings:
+            add(sp, "ci", "generic", name)
     for abbr, generic in ABBREVIATIONS.items():
         g = by_name.get(generic)
         add(abbr, "cs", "abbreviation" if g else "class", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
@@ -484,11 +540,30 @@ def build_drugs():
             add(reg.lower(), "ci", "regimen", "|".join(parts))   # "PegIFN" also as "pegifn"
     # one name per class: the first listed for its ATC code ("platinum agents" and "platinum-based
     # chemotherapy" are both "platinum compounds"), so a rule about a class is one rule
+    # (a class without an ATC code is a name of its own: "catecholamines" is not "biologics"; its
+    # "=name" form points a spelling at the class it spells)
     canonical = {}
     for cls, atc in DRUG_CLASSES:
-        canonical.setdefault(atc, cls.lower())
+        if atc and not atc.startswith("="):
+            canonical.setdefault(atc, cls.lower())
     for cls, atc in DRUG_CLASSES:
-        add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", canonical[atc], "", "", atc)
+        name = atc[1:] if atc.startswith("=") else canonical[atc] if atc else cls.lower()
+        add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", name, "", "", "" if atc.startswith("=") else atc)
+    missing = ENDOGENOUS - {v[2] for v in rows.values()}
+    if missing:
+        sys.exit(f"ENDOGENOUS names {sorted(missing)}, which are not drug names in the drug table")
+    for k, v in list(rows.items()):
+        if v[2] in ENDOGENOUS and v[1] in ("generic", "synonym", "abbreviation"):
+            rows[k] = (v[0], "endogenous") + v[2:]
+    # a protein's name that is a gene's name is the gene (genes.tsv is built first)
+    gene_names = set()
+    with open(os.path.join(OUT, "genes.tsv")) as f:
+        for line in f:
+            col = line.rstrip("\n").split("\t")
+            if len(col) >= 3 and col[1] == "ci" and col[2] in ("name", "alias") and PROTEIN_NAME.search(col[0]):
+                gene_names.add(col[0])
+    for k in [k for k in rows if k[0].lower() in gene_names and k[0].lower() not in DRUG_ENZYMES]:
+        del rows[k]
     with open(os.path.join(OUT, "drugs.tsv"), "w") as f:
         header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes, regimens (name = components joined by |)",
                "DrugBank open vocabulary (names, synonyms, ids); CPIC drug table (RxNorm, ATC); brand names and classes compiled for pgx",

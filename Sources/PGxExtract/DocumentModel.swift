@@ -28,11 +28,12 @@ public enum DocumentPairs {
     static let hMax = row("max", 11), hSecond = row("second", 4), hN = row("n", 4), hSentences = row("sentences", 4)
     static let hGenes = row("genes", 4), hDrugs = row("drugs", 4), hGenePairs = row("gene-pairs", 3), hDrugPairs = row("drug-pairs", 3)
     static let hGeneMentions = row("gene-mentions", 4), hDrugMentions = row("drug-mentions", 4)
+    static let hRank = row("rank", 3), hRelative = row("relative", 4)
     static let hMaxPgx = row("max&pgx-false", 4), hMaxPgxTrue = row("max&pgx-true", 4)
     static let hCategory = Dictionary(uniqueKeysWithValues: EffectCategory.allCases.map { ($0, CandidateBuilder.hash("doc:cat:" + $0.rawValue)) })
     static let hFlag: [String: Int] = Dictionary(uniqueKeysWithValues: ["bias", "cross-only", "title", "variant", "no-drug-id", "cpic-pair",
         "pharmacogene", "negated", "all-negated", "top-gene", "top-drug", "gene-in-title", "drug-in-title", "both-in-title",
-        "gene-has-variant"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
+        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
 
     static func bucket(_ x: Double, _ edges: [Double]) -> Int {
         edges.firstIndex { x <= $0 } ?? edges.count
@@ -76,6 +77,19 @@ public enum DocumentPairs {
             }
         }
         let topGene = geneN.values.max() ?? 0, topDrug = drugN.values.max() ?? 0
+        // How each pair ranks in its document: curators list an abstract's main findings, and a pair
+        // that scores well below the document's best is seldom one of them.
+        var best: [String: Double] = [:], bestOfGene: [String: Double] = [:], bestOfDrug: [String: Double] = [:]
+        for (k, idx) in byPair {
+            let c = idx.map { triples[$0].confidence }.max() ?? 0
+            best[k] = c
+            let t = triples[idx[0]]
+            bestOfGene[t.gene?.name ?? t.variant?.gene ?? "", default: 0] = max(bestOfGene[t.gene?.name ?? t.variant?.gene ?? "", default: 0], c)
+            bestOfDrug[t.drug.name, default: 0] = max(bestOfDrug[t.drug.name, default: 0], c)
+        }
+        let docBest = best.values.max() ?? 0
+        // ties in first-seen order: a dictionary's order changes from run to run, and the model file must not
+        let ranked = order.enumerated().sorted { (best[$0.1]!, -$0.0) > (best[$1.1]!, -$1.0) }.map(\.1)
         return order.map { k in
             let ts = byPair[k]!.map { triples[$0] }
             let sym = ts[0].gene?.name ?? ts[0].variant?.gene ?? "", d = ts[0].drug.name
@@ -103,6 +117,7 @@ public enum DocumentPairs {
             if titlePair { f.append(hFlag["title"]!) }
             if ts.contains(where: { $0.variant != nil }) { f.append(hFlag["variant"]!) }
             if ts.contains(where: { $0.drug.id == nil }) { f.append(hFlag["no-drug-id"]!) }
+            if ts[0].drug.source == "lexicon:endogenous" { f.append(hFlag["endogenous"]!) }
             if knownPairs.contains(sym + "|" + d) { f.append(hFlag["cpic-pair"]!) }
             let pgx = pharmacogene(sym)
             if pgx { f.append(hFlag["pharmacogene"]!) }
@@ -123,6 +138,11 @@ public enum DocumentPairs {
             if drugTitle.contains(d) { f.append(hFlag["drug-in-title"]!) }
             if geneTitle.contains(sym) && drugTitle.contains(d) { f.append(hFlag["both-in-title"]!) }
             if geneVariant.contains(sym) { f.append(hFlag["gene-has-variant"]!) }
+            let rank = ranked.firstIndex(of: k) ?? 0
+            f.append(hRank[min(rank, 3)])
+            f.append(hRelative[bucket(docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])])
+            if c0 >= (bestOfGene[sym] ?? 0) { f.append(hFlag["best-of-gene"]!) }
+            if c0 >= (bestOfDrug[d] ?? 0) { f.append(hFlag["best-of-drug"]!) }
             return (k, f)
         }
     }

@@ -44,6 +44,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             ms = addContextSymbols(text, words, ms)
             result.append(ms)
         }
+        dropNonGeneAbbreviations(passages, &result)
         applyAbbreviations(passages, &result)
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
@@ -886,6 +887,77 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Abbreviations
 
+    /// "age-related macular degeneration (AMD)", "high on-treatment platelet reactivity (HPR)": a gene
+    /// symbol or alias that the document defines as the abbreviation of words that are no mention is not
+    /// that gene anywhere in the document. The long form is found as Schwartz and Hearst do (PSB 2003):
+    /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
+    /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
+    func dropNonGeneAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        var dropped = Set<[Unicode.Scalar]>()
+        for (p, t) in passages.enumerated() {
+            for m in result[p] where m.kind == .gene && !m.pharmacogene && (m.source == "lexicon:symbol" || m.source == "lexicon:alias") {
+                var open = m.start - 1
+                while open >= 0 && t[open] == " " { open -= 1 }
+                var close = m.end
+                while close < t.count && t[close] == " " { close += 1 }
+                guard open > 0, t[open] == "(", close < t.count, t[close] == ")" else { continue }
+                let short = Array(t[m.start..<m.end])
+                // a symbol with a number ("SLC6A3", "ABCC2") is a gene whatever long form it has
+                guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue }
+                var end = open
+                while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
+                // the window: at most min(|short| + 5, 2·|short|) words before the parenthesis
+                var from = end, words = 0
+                let most = min(short.count + 5, short.count * 2)
+                while from > 0 && words < most {
+                    from -= 1
+                    if from == 0 || Self.isSpace(t[from - 1]) && !Self.isSpace(t[from]) { words += 1 }
+                }
+                guard let start = Self.longForm(short, t, from..<end), end - start > short.count,
+                      !result[p].contains(where: { $0.start < end && start < $0.end }),
+                      !Self.namesProtein(t[start..<end]) else { continue }
+                dropped.insert(short)
+            }
+        }
+        guard !dropped.isEmpty else { return }
+        for (p, t) in passages.enumerated() {
+            result[p].removeAll { $0.kind == .gene && !$0.pharmacogene && dropped.contains(Array(t[$0.start..<$0.end])) }
+        }
+    }
+
+    /// Words that make a long form the name of a protein or gene our lexicon lacks ("SREBF cleavage
+    /// activating protein", "gamma-glutamylhydrolase gene"): its abbreviation stays a gene.
+    static let proteinWords: Set<String> = ["gene", "genes", "protein", "proteins", "receptor", "receptors", "factor", "transporter",
+                                            "cassette", "carrier", "family", "polypeptide", "subunit", "kinase", "enzyme", "channel", "isoform"]
+    static let notEnzymes: Set<String> = ["disease", "diseases", "phase", "phases", "release", "increase", "decrease", "case", "cases",
+                                          "base", "database", "ease", "purchase"]
+    static func namesProtein(_ long: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = makeLowerString(long)
+        for w in text.split(whereSeparator: { !$0.isLetter }) {
+            let word = String(w)
+            if proteinWords.contains(word) { return true }
+            if word.count > 5 && (word.hasSuffix("ase") || word.hasSuffix("ases")) && !notEnzymes.contains(word) { return true }
+        }
+        return false
+    }
+
+    /// Where the long form of `short` starts in `window`, or nil: every letter and digit of `short`
+    /// found right to left, the first one at the start of a word.
+    static func longForm(_ short: [Unicode.Scalar], _ t: [Unicode.Scalar], _ window: Range<Int>) -> Int? {
+        func lower(_ c: Unicode.Scalar) -> Unicode.Scalar { c.properties.lowercaseMapping.unicodeScalars.first ?? c }
+        var si = short.count - 1, li = window.upperBound - 1
+        while si >= 0 {
+            let c = lower(short[si])
+            guard isAlnum(c) else { si -= 1; continue }
+            while li >= window.lowerBound && (lower(t[li]) != c || si == 0 && li > window.lowerBound && isAlnum(t[li - 1])) { li -= 1 }
+            guard li >= window.lowerBound else { return nil }
+            li -= 1; si -= 1
+        }
+        var start = li + 1
+        while start > window.lowerBound && !isSpace(t[start - 1]) { start -= 1 }
+        return start
+    }
+
     func applyAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         var defs: [(short: [Unicode.Scalar], template: Mention, passage: Int, from: Int)] = []
         for (p, t) in passages.enumerated() {
@@ -905,7 +977,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                       short.contains(where: { $0.properties.isUppercase }) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {
                     // already known as the same kind, or as something the lexicon is sure of: keep it
-                    guard known.kind != m.kind, known.end == k, known.source == "lexicon:alias" || known.source == "lexicon:abbreviation",
+                    guard known.kind != m.kind, known.end == k,
+                          known.source == "lexicon:alias" || known.source == "lexicon:abbreviation"
+                            || known.source == "lexicon:symbol" && !known.pharmacogene,  // "sirolimus (SRL)", not the gene SRL
                           let a = short.first?.properties.lowercaseMapping, a == t[m.start].properties.lowercaseMapping
                     else { continue }
                     // "streptozotocin ( STZ )": the definition beats a gene alias written the same

@@ -7,7 +7,7 @@ public struct LexEntry: Sendable {
     public var name: String
     public var id: String?
     public var xref: String?
-    /// "symbol", "alias", "name", "family" (genes); "generic", "synonym", "brand", "class", "abbreviation" (drugs).
+    /// "symbol", "alias", "name", "family" (genes); "generic", "synonym", "brand", "class", "abbreviation", "endogenous" (drugs).
     public var how: String
     public var pharmacogene: Bool
     /// Lower is preferred when one key names two things.
@@ -243,6 +243,7 @@ struct DrugRow {
         switch how {
         case "generic", "brand", "regimen": rank = 2
         case "class": rank = 3
+        case "endogenous": rank = 4  // a substance the body makes, under any of its names
         default: rank = 5
         }
     }

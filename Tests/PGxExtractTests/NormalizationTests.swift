@@ -220,4 +220,31 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "Rhes")?.name, "RASD2")
         XCTAssertEqual(find(ms, "HLA-DR")?.kind, .gene, "a serotype group is a gene family")
     }
+
+    func testAbbreviationsDefinedAsSomethingElseAreNotGenes() throws {
+        let ms = try mentions("Patients with high on-treatment platelet reactivity (HPR) on clopidogrel had more events; HPR was common. "
+                              + "Diastolic blood pressure (DBP) rose. Sirolimus (SRL) troughs guided the SRL dose. Cytidine deaminase (CDA) "
+                              + "and SREBF cleavage activating protein (SCAP) were typed; CDA and SCAP variants, and OCT3.")
+        XCTAssertFalse(ms.contains { $0.0 == "HPR" || $0.0 == "DBP" }, "abbreviations of clinical terms: \(ms.map(\.0))")
+        XCTAssertEqual(ms.filter { $0.0 == "SRL" }.map(\.1.name), ["sirolimus", "sirolimus"], "defined as a drug, not the gene SRL")
+        XCTAssertEqual(ms.filter { $0.0 == "CDA" }.count, 2, "defined by the gene's own name")
+        XCTAssertEqual(ms.filter { $0.0 == "SCAP" && $0.1.kind == .gene }.count, 2, "defined by a protein name the lexicon lacks")
+        XCTAssertEqual(find(ms, "OCT3")?.name, "SLC22A3", "the transporter, not POU5F1")
+        let undefined = try mentions("HPR and CDA were typed.")
+        XCTAssertEqual(find(undefined, "HPR")?.kind, .gene, "without a definition the symbol is the gene")
+    }
+
+    func testEndogenousSubstancesMetabolitesAndEnzymes() throws {
+        let ms = try mentions("LDL cholesterol and plasma dopamine fell; endoxifen, N-desmethyltamoxifen and cotinine were measured, "
+                              + "catecholamines rose, butyrylcholinesterase activity and Met carriers of MET amplification.")
+        XCTAssertEqual(find(ms, "cholesterol")?.source, "lexicon:endogenous")
+        XCTAssertEqual(find(ms, "dopamine")?.source, "lexicon:endogenous")
+        XCTAssertEqual(find(ms, "endoxifen")?.name, "endoxifen", "a metabolite pharmacokinetic studies measure")
+        XCTAssertEqual(find(ms, "N-desmethyltamoxifen")?.name, "n-desmethyltamoxifen")
+        XCTAssertEqual(find(ms, "cotinine")?.kind, .drug)
+        XCTAssertEqual(find(ms, "catecholamines")?.name, "catecholamines", "a class of its own, not \"biologics\"")
+        XCTAssertEqual(find(ms, "butyrylcholinesterase")?.name, "BCHE", "the enzyme is the gene's protein")
+        XCTAssertNil(find(ms, "Met"), "methionine in genotype shorthand")
+        XCTAssertEqual(find(ms, "MET")?.name, "MET")
+    }
 }
