@@ -41,5 +41,21 @@ extension Mention {
     static let nonHumanSource = "pattern:nonhuman"
     /// A family phrase or a non-human gene: an entity, but not a pair partner (a rule needs a human gene
     /// symbol) and not a gene for variants to attach to.
-    var isFamily: Bool { source == Mention.familySource || source == Mention.nonHumanSource }
+    var isFamily: Bool {
+        source == Mention.familySource || source == Mention.nonHumanSource
+            || source == "lexicon:family" && !Mention.isSubfamily(name)
+    }
+
+    /// A gene subfamily symbol that curated tables use as a gene ("CYP3A", "CYP2C", "UGT1A", "SLC22A"),
+    /// unlike a superfamily or pathway name ("cytochrome P450", "CYP450", "UGT", "MEK", "HLA-DR").
+    static func isSubfamily(_ name: String) -> Bool {
+        let u = Array(name.utf8)
+        func digits(_ i: inout Int) -> Bool { let s = i; while i < u.count && u[i] >= 48 && u[i] <= 57 { i += 1 }; return i > s }
+        for prefix in ["CYP", "UGT", "SLC"] where name.hasPrefix(prefix) {
+            var i = prefix.utf8.count
+            guard digits(&i), i + 1 == u.count, u[i] >= 65 && u[i] <= 90 else { return false }
+            return true
+        }
+        return false
+    }
 }

@@ -3,7 +3,7 @@ import PGxModel
 /// The document stage: whether a gene–drug pair is a finding of the whole abstract, not only of one
 /// sentence. Every triple of the pair in the document (sentence-model and cross-sentence scores,
 /// where and how often the pair is named, how many other genes and drugs compete, whether CPIC has
-/// the pair) becomes one set of features for a logistic model trained on curated documents
+/// the pair) becomes one set of features for boosted trees trained on curated documents
 /// (`rules/model/document.json`, `pgx train --docs-gold`). Its probability becomes the confidence
 /// of each of the pair's triples.
 ///
@@ -33,7 +33,12 @@ public enum DocumentPairs {
     static let hCategory = Dictionary(uniqueKeysWithValues: EffectCategory.allCases.map { ($0, CandidateBuilder.hash("doc:cat:" + $0.rawValue)) })
     static let hFlag: [String: Int] = Dictionary(uniqueKeysWithValues: ["bias", "cross-only", "title", "variant", "no-drug-id", "cpic-pair",
         "pharmacogene", "negated", "all-negated", "top-gene", "top-drug", "gene-in-title", "drug-in-title", "both-in-title",
-        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
+        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous", "gene-typed"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
+
+    static let genotypeWords: Set<String> = ["polymorphism", "polymorphisms", "polymorphic", "genotype", "genotypes", "genotyped",
+        "genotyping", "allele", "alleles", "allelic", "variant", "variants", "variation", "variations", "snp", "snps", "haplotype",
+        "haplotypes", "carrier", "carriers", "carrying", "mutation", "mutations", "homozygous", "heterozygous", "homozygotes",
+        "heterozygotes", "diplotype", "diplotypes"]
 
     static func bucket(_ x: Double, _ edges: [Double]) -> Int {
         edges.firstIndex { x <= $0 } ?? edges.count
@@ -59,14 +64,24 @@ public enum DocumentPairs {
         // How often and where the document names each gene and drug: the subject of an abstract is
         // named in its title and more often than anything else.
         var geneN: [String: Int] = [:], drugN: [String: Int] = [:]
-        var geneTitle = Set<String>(), drugTitle = Set<String>(), geneVariant = Set<String>()
+        var geneTitle = Set<String>(), drugTitle = Set<String>(), geneVariant = Set<String>(), geneTyped = Set<String>()
         for p in document.passages {
             let title = p.name == "title"
+            // sentences that speak of genotypes ("polymorphisms", "carriers", "allele"): a gene named there was typed
+            var typed: [Range<Int>: Bool] = [:]
+            func speaksOfGenotypes(_ pos: Int) -> Bool {
+                guard let s = p.sentences.first(where: { $0.contains(pos) }) else { return false }
+                if let known = typed[s] { return known }
+                let yes = CueMatcher.words(p.text[s]).contains { genotypeWords.contains($0) }
+                typed[s] = yes
+                return yes
+            }
             for m in p.mentions {
                 switch m.kind {
                 case .gene where !m.isFamily:
                     geneN[m.name, default: 0] += 1
                     if title { geneTitle.insert(m.name) }
+                    if !geneTyped.contains(m.name) && speaksOfGenotypes(m.start) { geneTyped.insert(m.name) }
                 case .variant:
                     if let g = m.gene { geneN[g, default: 0] += 1; geneVariant.insert(g); if title { geneTitle.insert(g) } }
                 case .drug:
@@ -138,6 +153,7 @@ public enum DocumentPairs {
             if drugTitle.contains(d) { f.append(hFlag["drug-in-title"]!) }
             if geneTitle.contains(sym) && drugTitle.contains(d) { f.append(hFlag["both-in-title"]!) }
             if geneVariant.contains(sym) { f.append(hFlag["gene-has-variant"]!) }
+            if geneTyped.contains(sym) || geneVariant.contains(sym) { f.append(hFlag["gene-typed"]!) }
             let rank = ranked.firstIndex(of: k) ?? 0
             f.append(hRank[min(rank, 3)])
             f.append(hRelative[bucket(docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])])
@@ -148,7 +164,7 @@ public enum DocumentPairs {
     }
 
     /// The document model's probability for each pair of the document.
-    public static func score(_ triples: [Triple], document: AnalyzedDocument, model: PairModel, knownPairs: Set<String>,
+    public static func score(_ triples: [Triple], document: AnalyzedDocument, model: BoostedTrees, knownPairs: Set<String>,
                              pharmacogene: (String) -> Bool) -> [String: Double] {
         var out: [String: Double] = [:]
         for (k, f) in features(triples, document: document, knownPairs: knownPairs, pharmacogene: pharmacogene) { out[k] = model.probability(f) }

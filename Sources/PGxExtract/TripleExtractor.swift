@@ -12,7 +12,7 @@ public final class ExtractorRules: @unchecked Sendable {
     /// documents), if `rules/model/cooccurrence.json` exists.
     public private(set) var cooccurrence: PairModel?
     /// The document stage (`DocumentPairs`), if `rules/model/document.json` exists.
-    public private(set) var document: PairModel?
+    public private(set) var document: BoostedTrees?
 
     public init(url: URL, loadModel: Bool = true) throws {
         self.url = url
@@ -31,7 +31,7 @@ public final class ExtractorRules: @unchecked Sendable {
         let coURL = url.appendingPathComponent("model/cooccurrence.json")
         if loadModel, FileManager.default.fileExists(atPath: coURL.path) { cooccurrence = try PairModel(url: coURL) }
         let docURL = url.appendingPathComponent("model/document.json")
-        if loadModel, FileManager.default.fileExists(atPath: docURL.path) { document = try PairModel(url: docURL) }
+        if loadModel, FileManager.default.fileExists(atPath: docURL.path) { document = try BoostedTrees(url: docURL) }
     }
 
     /// A short version string of the rules (for batches and manifests).
@@ -61,7 +61,7 @@ public final class TripleExtractor: @unchecked Sendable {
     /// document model); off, only stage one runs.
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
                         model: PairModel? = nil, cooccurrence: PairModel? = nil,
-                        document: PairModel? = nil, documentStage: Bool = true) -> (AnalyzedDocument, [Triple]) {
+                        document: BoostedTrees? = nil, documentStage: Bool = true) -> (AnalyzedDocument, [Triple]) {
         let doc = analyzer.analyze(id: id, passages: passages)
         let m = model ?? rules.model
         let co = cooccurrence ?? rules.cooccurrence
@@ -81,7 +81,7 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// The document stage over a document's stage-one triples (all of them, at confidence 0): each
     /// gene–drug pair's probability becomes the confidence of its triples (rule suffix `+document`).
-    public func judgeInDocument(_ stageOne: [Triple], doc: AnalyzedDocument, model: PairModel) -> [Triple] {
+    public func judgeInDocument(_ stageOne: [Triple], doc: AnalyzedDocument, model: BoostedTrees) -> [Triple] {
         let lexicon = rules.lexicon
         let p = DocumentPairs.score(stageOne, document: doc, model: model, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
         var out = stageOne

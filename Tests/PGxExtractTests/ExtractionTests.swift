@@ -175,4 +175,32 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(third.stdout, off.stdout)
         XCTAssertEqual(try Data(contentsOf: cache), data, "the damaged cache was rebuilt")
     }
+
+    func testBoostedTreesLearnAnInteractionAndRoundTripTheirFile() throws {
+        // The label is "a xor b": no weighted sum of a and b separates it, two levels of splits do.
+        var data: [(features: [Int], label: Bool)] = []
+        for i in 0..<400 {
+            let a = i % 2 == 0, b = (i / 2) % 2 == 0
+            data.append(([1] + (a ? [10] : []) + (b ? [20] : []) + [100 + i % 7], a != b))
+        }
+        let trees = BoostedTrees.train(data)
+        for (f, y) in data.prefix(8) { XCTAssertEqual(trees.probability(f) > 0.5, y, "\(f)") }
+        let linear = PairModel.train(data, epochs: 30, balance: false)
+        XCTAssertLessThan(data.filter { (linear.probability($0.features) > 0.5) == $0.label }.count, 300, "a linear model cannot learn xor")
+        XCTAssertEqual(BoostedTrees.train(data).trees, trees.trees, "same data, same trees")
+        let tmp = try TestEnv.tempDir("pgx-trees")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let url = tmp.appendingPathComponent("document.json")
+        try trees.write(to: url)
+        let back = try BoostedTrees(url: url)
+        XCTAssertEqual(back.trees, trees.trees)
+        for (f, _) in data.prefix(20) { XCTAssertEqual(back.score(f), trees.score(f), accuracy: 1e-9) }
+        // A tree whose split points back at itself would never finish scoring: the file is refused.
+        var obj = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        var ts = obj["trees"] as! [[[Any]]]
+        ts[0][0] = [10, 0, 0, 0.0]
+        obj["trees"] = ts
+        try JSONSerialization.data(withJSONObject: obj).write(to: url)
+        XCTAssertThrowsError(try BoostedTrees(url: url)) { XCTAssertTrue("\($0)".contains("tree 0"), "\($0)") }
+    }
 }

@@ -182,6 +182,10 @@ final class NormalizationTests: XCTestCase {
                                              minConfidence: 0)
         XCTAssertFalse(triples.isEmpty)
         XCTAssertTrue(triples.allSatisfy { $0.gene?.name == "CYP2D6" }, "only genes with a symbol pair: \(triples.map { $0.gene?.name ?? "-" })")
+        // Superfamily names from the lexicon are no pair partners either; subfamilies curators list as genes are.
+        let (_, more) = extractor.extract(id: "t", passages: [("abstract", "Tacrolimus exposure depended on CYP3A, not on cytochrome P450 "
+                                                                + "or CYP450 in general.")], minConfidence: 0)
+        XCTAssertEqual(Set(more.compactMap { $0.gene?.name }), ["CYP3A"], "\(more.map { $0.gene?.name ?? "-" })")
     }
 
     func testSpeciesPrefixedRodentAndParasiteGenes() throws {

@@ -1,0 +1,164 @@
+import Foundation
+import PGxModel
+
+/// Gradient-boosted decision trees over binary (hashed) features: the document stage's model.
+///
+/// The document stage judges a gene–drug pair from a few dozen features (its best sentence score, its
+/// rank in the document, whether the title names it, whether the gene is a pharmacogene, ...) whose
+/// effects are not additive: a second-best pair is a likely finding when it shares the study drug and
+/// an unlikely one when the gene is a bystander. Small trees learn those interactions; on out-of-fold
+/// PharmGKB pairs they rank curated pairs better than logistic regression over the same features.
+///
+/// Each tree splits on whether a feature is present. Training is Newton boosting on the log loss
+/// (XGBoost's leaf values −G/(H+λ) and split gain), deterministic: no sampling, ties broken by the
+/// lower feature index, so the same examples give the same file byte for byte.
+/// - Complexity: predict O(trees · depth · features); train O(rounds · depth · examples · features).
+public struct BoostedTrees: @unchecked Sendable {
+    /// A node: a split on `feature` (present → `yes`, absent → `no`), or a leaf (`feature` < 0) with `value`.
+    public struct Node: Equatable, Sendable { var feature: Int; var yes: Int; var no: Int; var value: Double }
+    public var trees: [[Node]]
+    public var base: Double
+    public var metadata: [String: Any]
+    public var threshold: Double
+
+    public struct Parameters: Sendable {
+        public var rounds = 100, depth = 3, minLeaf = 20
+        public var eta = 0.1, lambda = 1.0
+        public init() {}
+    }
+
+    public init(trees: [[Node]], base: Double, threshold: Double = 0.5, metadata: [String: Any] = [:]) {
+        self.trees = trees; self.base = base; self.threshold = threshold; self.metadata = metadata
+    }
+
+    /// The log-odds of a feature set (hash indices; duplicates allowed).
+    public func score(_ features: [Int]) -> Double {
+        // sorted once, so each split is a binary search instead of a scan
+        let sorted = features.sorted()
+        func has(_ x: Int) -> Bool {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sorted.count && sorted[lo] == x
+        }
+        var z = base
+        for t in trees {
+            var i = 0
+            while t[i].feature >= 0 { i = has(t[i].feature) ? t[i].yes : t[i].no }
+            z += t[i].value
+        }
+        return z
+    }
+
+    public func probability(_ features: [Int]) -> Double { 1 / (1 + exp(-score(features))) }
+
+    /// Fits the trees to labelled feature sets.
+    public static func train(_ examples: [(features: [Int], label: Bool)], _ p: Parameters = Parameters()) -> BoostedTrees {
+        // Features as dense column numbers in ascending hash order; each example's columns sorted, once.
+        let hashes = Array(Set(examples.flatMap(\.features))).sorted()
+        let column = Dictionary(uniqueKeysWithValues: hashes.enumerated().map { ($1, $0) })
+        let rows = examples.map { Array(Set($0.features.map { column[$0]! })).sorted() }
+        let y = examples.map { $0.label ? 1.0 : 0.0 }
+        let n = examples.count
+        let mean = min(max(y.reduce(0, +) / Double(max(n, 1)), 1e-6), 1 - 1e-6)
+        let base = log(mean / (1 - mean))
+        var f = [Double](repeating: base, count: n)
+        var g = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n)
+        var gl = [Double](repeating: 0, count: hashes.count), hl = [Double](repeating: 0, count: hashes.count)
+        var nl = [Int](repeating: 0, count: hashes.count)
+        var trees: [[Node]] = []
+        for _ in 0..<p.rounds {
+            for i in 0..<n {
+                let q = 1 / (1 + exp(-f[i]))
+                g[i] = q - y[i]; h[i] = q * (1 - q)
+            }
+            var nodes: [Node] = []
+            // grows the subtree of the examples `idx` at `depth`; returns its node index
+            func grow(_ idx: [Int], _ depth: Int) -> Int {
+                var G = 0.0, H = 0.0
+                for i in idx { G += g[i]; H += h[i] }
+                let leaf = Node(feature: -1, yes: -1, no: -1, value: -G / (H + p.lambda) * p.eta)
+                guard depth < p.depth, idx.count >= 2 * p.minLeaf else { nodes.append(leaf); return nodes.count - 1 }
+                var touched: [Int] = []
+                for i in idx {
+                    for c in rows[i] {
+                        if nl[c] == 0 { touched.append(c) }
+                        gl[c] += g[i]; hl[c] += h[i]; nl[c] += 1
+                    }
+                }
+                let parent = G * G / (H + p.lambda)
+                var best = (gain: 1e-9, column: -1)
+                for c in touched.sorted() {
+                    if nl[c] >= p.minLeaf && idx.count - nl[c] >= p.minLeaf {
+                        let gr = G - gl[c], hr = H - hl[c]
+                        let gain = gl[c] * gl[c] / (hl[c] + p.lambda) + gr * gr / (hr + p.lambda) - parent
+                        if gain > best.gain { best = (gain, c) }
+                    }
+                }
+                for c in touched { gl[c] = 0; hl[c] = 0; nl[c] = 0 }
+                guard best.column >= 0 else { nodes.append(leaf); return nodes.count - 1 }
+                var yes: [Int] = [], no: [Int] = []
+                for i in idx { if rows[i].contains(best.column) { yes.append(i) } else { no.append(i) } }
+                nodes.append(Node(feature: hashes[best.column], yes: -1, no: -1, value: 0))
+                let at = nodes.count - 1
+                let y = grow(yes, depth + 1), m = grow(no, depth + 1)
+                nodes[at].yes = y; nodes[at].no = m
+                return at
+            }
+            _ = grow(Array(0..<n), 0)
+            // the same rounding the file keeps, so a model and its reloaded file score alike
+            for k in nodes.indices { nodes[k].value = (nodes[k].value * 1e6).rounded() / 1e6 }
+            let tree = BoostedTrees(trees: [nodes], base: 0)
+            for i in 0..<n { f[i] += tree.score(examples[i].features) }
+            trees.append(nodes)
+        }
+        return BoostedTrees(trees: trees, base: (base * 1e6).rounded() / 1e6)
+    }
+
+    // MARK: - File format
+
+    /// JSON: metadata, base score, and each tree as [feature, yes, no, value] rows (feature −1: a leaf).
+    public func write(to url: URL) throws {
+        var obj = metadata
+        obj["schema"] = 2
+        obj["kind"] = obj["kind"] ?? "gradient-boosted trees"
+        obj["hash_bits"] = CandidateBuilder.hashBits
+        obj["base"] = base
+        obj["threshold"] = threshold
+        obj["trees"] = trees.map { $0.map { [$0.feature, $0.yes, $0.no, $0.value] as [Any] } }
+        let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .prettyPrinted])
+        try data.write(to: url)
+    }
+
+    public init(url: URL) throws {
+        let data = try Data(contentsOf: url)
+        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any], (obj["schema"] as? Int) == 2,
+              (obj["hash_bits"] as? Int) == CandidateBuilder.hashBits, let ts = obj["trees"] as? [[[Any]]] else {
+            throw LexiconError(message: "\(url.path): not a pgx boosted-trees model (schema 2, hash_bits \(CandidateBuilder.hashBits)); "
+                               + "retrain with `pgx train --docs-gold`")
+        }
+        var trees: [[Node]] = []
+        for (ti, t) in ts.enumerated() {
+            var nodes: [Node] = []
+            for row in t {
+                guard row.count == 4, let f = row[0] as? Int, let y = row[1] as? Int, let n = row[2] as? Int,
+                      let v = (row[3] as? Double) ?? (row[3] as? Int).map(Double.init) else {
+                    throw LexiconError(message: "\(url.path): tree \(ti) has a malformed node; retrain with `pgx train --docs-gold`")
+                }
+                nodes.append(Node(feature: f, yes: y, no: n, value: v))
+            }
+            // every split points further into its tree (children follow their parent), or scoring would not end
+            guard !nodes.isEmpty, nodes.indices.allSatisfy({ k in
+                nodes[k].feature < 0 || (nodes[k].yes > k && nodes[k].no > k && nodes[k].yes < nodes.count && nodes[k].no < nodes.count)
+            }) else {
+                throw LexiconError(message: "\(url.path): tree \(ti) points outside itself; retrain with `pgx train --docs-gold`")
+            }
+            trees.append(nodes)
+        }
+        var meta = obj
+        for k in ["trees", "base", "threshold", "schema", "hash_bits"] { meta.removeValue(forKey: k) }
+        self.init(trees: trees, base: obj["base"] as? Double ?? 0, threshold: obj["threshold"] as? Double ?? 0.5, metadata: meta)
+    }
+}
