@@ -27,26 +27,27 @@ public struct BoostedTrees: @unchecked Sendable {
         public init() {}
     }
 
+    /// Each feature some split tests, numbered; and each node's number (−1 for a leaf): scoring sets one
+    /// bit per present feature, then every split is a bit test.
+    let bitOf: [Int: Int]
+    let nodeBits: [[Int]]
+
     public init(trees: [[Node]], base: Double, threshold: Double = 0.5, metadata: [String: Any] = [:]) {
         self.trees = trees; self.base = base; self.threshold = threshold; self.metadata = metadata
+        var bitOf: [Int: Int] = [:]
+        for t in trees { for n in t where n.feature >= 0 && bitOf[n.feature] == nil { bitOf[n.feature] = bitOf.count } }
+        self.bitOf = bitOf
+        nodeBits = trees.map { $0.map { $0.feature >= 0 ? bitOf[$0.feature]! : -1 } }
     }
 
     /// The log-odds of a feature set (hash indices; duplicates allowed).
     public func score(_ features: [Int]) -> Double {
-        // sorted once, so each split is a binary search instead of a scan
-        let sorted = features.sorted()
-        func has(_ x: Int) -> Bool {
-            var lo = 0, hi = sorted.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < sorted.count && sorted[lo] == x
-        }
+        var present = [UInt64](repeating: 0, count: (bitOf.count + 63) / 64)
+        for f in features { if let b = bitOf[f] { present[b >> 6] |= 1 << UInt64(b & 63) } }
         var z = base
-        for t in trees {
+        for (t, bits) in zip(trees, nodeBits) {
             var i = 0
-            while t[i].feature >= 0 { i = has(t[i].feature) ? t[i].yes : t[i].no }
+            while bits[i] >= 0 { i = present[bits[i] >> 6] & (1 << UInt64(bits[i] & 63)) != 0 ? t[i].yes : t[i].no }
             z += t[i].value
         }
         return z

@@ -81,7 +81,7 @@ public enum DocumentPairs {
                 case .gene where !m.isFamily:
                     geneN[m.name, default: 0] += 1
                     if title { geneTitle.insert(m.name) }
-                    if !geneTyped.contains(m.name) && speaksOfGenotypes(m.start) { geneTyped.insert(m.name) }
+                    if genes[m.name] != nil && !geneTyped.contains(m.name) && speaksOfGenotypes(m.start) { geneTyped.insert(m.name) }
                 case .variant:
                     if let g = m.gene { geneN[g, default: 0] += 1; geneVariant.insert(g); if title { geneTitle.insert(g) } }
                 case .drug:
