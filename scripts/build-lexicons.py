@@ -32,9 +32,10 @@ II III IL IM IMPACT INR IP IQR IR IS IT IV K KO L LAMP LBW LD LDL LOW M MA MAP M
 MTX N NA NAT NB NEW NHS NICE NM NO NOT NS NSCLC O OC OFF ON OR OS P PA PAH PC PCR PD PDA PE PET PG PGX PH PI PIG PK PM PMS
 POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET SHE SJS SLE SNP SNPS SO SON SP SR SS ST T TA
 TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
-ADP ATP AAS LDLC AMD RVR PCI
+ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 """.split())
 STEREO_PREFIX = re.compile(r"^(\((?:[RS]|[+-]|\u2212)\)-|[RSLD]-|dl-|\([+\u2212-]\)-)")
+STEREO_PREFIX_CI = re.compile(STEREO_PREFIX.pattern, re.I)
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 ENGLISH_LIKE = re.compile(r"^[A-Z][a-z]+$")  # aliases like "Cat", "Impact"
 AMINO3 = {"Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met", "Phe", "Pro", "Ser",
@@ -46,8 +47,8 @@ vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast 
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a
-date chicken cherry balance capture monitor cascade dimension luminal water
-""".split())
+date chicken cherry balance capture monitor cascade dimension luminal water pear
+""".split()) | {"escherichia coli"}  # and multi-word names
 
 # Drug classes people write instead of drug names (ATC where one code fits).
 DRUG_CLASSES = [
@@ -326,6 +327,29 @@ SALTS = ("hydrochloride", "bisulfate", "sulfate", "sodium", "potassium", "calciu
          "succinate", "tartrate", "besylate", "fumarate", "acetate", "phosphate", "hydrobromide", "dihydrochloride")
 
 
+_lower_words = None
+
+
+def lower_words():
+    """How often each word occurs in small letters in the PubMed XML of ../shared/data/pubmed (titles,
+    abstracts, everything; not inside hyphenated names like "bcr-abl"): a word people write in small letters
+    is a word, not a gene alias."""
+    global _lower_words
+    if _lower_words is None:
+        import glob, gzip
+        counts = defaultdict(int)
+        files = sorted(glob.glob(os.path.join(SHARED, "data", "pubmed", "**", "*.xml*"), recursive=True))
+        for fn in files:
+            opener = gzip.open if fn.endswith(".gz") else open
+            with opener(fn, "rt", encoding="utf-8", errors="replace") as f:
+                for w in re.findall(r"(?<![A-Za-z0-9<>/-])[a-z]{3,}(?![A-Za-z0-9>-])", f.read()):
+                    counts[w] += 1
+        if not files:
+            sys.exit("no PubMed XML under ../shared/data/pubmed: the word counts that keep English words from being gene aliases need it")
+        _lower_words = counts
+    return _lower_words
+
+
 def header(f, what, sources, license_):
     f.write(f"# pgx lexicon: {what}\n# built by scripts/build-lexicons.py from ../shared/data/lexicon\n")
     f.write(f"# sources: {sources}\n# license: {license_}\n# snapshot: {SNAPSHOT}\n")
@@ -409,7 +433,10 @@ def build_genes():
             if ENGLISH_LIKE.match(a) and not pgx:
                 continue
             add(a, "cs", "alias", sym, entrez, pgx)
-            if len(a) >= 3:
+            # any case ("Nrf2", "Akt", "c-Myc"), except an alias of capitals only that is an English word
+            # written in small letters in PubMed text: "CELL" is not "Cell", "PINS" not "Pins"
+            if len(a) >= 3 and a.capitalize() not in AMINO3 \
+                    and not (a.isalpha() and a.isupper() and not pgx and lower_words().get(a.lower(), 0) >= 3):
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
             add(name.lower(), "ci", "name", sym, entrez, pgx)
@@ -448,7 +475,8 @@ def build_genes():
 
     with open(os.path.join(OUT, "genes.tsv"), "w") as f:
         header(f, "human genes (protein-coding + pharmacogenes): symbols, aliases, full names, PGx families",
-               "NCBI Gene via org.Hs.eg.db (symbols, aliases, names); pgx_genes_core.tsv and CPIC gene table (HGNC ids, pharmacogene aliases)",
+               "NCBI Gene via org.Hs.eg.db (symbols, aliases, names); pgx_genes_core.tsv and CPIC gene table (HGNC ids, pharmacogene aliases); "
+               "word counts (not text) of ../shared/data/pubmed to tell English words from capitals-only aliases",
                "NCBI Gene: public domain; org.Hs.eg.db: Artistic-2.0; CPIC: CC0 1.0; pgx_genes_core derived from CC0/MIT/Artistic inputs")
         f.write("# stop list: symbols/aliases that are English words or clinical abbreviations are left out (see GENE_STOP)\n")
         f.write("key\tmatch\tkind\tsymbol\thgnc\tentrez\tpgx\n")
@@ -549,6 +577,14 @@ def build_drugs():
     for cls, atc in DRUG_CLASSES:
         name = atc[1:] if atc.startswith("=") else canonical[atc] if atc else cls.lower()
         add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", name, "", "", "" if atc.startswith("=") else atc)
+    # An enantiomer of a drug ("(S)-warfarin", "R-fluoxetine") is reported under the drug: curated tables
+    # and rules name warfarin, not its S form. (A single-enantiomer drug has a name of its own: escitalopram.)
+    generic = {v[2]: v for v in rows.values() if v[1] == "generic"}
+    for k, v in list(rows.items()):
+        parent = STEREO_PREFIX_CI.sub("", v[2])
+        if parent != v[2] and parent in generic:
+            g = generic[parent]
+            rows[k] = (v[0], v[1], parent, g[3], g[4], g[5])
     missing = ENDOGENOUS - {v[2] for v in rows.values()}
     if missing:
         sys.exit(f"ENDOGENOUS names {sorted(missing)}, which are not drug names in the drug table")

@@ -250,5 +250,12 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "butyrylcholinesterase")?.name, "BCHE", "the enzyme is the gene's protein")
         XCTAssertNil(find(ms, "Met"), "methionine in genotype shorthand")
         XCTAssertEqual(find(ms, "MET")?.name, "MET")
+        let more = try mentions("Cell lines, SBP and the PEAR1 variant (PEAR) were studied with S-warfarin, (R)-warfarin and Akt.")
+        XCTAssertNil(find(more, "Cell"), "an alias in capitals (CELL) that PubMed writes as a word")
+        XCTAssertNil(find(more, "SBP"), "systolic blood pressure")
+        XCTAssertNil(find(more, "PEAR"), "the gene's abbreviation, not a pear allergen extract")
+        XCTAssertEqual(find(more, "S-warfarin")?.name, "warfarin", "an enantiomer is reported under its drug")
+        XCTAssertEqual(find(more, "(R)-warfarin")?.id, "DB00682")
+        XCTAssertEqual(find(more, "Akt")?.name, "AKT1", "an alias PubMed never writes in small letters keeps any case")
     }
 }
