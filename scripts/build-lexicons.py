@@ -149,7 +149,7 @@ METABOLITES = {
     "mycophenolic acid glucuronide": ["mycophenolic acid glucuronide", "mpag"],
 }
 
-# Substances the body makes that DrugBank lists as drugs (canonical names as the drug table has them): in
+# Substances the body makes (and nutrients) that DrugBank lists as drugs (canonical names as the drug table has them): in
 # pharmacogenomic abstracts they are mostly measured, not given ("LDL cholesterol", "plasma dopamine"). They
 # stay drug mentions, of kind "endogenous", so the pair models can tell them from drugs that are given.
 ENDOGENOUS = {
@@ -158,7 +158,10 @@ ENDOGENOUS = {
     "urea", "uric acid", "lactic acid", "homocysteine", "choline", "uridine", "adenine", "guanine",
     "cyclic adenosine monophosphate", "arachidonic acid", "angiotensin ii", "aldosterone", "thyrotropin", "bradykinin",
     "substance p", "leptin", "prothrombin", "thrombin", "fibrin", "coagulation factor x human", "human interleukin-6",
-    "interleukin-10",
+    "interleukin-10", "atp", "2'-deoxycytidine 5'-triphosphate", "uridine 5'-triphosphate", "creatine", "uracil",
+    "dihydrouracil", "estrone", "chondroitin sulfate", "protein s human",
+    # nutrients: taken in food and measured as cofactors (vitamin K for VKORC1, vitamin D for VDR)
+    "phylloquinone", "vitamin d",
 }
 
 # Enzymes DrugBank lists as drugs that are given as drugs (asparaginase in leukaemia): their names stay drugs
