@@ -36,7 +36,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for text in passages {
             // the runs of letters and digits, found once for the passes that look at whole words
             let words = Self.alnumRuns(text)
-            var ms = dictionaryMentions(text)
+            var ms = dictionaryMentions(text, words)
             ms = mergeVariants(text, ms, variantMentions(text))
             ms = addAgentPatterns(text, words, ms)
             ms = addProteinFamilies(text, words, ms)
@@ -58,15 +58,20 @@ public final class EntityRecognizer: @unchecked Sendable {
     @inline(__always) static func isAlnum(_ s: Unicode.Scalar) -> Bool { Tokenizer.isAlnum(s) }
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { Tokenizer.isSpace(s) }
 
-    func dictionaryMentions(_ t: [Unicode.Scalar]) -> [Mention] {
+    /// `words`: the passage's letter/digit runs (`alnumRuns`). A key starts at the start of a run or at a
+    /// character outside every run that is not a space.
+    func dictionaryMentions(_ t: [Unicode.Scalar], _ words: [Range<Int>]) -> [Mention] {
         var out: [Mention] = []
         var i = 0
         let n = t.count
         var buf: [UInt32] = []
         buf.reserveCapacity(16)
+        var r = 0
         while i < n {
+            while r < words.count && words[r].upperBound <= i { r += 1 }
+            if r < words.count && words[r].lowerBound < i { i = words[r].upperBound; continue }  // inside a word
             let s = t[i]
-            if Self.isSpace(s) || (i > 0 && Self.isAlnum(s) && Self.isAlnum(t[i - 1])) { i += 1; continue }
+            if r >= words.count || words[r].lowerBound != i, Self.isSpace(s) { i += 1; continue }
             var best: (end: Int, entry: Int32) = (-1, -1)
             if let m = longest(t, from: i, folded: false, buf: &buf) { best = m }
             // An exact-case key beats a case-folded key of the same length ("cAMP" the nucleotide, not
