@@ -1059,7 +1059,14 @@ public final class EntityRecognizer: @unchecked Sendable {
             if gene == nil {
                 let before = ms.filter { $0.kind == .gene && $0.end <= v.start && sent.contains($0.start) }
                 if v.kind == .variant && v.source == "pattern:star" {
-                    gene = before.last { lexicon.starGenes.contains($0.name) }?.name
+                    // "UGT1A9*1/*1 or *1/*22", "CYP2C19*1/*2 and *2/*2": a bare allele right after another
+                    // gene's allele is that gene's; otherwise the last gene before it that has star alleles
+                    let previous = ms[..<idx].last { ($0.kind == .gene || $0.kind == .variant) && sent.contains($0.start) }
+                    if let p = previous, p.kind == .variant, p.source == "pattern:star", let g = p.gene, v.start - p.end <= 12 {
+                        gene = g
+                    } else {
+                        gene = before.last { lexicon.starGenes.contains($0.name) }?.name
+                    }
                 } else if v.kind == .phenotype {
                     gene = before.last?.name
                         ?? ms.first { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }?.name

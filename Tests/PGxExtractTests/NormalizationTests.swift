@@ -54,6 +54,10 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "*17")?.name, "CYP2C19*17", "a bare allele attaches to the star-allele gene before it")
         XCTAssertEqual(find(ms, "*1/*4")?.name, "CYP2D6*1/*4")
         XCTAssertEqual(find(ms, "*5701")?.name, "HLA-B*57:01")
+        let listed = try mentions("Carriers of CYP2C9*2 and *3, VKORC1*2 and *3, UGT1A9*1/*1 or *1/*22, and TYMS *2/*3 were compared.")
+        XCTAssertEqual(listed.filter { $0.0 == "*3" }.map(\.1.name), ["CYP2C9*3", "VKORC1*3"], "a bare allele after an allele is that gene's")
+        XCTAssertEqual(find(listed, "*1/*22")?.name, "UGT1A9*1/*22", "even for a gene without catalogued star alleles")
+        XCTAssertEqual(find(listed, "*2/*3")?.name, "TYMS*2/*3")
     }
 
     func testRsIDsAndHGVSAttachToTheirGene() throws {
