@@ -24,6 +24,8 @@ public struct BoostedTrees: @unchecked Sendable {
     public struct Parameters: Sendable {
         public var rounds = 100, depth = 3, minLeaf = 20
         public var eta = 0.1, lambda = 1.0
+        /// `bagged`: how many models are averaged, each fit to this share of the examples
+        public var bags = 5, fraction = 0.8
         public init() {}
     }
 
@@ -114,6 +116,24 @@ public struct BoostedTrees: @unchecked Sendable {
             let tree = BoostedTrees(trees: [nodes], base: 0)
             for i in 0..<n { f[i] += tree.score(examples[i].features) }
             trees.append(nodes)
+        }
+        return BoostedTrees(trees: trees, base: (base * 1e6).rounded() / 1e6)
+    }
+
+    /// The average of `p.bags` models, each fit to its own share of the examples (a seeded draw of
+    /// `p.fraction` of them): one model again, its trees the bags' trees with their leaves divided by
+    /// `bags`. Averaging steadies what a single fit makes of a few examples.
+    public static func bagged(_ examples: [(features: [Int], label: Bool)], _ p: Parameters = Parameters()) -> BoostedTrees {
+        let bags = p.bags, fraction = p.fraction
+        guard bags > 1 else { return train(examples, p) }
+        var trees: [[Node]] = []
+        var base = 0.0
+        for b in 0..<bags {
+            var rng = PairModel.SplitMix64(state: 0x5EED_0000 &+ UInt64(b))
+            let share = examples.filter { _ in Double(rng.next() % 10_000) < fraction * 10_000 }
+            let m = train(share, p)
+            base += m.base / Double(bags)
+            trees += m.trees.map { $0.map { n in var n = n; n.value = (n.value / Double(bags) * 1e9).rounded() / 1e9; return n } }
         }
         return BoostedTrees(trees: trees, base: (base * 1e6).rounded() / 1e6)
     }

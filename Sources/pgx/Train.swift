@@ -158,7 +158,7 @@ struct Train: ParsableCommand {
         Diagnostics.note("document stage: \(pairExamples.count) gene–drug pairs (\(pairPositives) curated)")
         let pairData = pairExamples.map { ($0.candidate.features, $0.label!) }
         let gp = BoostedTrees.Parameters()
-        let pairFolds = (0..<folds).map { k in BoostedTrees.train(pairExamples.indices.filter { pairExamples[$0].fold != k }.map { pairData[$0] }, gp) }
+        let pairFolds = (0..<folds).map { k in BoostedTrees.bagged(pairExamples.indices.filter { pairExamples[$0].fold != k }.map { pairData[$0] }, gp) }
         // Every document's triples as `pgx extract` writes them, the document stage by the fold model
         // that did not hold the document: the out-of-fold predictions and the dev scores.
         var docTP = 0, docFP = 0, docFN = 0
@@ -185,12 +185,13 @@ struct Train: ParsableCommand {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
         }
-        var pairModel = BoostedTrees.train(pairData, gp)
+        var pairModel = BoostedTrees.bagged(pairData, gp)
         pairModel.threshold = sentenceModel.threshold
         pairModel.metadata = [
-            "version": version, "kind": "gradient-boosted trees over document-level features of each gene–drug pair (stage-one scores, "
+            "version": version, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
                 + "its rank in the document, where and how often the pair is named, competing genes and drugs, CPIC pair)",
-            "parameters": ["rounds": gp.rounds, "depth": gp.depth, "eta": gp.eta, "lambda": gp.lambda, "min_leaf": gp.minLeaf],
+            "parameters": ["rounds": gp.rounds, "depth": gp.depth, "eta": gp.eta, "lambda": gp.lambda, "min_leaf": gp.minLeaf,
+                           "bags": gp.bags, "bag_fraction": gp.fraction],
             "seed": 20261125, "folds": folds, "documents": documents.count, "pairs": pairExamples.count, "curated": pairPositives,
             "applies_to": "documents of two or more sentences",
             "dev_scores": ["how": "\(folds)-fold out-of-fold by PMID, at the cut; precision is a lower bound (curation is incomplete)",

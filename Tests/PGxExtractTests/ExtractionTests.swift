@@ -188,6 +188,10 @@ final class ExtractionTests: XCTestCase {
         let linear = PairModel.train(data, epochs: 30, balance: false)
         XCTAssertLessThan(data.filter { (linear.probability($0.features) > 0.5) == $0.label }.count, 300, "a linear model cannot learn xor")
         XCTAssertEqual(BoostedTrees.train(data).trees, trees.trees, "same data, same trees")
+        let bagged = BoostedTrees.bagged(data)
+        XCTAssertEqual(bagged.trees.count, 5 * trees.trees.count, "five fits on seeded shares, averaged")
+        XCTAssertEqual(BoostedTrees.bagged(data).trees, bagged.trees, "the shares are seeded: same data, same model")
+        for (f, y) in data.prefix(8) { XCTAssertEqual(bagged.probability(f) > 0.5, y, "\(f)") }
         let tmp = try TestEnv.tempDir("pgx-trees")
         defer { try? FileManager.default.removeItem(at: tmp) }
         let url = tmp.appendingPathComponent("document.json")
