@@ -98,13 +98,14 @@ public enum DocumentPairs {
         for (k, idx) in byPair {
             let c = idx.map { triples[$0].confidence }.max() ?? 0
             best[k] = c
-            let t = triples[idx[0]]
-            bestOfGene[t.gene?.name ?? t.variant?.gene ?? "", default: 0] = max(bestOfGene[t.gene?.name ?? t.variant?.gene ?? "", default: 0], c)
-            bestOfDrug[t.drug.name, default: 0] = max(bestOfDrug[t.drug.name, default: 0], c)
+            let t = triples[idx[0]], g = t.gene?.name ?? t.variant?.gene ?? ""
+            bestOfGene[g] = max(bestOfGene[g] ?? 0, c)
+            bestOfDrug[t.drug.name] = max(bestOfDrug[t.drug.name] ?? 0, c)
         }
         let docBest = best.values.max() ?? 0
         // ties in first-seen order: a dictionary's order changes from run to run, and the model file must not
         let ranked = order.enumerated().sorted { (best[$0.1]!, -$0.0) > (best[$1.1]!, -$1.0) }.map(\.1)
+        let rankOf = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
         return order.map { k in
             let ts = byPair[k]!.map { triples[$0] }
             let sym = ts[0].gene?.name ?? ts[0].variant?.gene ?? "", d = ts[0].drug.name
@@ -154,8 +155,7 @@ public enum DocumentPairs {
             if geneTitle.contains(sym) && drugTitle.contains(d) { f.append(hFlag["both-in-title"]!) }
             if geneVariant.contains(sym) { f.append(hFlag["gene-has-variant"]!) }
             if geneTyped.contains(sym) || geneVariant.contains(sym) { f.append(hFlag["gene-typed"]!) }
-            let rank = ranked.firstIndex(of: k) ?? 0
-            f.append(hRank[min(rank, 3)])
+            f.append(hRank[min(rankOf[k]!, 3)])
             f.append(hRelative[bucket(docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])])
             if c0 >= (bestOfGene[sym] ?? 0) { f.append(hFlag["best-of-gene"]!) }
             if c0 >= (bestOfDrug[d] ?? 0) { f.append(hFlag["best-of-drug"]!) }

@@ -907,7 +907,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 while close < t.count && t[close] == " " { close += 1 }
                 guard open > 0, t[open] == "(", close < t.count, t[close] == ")" else { continue }
                 let short = Array(t[m.start..<m.end])
-                // a symbol with a number ("SLC6A3", "ABCC2") is a gene whatever long form it has
+                // a symbol with a digit or a Greek letter ("SLC6A3", "HNF4α") is a gene whatever long form it has
                 guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
