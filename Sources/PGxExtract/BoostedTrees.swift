@@ -29,30 +29,59 @@ public struct BoostedTrees: @unchecked Sendable {
         public init() {}
     }
 
-    /// Each feature some split tests, numbered; and each node's number (−1 for a leaf): scoring sets one
-    /// bit per present feature, then every split is a bit test.
-    let bitOf: [Int: Int]
-    let nodeBits: [[Int]]
+    /// Each feature some split tests gets a number (`bitOf`, indexed by feature hash, −1 for the rest),
+    /// and each node the number of its feature (−1 for a leaf): scoring sets one bit per present
+    /// feature, then every split is a bit test, with no hashing.
+    let bitOf: [Int16]
+    let splitFeatures: Int
+    /// All trees' nodes in one array (children as absolute indices) and where each tree starts.
+    struct Flat { var bit: Int32; var yes: Int32; var no: Int32; var value: Double }
+    let flat: [Flat]
+    let roots: [Int]
 
     public init(trees: [[Node]], base: Double, threshold: Double = 0.5, metadata: [String: Any] = [:]) {
         self.trees = trees; self.base = base; self.threshold = threshold; self.metadata = metadata
-        var bitOf: [Int: Int] = [:]
-        for t in trees { for n in t where n.feature >= 0 && bitOf[n.feature] == nil { bitOf[n.feature] = bitOf.count } }
+        var bitOf = [Int16](repeating: -1, count: 1 << CandidateBuilder.hashBits)
+        var n = 0
+        for t in trees {
+            for node in t where node.feature >= 0 && bitOf[node.feature] < 0 { bitOf[node.feature] = Int16(n); n += 1 }
+        }
         self.bitOf = bitOf
-        nodeBits = trees.map { $0.map { $0.feature >= 0 ? bitOf[$0.feature]! : -1 } }
+        splitFeatures = n
+        var flat: [Flat] = [], roots: [Int] = []
+        for t in trees {
+            let at = flat.count
+            roots.append(at)
+            for node in t {
+                flat.append(Flat(bit: node.feature >= 0 ? Int32(bitOf[node.feature]) : -1, yes: Int32(at + node.yes),
+                                 no: Int32(at + node.no), value: node.value))
+            }
+        }
+        self.flat = flat
+        self.roots = roots
     }
 
-    /// The log-odds of a feature set (hash indices; duplicates allowed).
+    /// The log-odds of a feature set (hash indices below 2^hashBits; duplicates allowed).
     public func score(_ features: [Int]) -> Double {
-        var present = [UInt64](repeating: 0, count: (bitOf.count + 63) / 64)
-        for f in features { if let b = bitOf[f] { present[b >> 6] |= 1 << UInt64(b & 63) } }
-        var z = base
-        for (t, bits) in zip(trees, nodeBits) {
-            var i = 0
-            while bits[i] >= 0 { i = present[bits[i] >> 6] & (1 << UInt64(bits[i] & 63)) != 0 ? t[i].yes : t[i].no }
-            z += t[i].value
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (splitFeatures + 63) / 64 + 1) { present in
+            present.initialize(repeating: 0)
+            for f in features where f >= 0 && f < bitOf.count {
+                let b = Int(bitOf[f])
+                if b >= 0 { present[b >> 6] |= 1 << UInt64(b & 63) }
+            }
+            var z = base
+            flat.withUnsafeBufferPointer { nodes in
+                for root in roots {
+                    var i = root
+                    while nodes[i].bit >= 0 {
+                        let b = Int(nodes[i].bit)
+                        i = Int(present[b >> 6] & (1 << UInt64(b & 63)) != 0 ? nodes[i].yes : nodes[i].no)
+                    }
+                    z += nodes[i].value
+                }
+            }
+            return z
         }
-        return z
     }
 
     public func probability(_ features: [Int]) -> Double { 1 / (1 + exp(-score(features))) }
@@ -113,8 +142,11 @@ public struct BoostedTrees: @unchecked Sendable {
             _ = grow(Array(0..<n), 0)
             // the same rounding the file keeps, so a model and its reloaded file score alike
             for k in nodes.indices { nodes[k].value = (nodes[k].value * 1e6).rounded() / 1e6 }
-            let tree = BoostedTrees(trees: [nodes], base: 0)
-            for i in 0..<n { f[i] += tree.score(examples[i].features) }
+            for i in 0..<n {
+                var k = 0
+                while nodes[k].feature >= 0 { k = examples[i].features.contains(nodes[k].feature) ? nodes[k].yes : nodes[k].no }
+                f[i] += nodes[k].value
+            }
             trees.append(nodes)
         }
         return BoostedTrees(trees: trees, base: (base * 1e6).rounded() / 1e6)
@@ -170,9 +202,11 @@ public struct BoostedTrees: @unchecked Sendable {
                 }
                 nodes.append(Node(feature: f, yes: y, no: n, value: v))
             }
-            // every split points further into its tree (children follow their parent), or scoring would not end
+            // every split tests a feature hash and points further into its tree (children follow their
+            // parent), or scoring would not end
             guard !nodes.isEmpty, nodes.indices.allSatisfy({ k in
-                nodes[k].feature < 0 || (nodes[k].yes > k && nodes[k].no > k && nodes[k].yes < nodes.count && nodes[k].no < nodes.count)
+                nodes[k].feature < 0 || (nodes[k].feature < 1 << CandidateBuilder.hashBits
+                    && nodes[k].yes > k && nodes[k].no > k && nodes[k].yes < nodes.count && nodes[k].no < nodes.count)
             }) else {
                 throw LexiconError(message: "\(url.path): tree \(ti) points outside itself; retrain with `pgx train --docs-gold`")
             }
