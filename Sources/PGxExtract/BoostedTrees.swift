@@ -97,9 +97,17 @@ public struct BoostedTrees: @unchecked Sendable {
         let mean = min(max(y.reduce(0, +) / Double(max(n, 1)), 1e-6), 1 - 1e-6)
         let base = log(mean / (1 - mean))
         var f = [Double](repeating: base, count: n)
-        var g = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n)
-        var gl = [Double](repeating: 0, count: hashes.count), hl = [Double](repeating: 0, count: hashes.count)
-        var nl = [Int](repeating: 0, count: hashes.count)
+        // gradients, and the per-column sums a split search fills, as raw buffers: the search is the
+        // whole cost of training, and array accesses inside the recursive search pay copy-on-write checks
+        let g = UnsafeMutablePointer<Double>.allocate(capacity: n), h = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        let gl = UnsafeMutablePointer<Double>.allocate(capacity: hashes.count), hl = UnsafeMutablePointer<Double>.allocate(capacity: hashes.count)
+        let nl = UnsafeMutablePointer<Int>.allocate(capacity: hashes.count)
+        gl.initialize(repeating: 0, count: hashes.count); hl.initialize(repeating: 0, count: hashes.count)
+        nl.initialize(repeating: 0, count: hashes.count)
+        defer { g.deallocate(); h.deallocate(); gl.deallocate(); hl.deallocate(); nl.deallocate() }
+        // each example's columns, one after another (row i is cols[start[i]..<start[i + 1]])
+        var start = [0], cols: [Int] = []
+        for r in rows { cols += r; start.append(cols.count) }
         var trees: [[Node]] = []
         for _ in 0..<p.rounds {
             for i in 0..<n {
@@ -114,20 +122,25 @@ public struct BoostedTrees: @unchecked Sendable {
                 let leaf = Node(feature: -1, yes: -1, no: -1, value: -G / (H + p.lambda) * p.eta)
                 guard depth < p.depth, idx.count >= 2 * p.minLeaf else { nodes.append(leaf); return nodes.count - 1 }
                 var touched: [Int] = []
-                for i in idx {
-                    for c in rows[i] {
-                        if nl[c] == 0 { touched.append(c) }
-                        gl[c] += g[i]; hl[c] += h[i]; nl[c] += 1
+                cols.withUnsafeBufferPointer { cb in
+                    start.withUnsafeBufferPointer { sb in
+                        for i in idx {
+                            let gi = g[i], hi = h[i]
+                            for k in sb[i]..<sb[i + 1] {
+                                let c = cb[k]
+                                if nl[c] == 0 { touched.append(c) }
+                                gl[c] += gi; hl[c] += hi; nl[c] += 1
+                            }
+                        }
                     }
                 }
                 let parent = G * G / (H + p.lambda)
                 var best = (gain: 1e-9, column: -1)
-                for c in touched.sorted() {
-                    if nl[c] >= p.minLeaf && idx.count - nl[c] >= p.minLeaf {
-                        let gr = G - gl[c], hr = H - hl[c]
-                        let gain = gl[c] * gl[c] / (hl[c] + p.lambda) + gr * gr / (hr + p.lambda) - parent
-                        if gain > best.gain { best = (gain, c) }
-                    }
+                for c in touched where nl[c] >= p.minLeaf && idx.count - nl[c] >= p.minLeaf {
+                    let gr = G - gl[c], hr = H - hl[c]
+                    let gain = gl[c] * gl[c] / (hl[c] + p.lambda) + gr * gr / (hr + p.lambda) - parent
+                    // equal gains go to the lower column, whatever order the columns were met in
+                    if gain > best.gain || (gain == best.gain && c < best.column) { best = (gain, c) }
                 }
                 for c in touched { gl[c] = 0; hl[c] = 0; nl[c] = 0 }
                 guard best.column >= 0 else { nodes.append(leaf); return nodes.count - 1 }
@@ -174,6 +187,12 @@ public struct BoostedTrees: @unchecked Sendable {
 
     /// JSON: metadata, base score, and each tree as [feature, yes, no, value] rows (feature −1: a leaf).
     public func write(to url: URL) throws {
+        let data = try JSONSerialization.data(withJSONObject: jsonObject(), options: [.sortedKeys, .prettyPrinted])
+        try data.write(to: url)
+    }
+
+    /// The model as a JSON object (a file of its own, or the `trees` of a sentence model).
+    public func jsonObject() -> [String: Any] {
         var obj = metadata
         obj["schema"] = 2
         obj["kind"] = obj["kind"] ?? "gradient-boosted trees"
@@ -181,16 +200,21 @@ public struct BoostedTrees: @unchecked Sendable {
         obj["base"] = base
         obj["threshold"] = threshold
         obj["trees"] = trees.map { $0.map { [$0.feature, $0.yes, $0.no, $0.value] as [Any] } }
-        let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .prettyPrinted])
-        try data.write(to: url)
+        return obj
     }
 
     public init(url: URL) throws {
         let data = try Data(contentsOf: url)
-        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any], (obj["schema"] as? Int) == 2,
-              (obj["hash_bits"] as? Int) == CandidateBuilder.hashBits, let ts = obj["trees"] as? [[[Any]]] else {
-            throw LexiconError(message: "\(url.path): not a pgx boosted-trees model (schema 2, hash_bits \(CandidateBuilder.hashBits)); "
-                               + "retrain with `pgx train --docs-gold`")
+        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw LexiconError(message: "\(url.path): not a pgx boosted-trees model (JSON); retrain with `pgx train`")
+        }
+        try self.init(json: obj, source: url.path)
+    }
+
+    public init(json obj: [String: Any], source: String) throws {
+        guard (obj["schema"] as? Int) == 2, (obj["hash_bits"] as? Int) == CandidateBuilder.hashBits, let ts = obj["trees"] as? [[[Any]]] else {
+            throw LexiconError(message: "\(source): not a pgx boosted-trees model (schema 2, hash_bits \(CandidateBuilder.hashBits)); "
+                               + "retrain with `pgx train`")
         }
         var trees: [[Node]] = []
         for (ti, t) in ts.enumerated() {
@@ -198,7 +222,7 @@ public struct BoostedTrees: @unchecked Sendable {
             for row in t {
                 guard row.count == 4, let f = row[0] as? Int, let y = row[1] as? Int, let n = row[2] as? Int,
                       let v = (row[3] as? Double) ?? (row[3] as? Int).map(Double.init) else {
-                    throw LexiconError(message: "\(url.path): tree \(ti) has a malformed node; retrain with `pgx train --docs-gold`")
+                    throw LexiconError(message: "\(source): tree \(ti) has a malformed node; retrain with `pgx train`")
                 }
                 nodes.append(Node(feature: f, yes: y, no: n, value: v))
             }
@@ -208,7 +232,7 @@ public struct BoostedTrees: @unchecked Sendable {
                 nodes[k].feature < 0 || (nodes[k].feature < 1 << CandidateBuilder.hashBits
                     && nodes[k].yes > k && nodes[k].no > k && nodes[k].yes < nodes.count && nodes[k].no < nodes.count)
             }) else {
-                throw LexiconError(message: "\(url.path): tree \(ti) points outside itself; retrain with `pgx train --docs-gold`")
+                throw LexiconError(message: "\(source): tree \(ti) points outside itself; retrain with `pgx train`")
             }
             trees.append(nodes)
         }

@@ -19,15 +19,45 @@ public struct PairModel: @unchecked Sendable {
     /// document-level models use. Identity (1, 0) for models trained without class weights.
     public var calibration: (a: Double, b: Double) = (1, 0)
 
+    /// Boosted trees over the same features, blended with the linear score: each score standardized by
+    /// the mean and spread it had out of fold, the two added (`score`). Trees learn what the sum of
+    /// weights cannot (a word that matters only between a variant and its drug); the linear part keeps
+    /// the rare words the trees never split on.
+    public var trees: BoostedTrees?
+    public var blend: Blend?
+    public struct Blend: Sendable { public var linearMean, linearSD, treeMean, treeSD: Double
+        public init(linearMean: Double, linearSD: Double, treeMean: Double, treeSD: Double) {
+            self.linearMean = linearMean; self.linearSD = linearSD; self.treeMean = treeMean; self.treeSD = treeSD
+        }
+        /// Mean and spread of each score over out-of-fold predictions.
+        public init(linear: [Double], tree: [Double]) {
+            func stats(_ a: [Double]) -> (Double, Double) {
+                let m = a.reduce(0, +) / Double(max(a.count, 1))
+                let v = a.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(a.count, 1))
+                return ((m * 1e6).rounded() / 1e6, (max(v.squareRoot(), 1e-6) * 1e6).rounded() / 1e6)
+            }
+            (linearMean, linearSD) = stats(linear)
+            (treeMean, treeSD) = stats(tree)
+        }
+        public func combine(linear: Double, tree: Double) -> Double { (linear - linearMean) / linearSD + (tree - treeMean) / treeSD }
+    }
+
     public init(weights: [Float], bias: Float, threshold: Double, metadata: [String: Any] = [:]) {
         self.weights = weights; self.bias = bias; self.threshold = threshold; self.metadata = metadata
     }
 
     /// The linear score (log-odds before calibration).
-    public func score(_ features: [Int]) -> Double {
+    public func linearScore(_ features: [Int]) -> Double {
         var z = bias
         for i in features { z += weights[i] }
         return Double(z)
+    }
+
+    /// The score before calibration: the linear score, blended with the trees' when the model has them.
+    public func score(_ features: [Int]) -> Double {
+        let z = linearScore(features)
+        guard let trees, let blend else { return z }
+        return blend.combine(linear: z, tree: trees.score(features))
     }
 
     public func probability(_ features: [Int]) -> Double { PairModel.probability(score: score(features), calibration) }
@@ -123,6 +153,10 @@ public struct PairModel: @unchecked Sendable {
         obj["bias"] = (Double(bias) * 1e6).rounded() / 1e6
         obj["threshold"] = threshold
         if calibration != (1, 0) { obj["calibration"] = ["a": calibration.a, "b": calibration.b] }
+        if let trees, let blend {
+            obj["trees"] = trees.jsonObject()
+            obj["blend"] = ["linear_mean": blend.linearMean, "linear_sd": blend.linearSD, "tree_mean": blend.treeMean, "tree_sd": blend.treeSD]
+        }
         var ws: [String: Double] = [:]
         for (i, x) in weights.enumerated() where abs(x) >= 1e-5 { ws[String(i)] = (Double(x) * 1e6).rounded() / 1e6 }
         obj["weights"] = ws
@@ -143,5 +177,15 @@ public struct PairModel: @unchecked Sendable {
         self.init(weights: w, bias: Float(obj["bias"] as? Double ?? 0), threshold: obj["threshold"] as? Double ?? 0.5, metadata: meta)
         if let c = obj["calibration"] as? [String: Double], let a = c["a"], let b = c["b"] { calibration = (a, b) }
         metadata.removeValue(forKey: "calibration")
+        if let t = obj["trees"] as? [String: Any] {
+            guard let b = obj["blend"] as? [String: Double], let lm = b["linear_mean"], let ls = b["linear_sd"], let tm = b["tree_mean"],
+                  let tsd = b["tree_sd"], ls > 0, tsd > 0 else {
+                throw LexiconError(message: "\(url.path): trees without a valid blend; retrain with `pgx train`")
+            }
+            trees = try BoostedTrees(json: t, source: url.path)
+            blend = Blend(linearMean: lm, linearSD: ls, treeMean: tm, treeSD: tsd)
+        }
+        metadata.removeValue(forKey: "trees")
+        metadata.removeValue(forKey: "blend")
     }
 }

@@ -61,7 +61,10 @@ struct Train: ParsableCommand {
         Diagnostics.note("\(sentences.count) sentences, \(examples.count) candidates, \(labelled.count) labelled "
                          + "(\(labelled.filter { $0.label == true }.count) positive)")
         // Out-of-fold scores, made probabilities by the calibration fitted on them; the cut is chosen on those.
-        let scores = Trainer.outOfFoldScores(examples, folds: folds)
+        let linear = Trainer.outOfFoldScores(examples, folds: folds), treeScores = Trainer.outOfFoldTreeScores(examples, folds: folds)
+        let labelledIdx = examples.indices.filter { examples[$0].label != nil }
+        let blend = PairModel.Blend(linear: labelledIdx.map { linear[$0] }, tree: labelledIdx.map { treeScores[$0] })
+        let scores = examples.indices.map { blend.combine(linear: linear[$0], tree: treeScores[$0]) }
         let calibration = Trainer.calibration(examples, scores: scores)
         let probs = scores.map { PairModel.probability(score: $0, calibration) }
         let cut = Trainer.bestThreshold(examples, probs)
@@ -86,6 +89,8 @@ struct Train: ParsableCommand {
         var model = Trainer.fit(examples)
         model.threshold = cut
         model.calibration = calibration
+        model.trees = Trainer.fitTrees(examples)
+        model.blend = blend
         // Out-of-fold scores at the cut, per gold file, over the candidates the gold labels.
         var devScores: [String: Any] = [:]
         for src in Set(sentences.map(\.source)).sorted() {
@@ -100,7 +105,9 @@ struct Train: ParsableCommand {
         model.metadata = [
             "dev_scores": ["how": "\(folds)-fold out-of-fold, at the cut, over the candidates each gold file labels "
                            + "(scripts/report.sh gives the span scores of ../shared/eval/score.py)", "files": devScores],
-            "version": version, "kind": "logistic regression over hashed pair features + pattern cues",
+            "version": version, "kind": "logistic regression over hashed pair features + pattern cues, blended with boosted trees over the same features",
+            "tree_parameters": ["rounds": Trainer.sentenceTrees.rounds, "depth": Trainer.sentenceTrees.depth, "min_leaf": Trainer.sentenceTrees.minLeaf,
+                      "eta": Trainer.sentenceTrees.eta],
             "seed": 20261125, "folds": folds, "training": meta, "threshold_chosen_on": "out-of-fold F1 over labelled candidates",
             "calibration_fitted_on": "out-of-fold scores of the labelled candidates (Platt scaling)",
             "patterns_version": loaded.cues.version,

@@ -99,8 +99,9 @@ final class ExtractionTests: XCTestCase {
         let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
         var outputs: [Data] = [], documentModels: [Data] = [], pairModels: [Data] = []
         for _ in 0..<2 {
+            // 40 tree rounds instead of 300: the same determinism at a fraction of a debug build's time
             let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path, "--docs-gold", docsGold, "--docs", docs,
-                                         "--oof", tmp.path])
+                                         "--oof", tmp.path], environment: ["PGX_TREE_ROUNDS": "40"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertTrue(r.stderr.contains("document model: "), r.stderr)
             outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
@@ -113,6 +114,8 @@ final class ExtractionTests: XCTestCase {
         let docScores = try XCTUnwrap((pairMeta["dev_scores"] as? [String: Any])?["documents"] as? [String: Any], "out-of-fold document scores")
         XCTAssertGreaterThan(docScores["recall"] as? Double ?? 0, 0.3)
         let sentenceMeta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
+        XCTAssertNotNil(sentenceMeta["trees"] as? [String: Any], "the sentence model carries its trees")
+        XCTAssertNotNil(sentenceMeta["blend"] as? [String: Double], "and how their score blends with the linear one")
         let files = try XCTUnwrap((sentenceMeta["dev_scores"] as? [String: Any])?["files"] as? [String: [String: Any]])
         XCTAssertGreaterThan(files["pgxmine-dev.jsonl"]?["f1"] as? Double ?? 0, 0.4, "out-of-fold F1 recorded per gold file")
         XCTAssertEqual(outputs[0], outputs[1], "same data must give the same model file")
@@ -199,6 +202,16 @@ final class ExtractionTests: XCTestCase {
         let back = try BoostedTrees(url: url)
         XCTAssertEqual(back.trees, trees.trees)
         for (f, _) in data.prefix(20) { XCTAssertEqual(back.score(f), trees.score(f), accuracy: 1e-9) }
+        // A sentence model with trees blends both scores, and its file gives them back.
+        var pm = PairModel.train(data, epochs: 5, balance: false)
+        pm.trees = trees
+        pm.blend = PairModel.Blend(linearMean: 0.1, linearSD: 2, treeMean: -0.2, treeSD: 3)
+        let f0 = data[0].features
+        XCTAssertEqual(pm.score(f0), (pm.linearScore(f0) - 0.1) / 2 + (trees.score(f0) + 0.2) / 3, accuracy: 1e-9)
+        let pmURL = tmp.appendingPathComponent("model.json")
+        try pm.write(to: pmURL)
+        let pmBack = try PairModel(url: pmURL)
+        for (f, _) in data.prefix(20) { XCTAssertEqual(pmBack.score(f), pm.score(f), accuracy: 1e-4) }
         // A tree whose split points back at itself would never finish scoring: the file is refused.
         var obj = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         var ts = obj["trees"] as! [[[Any]]]
