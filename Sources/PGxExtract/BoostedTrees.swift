@@ -33,6 +33,9 @@ public struct BoostedTrees: @unchecked Sendable {
     /// and each node the number of its feature (−1 for a leaf): scoring sets one bit per present
     /// feature, then every split is a bit test, with no hashing.
     let bitOf: [Int16]
+    /// One bit per feature hash: whether any split tests it (32 KB, so the common answer "no" stays in
+    /// cache instead of a read of the 512 KB table).
+    let isSplit: [UInt64]
     let splitFeatures: Int
     /// All trees' nodes in one array (children as absolute indices) and where each tree starts.
     struct Flat { var bit: Int32; var yes: Int32; var no: Int32; var value: Double }
@@ -47,6 +50,9 @@ public struct BoostedTrees: @unchecked Sendable {
             for node in t where node.feature >= 0 && bitOf[node.feature] < 0 { bitOf[node.feature] = Int16(n); n += 1 }
         }
         self.bitOf = bitOf
+        var isSplit = [UInt64](repeating: 0, count: (1 << CandidateBuilder.hashBits) / 64)
+        for (f, b) in bitOf.enumerated() where b >= 0 { isSplit[f >> 6] |= 1 << UInt64(f & 63) }
+        self.isSplit = isSplit
         splitFeatures = n
         var flat: [Flat] = [], roots: [Int] = []
         for t in trees {
@@ -65,9 +71,9 @@ public struct BoostedTrees: @unchecked Sendable {
     public func score(_ features: [Int]) -> Double {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (splitFeatures + 63) / 64 + 1) { present in
             present.initialize(repeating: 0)
-            for f in features where f >= 0 && f < bitOf.count {
+            for f in features where f >= 0 && f < bitOf.count && isSplit[f >> 6] & (1 << UInt64(f & 63)) != 0 {
                 let b = Int(bitOf[f])
-                if b >= 0 { present[b >> 6] |= 1 << UInt64(b & 63) }
+                present[b >> 6] |= 1 << UInt64(b & 63)
             }
             var z = base
             flat.withUnsafeBufferPointer { nodes in
