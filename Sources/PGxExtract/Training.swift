@@ -149,8 +149,8 @@ public struct Trainer {
     /// against 0.750) and trail it a little on PGxCorpus (0.649 against 0.655); blended they beat both.
     public static var sentenceTrees: BoostedTrees.Parameters {
         var p = BoostedTrees.Parameters()
-        p.rounds = 300; p.depth = 4; p.minLeaf = 10; p.bags = 1
-        // fewer rounds for quick runs (tests of determinism on a debug build); the shipped model uses 300
+        p.rounds = 150; p.depth = 4; p.minLeaf = 10; p.bags = 1
+        // fewer rounds for quick runs (tests of determinism on a debug build); the shipped model uses 150
         if let r = Int(ProcessInfo.processInfo.environment["PGX_TREE_ROUNDS"] ?? ""), r > 0 { p.rounds = r }
         return p
     }
