@@ -1,7 +1,8 @@
 import Foundation
 import PGxModel
 
-/// Gradient-boosted decision trees over binary (hashed) features: the document stage's model.
+/// Gradient-boosted decision trees over binary (hashed) features: the document stage's model, and the
+/// tree half of the sentence model (`PairModel.trees`).
 ///
 /// The document stage judges a gene–drug pair from a few dozen features (its best sentence score, its
 /// rank in the document, whether the title names it, whether the gene is a pharmacogene, ...) whose
@@ -10,8 +11,9 @@ import PGxModel
 /// PharmGKB pairs they rank curated pairs better than logistic regression over the same features.
 ///
 /// Each tree splits on whether a feature is present. Training is Newton boosting on the log loss
-/// (XGBoost's leaf values −G/(H+λ) and split gain), deterministic: no sampling, ties broken by the
-/// lower feature index, so the same examples give the same file byte for byte.
+/// (XGBoost's leaf values −G/(H+λ) and split gain), deterministic: no sampling inside a fit, ties
+/// broken by the lower feature index, and `bagged`'s shares drawn from fixed seeds, so the same
+/// examples give the same file byte for byte.
 /// - Complexity: predict O(trees · depth · features); train O(rounds · depth · examples · features).
 public struct BoostedTrees: @unchecked Sendable {
     /// A node: a split on `feature` (present → `yes`, absent → `no`), or a leaf (`feature` < 0) with `value`.
@@ -94,10 +96,12 @@ public struct BoostedTrees: @unchecked Sendable {
 
     /// Fits the trees to labelled feature sets.
     public static func train(_ examples: [(features: [Int], label: Bool)], _ p: Parameters = Parameters()) -> BoostedTrees {
-        // Features as dense column numbers in ascending hash order; each example's columns sorted, once.
+        // Features as dense column numbers in ascending hash order; each example's columns sorted, once,
+        // and stored one row after another (row i is cols[start[i]..<start[i + 1]]).
         let hashes = Array(Set(examples.flatMap(\.features))).sorted()
         let column = Dictionary(uniqueKeysWithValues: hashes.enumerated().map { ($1, $0) })
-        let rows = examples.map { Array(Set($0.features.map { column[$0]! })).sorted() }
+        var start = [0], cols: [Int] = []
+        for e in examples { cols += Set(e.features.map { column[$0]! }).sorted(); start.append(cols.count) }
         let y = examples.map { $0.label ? 1.0 : 0.0 }
         let n = examples.count
         let mean = min(max(y.reduce(0, +) / Double(max(n, 1)), 1e-6), 1 - 1e-6)
@@ -111,9 +115,6 @@ public struct BoostedTrees: @unchecked Sendable {
         gl.initialize(repeating: 0, count: hashes.count); hl.initialize(repeating: 0, count: hashes.count)
         nl.initialize(repeating: 0, count: hashes.count)
         defer { g.deallocate(); h.deallocate(); gl.deallocate(); hl.deallocate(); nl.deallocate() }
-        // each example's columns, one after another (row i is cols[start[i]..<start[i + 1]])
-        var start = [0], cols: [Int] = []
-        for r in rows { cols += r; start.append(cols.count) }
         var trees: [[Node]] = []
         for _ in 0..<p.rounds {
             for i in 0..<n {
@@ -121,12 +122,19 @@ public struct BoostedTrees: @unchecked Sendable {
                 g[i] = q - y[i]; h[i] = q * (1 - q)
             }
             var nodes: [Node] = []
-            // grows the subtree of the examples `idx` at `depth`; returns its node index
+            // grows the subtree of the examples `idx` at `depth`; returns its node index. A leaf adds its
+            // value to its examples' scores at once (the gradients of this round are already taken).
             func grow(_ idx: [Int], _ depth: Int) -> Int {
                 var G = 0.0, H = 0.0
                 for i in idx { G += g[i]; H += h[i] }
-                let leaf = Node(feature: -1, yes: -1, no: -1, value: -G / (H + p.lambda) * p.eta)
-                guard depth < p.depth, idx.count >= 2 * p.minLeaf else { nodes.append(leaf); return nodes.count - 1 }
+                func leaf() -> Int {
+                    // rounded as the file keeps it, so a model and its reloaded file score alike
+                    let value = (-G / (H + p.lambda) * p.eta * 1e6).rounded() / 1e6
+                    for i in idx { f[i] += value }
+                    nodes.append(Node(feature: -1, yes: -1, no: -1, value: value))
+                    return nodes.count - 1
+                }
+                guard depth < p.depth, idx.count >= 2 * p.minLeaf else { return leaf() }
                 var touched: [Int] = []
                 cols.withUnsafeBufferPointer { cb in
                     start.withUnsafeBufferPointer { sb in
@@ -149,9 +157,9 @@ public struct BoostedTrees: @unchecked Sendable {
                     if gain > best.gain || (gain == best.gain && c < best.column) { best = (gain, c) }
                 }
                 for c in touched { gl[c] = 0; hl[c] = 0; nl[c] = 0 }
-                guard best.column >= 0 else { nodes.append(leaf); return nodes.count - 1 }
+                guard best.column >= 0 else { return leaf() }
                 var yes: [Int] = [], no: [Int] = []
-                for i in idx { if rows[i].contains(best.column) { yes.append(i) } else { no.append(i) } }
+                for i in idx { if cols[start[i]..<start[i + 1]].contains(best.column) { yes.append(i) } else { no.append(i) } }
                 nodes.append(Node(feature: hashes[best.column], yes: -1, no: -1, value: 0))
                 let at = nodes.count - 1
                 let y = grow(yes, depth + 1), m = grow(no, depth + 1)
@@ -159,13 +167,6 @@ public struct BoostedTrees: @unchecked Sendable {
                 return at
             }
             _ = grow(Array(0..<n), 0)
-            // the same rounding the file keeps, so a model and its reloaded file score alike
-            for k in nodes.indices { nodes[k].value = (nodes[k].value * 1e6).rounded() / 1e6 }
-            for i in 0..<n {
-                var k = 0
-                while nodes[k].feature >= 0 { k = examples[i].features.contains(nodes[k].feature) ? nodes[k].yes : nodes[k].no }
-                f[i] += nodes[k].value
-            }
             trees.append(nodes)
         }
         return BoostedTrees(trees: trees, base: (base * 1e6).rounded() / 1e6)

@@ -934,8 +934,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// activating protein", "gamma-glutamylhydrolase gene"): its abbreviation stays a gene.
     static let proteinWords: Set<String> = ["gene", "genes", "protein", "proteins", "receptor", "receptors", "factor", "transporter",
                                             "cassette", "carrier", "family", "polypeptide", "subunit", "kinase", "enzyme", "channel", "isoform"]
-    static let notEnzymes: Set<String> = ["disease", "diseases", "phase", "phases", "release", "increase", "decrease", "case", "cases",
-                                          "base", "database", "ease", "purchase"]
+    /// Words of more than five letters that end in "ase" but name no enzyme.
+    static let notEnzymes: Set<String> = ["disease", "diseases", "phases", "release", "increase", "decrease", "database", "purchase"]
     static func namesProtein(_ long: ArraySlice<Unicode.Scalar>) -> Bool {
         let text = makeLowerString(long)
         for w in text.split(whereSeparator: { !$0.isLetter }) {

@@ -62,7 +62,7 @@ public struct PairModel: @unchecked Sendable {
 
     public func probability(_ features: [Int]) -> Double { PairModel.probability(score: score(features), calibration) }
 
-    /// The calibrated probability of a linear score.
+    /// The calibrated probability of a score (linear, or blended with the trees').
     public static func probability(score z: Double, _ calibration: (a: Double, b: Double)) -> Double {
         1 / (1 + exp(-(calibration.a * z + calibration.b)))
     }

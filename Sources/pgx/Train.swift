@@ -61,7 +61,9 @@ struct Train: ParsableCommand {
         Diagnostics.note("\(sentences.count) sentences, \(examples.count) candidates, \(labelled.count) labelled "
                          + "(\(labelled.filter { $0.label == true }.count) positive)")
         // Out-of-fold scores, made probabilities by the calibration fitted on them; the cut is chosen on those.
-        let linear = Trainer.outOfFoldScores(examples, folds: folds), treeScores = Trainer.outOfFoldTreeScores(examples, folds: folds)
+        let treeParameters = Trainer.sentenceTrees
+        let linear = Trainer.outOfFoldScores(examples, folds: folds)
+        let treeScores = Trainer.outOfFoldTreeScores(examples, folds: folds, treeParameters)
         let labelledIdx = examples.indices.filter { examples[$0].label != nil }
         let blend = PairModel.Blend(linear: labelledIdx.map { linear[$0] }, tree: labelledIdx.map { treeScores[$0] })
         let scores = examples.indices.map { blend.combine(linear: linear[$0], tree: treeScores[$0]) }
@@ -89,7 +91,7 @@ struct Train: ParsableCommand {
         var model = Trainer.fit(examples)
         model.threshold = cut
         model.calibration = calibration
-        model.trees = Trainer.fitTrees(examples)
+        model.trees = Trainer.fitTrees(examples, treeParameters)
         model.blend = blend
         // Out-of-fold scores at the cut, per gold file, over the candidates the gold labels.
         var devScores: [String: Any] = [:]
@@ -106,8 +108,8 @@ struct Train: ParsableCommand {
             "dev_scores": ["how": "\(folds)-fold out-of-fold, at the cut, over the candidates each gold file labels "
                            + "(scripts/report.sh gives the span scores of ../shared/eval/score.py)", "files": devScores],
             "version": version, "kind": "logistic regression over hashed pair features + pattern cues, blended with boosted trees over the same features",
-            "tree_parameters": ["rounds": Trainer.sentenceTrees.rounds, "depth": Trainer.sentenceTrees.depth, "min_leaf": Trainer.sentenceTrees.minLeaf,
-                      "eta": Trainer.sentenceTrees.eta],
+            "tree_parameters": ["rounds": treeParameters.rounds, "depth": treeParameters.depth, "min_leaf": treeParameters.minLeaf,
+                                "eta": treeParameters.eta],
             "seed": 20261125, "folds": folds, "training": meta, "threshold_chosen_on": "out-of-fold F1 over labelled candidates",
             "calibration_fitted_on": "out-of-fold scores of the labelled candidates (Platt scaling)",
             "patterns_version": loaded.cues.version,
@@ -163,9 +165,8 @@ struct Train: ParsableCommand {
         }
         let pairPositives = pairExamples.filter { $0.label == true }.count
         Diagnostics.note("document stage: \(pairExamples.count) gene–drug pairs (\(pairPositives) curated)")
-        let pairData = pairExamples.map { ($0.candidate.features, $0.label!) }
         let gp = BoostedTrees.Parameters()
-        let pairFolds = (0..<folds).map { k in BoostedTrees.bagged(pairExamples.indices.filter { pairExamples[$0].fold != k }.map { pairData[$0] }, gp) }
+        let pairFolds = Trainer.foldModels(pairExamples, folds: folds) { Trainer.fitTrees($0, gp) }
         // Every document's triples as `pgx extract` writes them, the document stage by the fold model
         // that did not hold the document: the out-of-fold predictions and the dev scores.
         var docTP = 0, docFP = 0, docFN = 0
@@ -192,7 +193,7 @@ struct Train: ParsableCommand {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
         }
-        var pairModel = BoostedTrees.bagged(pairData, gp)
+        var pairModel = Trainer.fitTrees(pairExamples, gp)
         pairModel.threshold = sentenceModel.threshold
         pairModel.metadata = [
             "version": version, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
