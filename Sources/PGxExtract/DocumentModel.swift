@@ -44,6 +44,11 @@ public enum DocumentPairs {
         edges.firstIndex { x <= $0 } ?? edges.count
     }
 
+    /// A number as thermometer bits, one per edge it exceeds, so that a tree splits on any threshold at once.
+    static func thermometer(_ f: inout [Int], _ row: [Int], _ x: Double, _ edges: [Double]) {
+        for i in 0..<bucket(x, edges) { f.append(row[i]) }
+    }
+
     /// Hashed features of each pair of a document, from its stage-one triples (confidence = sentence
     /// or cross-sentence model). Pairs are in first-seen order.
     public static func features(_ triples: [Triple], document: AnalyzedDocument, knownPairs: Set<String>,
@@ -125,10 +130,10 @@ public enum DocumentPairs {
                 }
             }
             var f = [hFlag["bias"]!]
-            f.append(hMax[bucket(c0, [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95])])
-            f.append(hSecond[bucket(c1, [0.05, 0.2, 0.5, 0.8])])
-            f.append(hN[bucket(Double(ts.count), [1, 2, 4, 8])])
-            f.append(hSentences[bucket(Double(sentences.count), [1, 2, 3, 5])])
+            thermometer(&f, hMax, c0, [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95])
+            thermometer(&f, hSecond, c1, [0.05, 0.2, 0.5, 0.8])
+            thermometer(&f, hN, Double(ts.count), [1, 2, 4, 8])
+            thermometer(&f, hSentences, Double(sentences.count), [1, 2, 3, 5])
             if crossOnly { f.append(hFlag["cross-only"]!) }
             if titlePair { f.append(hFlag["title"]!) }
             if ts.contains(where: { $0.variant != nil }) { f.append(hFlag["variant"]!) }
@@ -137,17 +142,17 @@ public enum DocumentPairs {
             if knownPairs.contains(sym + "|" + d) { f.append(hFlag["cpic-pair"]!) }
             let pgx = pharmacogene(sym)
             if pgx { f.append(hFlag["pharmacogene"]!) }
-            f.append(hGenes[bucket(Double(genes.count), [1, 2, 4, 8])])
-            f.append(hDrugs[bucket(Double(drugs.count), [1, 2, 4, 8])])
-            f.append(hGenePairs[bucket(Double(genes[sym] ?? 0), [1, 2, 4])])
-            f.append(hDrugPairs[bucket(Double(drugs[d] ?? 0), [1, 2, 4])])
+            thermometer(&f, hGenes, Double(genes.count), [1, 2, 4, 8])
+            thermometer(&f, hDrugs, Double(drugs.count), [1, 2, 4, 8])
+            thermometer(&f, hGenePairs, Double(genes[sym] ?? 0), [1, 2, 4])
+            thermometer(&f, hDrugPairs, Double(drugs[d] ?? 0), [1, 2, 4])
             for c in EffectCategory.allCases where cats.contains(c) { f.append(hCategory[c]!) }
             if negated { f.append(hFlag["negated"]!) }
             if anyStageOne && allNegated { f.append(hFlag["all-negated"]!) }
-            f.append((pgx ? hMaxPgxTrue : hMaxPgx)[bucket(c0, [0.1, 0.3, 0.6, 0.9])])
+            thermometer(&f, pgx ? hMaxPgxTrue : hMaxPgx, c0, [0.1, 0.3, 0.6, 0.9])
             let gn = geneN[sym] ?? 0, dn = drugN[d] ?? 0
-            f.append(hGeneMentions[bucket(Double(gn), [1, 2, 4, 8])])
-            f.append(hDrugMentions[bucket(Double(dn), [1, 2, 4, 8])])
+            thermometer(&f, hGeneMentions, Double(gn), [1, 2, 4, 8])
+            thermometer(&f, hDrugMentions, Double(dn), [1, 2, 4, 8])
             if gn > 0 && gn == topGene { f.append(hFlag["top-gene"]!) }
             if dn > 0 && dn == topDrug { f.append(hFlag["top-drug"]!) }
             if geneTitle.contains(sym) { f.append(hFlag["gene-in-title"]!) }
@@ -155,8 +160,8 @@ public enum DocumentPairs {
             if geneTitle.contains(sym) && drugTitle.contains(d) { f.append(hFlag["both-in-title"]!) }
             if geneVariant.contains(sym) { f.append(hFlag["gene-has-variant"]!) }
             if geneTyped.contains(sym) || geneVariant.contains(sym) { f.append(hFlag["gene-typed"]!) }
-            f.append(hRank[min(rankOf[k]!, 3)])
-            f.append(hRelative[bucket(docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])])
+            thermometer(&f, hRank, Double(rankOf[k]!), [0, 1, 2])
+            thermometer(&f, hRelative, docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])
             if c0 >= (bestOfGene[sym] ?? 0) { f.append(hFlag["best-of-gene"]!) }
             if c0 >= (bestOfDrug[d] ?? 0) { f.append(hFlag["best-of-drug"]!) }
             return (k, f)

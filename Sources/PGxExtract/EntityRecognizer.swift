@@ -72,11 +72,28 @@ public final class EntityRecognizer: @unchecked Sendable {
             if r < words.count && words[r].lowerBound < i { i = words[r].upperBound; continue }  // inside a word
             let s = t[i]
             if r >= words.count || words[r].lowerBound != i, Self.isSpace(s) { i += 1; continue }
+            // A run of ASCII letters and digits that starts no key of a trie needs no walk of it
+            // (most words of a text: "patients", "were").
+            var walkExact = true, walkFolded = true
+            if PackedTrie.isASCIIAlnum(s.value) {
+                var j = i, hExact = PackedTrie.runHashStart, hFolded = PackedTrie.runHashStart
+                while j < n, PackedTrie.isASCIIAlnum(t[j].value) {
+                    let v = t[j].value
+                    hExact = PackedTrie.runHash(hExact, v)
+                    hFolded = PackedTrie.runHash(hFolded, v &- 65 < 26 ? v + 32 : v)
+                    j += 1
+                }
+                // a run that goes on in other letters ("IL1β" is "il1beta" to the tries) is walked
+                if j == n || t[j].value < 0x80 {
+                    walkExact = caseSensitiveTrie.mayStartWithRun(hExact)
+                    walkFolded = foldedTrie.mayStartWithRun(hFolded)
+                }
+            }
             var best: (end: Int, entry: Int32) = (-1, -1)
-            if let m = longest(t, from: i, folded: false, buf: &buf) { best = m }
+            if walkExact, let m = longest(t, from: i, folded: false, buf: &buf) { best = m }
             // An exact-case key beats a case-folded key of the same length ("cAMP" the nucleotide, not
             // the gene CAMP); a longer folded key wins.
-            if let m = longest(t, from: i, folded: true, buf: &buf), m.end > best.end {
+            if walkFolded, let m = longest(t, from: i, folded: true, buf: &buf), m.end > best.end {
                 best = m
             }
             if best.end > i {

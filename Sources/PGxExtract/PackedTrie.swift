@@ -79,9 +79,10 @@ final class PackedTrie: @unchecked Sendable {
         pNodes = UnsafeMutableBufferPointer.allocate(capacity: nodes.count)
         _ = pNodes.initialize(from: nodes)
         nodeCount = nodes.count
+        buildRunFilter()
     }
 
-    deinit { pNodes.deallocate(); pRoot.deallocate(); pDepth1.deallocate() }
+    deinit { pNodes.deallocate(); pRoot.deallocate(); pDepth1.deallocate(); runFilter.deallocate() }
     private let rootKids: Int
 
     /// The trie's tables as bytes, for the compiled-lexicon cache: node count, root children count,
@@ -105,6 +106,46 @@ final class PackedTrie: @unchecked Sendable {
         pNodes = nodes
         pRoot = root
         pDepth1 = depth1
+        buildRunFilter()
+    }
+
+    // MARK: - First-run filter
+
+    /// One bit per hash of a key's first run of ASCII letters and digits (the labels from the root up to
+    /// the first other character or the key's end). A walk that starts on such a run in the text can only
+    /// match a key whose first run is that whole run (a key ends on a word boundary, and the characters
+    /// after the run are not ASCII letters or digits), so a clear bit means no walk. 2^21 bits (256 KB).
+    private var runFilter = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
+    static let runFilterBits = 21
+
+    @inline(__always) static func isASCIIAlnum(_ v: UInt32) -> Bool { v &- 97 < 26 || v &- 48 < 10 || v &- 65 < 26 }
+    /// FNV-1a over one more character of a run (the text side hashes the same way).
+    @inline(__always) static func runHash(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x100000001b3 }
+    static let runHashStart: UInt64 = 0xcbf29ce484222325
+
+    /// Whether some key's first run hashes to `h` (false positives only: then the walk decides).
+    @inline(__always) func mayStartWithRun(_ h: UInt64) -> Bool {
+        let b = Int(truncatingIfNeeded: (h ^ (h >> 29)) & ((1 << PackedTrie.runFilterBits) - 1))
+        return runFilter[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+
+    /// Sets the filter's bits: a depth-first walk over the ASCII letter/digit edges from the root.
+    private func buildRunFilter() {
+        runFilter = UnsafeMutableBufferPointer.allocate(capacity: (1 << PackedTrie.runFilterBits) / 64)
+        runFilter.initialize(repeating: 0)
+        var stack: [(Int, UInt64)] = [(PackedTrie.root, PackedTrie.runHashStart)]
+        while let (node, h) = stack.popLast() {
+            let n = pNodes[node]
+            var endsRun = node != PackedTrie.root && n.payload >= 0
+            for c in Int(n.first)..<Int(n.first + n.count) {
+                let l = pNodes[c].label
+                if PackedTrie.isASCIIAlnum(l) { stack.append((c, PackedTrie.runHash(h, l))) } else { endsRun = true }
+            }
+            if endsRun && node != PackedTrie.root {
+                let b = Int(truncatingIfNeeded: (h ^ (h >> 29)) & ((1 << PackedTrie.runFilterBits) - 1))
+                runFilter[b >> 6] |= 1 << UInt64(b & 63)
+            }
+        }
     }
     private var pDepth1 = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
 

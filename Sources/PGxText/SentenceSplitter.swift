@@ -81,6 +81,10 @@ public enum SentenceSplitter {
             if abbreviations.contains(word) { return false }
             // A single capital initial ("J. Smith") or "e.g"/"i.e" forms.
             if word.count == 1 && Tokenizer.isUpper(t[e - 1]) && Tokenizer.isUpper(next) { return false }
+            // An HGVS prefix written apart from its position ("c. 521T>C", "p. V174A"): no sentence ends there.
+            if word.count == 1 && "cgpmnr".unicodeScalars.contains(t[e - 1]) && n == e + 2 && n + 1 < t.count
+                && (Tokenizer.isDigit(next) || (Tokenizer.isUpper(next) && Tokenizer.isDigit(t[n + 1]))
+                    || (next == "-" || next == "*") && Tokenizer.isDigit(t[n + 1])) { return false }
         }
         // A sentence does not start with a lower-case letter or a closing bracket.
         if Tokenizer.isLower(next) {

@@ -59,6 +59,13 @@ final class SentenceTests: XCTestCase {
         XCTAssertEqual(sentences("Carriers had CYP2C19*2. rs4244285 was genotyped."),
                        ["Carriers had CYP2C19*2.", "rs4244285 was genotyped."])
     }
+
+    func testHGVSPrefixWrittenApartDoesNotEndASentence() {
+        // PGxCorpus writes its sentences tokenized: "c. 521TC" is one variant, not a sentence end
+        XCTAssertEqual(sentences("AUC was higher than with c. 521TC ( n = 12 ) or p. V174A genotypes . Doses were cut."),
+                       ["AUC was higher than with c. 521TC ( n = 12 ) or p. V174A genotypes .", "Doses were cut."])
+        XCTAssertEqual(sentences("It was given as in ref. 5. Doses were cut."), ["It was given as in ref. 5.", "Doses were cut."])
+    }
 }
 
 final class NormalizerTests: XCTestCase {
