@@ -255,7 +255,10 @@ PHARMACOLOGY_PROTEINS = {
     "O6-methylguanine-DNA methyltransferase": "MGMT", "ribonucleotide reductase M1": "RRM1", "cytidine deaminase": "CDA",
     "deoxycytidine kinase": "DCK", "folylpolyglutamate synthase": "FPGS", "gamma-glutamyl hydrolase": "GGH",
     "reduced folate carrier": "SLC19A1", "dihydrofolate reductase": "DHFR", "bradykinin B2 receptor": "BDKRB2",
-    "beta3-adrenergic receptor": "ADRB3", "alpha2A-adrenergic receptor": "ADRA2A", "histamine N-methyltransferase": "HNMT",
+    "beta3-adrenergic receptor": "ADRB3", "beta2-adrenoceptor": "ADRB2", "beta-2 adrenoceptor": "ADRB2",
+    "beta2-AR": "ADRB2", "beta2AR": "ADRB2", "beta-2-AR": "ADRB2", "beta1-adrenoceptor": "ADRB1", "beta-1 adrenoceptor": "ADRB1",
+    "beta1-AR": "ADRB1", "beta1AR": "ADRB1", "beta3-adrenoceptor": "ADRB3", "beta3-AR": "ADRB3",
+    "anaplastic lymphoma kinase": "ALK", "beta2-microglobulin": "B2M", "beta-2 microglobulin": "B2M", "alpha2A-adrenergic receptor": "ADRA2A", "histamine N-methyltransferase": "HNMT",
     "monoamine oxidase A": "MAOA", "monoamine oxidase B": "MAOB", "brain-derived neurotrophic factor": "BDNF",
     "adenosine A2A receptor": "ADORA2A", "cannabinoid receptor 1": "CNR1", "kappa opioid receptor": "OPRK1",
     "delta opioid receptor": "OPRD1", "serotonin transporter gene": "SLC6A4", "HER2": "ERBB2", "HER3": "ERBB3",
@@ -431,6 +434,11 @@ def build_genes():
                     continue  # ambiguous between other genes: only longer aliases, for the oldest gene id
             if re.fullmatch(r"[\d\W_]+", a) or len(a) < 3:
                 continue
+            # the shape of a CYP or UGT subfamily member written apart ("CYP 2D6", "UGT 1A1"): "1A1" alone is
+            # not SLC45A2; and a Greek letter with a digit ("beta2", as "β2" folds) is a receptor subunit
+            # (β2-adrenergic, β2-microglobulin) far more often than NEUROD1's old name
+            if re.fullmatch(r"\d[A-Za-z]\d{1,2}", a) or (not pgx and re.fullmatch(r"(?i)(alpha|beta|gamma|delta|kappa)\d", a)):
+                continue
             if not pgx and len(a) < 3:
                 continue
             if ENGLISH_LIKE.match(a) and not pgx:
@@ -468,6 +476,26 @@ def build_genes():
         forms = [name] + ([name + "s"] if name.endswith(("receptor", "transporter", "reductase", "synthase", "oxidase")) else [])
         for form in forms:
             add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
+    # CYP and UGT genes written apart or by their enzyme name: "CYP 2D6", "CYP-2D6", "P450 2D6", "cytochrome
+    # P-450 2D6", "UGT 1A1", "UDP-glucuronosyltransferase 1A1" (spaces and hyphens between a letter and a
+    # digit fold to one separator, so each key serves both)
+    for sym, entrez, _name, _aliases, pgx in genes:
+        m = re.fullmatch(r"CYP(\d+[A-Z]+\d+)", sym)
+        if m:
+            for form in ["CYP {}", "P450 {}", "CYP450 {}", "cytochrome P450 {}", "cytochrome P-450 {}"]:
+                add(form.format(m.group(1)).lower(), "ci", "name", sym, entrez, pgx)
+        m = re.fullmatch(r"UGT(\d[A-Z]\d+)", sym)
+        if m:
+            for form in ["UGT {}", "UDP-glucuronosyltransferase {}", "UDP-glucuronosyl transferase {}",
+                         "UDP glucuronosyltransferase {}", "uridine diphosphate glucuronosyltransferase {}"]:
+                add(form.format(m.group(1)).lower(), "ci", "name", sym, entrez, pgx)
+    # receptor and channel subunits written as a Greek letter and a digit ("β2 (Y444W)", "α1 GlyR",
+    # "beta3 (N265M) mice"): a protein, but no one gene (GABA-A, nicotinic, glycine receptors all have a
+    # β2), so an entity that does not pair, like a family; NCBI's old names that look like them (BETA2 for
+    # NEUROD1, alpha1 for ADRA1D) are dropped above
+    for greek in ["alpha", "beta", "gamma", "delta", "kappa"]:
+        for n in range(1, 10):
+            add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
                               "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ"]:
         add(f_, "cs", "family", f_, "", True)

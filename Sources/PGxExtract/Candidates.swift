@@ -196,6 +196,12 @@ public struct CandidateBuilder: Sendable {
             if let (gi, g) = genes.last(where: { $0.element.end <= v.start && v.start - $0.element.end <= 2 }) {
                 usedGenes.insert(gi)
                 units.append(Unit(gene: g, variant: v))
+                // "IL28B rs12979860": the rsID's other gene as well
+                for s in v.altGenes where s != g.name {
+                    var other = v
+                    other.kind = .gene; other.name = s; other.source = "inferred"; other.altGenes = []
+                    units.append(Unit(gene: other, variant: v))
+                }
             } else if let sym = v.gene {
                 for s in [sym] + v.altGenes {
                     var g = v

@@ -263,7 +263,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             if v == 42 || v == 0x2217 {
                 m = star(t, i)
             } else if !prevAlnum && (alnum || v == 45) {
-                m = rsid(t, i) ?? hgvs(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
+                m = rsid(t, i) ?? hgvs(t, i) ?? intronSplice(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
             }
             if let m {
                 out.append(m)
@@ -324,6 +324,20 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         guard end > i else { return nil }
         return Mention(kind: .variant, start: i, end: end, name: name, source: "pattern:star")
+    }
+
+    /// The older intron notation: `IVS14+1G>A` (DPYD*2A), `IVS1-2374A>G`, `IVS3+46C>T`; the name is as written.
+    func intronSplice(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        guard i + 8 < t.count, t[i] == "I", t[i + 1] == "V", t[i + 2] == "S" else { return nil }
+        var j = Self.digitsEnd(t, i + 3)
+        guard j > i + 3, j < t.count, t[j] == "+" || t[j] == "-" else { return nil }
+        let k = Self.digitsEnd(t, j + 1)
+        guard k > j + 1, k + 2 < t.count else { return nil }
+        func base(_ s: Unicode.Scalar) -> Bool { s == "A" || s == "C" || s == "G" || s == "T" }
+        guard base(t[k]), t[k + 1] == ">", base(t[k + 2]) else { return nil }
+        j = k + 3
+        guard j == t.count || !Self.isAlnum(t[j]) else { return nil }
+        return Mention(kind: .variant, start: i, end: j, name: makeString(t[i..<j]), source: "pattern:hgvs")
     }
 
     /// HGVS: `c.1905+1G>A`, `c. 521T>C`, `p.Arg144Cys`, `g.-1639G>A`, `p.(Val600Glu)`.
@@ -1066,12 +1080,11 @@ public final class EntityRecognizer: @unchecked Sendable {
                     && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" }
             }
             var gene: String? = adjacent?.name
-            if v.kind == .variant && v.source == "pattern:rsid" && gene == nil {
-                if let gs = lexicon.rsidGenes[v.name] {
-                    gene = gs.first { docGenes.contains($0) } ?? gs.first
-                    // an rsID in or near several genes (rs12979860: IFNL3 and IFNL4) stands for each of them
-                    ms[idx].altGenes = gs.filter { $0 != gene }
-                }
+            if v.kind == .variant && v.source == "pattern:rsid", let gs = lexicon.rsidGenes[v.name] {
+                if gene == nil { gene = gs.first { docGenes.contains($0) } ?? gs.first }
+                // an rsID in or near several genes (rs12979860: IFNL3 and IFNL4) stands for each of them,
+                // also when written after one of them ("IL28B rs12979860")
+                if let g = gene, gs.contains(g) { ms[idx].altGenes = gs.filter { $0 != g } }
             }
             if gene == nil {
                 let before = ms.filter { $0.kind == .gene && $0.end <= v.start && sent.contains($0.start) }

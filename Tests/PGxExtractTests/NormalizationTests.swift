@@ -39,6 +39,36 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "TPMT")?.id, "HGNC:12014")
     }
 
+    func testCYPAndUGTGenesWrittenApartOrByEnzymeName() throws {
+        let ms = try mentions("CYP 3A4, CYP-2D6, P450 2C9 and cytochrome P-450 2E1 were typed, with UGT 1A1 and UDP-glucuronosyltransferase 2B7; the 1A1 site.")
+        for (text, symbol) in [("CYP 3A4", "CYP3A4"), ("CYP-2D6", "CYP2D6"), ("P450 2C9", "CYP2C9"), ("cytochrome P-450 2E1", "CYP2E1"),
+                               ("UGT 1A1", "UGT1A1"), ("UDP-glucuronosyltransferase 2B7", "UGT2B7")] {
+            XCTAssertEqual(find(ms, text)?.name, symbol, text)
+        }
+        XCTAssertNil(find(ms, "1A1"), "a subfamily member's suffix alone is no gene (NCBI lists it as an alias of SLC45A2)")
+    }
+
+    func testAdrenoceptorsAndReceptorSubunits() throws {
+        let ms = try mentions("The β2-AR, the beta-2 adrenoceptor and β1AR were studied with anaplastic lymphoma kinase; one mutation, beta2(Y444W), and α1 GlyR changed propofol action.")
+        XCTAssertEqual(find(ms, "β2-AR")?.name, "ADRB2")
+        XCTAssertEqual(find(ms, "beta-2 adrenoceptor")?.name, "ADRB2")
+        XCTAssertEqual(find(ms, "β1AR")?.name, "ADRB1")
+        XCTAssertEqual(find(ms, "anaplastic lymphoma kinase")?.name, "ALK")
+        // a receptor subunit is a protein of no one gene: a mention that does not pair, not NEUROD1 (BETA2) or ADRA1D
+        for subunit in ["beta2", "α1"] {
+            let m = try XCTUnwrap(find(ms, subunit), subunit)
+            XCTAssertEqual(m.kind, .gene)
+            XCTAssertNil(m.id, subunit)
+            XCTAssertEqual(m.source, "lexicon:family", subunit)
+        }
+        let extractor = TripleExtractor(rules: try ExtractorRules(url: try RulesLocator.find(), loadModel: false))
+        let (_, triples) = extractor.extract(id: "t", passages: [("abstract", "One mutation, beta2(Y444W), suppressed the action of propofol.")],
+                                             minConfidence: 0)
+        XCTAssertEqual(triples.map(\.drug.name), ["propofol"])
+        XCTAssertEqual(triples.first?.variant?.name, "Y444W")
+        XCTAssertNil(triples.first?.gene, "the subunit is no gene for the variant to attach to: \(triples.map { $0.gene?.name ?? "-" })")
+    }
+
     func testGreekLettersAndSpellings() throws {
         let ms = try mentions("TNF-α and TNF-alpha and IL-6 levels rose with Nrf2.")
         XCTAssertEqual(find(ms, "TNF-α")?.name, "TNF")
@@ -66,6 +96,9 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "c.1905+1G>A")?.gene, "DPYD")
         XCTAssertEqual(find(ms, "-1639G>A")?.gene, "VKORC1")
         XCTAssertEqual(find(ms, "rs9923231")?.gene, "VKORC1")
+        let ivs = try mentions("The DPYD IVS14+1G>A splice-site variant predicted fluorouracil toxicity.")
+        XCTAssertEqual(find(ivs, "IVS14+1G>A")?.kind, .variant, "the older intron notation is one variant: \(ivs.map(\.0))")
+        XCTAssertEqual(find(ivs, "IVS14+1G>A")?.gene, "DPYD")
     }
 
     func testAbbreviationsDefinedInTheDocument() throws {
@@ -108,6 +141,11 @@ final class NormalizationTests: XCTestCase {
                                              minConfidence: 0)
         let genes = Set(triples.filter { $0.drug.name == "ribavirin" }.compactMap { $0.gene?.name })
         XCTAssertEqual(genes, ["IFNL3", "IFNL4"])
+        // written after one of its genes, it still stands for the other one as well
+        let (_, after) = extractor.extract(id: "t", passages: [("abstract", "The IL28B rs12979860 CC genotype predicted response to ribavirin.")],
+                                           minConfidence: 0)
+        XCTAssertEqual(Set(after.compactMap { $0.gene?.name }), ["IFNL3", "IFNL4"])
+        XCTAssertEqual(after.first { $0.gene?.name == "IFNL3" }?.gene?.start, 4, "IFNL3 is the written IL28B")
     }
 
     func testResiduePositionsAreNotCompoundCodes() throws {
