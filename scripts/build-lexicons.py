@@ -63,9 +63,9 @@ DRUG_CLASSES = [
     ("coumarins", "B01AA"), ("vitamin K antagonists", "B01AA"), ("antiplatelet agents", "B01AC"), ("P2Y12 inhibitors", "B01AC"),
     ("antiepileptics", "N03A"), ("antiepileptic drugs", "N03A"), ("anticonvulsants", "N03A"),
     ("antipsychotics", "N05A"), ("antipsychotic", "N05A"), ("proton pump inhibitors", "A02BC"), ("PPIs", "A02BC"),
-    ("aminoglycosides", "J01GB"), ("aminoglycoside antibiotics", "J01GB"), ("NSAIDs", "M01A"),
-    ("nonsteroidal anti-inflammatory drugs", "M01A"), ("anthracyclines", "L01DB"), ("taxanes", "L01CD"),
-    ("calcium channel blockers", "C08"), ("ACE inhibitors", "C09A"), ("angiotensin-converting enzyme inhibitors", "C09A"),
+    ("aminoglycosides", "J01GB"), ("aminoglycoside antibiotics", "J01GB"),
+    ("nonsteroidal anti-inflammatory drugs", "M01A"), ("NSAIDs", "M01A"), ("anthracyclines", "L01DB"), ("taxanes", "L01CD"),
+    ("calcium channel blockers", "C08"), ("angiotensin-converting enzyme inhibitors", "C09A"), ("ACE inhibitors", "C09A"),
     ("angiotensin receptor blockers", "C09C"), ("corticosteroids", "H02A"), ("inhaled corticosteroids", "R03BA"),
     ("glucocorticoids", "H02AB"), ("immunosuppressants", "L04A"), ("calcineurin inhibitors", "L04AD"),
     ("antiretrovirals", "J05A"), ("antiretroviral therapy", "J05A"), ("tyrosine kinase inhibitors", "L01E"),
@@ -605,9 +605,16 @@ def build_drugs():
     for cls, atc in DRUG_CLASSES:
         if atc and not atc.startswith("="):
             canonical.setdefault(atc, cls.lower())
+    class_of = {}
     for cls, atc in DRUG_CLASSES:
         name = atc[1:] if atc.startswith("=") else canonical[atc] if atc else cls.lower()
         add(cls, "cs" if cls.isupper() or re.search(r"[A-Z]{2}", cls) else "ci", "class", name, "", "", "" if atc.startswith("=") else atc)
+        class_of[cls.lower()] = (name, "" if atc.startswith("=") else atc)
+    # an abbreviation of a class spelling names the class ("VKAs" as "vitamin K antagonists": oral anticoagulants)
+    for k, v in list(rows.items()):
+        if v[1] == "class" and v[2] in class_of and (class_of[v[2]][0] != v[2] or not v[5]):
+            name, atc = class_of[v[2]]
+            rows[k] = (v[0], v[1], name, v[3], v[4], v[5] or atc)
     # An enantiomer of a drug ("(S)-warfarin", "R-fluoxetine") is reported under the drug: curated tables
     # and rules name warfarin, not its S form. (A single-enantiomer drug has a name of its own: escitalopram.)
     generic = {v[2]: v for v in rows.values() if v[1] == "generic"}

@@ -135,6 +135,14 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "ribavirin")?.id, "DB00811")
     }
 
+    func testADrugClassHasOneNameHoweverWrittenOrAbbreviated() throws {
+        let ms = try mentions("Vitamin K antagonists (VKAs), coumarins, ACE inhibitors (ACEIs) and NSAIDs were recorded.")
+        XCTAssertEqual(Set(["Vitamin K antagonists", "VKAs", "coumarins"].compactMap { find(ms, $0)?.name }), ["oral anticoagulants"])
+        XCTAssertEqual(Set(["ACE inhibitors", "ACEIs"].compactMap { find(ms, $0)?.name }), ["angiotensin-converting enzyme inhibitors"])
+        XCTAssertEqual(find(ms, "NSAIDs")?.name, "nonsteroidal anti-inflammatory drugs")
+        XCTAssertTrue(["VKAs", "ACEIs", "NSAIDs"].allSatisfy { find(ms, $0)?.isClass == true })
+    }
+
     func testAnRsIDInSeveralGenesPairsWithEach() throws {
         let extractor = TripleExtractor(rules: try ExtractorRules(url: try RulesLocator.find(), loadModel: false))
         let (_, triples) = extractor.extract(id: "t", passages: [("abstract", "The rs12979860 CC genotype predicted response to peginterferon alfa-2a and ribavirin.")],
