@@ -203,6 +203,13 @@ public struct CandidateBuilder: Sendable {
                     units.append(Unit(gene: other, variant: v))
                 }
             } else if let sym = v.gene {
+                // the mention of the gene the variant was attached to (nearest, within 40 characters either
+                // side) is not a second, gene-only partner ("COMT gene polymorphism, SNP rs9606186"); the unit's
+                // gene stands on the variant's own span, so that two variants of one gene stay two findings
+                func gap(_ g: Mention) -> Int { g.end <= v.start ? v.start - g.end : g.start >= v.end ? g.start - v.end : 0 }
+                if let (gi, _) = genes.filter({ $0.element.name == sym && gap($0.element) <= 40 }).min(by: { gap($0.element) < gap($1.element) }) {
+                    usedGenes.insert(gi)
+                }
                 for s in [sym] + v.altGenes {
                     var g = v
                     g.kind = .gene; g.name = s; g.source = "inferred"; g.altGenes = []
@@ -212,7 +219,17 @@ public struct CandidateBuilder: Sendable {
                 units.append(Unit(gene: nil, variant: v))
             }
         }
-        for (gi, g) in genes where !usedGenes.contains(gi) { units.append(Unit(gene: g, variant: nil)) }
+        // "cytochrome P450 2C9 ( CYP2C9 )", "CYP19 (aromatase)": one gene named twice in a row is one pair
+        // partner (the first), not two triples of the same finding
+        var previous: Mention? = nil
+        for (gi, g) in genes where !usedGenes.contains(gi) {
+            defer { previous = g }
+            if let p = previous, p.name == g.name, p.end <= g.start, g.start - p.end <= 4,
+               text[p.end..<g.start].allSatisfy({ $0 == " " || $0 == "(" || $0 == "[" }), text[p.end..<g.start].contains(where: { $0 == "(" || $0 == "[" }) {
+                continue
+            }
+            units.append(Unit(gene: g, variant: nil))
+        }
         return units
     }
 

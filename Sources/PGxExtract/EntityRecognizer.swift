@@ -1059,6 +1059,46 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Attaching variants and phenotypes to genes
 
+    /// Words that may stand between a variant and the gene named after it ("polymorphism in exon 26 of
+    /// the human"); a list ("and", a comma) or any other word means the gene is someone else's.
+    static let variantGeneLinks: Set<String> = ["polymorphism", "polymorphisms", "variant", "variants", "mutation", "mutations",
+        "allele", "alleles", "genotype", "genotypes", "snp", "snps", "substitution", "missense", "in", "of", "on", "at",
+        "within", "the", "human", "gene", "exon", "intron", "promoter", "region", "locus", "codon", "site"]
+
+    static func linksVariantToGene(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
+        var word: [Unicode.Scalar] = []
+        func wordOK() -> Bool {
+            defer { word.removeAll() }
+            return word.isEmpty || word.allSatisfy(Tokenizer.isDigit) || variantGeneLinks.contains(makeLowerString(word[...]))
+        }
+        for c in between {
+            if Self.isAlnum(c) { word.append(c); continue }
+            guard wordOK() else { return false }
+            guard c == " " || c == "(" || c == ")" || c == "-" else { return false }
+        }
+        return wordOK()
+    }
+
+    /// Whether a variant after a gene is still that gene's: not across a drug ("MDR1 changed cyclosporine
+    /// levels; K103N"), a list or a contrast ("the PPARG variant and the C3435T"), unless another variant
+    /// of the gene stands between ("MTHFR C677T and A1298C").
+    static func continuesGene(_ t: [Unicode.Scalar], _ ms: [Mention], from: Int, to: Int) -> Bool {
+        let inside = ms.filter { $0.start >= from && $0.end <= to }
+        if inside.contains(where: { $0.kind == .drug }) { return false }
+        if inside.contains(where: { $0.kind == .variant }) { return true }
+        if t[from..<to].contains(";") { return false }
+        var i = from
+        while i < to {
+            guard Self.isAlnum(t[i]) else { i += 1; continue }
+            var j = i
+            while j < to && Self.isAlnum(t[j]) { j += 1 }
+            if j - i <= 7, Self.listWords.contains(makeLowerString(t[i..<j])) { return false }
+            i = j
+        }
+        return true
+    }
+    static let listWords: Set<String> = ["and", "or", "but", "whereas", "while", "than", "versus", "vs", "nor"]
+
     func attach(_ t: [Unicode.Scalar], _ msOut: inout [Mention], sentences: [Range<Int>]) {
         func sentence(of pos: Int) -> Range<Int> {
             sentences.first { $0.contains(pos) } ?? 0..<t.count
@@ -1100,7 +1140,13 @@ public final class EntityRecognizer: @unchecked Sendable {
                 } else if v.kind == .phenotype {
                     gene = before.last?.name
                         ?? ms.first { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }?.name
-                } else if let g = before.last, v.start - g.end <= 40 {
+                } else if let g = before.last, v.start - g.end <= 40, Self.continuesGene(t, ms, from: g.end, to: v.start) {
+                    gene = g.name
+                } else if v.kind == .variant, let g = ms.first(where: { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }),
+                          g.start - v.end <= 40, Self.linksVariantToGene(t[v.end..<g.start]),
+                          !ms.contains(where: { $0.kind == .variant && $0.start >= g.end && $0.start - g.end <= 2 }) {
+                    // a gene named right after its variant: "Pro12Ala peroxisome proliferator-activated receptor
+                    // gamma", "C3435T mutation in exon 26 of the human MDR1 gene", "677 C>T on MTHFR"
                     gene = g.name
                 }
             }

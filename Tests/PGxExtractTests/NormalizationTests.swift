@@ -143,6 +143,28 @@ final class NormalizationTests: XCTestCase {
         XCTAssertTrue(["VKAs", "ACEIs", "NSAIDs"].allSatisfy { find(ms, $0)?.isClass == true })
     }
 
+    func testVariantsAttachToTheGeneTheTextGivesThem() throws {
+        let ms = try mentions("The Pro12Ala peroxisome proliferator-activated receptor gamma variant and the C3435T mutation in exon 26 of the "
+                              + "human MDR1 gene changed cyclosporine levels; K103N and CYP2B6 516G>T changed efavirenz; MTHFR C677T and A1298C did not.")
+        XCTAssertEqual(find(ms, "Pro12Ala")?.gene, "PPARG", "a gene named right after its variant")
+        XCTAssertEqual(find(ms, "C3435T")?.gene, "ABCB1", "not the PPARG of the list before it")
+        XCTAssertNil(find(ms, "K103N")?.gene, "not across a drug and a clause, nor to a gene with a variant of its own")
+        XCTAssertEqual(find(ms, "516G>T")?.gene, "CYP2B6")
+        XCTAssertEqual(find(ms, "A1298C")?.gene, "MTHFR", "a second variant of the gene after the first")
+    }
+
+    func testAGeneNamedTwiceOrByItsVariantIsOnePartner() throws {
+        let extractor = TripleExtractor(rules: try ExtractorRules(url: try RulesLocator.find(), loadModel: false))
+        let (_, a) = extractor.extract(id: "t", passages: [("abstract", "Cytochrome P450 2C9 ( CYP2C9 ) genotypes determine acenocoumarol sensitivity.")],
+                                       minConfidence: 0)
+        XCTAssertEqual(a.count, 1, "the long form and its abbreviation are one finding: \(a.map { $0.gene.map { "\($0.start)" } ?? "-" })")
+        XCTAssertEqual(a.first?.gene?.name, "CYP2C9")
+        let (_, b) = extractor.extract(id: "t", passages: [("abstract", "The COMT gene polymorphism, SNP rs9606186, and rs4680 predicted the response to risperidone.")],
+                                       minConfidence: 0)
+        XCTAssertEqual(b.compactMap { $0.variant?.name }.sorted(), ["rs4680", "rs9606186"], "each variant its own finding")
+        XCTAssertFalse(b.contains { $0.variant == nil }, "no gene-only COMT triple beside its variants: \(b.map { $0.variant?.name ?? "-" })")
+    }
+
     func testAnRsIDInSeveralGenesPairsWithEach() throws {
         let extractor = TripleExtractor(rules: try ExtractorRules(url: try RulesLocator.find(), loadModel: false))
         let (_, triples) = extractor.extract(id: "t", passages: [("abstract", "The rs12979860 CC genotype predicted response to peginterferon alfa-2a and ribavirin.")],
