@@ -482,7 +482,7 @@ def build_genes():
     for sym, entrez, _name, _aliases, pgx in genes:
         m = re.fullmatch(r"CYP(\d+[A-Z]+\d+)", sym)
         if m:
-            for form in ["CYP {}", "P450 {}", "CYP450 {}", "cytochrome P450 {}", "cytochrome P-450 {}"]:
+            for form in ["CYP {}", "P450 {}", "CYP450 {}", "cytochrome P450 {}", "cytochrome P-450 {}", "P450{}", "cytochrome P450{}"]:
                 add(form.format(m.group(1)).lower(), "ci", "name", sym, entrez, pgx)
         m = re.fullmatch(r"UGT(\d[A-Z]\d+)", sym)
         if m:
@@ -499,6 +499,11 @@ def build_genes():
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
                               "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ"]:
         add(f_, "cs", "family", f_, "", True)
+        # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
+        m = re.fullmatch(r"CYP(\d+[A-Z])", f_)
+        if m:
+            for form in ["P450 {}", "P450{}", "cytochrome P450 {}", "cytochrome P450{}", "cytochrome P-450 {}"]:
+                add(form.format(m.group(1)).lower(), "ci", "family", f_, "", True)
     for name in ["cytochrome P450", "cytochrome P-450", "glutathione S-transferase", "UDP-glucuronosyltransferase",
                  "N-acetyltransferase", "human leukocyte antigen", "ABC transporter", "P-glycoprotein"]:
         sym = "ABCB1" if name == "P-glycoprotein" else name
@@ -554,6 +559,9 @@ def build_drugs():
             for s in r["Synonyms"].split(" | "):
                 s = s.strip()
                 if not s or s.lower() in DRUG_STOP or s in AMINO3 or len(s) > 60:
+                    continue
+                # "M cells" (a stem-cell product): a letter and "cells" is a cell type in PubMed ("10 μM cells")
+                if re.fullmatch(r"(?i)[a-z] cells?", s):
                     continue
                 if len(s) < 4 or (len(s) <= 5 and re.fullmatch(r"[A-Z0-9-]+", s)):
                     # short abbreviations (5-FU, 6-MP, CsA) only as written, and only with a digit or mixed case

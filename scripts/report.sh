@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/REPORT.md: cross-validated extraction scores from ../shared/eval/score.py.
 #   scripts/report.sh            (builds release pgx, retrains rules/model/model.json and cooccurrence.json, scores)
+#   PGX_KEEP_OOF=DIR scripts/report.sh   also keeps the out-of-fold predictions and entity outputs in DIR
 # Sentence gold is scored out-of-fold (each sentence by a model that never saw it); PharmGKB documents
 # train only the cross-sentence model and are scored out-of-fold too.
 set -euo pipefail
@@ -67,5 +68,5 @@ for f in pgxcorpus pgxmine; do
 done
 echo '```'
 } > docs/REPORT.md
-rm -rf "$OOF"
+[ -n "${PGX_KEEP_OOF:-}" ] && cp -r "$OOF"/. "$PGX_KEEP_OOF"/ ; rm -rf "$OOF"
 cat docs/REPORT.md

@@ -233,6 +233,7 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Rejects matches that are almost always something else in context.
     func accept(_ t: [Unicode.Scalar], _ start: Int, _ end: Int, _ e: LexEntry) -> Bool {
+        if e.kind == .gene && end - start <= 4 && Self.inCellLineName(t, start..<end) { return false }
         if e.kind == .gene && e.how != "name" {
             // A short all-caps symbol right after a number is a unit or label ("5 mg", "2 PM", "3 IU").
             // A symbol inside a hyphenated chemical or unit word is not a gene ("anti-HBs" stays).
@@ -240,6 +241,13 @@ public final class EntityRecognizer: @unchecked Sendable {
                 && e.how != "family" {
                 return false
             }
+        }
+        if e.kind == .drug && end - start == 4 && makeLowerString(t[start..<end]) == "lead" {
+            // the verb, not the metal: "may lead to decreased clearance" (the only drug word of the lexicons that
+            // PubMed writes before "to" more often than not); "lead toxicity", "exposed to lead" stay
+            var j = end
+            while j < t.count && Self.isSpace(t[j]) { j += 1 }
+            if j + 2 <= t.count, makeLowerString(t[j..<(j + 2)]) == "to", j + 2 == t.count || !Self.isAlnum(t[j + 2]) { return false }
         }
         if e.kind == .phenotype && end - start <= 3 {
             // PM/IM/EM/UM only where the text says metabolizer nearby; otherwise they are times of day etc.
@@ -389,8 +397,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
             }
         }
-        // one-letter form: letter, 2–5 digits, letter (or del/X)
-        if Self.aa1.contains(u[0]) {
+        // one-letter form: letter, 2–5 digits, letter (or del/X); "P4503A" is cytochrome P450 3A
+        if Self.aa1.contains(u[0]), !w.hasPrefix("P450") {
             var k = 1
             while k < u.count && Self.isDigit(u[k]) { k += 1 }
             let nd = k - 1
@@ -479,9 +487,28 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Words that qualify a target without naming one ("selective", "type 4").
     static let agentModifiers: Set<String> = ["selective", "dual", "type", "small", "molecule", "small-molecule", "multi", "reverse",
                                               "nucleoside", "non-nucleoside", "oral", "specific", "potent", "irreversible", "allosteric", "competitive", "pan"]
-    static let cellLines: Set<String> = ["HCT116", "K562", "HL60", "U937", "MCF7", "A549", "HEK293", "SW480", "SW620",
-                                         "HT29", "PC3", "DU145", "H460", "H1299", "H1975", "PC9", "HCC827", "A431", "U251",
-                                         "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HepG2", "Huh7", "LS174T", "LoVo", "CEM"]
+    /// Cell lines that look like compound codes or hold a gene symbol ("Ba/F3" is not the gene F3), written
+    /// without hyphens and slashes, in capitals.
+    static let cellLines: Set<String> = ["HCT116", "K562", "HL60", "U937", "MCF7", "A549", "HEK293", "HEK293T", "HEK293FT",
+                                         "SW480", "SW620", "HT29", "PC3", "DU145", "H460", "H1299", "H1975", "PC9", "HCC827",
+                                         "A431", "U251", "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HEPG2", "HUH7", "LS174T",
+                                         "LOVO", "CEM", "BAF3", "COS7", "NIH3T3", "CHOK1", "MDCKII", "LLCPK1", "MOLT4", "JURKAT"]
+
+    /// Whether `r` lies in a cell line's name: the letters and digits from the start of the run around it,
+    /// joined through inner hyphens and slashes, up to the end of its own run or of a later one ("Ba/F3"
+    /// in "Ba/F3-ITD cells", "COS-7", "HEK-293T"), are a cell line of `cellLines`.
+    static func inCellLineName(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        func joins(_ p: Int) -> Bool { (t[p] == "/" || t[p] == "-") && p > 0 && p + 1 < t.count && isAlnum(t[p - 1]) && isAlnum(t[p + 1]) }
+        var s = r.lowerBound, e = r.upperBound
+        while s > 0 && (isAlnum(t[s - 1]) || joins(s - 1)) && r.upperBound - s < 12 { s -= 1 }
+        var name = makeString(t[s..<r.upperBound].filter { $0 != "/" && $0 != "-" }).uppercased()
+        while true {
+            while e < t.count && isAlnum(t[e]) { name.unicodeScalars.append(t[e].properties.uppercaseMapping.unicodeScalars.first ?? t[e]); e += 1 }
+            if cellLines.contains(name) { return true }
+            guard e < t.count, joins(e), e - s < 12 else { return false }
+            e += 1
+        }
+    }
 
     /// The alphanumeric run (hyphens inside allowed) that ends at `end`, or nil.
     static func wordBefore(_ t: [Unicode.Scalar], _ end: Int) -> Range<Int>? {
@@ -555,6 +582,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if q + 3 < n, lower(q..<(q + 3)) == "the", !Self.isAlnum(t[q + 3]) { q = skipSpace(q + 3) }
                 var words = 0
                 while words < 4, q < n {
+                    // "an agonist of mutant F877L AR" says what a drug does to a mutant protein; it names no agent
+                    if ms.contains(where: { $0.kind == .variant && $0.start == q }) { hasTarget = false; break }
                     if let g = geneStarting(at: q) { hasTarget = true; end = g.end; break }
                     var e = q
                     while e < n && (Self.isAlnum(t[e]) || (t[e] == "-" && e + 1 < n && Self.isAlnum(t[e + 1]))) { e += 1 }
@@ -568,11 +597,15 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard hasTarget else { continue }
                 start = head.lowerBound
             }
-            // a bracket alone does not start or end the name: "(CypA) inhibitors" → "CypA) inhibitors" is trimmed to the target
-            while start < end && (t[start] == "(" || t[start] == "[" || Self.isSpace(t[start])) { start += 1 }
+            // a bracket that is not closed inside the name does not start it; "(CypA) inhibitors" keeps both
+            // brackets in its span and none in its name ("cypa inhibitors")
+            while start < end && (Self.isSpace(t[start])
+                    || (t[start] == "(" || t[start] == "[") && !t[start..<end].contains(where: { $0 == ")" || $0 == "]" })) { start += 1 }
             // a class the lexicon names already ("aromatase inhibitors") stays as it is
             if ms.contains(where: { $0.kind == .drug && $0.start < end && start < $0.end }) { continue }
-            out.append(Mention(kind: .drug, start: start, end: end, name: phraseName(t, start..<end), source: "pattern:agent", isClass: true))
+            let name = phraseName(t, start..<end).filter { !"()[]".contains($0) }
+                .split(separator: " ").joined(separator: " ")
+            out.append(Mention(kind: .drug, start: start, end: end, name: name, source: "pattern:agent", isClass: true))
         }
         // "anti-EGFR (antibody)", "EGFR-targeted drugs"
         for g in genetic {
@@ -718,7 +751,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             if !out.contains(where: { $0.start < k && i < $0.end }) {
                 let name = makeString(w)
-                if !Self.cellLines.contains(name.replacingOccurrences(of: "-", with: "")) {
+                if !Self.inCellLineName(t, i..<k) && !Self.followedByCells(t, k) {
                     out.append(Mention(kind: .drug, start: i, end: k, name: name, source: "pattern:code"))
                     added = true
                 }
@@ -729,10 +762,18 @@ public final class EntityRecognizer: @unchecked Sendable {
         return out
     }
 
+    /// "UKF-Rhb-1 cells", "KCL-22 cells": a code-like name before "cell(s)" is a cell line.
+    static func followedByCells(_ t: [Unicode.Scalar], _ k: Int) -> Bool {
+        var j = k
+        while j < t.count && isSpace(t[j]) { j += 1 }
+        guard j + 4 <= t.count, makeLowerString(t[j..<(j + 4)]) == "cell" else { return false }
+        return j + 4 == t.count || !isAlnum(t[j + 4]) || t[j + 4] == "s" && (j + 5 == t.count || !isAlnum(t[j + 5]))
+    }
+
     /// Letters of identifiers that look like compound codes: intron positions (IVS1-2374), trial and
     /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
-                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "DSM", "CRL", "HGNC", "OMIM", "MIM"]
+                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR"]
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count
@@ -748,6 +789,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         let tail = core.count - d
         // One amino-acid letter and a position ("D1246", "Y184", "V600") is a residue, not a compound.
         if letters == 1 && hyphens == 0 && tail == 0 && digits <= 4 && Self.aa1.contains(core[0]) { return false }
+        // "R279HN" (Trp63 R279HN): a residue, a position and the residues it became
+        if letters == 1 && hyphens == 0 && digits <= 4 && Self.aa1.contains(core[0]) && core[d...].allSatisfy(Self.aa1.contains) { return false }
+        // A hyphen follows the letters of a code ("AZD-6244", "PF-04449913"); after a digit it is a gene or
+        // protein with a position ("MRP2-24C/T", "PBP2-35"), not a compound.
+        if hyphens == 1, let h = w.firstIndex(of: "-"), h > 0, Self.isDigit(w[h - 1]), !w[..<h].allSatisfy(Self.isDigit) { return false }
         if letters >= 1 && letters <= 4 && digits >= 3 && digits <= 8 && tail <= 2
             && core[d...].allSatisfy({ $0.properties.isUppercase }) { return true }
         // 17-AAG, 5-MTHF: 1–2 digits, hyphen, 2–5 capitals
@@ -942,14 +988,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
-                // the window: at most min(|short| + 5, 2·|short|) words before the parenthesis
-                var from = end, words = 0
-                let most = min(short.count + 5, short.count * 2)
-                while from > 0 && words < most {
-                    from -= 1
-                    if from == 0 || Self.isSpace(t[from - 1]) && !Self.isSpace(t[from]) { words += 1 }
-                }
-                guard let start = Self.longForm(short, t, from..<end), end - start > short.count,
+                guard let start = Self.longForm(short, t, before: end), end - start > short.count,
                       !result[p].contains(where: { $0.start < end && start < $0.end }),
                       !Self.namesProtein(t[start..<end]) else { continue }
                 dropped.insert(short)
@@ -979,6 +1018,17 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Where the long form of `short` starts in `window`, or nil: every letter and digit of `short`
     /// found right to left, the first one at the start of a word.
+    /// The long form of `short` in the words before `end`: at most min(|short| + 5, 2·|short|) of them.
+    static func longForm(_ short: [Unicode.Scalar], _ t: [Unicode.Scalar], before end: Int) -> Int? {
+        var from = end, words = 0
+        let most = min(short.count + 5, short.count * 2)
+        while from > 0 && words < most {
+            from -= 1
+            if from == 0 || isSpace(t[from - 1]) && !isSpace(t[from]) { words += 1 }
+        }
+        return longForm(short, t, from..<end)
+    }
+
     static func longForm(_ short: [Unicode.Scalar], _ t: [Unicode.Scalar], _ window: Range<Int>) -> Int? {
         func lower(_ c: Unicode.Scalar) -> Unicode.Scalar { c.properties.lowercaseMapping.unicodeScalars.first ?? c }
         var si = short.count - 1, li = window.upperBound - 1
@@ -992,6 +1042,54 @@ public final class EntityRecognizer: @unchecked Sendable {
         var start = li + 1
         while start > window.lowerBound && !isSpace(t[start - 1]) { start -= 1 }
         return start
+    }
+
+    /// Words written in brackets after a name that abbreviate no name: "midostaurin (Figure )", "CXCR4(WT)".
+    static let notAbbreviations: Set<String> = ["Figure", "Figures", "Fig", "Figs", "Table", "Tables", "Supplementary",
+                                                "Appendix", "Scheme", "Panel", "WT", "Wt", "wt"]
+    static let longFormLinks: Set<String> = ["of", "with", "for", "in", "on", "to", "by", "from", "and", "or", "versus", "vs",
+                                             "the", "a", "an", "at", "as", "after", "during", "into"]
+
+    /// Whether "NAME (SHORT)", `m` being the mention of NAME, defines SHORT as another name of `m`:
+    /// - its first letter or digit starts a word of the mention: "cyclophosphamide (CTX)", "5-fluorouracil (5-FU)";
+    /// - or it is a brand name, one capitalized word: "sorafenib (Nexavar)";
+    /// - or its long form (found as Schwartz and Hearst do) reaches before the mention through modifiers only:
+    ///   "enzyme-inducing anticonvulsants (EIACs)", "5'-hydroxy lansoprazole (HLSZ)" — but not "self-infusion
+    ///   of ethanol (CASE)" or "Adenoma Prevention with Celecoxib (APC)", which abbreviate something else;
+    /// - or it has no long form and the shape of an abbreviation (six characters at most, two capitals or a
+    ///   digit): "emtricitabine (FTC)", "stavudine (d4T)", formed from chemical names.
+    /// "… Evaluating Rosuvastatin (JUPITER) trial" and "resistance to midostaurin (Figure )" define nothing.
+    static func definesAbbreviation(_ t: [Unicode.Scalar], _ m: Mention, _ short: [Unicode.Scalar]) -> Bool {
+        let text = makeString(short[...])
+        if notAbbreviations.contains(text) { return false }
+        if startsAWord(of: t[m.start..<m.end], with: short) { return true }
+        if short.count >= 4, isUpper(short[0]), short.dropFirst().allSatisfy({ $0.properties.isLowercase }) { return true }
+        if let start = longForm(short, t, before: m.end) {
+            guard start < m.start else { return true }
+            var i = start
+            while i < m.start {
+                guard isAlnum(t[i]) else { i += 1; continue }
+                var j = i
+                while j < m.start && isAlnum(t[j]) { j += 1 }
+                if longFormLinks.contains(makeLowerString(t[i..<j])) { return false }
+                i = j
+            }
+            return true
+        }
+        return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
+    }
+
+    /// Whether the first letter or digit of `short` starts a word of `long`, as Schwartz and Hearst require.
+    static func startsAWord(of long: ArraySlice<Unicode.Scalar>, with short: [Unicode.Scalar]) -> Bool {
+        guard let c = short.first(where: { isAlnum($0) }) else { return false }
+        func lower(_ s: Unicode.Scalar) -> Unicode.Scalar { s.properties.lowercaseMapping.unicodeScalars.first ?? s }
+        let first = lower(c)
+        var previous: Unicode.Scalar? = nil
+        for s in long {
+            if isAlnum(s) && (previous.map { !isAlnum($0) } ?? true) && lower(s) == first { return true }
+            previous = s
+        }
+        return false
     }
 
     func applyAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
@@ -1010,7 +1108,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard close < t.count, t[close] == ")", k - j >= 2 else { continue }
                 let short = Array(t[j..<k])
                 guard short.contains(where: { $0.properties.isAlphabetic }),
-                      short.contains(where: { $0.properties.isUppercase }) else { continue }
+                      short.contains(where: { $0.properties.isUppercase }),
+                      Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {
                     // already known as the same kind, or as something the lexicon is sure of: keep it
                     guard known.kind != m.kind, known.end == k,

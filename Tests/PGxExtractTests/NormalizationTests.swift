@@ -330,4 +330,42 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(more, "(R)-warfarin")?.id, "DB00682")
         XCTAssertEqual(find(more, "Akt")?.name, "AKT1", "an alias PubMed never writes in small letters keeps any case")
     }
+
+    func testAbbreviationsMustFitTheirLongForm() throws {
+        // defined: the first letter starts a word, a brand name, a long form through modifiers, an opaque chemical abbreviation
+        let ms = try mentions("Patients took cyclophosphamide (CTX), sorafenib (Nexavar), enzyme-inducing anticonvulsants (EIACs) "
+                              + "and emtricitabine (FTC); CTX, Nexavar, EIACs and FTC were stopped.")
+        XCTAssertEqual(ms.filter { $0.0 == "Nexavar" }.map(\.1.name), ["sorafenib", "sorafenib"], "a brand name in brackets")
+        XCTAssertEqual(ms.filter { $0.0 == "EIACs" }.count, 2, "the long form narrows the class it ends in")
+        XCTAssertEqual(ms.filter { $0.0 == "FTC" }.map(\.1.name), ["emtricitabine", "emtricitabine"], "formed from the chemical name")
+        // not defined: a figure reference, a trial name, an abbreviation of a phrase the drug is only part of
+        let not = try mentions("Cells showed resistance to midostaurin (Figure ); vancomycin (Table ) too. The Justification for the Use of "
+                               + "Statins in Primary Prevention: An Intervention Trial Evaluating Rosuvastatin (JUPITER) trial and "
+                               + "computer-assisted self-infusion of ethanol (CASE) were used; Figure, Table, JUPITER and CASE.")
+        for word in ["Figure", "Table", "JUPITER", "CASE"] {
+            XCTAssertFalse(not.contains { $0.0 == word }, "\(word) is no drug: \(not.map(\.0))")
+        }
+        XCTAssertEqual(not.filter { $0.1.kind == .drug }.map(\.1.name), ["midostaurin", "vancomycin", "statins", "rosuvastatin", "ethanol"])
+    }
+
+    func testCellLinesAndPositionsAreNotGenesOrCompounds() throws {
+        let ms = try mentions("Ba/F3-ITD+F691L and Ba/F3 cells, HEK293T cells and PC9 cells were treated with AZD6244 and GDC-0941; "
+                              + "MRP2-24C/T carriers, the Trp63 R279HN allele and CNVR7870.1 were typed in UKF-Rhb-1 cells.")
+        XCTAssertFalse(ms.contains { $0.0 == "F3" }, "the cell line Ba/F3, not coagulation factor III")
+        XCTAssertFalse(ms.contains { $0.0 == "PC9" }, "the lung cancer cell line, not PCSK9")
+        XCTAssertFalse(ms.contains { $0.1.kind == .drug && ["HEK293T", "R279HN", "CNVR7870", "MRP2-24C"].contains($0.0) }, "\(ms.map(\.0))")
+        XCTAssertEqual(find(ms, "AZD6244")?.kind, .drug, "a development code stays a compound")
+        XCTAssertEqual(find(ms, "GDC-0941")?.kind, .drug)
+        XCTAssertEqual(find(ms, "MRP2")?.name, "ABCC2", "the gene before a position")
+    }
+
+    func testLeadTheVerbP450WrittenSolidAndBracketsInAgentNames() throws {
+        let ms = try mentions("The CYP2C9*3 allele may lead to lower clearance; lead toxicity in workers exposed to lead. Ritonavir, a "
+                              + "cytochrome P4503A inhibitor, and P4502D6; cytochrome P450 A (CypA) inhibitors; an agonist of mutant F877L AR.")
+        XCTAssertEqual(ms.filter { $0.0 == "lead" }.count, 2, "the metal twice, not the verb")
+        XCTAssertEqual(find(ms, "cytochrome P4503A")?.name, "CYP3A", "a subfamily written solid, not a protein change P4503A")
+        XCTAssertEqual(find(ms, "P4502D6")?.name, "CYP2D6")
+        XCTAssertEqual(find(ms, "(CypA) inhibitors")?.name, "cypa inhibitors", "both brackets in the span, none in the name")
+        XCTAssertFalse(ms.contains { $0.1.kind == .drug && $0.0.contains("F877L") }, "what a drug does to a mutant is no agent")
+    }
 }
