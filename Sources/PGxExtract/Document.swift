@@ -24,8 +24,22 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// `passages`: (name, text) pairs in document order; empty texts are kept (no mentions).
     public func analyze(id: String, passages: [(String, String)]) -> AnalyzedDocument {
         let texts = passages.map { Array($0.1.unicodeScalars) }
+        return analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts))
+    }
+
+    /// The analysis a search for pairs needs: nil, before the sentences are split or the later passes run,
+    /// when the document can hold no gene–drug pair (`EntityRecognizer.mayPair`); otherwise what `analyze`
+    /// gives.
+    public func analyzeForPairs(id: String, passages: [(String, String)]) -> AnalyzedDocument? {
+        let texts = passages.map { Array($0.1.unicodeScalars) }
+        let first = recognizer.firstPass(texts)
+        guard recognizer.mayPair(texts, first) else { return nil }
+        return analyze(id: id, passages: passages, texts: texts, first: first)
+    }
+
+    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], first: EntityRecognizer.FirstPass) -> AnalyzedDocument {
         let sentences = texts.map { SentenceSplitter.split($0) }
-        let mentions = recognizer.recognize(texts, sentences: sentences)
+        let mentions = recognizer.recognize(texts, first: first, sentences: sentences)
         var out: [AnalyzedPassage] = []
         for (i, p) in passages.enumerated() {
             out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i]))
@@ -41,7 +55,7 @@ extension Mention {
     static let nonHumanSource = "pattern:nonhuman"
     /// A family phrase or a non-human gene: an entity, but not a pair partner (a rule needs a human gene
     /// symbol) and not a gene for variants to attach to.
-    var isFamily: Bool {
+    public var isFamily: Bool {
         source == Mention.familySource || source == Mention.nonHumanSource
             || source == "lexicon:family" && !Mention.isSubfamily(name)
     }

@@ -32,12 +32,51 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Mentions for each passage (title, abstract, …) of one document, sorted by start.
     /// `sentences[i]` are passage i's sentence ranges (used to attach variants and phenotypes).
     public func recognize(_ passages: [[Unicode.Scalar]], sentences: [[Range<Int>]]) -> [[Mention]] {
-        var result: [[Mention]] = []
+        recognize(passages, first: firstPass(passages), sentences: sentences)
+    }
+
+    /// What the first passes found in each passage: its runs of letters and digits (found once for the
+    /// passes that look at whole words), and the dictionary and variant mentions.
+    public struct FirstPass: Sendable {
+        var words: [[Range<Int>]]
+        var mentions: [[Mention]]
+    }
+
+    public func firstPass(_ passages: [[Unicode.Scalar]]) -> FirstPass {
+        var first = FirstPass(words: [], mentions: [])
         for text in passages {
-            // the runs of letters and digits, found once for the passes that look at whole words
             let words = Self.alnumRuns(text)
-            var ms = dictionaryMentions(text, words)
-            ms = mergeVariants(text, ms, variantMentions(text))
+            first.words.append(words)
+            first.mentions.append(mergeVariants(text, dictionaryMentions(text, words), variantMentions(text)))
+        }
+        return first
+    }
+
+    /// Whether the document can hold a pair partner (a variant, or a gene that is not a family) once every
+    /// pass has run: false when the first passes found no gene or variant and no word could become one
+    /// later — a gene written with a clone's "h" ("hENT1") or a short symbol read in context ("ER", "TS").
+    /// The later passes add only drugs and family phrases otherwise, and abbreviations copy a gene the
+    /// document already names, so a document without a partner gives no triple whatever they find.
+    /// - Complexity: O(mentions + words); most PubMed abstracts name no gene and end here.
+    public func mayPair(_ passages: [[Unicode.Scalar]], _ first: FirstPass) -> Bool {
+        if first.mentions.contains(where: { $0.contains { $0.kind == .gene || $0.kind == .variant } }) { return true }
+        for (t, words) in zip(passages, first.words) {
+            for w in words {
+                let i = w.lowerBound, n = w.count
+                if n == 2, Self.contextSymbols[makeString(t[w])] != nil { return true }
+                if n >= 4 && n <= 9 && t[i] == "h" && Self.isUpper(t[i + 1]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The passes after the first (agents and codes, protein families, species genes, symbols in context,
+    /// abbreviations) and the attachment of variants and phenotypes to their genes.
+    public func recognize(_ passages: [[Unicode.Scalar]], first: FirstPass, sentences: [[Range<Int>]]) -> [[Mention]] {
+        var result: [[Mention]] = []
+        for (p, text) in passages.enumerated() {
+            let words = first.words[p]
+            var ms = first.mentions[p]
             ms = addAgentPatterns(text, words, ms)
             ms = addProteinFamilies(text, words, ms)
             ms = addSpeciesGenes(text, words, ms)
@@ -1141,7 +1180,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                         && !result[p].contains(where: { $0.start < i + n && i < $0.end })
                         && !added.contains(where: { $0.start < i + n && i < $0.end }) {
                         var m = defs[di].template
-                        m.start = i; m.end = i + n; m.source = "abbreviation"
+                        m.start = i; m.end = i + n
+                        // the abbreviation of a family phrase ("chrysanthemyl diphosphate synthase (CDS)") is a
+                        // family too: no pair partner, as its long form is none
+                        if !m.isFamily { m.source = "abbreviation" }
                         added.append(m)
                         i += n
                         continue

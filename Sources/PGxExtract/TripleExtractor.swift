@@ -58,11 +58,13 @@ public final class TripleExtractor: @unchecked Sendable {
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
     /// `documentStage`: rescore pairs of multi-sentence documents with `document` (or the rules'
-    /// document model); off, only stage one runs.
+    /// document model); off, only stage one runs. The document is nil when it can hold no gene–drug pair
+    /// (`EntityRecognizer.mayPair`): it is not analyzed further, and it has no triples.
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
                         model: PairModel? = nil, cooccurrence: PairModel? = nil,
-                        document: BoostedTrees? = nil, documentStage: Bool = true) -> (AnalyzedDocument, [Triple]) {
-        let doc = analyzer.analyze(id: id, passages: passages)
+                        document: BoostedTrees? = nil, documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
+        // most abstracts name no gene: they end after the first passes (nil document, no triples)
+        guard let doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
         let m = model ?? rules.model
         let co = cooccurrence ?? rules.cooccurrence
         if documentStage, let dm = document ?? rules.document, TripleExtractor.judgedAsDocument(doc) {

@@ -161,7 +161,7 @@ struct Extract: ParsableCommand {
                                     let (doc, triples) = extractor.extract(id: item.id, passages: item.passages, minConfidence: cut)
                                     var ev: [CurationStore.EvidenceRecord] = []
                                     for t in triples {
-                                        let text = doc.passages.first { $0.name == t.passage }!.text
+                                        let text = doc!.passages.first { $0.name == t.passage }!.text
                                         json.reset(); TripleJSON.write(t, text: text, to: &json)
                                         buf += json.bytes; buf.append(0x0A)
                                         if storing { ev.append(Extract.evidence(t, text: text)) }

@@ -55,6 +55,41 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// The search for pairs stops after the first passes when `mayPair` says no gene or variant can come
+    /// (most of PubMed); that is exact only if the full analysis then never has a pair partner. Checked
+    /// on every record of the real PubMed samples (mostly not pharmacogenomics) and of a PharmGKB file.
+    func testDocumentsThatCannotPairHaveNoPairPartnerInTheFullAnalysis() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let rules = try RulesLocator.find()
+        let analyzer = DocumentAnalyzer(lexicon: try Lexicon(rules: rules))
+        var skipped = 0, kept = 0
+        for dir in ["data/pubmed/samples", "data/pubmed/pharmgkb-dev/pharmgkb-000.xml"] {
+            let r = try runProcess(pgx, ["parse", "--format", "jsonl", shared.appendingPathComponent(dir).path])
+            for c in try json(r.stdout) {
+                var abstract = ""
+                for s in (c["abstract"] as? [[String: Any]]) ?? [] {
+                    if !abstract.isEmpty { abstract += " " }
+                    if let label = s["label"] as? String, !label.isEmpty { abstract += label + ": " }
+                    abstract += s["text"] as? String ?? ""
+                }
+                let passages = [("title", c["title"] as? String ?? ""), ("abstract", abstract)]
+                let texts = passages.map { Array($0.1.unicodeScalars) }
+                let full = analyzer.analyze(id: "d", passages: passages)
+                let partners = full.passages.flatMap(\.mentions).filter { $0.kind == .variant || $0.kind == .gene && !$0.isFamily }
+                if analyzer.recognizer.mayPair(texts, analyzer.recognizer.firstPass(texts)) {
+                    kept += 1
+                } else {
+                    skipped += 1
+                    XCTAssertEqual(partners.map(\.name), [], "PMID \(c["pmid"] ?? "?") was skipped but has pair partners")
+                    XCTAssertNil(analyzer.analyzeForPairs(id: "d", passages: passages))
+                }
+            }
+        }
+        XCTAssertGreaterThan(skipped, 500, "most general PubMed records name no gene")
+        XCTAssertGreaterThan(kept, 100, "the PharmGKB records are searched")
+    }
+
     func testTextInputOffsetsAreCodePoints() throws {
         let pgx = try TestEnv.binary().path
         let line = #"{"id": "s1", "text": "😀 𝛼 CYP2D6 poor metabolizers had higher exposure to codeine."}"# + "\n"

@@ -368,4 +368,18 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "(CypA) inhibitors")?.name, "cypa inhibitors", "both brackets in the span, none in the name")
         XCTAssertFalse(ms.contains { $0.1.kind == .drug && $0.0.contains("F877L") }, "what a drug does to a mutant is no agent")
     }
+
+    func testAnAbbreviationOfAFamilyPhraseIsNoPairPartner() throws {
+        let a = try XCTUnwrap(Self.analyzer)
+        let doc = a.analyze(id: "t", passages: [("abstract", "Chrysanthemyl diphosphate synthase (CDS) condenses dimethylallyl diphosphate. "
+                                                 + "CDS activity needs dimethylallyl diphosphate and CYP2D6 does not.")])
+        let cds = doc.passages[0].mentions.filter { String(String.UnicodeScalarView(doc.passages[0].text[$0.start..<$0.end])) == "CDS" }
+        XCTAssertEqual(cds.count, 2)
+        XCTAssertTrue(cds.allSatisfy(\.isFamily), "the abbreviation of a family phrase is a family: \(cds.map(\.source))")
+        let rules = try RulesLocator.find()
+        let extractor = TripleExtractor(rules: try ExtractorRules(url: rules, loadModel: true))
+        let (_, triples) = extractor.extract(id: "t", passages: doc.passages.map { ($0.name, String(String.UnicodeScalarView($0.text))) }, minConfidence: 0)
+        XCTAssertFalse(triples.contains { $0.gene?.name == "chrysanthemyl diphosphate synthase" }, "no triple for a family")
+        XCTAssertTrue(triples.contains { $0.gene?.name == "CYP2D6" }, "the gene of the same text still pairs")
+    }
 }
