@@ -251,11 +251,11 @@ public struct CandidateBuilder: Sendable {
     }
 
     // FNV-1a, folded into the model's 2^hashBits buckets: the one feature hash of features and fold ids.
-    static let fnvOffset: UInt64 = 0xcbf29ce484222325
+    static let fnvOffset: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
     static let bucketMask = (1 << hashBits) - 1
     @inline(__always) static func feed(_ h: inout UInt64, _ s: String) { feed(&h, bytes: s.utf8) }
     @inline(__always) static func feed<S: Sequence>(_ h: inout UInt64, bytes: S) where S.Element == UInt8 {
-        for b in bytes { h ^= UInt64(b); h = h &* 0x100000001b3 }
+        for b in bytes { h ^= UInt64(b); h = h &* fnvPrime }
     }
     @inline(__always) static func bucket(_ h: UInt64) -> Int { Int(h & UInt64(bucketMask)) }
 

@@ -1,4 +1,5 @@
 import PGxModel
+import PGxText
 
 /// The document stage: whether a gene–drug pair is a finding of the whole abstract, not only of one
 /// sentence. Every triple of the pair in the document (sentence-model and cross-sentence scores,
@@ -40,6 +41,33 @@ public enum DocumentPairs {
         "haplotypes", "carrier", "carriers", "carrying", "mutation", "mutations", "homozygous", "heterozygous", "homozygotes",
         "heterozygotes", "diplotype", "diplotypes"]
 
+    /// The FNV-1a hashes of `genotypeWords` (the project's one feature hash, unfolded).
+    static let genotypeHashes = Set(genotypeWords.map { w -> UInt64 in
+        var h = CandidateBuilder.fnvOffset
+        CandidateBuilder.feed(&h, w)
+        return h
+    })
+
+    /// Whether a sentence has one of `genotypeWords` as a word, split as `CueMatcher.words` splits
+    /// (letters, digits, "-", "*", "/", "'"; lower case) but hashed as it goes, without making strings.
+    /// A word with a non-ASCII letter hashes its scalar values and matches no (ASCII) genotype word, as
+    /// its string would not.
+    static func hasGenotypeWord(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        var h = CandidateBuilder.fnvOffset, len = 0
+        for ch in t {
+            var v = ch.value
+            if v &- 48 < 10 || v &- 65 < 26 || v &- 97 < 26 || v == 45 || v == 42 || v == 47 || v == 39 || (v >= 0x80 && Tokenizer.isAlnum(ch)) {
+                if v &- 65 < 26 { v += 32 }
+                h = (h ^ UInt64(v)) &* CandidateBuilder.fnvPrime
+                len += 1
+            } else {
+                if len > 0 && genotypeHashes.contains(h) { return true }
+                h = CandidateBuilder.fnvOffset; len = 0
+            }
+        }
+        return len > 0 && genotypeHashes.contains(h)
+    }
+
     static func bucket(_ x: Double, _ edges: [Double]) -> Int {
         edges.firstIndex { x <= $0 } ?? edges.count
     }
@@ -77,7 +105,7 @@ public enum DocumentPairs {
             func speaksOfGenotypes(_ pos: Int) -> Bool {
                 guard let s = p.sentences.first(where: { $0.contains(pos) }) else { return false }
                 if let known = typed[s] { return known }
-                let yes = CueMatcher.words(p.text[s]).contains { genotypeWords.contains($0) }
+                let yes = hasGenotypeWord(p.text[s])
                 typed[s] = yes
                 return yes
             }
