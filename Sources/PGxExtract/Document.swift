@@ -23,7 +23,7 @@ public final class DocumentAnalyzer: @unchecked Sendable {
 
     /// `passages`: (name, text) pairs in document order; empty texts are kept (no mentions).
     public func analyze(id: String, passages: [(String, String)]) -> AnalyzedDocument {
-        let texts = passages.map { Array($0.1.unicodeScalars) }
+        let texts = passages.map { scalarArray($0.1) }
         return analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts))
     }
 
@@ -31,7 +31,7 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// when the document can hold no gene–drug pair (`EntityRecognizer.mayPair`); otherwise what `analyze`
     /// gives.
     public func analyzeForPairs(id: String, passages: [(String, String)]) -> AnalyzedDocument? {
-        let texts = passages.map { Array($0.1.unicodeScalars) }
+        let texts = passages.map { scalarArray($0.1) }
         let first = recognizer.firstPass(texts)
         guard recognizer.mayPair(texts, first) else { return nil }
         return analyze(id: id, passages: passages, texts: texts, first: first)

@@ -47,7 +47,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for text in passages {
             let words = Self.alnumRuns(text)
             first.words.append(words)
-            first.mentions.append(mergeVariants(text, dictionaryMentions(text, words), variantMentions(text)))
+            first.mentions.append(mergeVariants(text, dictionaryMentions(text, words), variantMentions(text, words)))
         }
         return first
     }
@@ -299,26 +299,41 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Variant patterns
 
-    func variantMentions(_ t: [Unicode.Scalar]) -> [Mention] {
+    /// Variants where a pattern starts: at the start of a run of letters and digits (`words`), at a "-"
+    /// that follows no letter or digit ("-1639G>A"), at a star anywhere. A run that starts with a small
+    /// or non-ASCII letter starts no pattern unless it is "rs…" or an HGVS prefix ("c.", "p.", …), so most
+    /// words of a text are passed over whole.
+    func variantMentions(_ t: [Unicode.Scalar], _ words: [Range<Int>]) -> [Mention] {
         var out: [Mention] = []
-        var i = 0
-        var prevAlnum = false
-        while i < t.count {
-            let v = t[i].value
-            let alnum = Self.isAlnum(t[i])
+        let n = t.count
+        var i = 0, r = 0
+        while i < n {
+            while r < words.count && words[r].upperBound <= i { r += 1 }
             var m: Mention? = nil
-            if v == 42 || v == 0x2217 {
-                m = star(t, i)
-            } else if !prevAlnum && (alnum || v == 45) {
+            if r < words.count && words[r].lowerBound <= i {
+                // inside a run, past its start: no pattern starts here (and no star is inside a run)
+                guard words[r].lowerBound == i else { i = words[r].upperBound; continue }
+                let v = t[i].value
+                if v >= 0x80 || v &- 97 < 26 {
+                    let next = i + 1 < n ? t[i + 1] : " "
+                    let rs = v == 114 && (next == "s" || next == "S")
+                    let hgvsPrefix = next == "." && (v == 99 || v == 103 || v == 112 || v == 109 || v == 110 || v == 114)
+                    guard rs || hgvsPrefix else { i = words[r].upperBound; continue }
+                }
                 m = rsid(t, i) ?? hgvs(t, i) ?? intronSplice(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
+            } else {
+                let v = t[i].value
+                if v == 42 || v == 0x2217 {
+                    m = star(t, i)
+                } else if v == 45 && (i == 0 || !Self.isAlnum(t[i - 1])) {
+                    m = rsid(t, i) ?? hgvs(t, i) ?? intronSplice(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
+                }
             }
             if let m {
                 out.append(m)
                 i = m.end
-                prevAlnum = i > 0 && Self.isAlnum(t[i - 1])
                 continue
             }
-            prevAlnum = alnum
             i += 1
         }
         return out

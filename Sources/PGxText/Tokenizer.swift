@@ -181,6 +181,25 @@ public enum Tokenizer {
     }
 }
 
+/// The code points of a string in one pass: its UTF-8 length bounds their number, so the array is
+/// allocated once and ASCII text (most of PubMed) is copied byte by byte (`Array(s.unicodeScalars)`
+/// walks the string twice, once to count).
+public func scalarArray(_ string: String) -> [Unicode.Scalar] {
+    var s = string
+    return s.withUTF8 { u -> [Unicode.Scalar] in
+        if u.allSatisfy({ $0 < 0x80 }) {
+            return [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { buf, n in
+                for i in 0..<u.count { buf[i] = Unicode.Scalar(u[i]) }
+                n = u.count
+            }
+        }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(u.count)
+        out.append(contentsOf: string.unicodeScalars)
+        return out
+    }
+}
+
 /// Builds a `String` from code points; ASCII text (most of PubMed) is written straight into the
 /// string's storage instead of appending scalar by scalar.
 @inlinable
