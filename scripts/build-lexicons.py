@@ -47,7 +47,7 @@ vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast 
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a
-date chicken cherry balance capture monitor cascade dimension luminal water pear
+date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
 """.split()) | {"escherichia coli"}  # and multi-word names
 
 # Drug classes people write instead of drug names (ATC where one code fits).
@@ -117,6 +117,10 @@ REGIMENS = {
     "PEG-IFN-alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PEG-IFN alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
     "pegIFN-alpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PEG-IFNalpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
     "pegIFNalpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"], "PegIFNalpha": ["peginterferon alfa-2a", "peginterferon alfa-2b"],
+    # brand names of fixed-dose combinations: each names all its drugs
+    "Orkambi": ["lumacaftor", "ivacaftor"], "Symdeko": ["tezacaftor", "ivacaftor"], "Trikafta": ["elexacaftor", "tezacaftor", "ivacaftor"],
+    "Atripla": ["efavirenz", "emtricitabine", "tenofovir disoproxil"], "Truvada": ["emtricitabine", "tenofovir disoproxil"],
+    "Kaletra": ["lopinavir", "ritonavir"], "Bactrim": ["sulfamethoxazole", "trimethoprim"],
 }
 
 # Elements and ions written alone (arsenic exposure, lithium response).
@@ -168,7 +172,7 @@ ENDOGENOUS = {
 # although a gene is named the same. Other DrugBank entries named like a human enzyme, receptor, regulator,
 # transporter or channel ("butyrylcholinesterase", "tyrosinase") are the gene's protein in text.
 DRUG_ENZYMES = {"asparaginase"}
-PROTEIN_NAME = re.compile(r"(ase|receptor|regulator|transporter|channel)\b|^coagulation factor")
+PROTEIN_NAME = re.compile(r"(ase|receptor|regulator|transporter|channel)\b|^coagulation factor|^protein [cs]$")
 
 # Abbreviations of drug names common in pharmacogenomic abstracts (written as is, case-sensitive).
 ABBREVIATIONS = {
@@ -199,6 +203,7 @@ ABBREVIATIONS = {
 
 # Protein names people write for pharmacogenes that the gene databases spell differently (facts).
 PROTEIN_NAMES = {
+    "protein C": "PROC", "protein S": "PROS1",   # the anticoagulant proteins (DrugBank's concentrates are rarely meant)
     "serotonin transporter": "SLC6A4", "dopamine transporter": "SLC6A3", "norepinephrine transporter": "SLC6A2",
     "thymidylate synthase": "TYMS", "pregnane X receptor": "NR1I2", "constitutive androstane receptor": "NR1I3",
     "P-glycoprotein": "ABCB1", "multidrug resistance protein 1": "ABCB1", "multidrug resistance 1": "ABCB1",
@@ -314,8 +319,7 @@ BRANDS = {
     "Adriamycin": "doxorubicin", "Cytoxan": "cyclophosphamide", "Trexall": "methotrexate", "Arava": "leflunomide",
     "Zytiga": "abiraterone", "Tykerb": "lapatinib", "Erbitux": "cetuximab", "Vectibix": "panitumumab",
     "Avastin": "bevacizumab", "Tasigna": "nilotinib", "Sprycel": "dasatinib", "Xalkori": "crizotinib",
-    "Tagrisso": "osimertinib", "Lynparza": "olaparib", "Orkambi": "lumacaftor", "Symdeko": "tezacaftor",
-    "Trikafta": "elexacaftor", "Pegasys": "peginterferon alfa-2a", "PegIntron": "peginterferon alfa-2b",
+    "Tagrisso": "osimertinib", "Lynparza": "olaparib",     "Pegasys": "peginterferon alfa-2a", "PegIntron": "peginterferon alfa-2b",
     "Rebetol": "ribavirin", "Copegus": "ribavirin", "Sandimmune": "cyclosporine", "Neoral": "cyclosporine",
     "CellCept": "mycophenolate mofetil", "Rapamune": "sirolimus", "Vfend": "voriconazole", "Diflucan": "fluconazole",
     "Oxycontin": "oxycodone", "Tylenol": "acetaminophen", "Ritalin": "methylphenidate", "Adderall": "amphetamine",
@@ -325,8 +329,8 @@ BRANDS = {
     "Rituxan": "rituximab", "Remicade": "infliximab", "Humira": "adalimumab", "Enbrel": "etanercept",
     "Xenical": "orlistat", "Mysoline": "primidone", "Primaquine": "primaquine",
     "Rasburicase": "rasburicase", "Elitek": "rasburicase", "Fasturtec": "rasburicase", "Krystexxa": "pegloticase",
-    "Atripla": "efavirenz", "Reyataz": "atazanavir", "Isentress": "raltegravir", "Viread": "tenofovir",
-    "Daraprim": "pyrimethamine", "Bactrim": "sulfamethoxazole", "Dapsone": "dapsone",
+    "Reyataz": "atazanavir", "Isentress": "raltegravir", "Viread": "tenofovir",
+    "Daraprim": "pyrimethamine", "Dapsone": "dapsone",
 }
 
 SALTS = ("hydrochloride", "bisulfate", "sulfate", "sodium", "potassium", "calcium", "mesylate", "maleate", "citrate",
@@ -497,7 +501,7 @@ def build_genes():
         for n in range(1, 10):
             add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
-                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ"]:
+                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
         m = re.fullmatch(r"CYP(\d+[A-Z])", f_)
@@ -643,8 +647,9 @@ def build_drugs():
         for line in f:
             col = line.rstrip("\n").split("\t")
             if len(col) >= 3 and col[1] == "ci" and col[2] in ("name", "alias") and PROTEIN_NAME.search(col[0]):
-                gene_names.add(col[0])
-    for k in [k for k in rows if k[0].lower() in gene_names and k[0].lower() not in DRUG_ENZYMES]:
+                gene_names.add(col[0].replace("-", " "))
+    # hyphens and spaces are one separator to the matcher: "alpha-glucosidase" is the gene's "alpha glucosidase"
+    for k in [k for k in rows if k[0].lower().replace("-", " ") in gene_names and k[0].lower() not in DRUG_ENZYMES]:
         del rows[k]
     with open(os.path.join(OUT, "drugs.tsv"), "w") as f:
         header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes, regimens (name = components joined by |)",

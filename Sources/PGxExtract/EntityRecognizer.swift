@@ -825,9 +825,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Letters of identifiers that look like compound codes: intron positions (IVS1-2374), trial and
-    /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922).
+    /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922, ATCC BAA-793).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
-                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR"]
+                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR"]
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count
@@ -1025,13 +1025,16 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// "age-related macular degeneration (AMD)", "high on-treatment platelet reactivity (HPR)": a gene
     /// symbol or alias that the document defines as the abbreviation of words that are no mention is not
-    /// that gene anywhere in the document. The long form is found as Schwartz and Hearst do (PSB 2003):
+    /// that gene anywhere in the document; nor is a drug abbreviation of the lexicon ("thymidine analogue
+    /// mutations (TAM)" is not tamoxifen). The long form is found as Schwartz and Hearst do (PSB 2003):
     /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
     /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
     func dropNonGeneAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
-        var dropped = Set<[Unicode.Scalar]>()
+        var dropped = Set<[Unicode.Scalar]>(), droppedDrugs = Set<[Unicode.Scalar]>()
         for (p, t) in passages.enumerated() {
-            for m in result[p] where m.kind == .gene && !m.pharmacogene && (m.source == "lexicon:symbol" || m.source == "lexicon:alias") {
+            for m in result[p] {
+                let gene = m.kind == .gene && !m.pharmacogene && (m.source == "lexicon:symbol" || m.source == "lexicon:alias")
+                guard gene || m.kind == .drug && m.source == "lexicon:abbreviation" else { continue }
                 var open = m.start - 1
                 while open >= 0 && t[open] == " " { open -= 1 }
                 var close = m.end
@@ -1039,18 +1042,21 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard open > 0, t[open] == "(", close < t.count, t[close] == ")" else { continue }
                 let short = Array(t[m.start..<m.end])
                 // a symbol with a digit or a Greek letter ("SLC6A3", "HNF4α") is a gene whatever long form it has
-                guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue }
+                if gene { guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue } }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
                 guard let start = Self.longForm(short, t, before: end), end - start > short.count,
                       !result[p].contains(where: { $0.start < end && start < $0.end }),
-                      !Self.namesProtein(t[start..<end]) else { continue }
-                dropped.insert(short)
+                      !gene || !Self.namesProtein(t[start..<end]) else { continue }
+                if gene { dropped.insert(short) } else { droppedDrugs.insert(short) }
             }
         }
-        guard !dropped.isEmpty else { return }
+        guard !dropped.isEmpty || !droppedDrugs.isEmpty else { return }
         for (p, t) in passages.enumerated() {
-            result[p].removeAll { $0.kind == .gene && !$0.pharmacogene && dropped.contains(Array(t[$0.start..<$0.end])) }
+            result[p].removeAll { m in
+                m.kind == .gene && !m.pharmacogene && dropped.contains(Array(t[m.start..<m.end]))
+                    || m.kind == .drug && m.source == "lexicon:abbreviation" && droppedDrugs.contains(Array(t[m.start..<m.end]))
+            }
         }
     }
 

@@ -382,4 +382,22 @@ final class NormalizationTests: XCTestCase {
         XCTAssertFalse(triples.contains { $0.gene?.name == "chrysanthemyl diphosphate synthase" }, "no triple for a family")
         XCTAssertTrue(triples.contains { $0.gene?.name == "CYP2D6" }, "the gene of the same text still pairs")
     }
+
+    func testCombinationBrandsNameEachDrugAndProteinsAreNotDrugs() throws {
+        let ms = try mentions("Patients on Orkambi or Kaletra, deficiencies of protein C and protein S, α-glucosidase inhibitors, "
+                              + "and L. plantarum BAA-793 were studied.")
+        XCTAssertEqual(ms.filter { $0.0 == "Orkambi" }.map(\.1.name).sorted(), ["ivacaftor", "lumacaftor"], "a fixed-dose combination")
+        XCTAssertEqual(ms.filter { $0.0 == "Kaletra" }.map(\.1.name).sorted(), ["lopinavir", "ritonavir"])
+        XCTAssertEqual(find(ms, "protein C")?.name, "PROC", "the anticoagulant protein, not DrugBank's concentrate")
+        XCTAssertEqual(find(ms, "protein S")?.name, "PROS1")
+        XCTAssertEqual(find(ms, "α-glucosidase inhibitors")?.kind, .drug, "a class named by its target")
+        XCTAssertEqual(find(ms, "α-glucosidase")?.kind, .gene, "the enzyme, not alglucosidase alfa")
+        XCTAssertNil(find(ms, "BAA-793"), "a culture collection number")
+        let more = try mentions("Thymidine analogue mutations (TAM) accumulate; TAM and CTX-M-14 enzymes were typed, and CTX given.")
+        XCTAssertFalse(more.contains { $0.0 == "TAM" }, "defined as mutations, not tamoxifen: \(more.map(\.0))")
+        let defined = try mentions("Adjuvant tamoxifen (TAM) was given; TAM response varied.")
+        XCTAssertEqual(defined.filter { $0.0 == "TAM" }.map(\.1.name), ["tamoxifen", "tamoxifen"], "defined as the drug it is")
+        XCTAssertEqual(find(more, "CTX-M")?.kind, .gene, "the beta-lactamase family, not cyclophosphamide")
+        XCTAssertEqual(find(more, "CTX")?.name, "cyclophosphamide")
+    }
 }
