@@ -350,6 +350,13 @@ public struct CandidateBuilder: Sendable {
         if let sym, knownPairs.contains(sym + "|" + drug.name) { f.add("cpic-pair") }
         if pheno != nil { f.add("phenotype") }
         if passageName == "title" { f.add("title") }
+        // The sentence's other words (outside the pair's span, not in a mention): what kind of sentence it
+        // is — methods ("were genotyped", "selected"), in vitro ("cells", "expressing"), a result. Out of fold
+        // over six training seeds: PGxMine F1 0.739 -> 0.750, every seed higher; PGxCorpus and PharmGKB unchanged.
+        var sentenceWords = Set<String>()
+        for (wi, w) in words.enumerated() where (wi < first || wi > last) && tags[wi] == nil && w.text.utf8.count > 2 {
+            if sentenceWords.insert(w.text).inserted { f.add("sw:", w.text) }
+        }
 
         // Cue features and the effect they imply.
         var neg = false, spec = false
