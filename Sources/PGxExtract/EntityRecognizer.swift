@@ -63,7 +63,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for (t, words) in zip(passages, first.words) {
             for w in words {
                 let i = w.lowerBound, n = w.count
-                if n == 2, Self.contextSymbols[makeString(t[w])] != nil { return true }
+                if n == 2, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, Self.contextSymbols[makeString(t[w])] != nil { return true }
                 if n >= 4 && n <= 9 && t[i] == "h" && Self.isUpper(t[i + 1]) { return true }
             }
         }
