@@ -168,6 +168,9 @@ ENDOGENOUS = {
     "phylloquinone", "vitamin d",
 }
 
+# A CYP gene or subfamily written by its enzyme name, apart or solid: "P450 2D6", "cytochrome P4503A".
+P450_NAMES = ["P450 {}", "P450{}", "cytochrome P450 {}", "cytochrome P450{}", "cytochrome P-450 {}"]
+
 # Enzymes DrugBank lists as drugs that are given as drugs (asparaginase in leukaemia): their names stay drugs
 # although a gene is named the same. Other DrugBank entries named like a human enzyme, receptor, regulator,
 # transporter or channel ("butyrylcholinesterase", "tyrosinase") are the gene's protein in text.
@@ -319,7 +322,7 @@ BRANDS = {
     "Adriamycin": "doxorubicin", "Cytoxan": "cyclophosphamide", "Trexall": "methotrexate", "Arava": "leflunomide",
     "Zytiga": "abiraterone", "Tykerb": "lapatinib", "Erbitux": "cetuximab", "Vectibix": "panitumumab",
     "Avastin": "bevacizumab", "Tasigna": "nilotinib", "Sprycel": "dasatinib", "Xalkori": "crizotinib",
-    "Tagrisso": "osimertinib", "Lynparza": "olaparib",     "Pegasys": "peginterferon alfa-2a", "PegIntron": "peginterferon alfa-2b",
+    "Tagrisso": "osimertinib", "Lynparza": "olaparib", "Pegasys": "peginterferon alfa-2a", "PegIntron": "peginterferon alfa-2b",
     "Rebetol": "ribavirin", "Copegus": "ribavirin", "Sandimmune": "cyclosporine", "Neoral": "cyclosporine",
     "CellCept": "mycophenolate mofetil", "Rapamune": "sirolimus", "Vfend": "voriconazole", "Diflucan": "fluconazole",
     "Oxycontin": "oxycodone", "Tylenol": "acetaminophen", "Ritalin": "methylphenidate", "Adderall": "amphetamine",
@@ -486,7 +489,7 @@ def build_genes():
     for sym, entrez, _name, _aliases, pgx in genes:
         m = re.fullmatch(r"CYP(\d+[A-Z]+\d+)", sym)
         if m:
-            for form in ["CYP {}", "P450 {}", "CYP450 {}", "cytochrome P450 {}", "cytochrome P-450 {}", "P450{}", "cytochrome P450{}"]:
+            for form in ["CYP {}", "CYP450 {}"] + P450_NAMES:
                 add(form.format(m.group(1)).lower(), "ci", "name", sym, entrez, pgx)
         m = re.fullmatch(r"UGT(\d[A-Z]\d+)", sym)
         if m:
@@ -506,7 +509,7 @@ def build_genes():
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
         m = re.fullmatch(r"CYP(\d+[A-Z])", f_)
         if m:
-            for form in ["P450 {}", "P450{}", "cytochrome P450 {}", "cytochrome P450{}", "cytochrome P-450 {}"]:
+            for form in P450_NAMES:
                 add(form.format(m.group(1)).lower(), "ci", "family", f_, "", True)
     for name in ["cytochrome P450", "cytochrome P-450", "glutathione S-transferase", "UDP-glucuronosyltransferase",
                  "N-acetyltransferase", "human leukocyte antigen", "ABC transporter", "P-glycoprotein"]:

@@ -69,7 +69,7 @@ public final class CueMatcher: @unchecked Sendable {
             var v = UInt8(truncatingIfNeeded: ch.value)
             if v == 32 || v == 9 || v == 10 {
                 if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
-            } else if v &- 48 < 10 || v &- 65 < 26 || v &- 97 < 26 || v == 45 || v == 42 || v == 47 || v == 39 {  // alnum - * / '
+            } else if isWordByte(UInt32(v)) {
                 if v &- 65 < 26 { v += 32 }
                 cur.append(v)
             } else {
@@ -79,6 +79,11 @@ public final class CueMatcher: @unchecked Sendable {
         }
         if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
         return out
+    }
+
+    /// An ASCII character that belongs to a cue word: a letter, a digit, "-", "*", "/" or "'".
+    @inline(__always) static func isWordByte(_ v: UInt32) -> Bool {
+        v &- 48 < 10 || v &- 65 < 26 || v &- 97 < 26 || v == 45 || v == 42 || v == 47 || v == 39
     }
 
     /// Lower-case words of a phrase ("p =" → ["p", "="]); hyphenated words stay whole.

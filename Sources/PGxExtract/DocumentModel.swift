@@ -56,7 +56,7 @@ public enum DocumentPairs {
         var h = CandidateBuilder.fnvOffset, len = 0
         for ch in t {
             var v = ch.value
-            if v &- 48 < 10 || v &- 65 < 26 || v &- 97 < 26 || v == 45 || v == 42 || v == 47 || v == 39 || (v >= 0x80 && Tokenizer.isAlnum(ch)) {
+            if CueMatcher.isWordByte(v) || (v >= 0x80 && Tokenizer.isAlnum(ch)) {
                 if v &- 65 < 26 { v += 32 }
                 h = (h ^ UInt64(v)) &* CandidateBuilder.fnvPrime
                 len += 1

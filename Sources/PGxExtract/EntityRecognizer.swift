@@ -1076,8 +1076,6 @@ public final class EntityRecognizer: @unchecked Sendable {
         return false
     }
 
-    /// Where the long form of `short` starts in `window`, or nil: every letter and digit of `short`
-    /// found right to left, the first one at the start of a word.
     /// The long form of `short` in the words before `end`: at most min(|short| + 5, 2·|short|) of them.
     static func longForm(_ short: [Unicode.Scalar], _ t: [Unicode.Scalar], before end: Int) -> Int? {
         var from = end, words = 0
@@ -1089,8 +1087,9 @@ public final class EntityRecognizer: @unchecked Sendable {
         return longForm(short, t, from..<end)
     }
 
+    /// Where the long form of `short` starts in `window`, or nil: every letter and digit of `short`
+    /// found right to left, the first one at the start of a word.
     static func longForm(_ short: [Unicode.Scalar], _ t: [Unicode.Scalar], _ window: Range<Int>) -> Int? {
-        func lower(_ c: Unicode.Scalar) -> Unicode.Scalar { c.properties.lowercaseMapping.unicodeScalars.first ?? c }
         var si = short.count - 1, li = window.upperBound - 1
         while si >= 0 {
             let c = lower(short[si])
@@ -1103,6 +1102,9 @@ public final class EntityRecognizer: @unchecked Sendable {
         while start > window.lowerBound && !isSpace(t[start - 1]) { start -= 1 }
         return start
     }
+
+    /// A scalar's lower-case form (its first scalar where lowering makes several).
+    static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar { c.properties.lowercaseMapping.unicodeScalars.first ?? c }
 
     /// Words written in brackets after a name that abbreviate no name: "midostaurin (Figure )", "CXCR4(WT)".
     static let notAbbreviations: Set<String> = ["Figure", "Figures", "Fig", "Figs", "Table", "Tables", "Supplementary",
@@ -1125,16 +1127,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         if startsAWord(of: t[m.start..<m.end], with: short) { return true }
         if short.count >= 4, isUpper(short[0]), short.dropFirst().allSatisfy({ $0.properties.isLowercase }) { return true }
         if let start = longForm(short, t, before: m.end) {
-            guard start < m.start else { return true }
-            var i = start
-            while i < m.start {
-                guard isAlnum(t[i]) else { i += 1; continue }
-                var j = i
-                while j < m.start && isAlnum(t[j]) { j += 1 }
-                if longFormLinks.contains(makeLowerString(t[i..<j])) { return false }
-                i = j
-            }
-            return true
+            return start >= m.start || !hasWord(t, start..<m.start, in: longFormLinks, longest: 7)
         }
         return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
     }
@@ -1142,7 +1135,6 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Whether the first letter or digit of `short` starts a word of `long`, as Schwartz and Hearst require.
     static func startsAWord(of long: ArraySlice<Unicode.Scalar>, with short: [Unicode.Scalar]) -> Bool {
         guard let c = short.first(where: { isAlnum($0) }) else { return false }
-        func lower(_ s: Unicode.Scalar) -> Unicode.Scalar { s.properties.lowercaseMapping.unicodeScalars.first ?? s }
         let first = lower(c)
         var previous: Unicode.Scalar? = nil
         for s in long {
@@ -1249,15 +1241,21 @@ public final class EntityRecognizer: @unchecked Sendable {
         if inside.contains(where: { $0.kind == .drug }) { return false }
         if inside.contains(where: { $0.kind == .variant }) { return true }
         if t[from..<to].contains(";") { return false }
-        var i = from
-        while i < to {
-            guard Self.isAlnum(t[i]) else { i += 1; continue }
+        return !hasWord(t, from..<to, in: listWords, longest: 7)
+    }
+
+    /// Whether a run of letters and digits in `r`, lower-cased, is one of `words` (none of which is
+    /// longer than `longest` characters, so longer runs are not looked up).
+    static func hasWord(_ t: [Unicode.Scalar], _ r: Range<Int>, in words: Set<String>, longest: Int) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard isAlnum(t[i]) else { i += 1; continue }
             var j = i
-            while j < to && Self.isAlnum(t[j]) { j += 1 }
-            if j - i <= 7, Self.listWords.contains(makeLowerString(t[i..<j])) { return false }
+            while j < r.upperBound && isAlnum(t[j]) { j += 1 }
+            if j - i <= longest, words.contains(makeLowerString(t[i..<j])) { return true }
             i = j
         }
-        return true
+        return false
     }
     static let listWords: Set<String> = ["and", "or", "but", "whereas", "while", "than", "versus", "vs", "nor"]
 
