@@ -186,6 +186,11 @@ public struct CandidateBuilder: Sendable {
 
     struct Unit { var gene: Mention?; var variant: Mention? }
 
+    /// Words that start another clause or turn the sentence: a negation cue does not reach across them.
+    static let clauseBreaks: Set<String> = [";", ":", "but", "whereas", "while", "however", "although", "though", "except",
+                                            "unlike", "contrast", "conversely", "instead", "yet"]
+    static let whileTaking: Set<String> = ["on", "receiving", "taking", "treated", "under", "being", "using"]
+
     /// Genes and variants of a sentence, a gene written right before its variant counted once.
     func geneticUnits(_ ms: [Mention], text: [Unicode.Scalar]) -> [Unit] {
         var units: [Unit] = []
@@ -359,6 +364,29 @@ public struct CandidateBuilder: Sendable {
         }
 
         // Cue features and the effect they imply.
+        // A negation cue outside the pair governs it when nothing between them starts another clause
+        // ("There were no significant differences in the AUC of tacrolimus between CYP2C19 genotype
+        // groups, but there were significant differences between CYP3A5 genotypes").
+        func sameClause(_ w: Int) -> Bool {
+            let r = w < first ? (w + 1)..<first : (last + 1)..<w
+            var depth = 0
+            for k in r {
+                switch words[k].text {
+                case "(", "[": depth += 1
+                case ")", "]": depth = max(0, depth - 1)
+                case "while" where k + 1 < words.count && CandidateBuilder.whileTaking.contains(words[k + 1].text): break
+                case let t where depth == 0 && CandidateBuilder.clauseBreaks.contains(t): return false
+                default: break
+                }
+            }
+            return true
+        }
+        // "A1298C, but not C677T, is associated with MTX toxicity"; "a response to icotinib but not crizotinib"
+        func notBefore(_ w0: Int) -> Bool {
+            var k = w0 - 1
+            while k >= 0 && ["for", "with", "in", "by", "of", "to", "("].contains(words[k].text) && w0 - k <= 2 { k -= 1 }
+            return k >= 0 && words[k].text == "not"
+        }
         var neg = false, spec = false
         var bestCat: (Int, EffectCategory, String, Int)? = nil
         var catInverse = false
@@ -369,13 +397,15 @@ public struct CandidateBuilder: Sendable {
             f.add("cue:", r.id)
             if inside { f.add("cueb:", r.id) } else if d <= 5 { f.add("cuen:", r.id) }
             switch r.kind {
-            case .negation where inside || d <= 8: neg = true; f.add(inside ? "neg:between" : "neg:near")
+            case .negation where inside || (d <= 30 && sameClause(h.word)):
+                neg = true; f.add(inside ? "neg:between" : d <= 8 ? "neg:near" : "neg:clause")
             case .speculation: spec = true
             case .category:
                 if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word); catInverse = r.inverse }
             default: break
             }
         }
+        if !neg && (notBefore(gw0) || notBefore(dw0)) { neg = true; f.add("neg:not-before") }
         if neg { f.add("negated") }
         if spec { f.add("speculative") }
         // Direction: the direction cue nearest to the category cue (or to the pair).

@@ -108,6 +108,33 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+
+    /// Negation reaches the pairs of its own clause, however far, and not across "but"; "but not X"
+    /// negates X alone; a gene denied a role is negated.
+    func testNegationStaysInItsClause() throws {
+        let pgx = try TestEnv.binary().path
+        let lines = [
+            #"{"id": "n1", "text": "There were no significant differences in the dose-adjusted trough concentrations and the area under the curve of tacrolimus between CYP2C19 genotype groups, but the clearance of tacrolimus was lower in CYP3A5*3/*3 carriers."}"#,
+            #"{"id": "n2", "text": "The MTHFR 1298A>C variant, but not 677C>T, was associated with methotrexate toxicity."}"#,
+            #"{"id": "n3", "text": "CYP3A5 genotype is not an important determinant of the disposition of lansoprazole."}"#,
+        ]
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
+                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let triples = try json(r.stdout)
+        func negated(_ doc: String, _ genetic: String) throws -> Bool {
+            // the pair the model believes most (a drug named twice makes two pairs)
+            let t = try XCTUnwrap(triples.filter { t in
+                t["doc"] as? String == doc && ["gene", "variant"].contains { ((t[$0] as? [String: Any])?["text"] as? String) == genetic }
+            }.max { ($0["confidence"] as! Double) < ($1["confidence"] as! Double) }, "\(doc): no triple for \(genetic)")
+            return try XCTUnwrap(t["negated"] as? Bool)
+        }
+        XCTAssertTrue(try negated("n1", "CYP2C19"), "'no significant differences' governs its clause")
+        XCTAssertFalse(try negated("n1", "*3/*3"), "not across 'but'")
+        XCTAssertTrue(try negated("n2", "677C>T"))
+        XCTAssertFalse(try negated("n2", "1298A>C"))
+        XCTAssertTrue(try negated("n3", "CYP3A5"))
+    }
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
