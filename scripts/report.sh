@@ -59,6 +59,17 @@ echo '```'
 for c in $(printf "%s\n" 0 0.05 0.1 0.15 0.2 0.3 "$CUT" 0.5 | sort -g); do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
+echo "## Calibration (out-of-fold, scripts/calibration.py)"
+echo
+echo "Whether a confidence reads as a probability: triples binned by confidence, and the share in each bin the gold"
+echo "calls right (sentence gold: triples the gold judges, one per drug and genetic span; PharmGKB: gene-drug pairs at"
+echo "their highest confidence, right when curated, so a lower bound)."
+echo
+for f in pgxmine pgxcorpus; do
+  echo "$f dev:"; echo; echo '```'; python3 scripts/calibration.py spans "$G/$f-dev.jsonl" "$OOF/$f-dev.oof.jsonl"; echo '```'; echo
+done
+echo "PharmGKB dev:"; echo; echo '```'; python3 scripts/calibration.py docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl"; echo '```'
+echo
 echo "## Entities (pgx extract --format entities)"
 echo
 echo '```'
