@@ -69,6 +69,10 @@ def main():
         work = tempfile.mkdtemp(prefix=f"pgx-seed{s}-")
         rules = os.path.join(work, "rules")
         shutil.copytree(os.path.join(ROOT, "rules"), rules)
+        # pgx train also reads the project's annotated sentences beside rules/ (corpus/annotated)
+        annotated = os.path.join(ROOT, "corpus", "annotated")
+        if os.path.isdir(annotated) and not os.environ.get("PGX_SEEDS_NO_ANNOTATED"):
+            shutil.copytree(annotated, os.path.join(work, "corpus", "annotated"))
         oof = os.path.join(work, "oof")
         os.makedirs(oof)
         env = dict(os.environ, PGX_SEED=str(s))

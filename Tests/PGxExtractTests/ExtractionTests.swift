@@ -156,6 +156,10 @@ final class ExtractionTests: XCTestCase {
             try FileManager.default.createSymbolicLink(at: rules.appendingPathComponent(sub),
                                                        withDestinationURL: TestEnv.root.appendingPathComponent("rules/\(sub)"))
         }
+        // the project's annotated sentences sit beside rules/, as corpus/annotated does in the repository
+        try FileManager.default.createDirectory(at: tmp.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: tmp.appendingPathComponent("corpus/annotated"),
+                                                   withDestinationURL: TestEnv.root.appendingPathComponent("corpus/annotated"))
         let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
         let docsGold = shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path
         let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
@@ -204,6 +208,35 @@ final class ExtractionTests: XCTestCase {
         let training = try XCTUnwrap(meta["training"] as? [[String: Any]])
         XCTAssertEqual(training.first?["license"] as? String, "MIT (PGxMine, Lever et al. 2020)")
         XCTAssertEqual((training.first?["sha256"] as? String)?.count, 64)
+        let annotated = try XCTUnwrap(training.first { $0["file"] as? String == "pgx-sentences.jsonl" }, "corpus/annotated is trained on")
+        XCTAssertEqual(annotated["license"] as? String, "pgx project")
+        XCTAssertGreaterThan(annotated["sentences"] as? Int ?? 0, 50)
+    }
+
+    /// The project's annotated sentences (scripts/make-annotated.py) are gold as ../shared/data/gold has it:
+    /// every span is the text at its code-point offsets, and every sentence names at least one pair or none.
+    func testAnnotatedSentencesAreWellFormedGold() throws {
+        let url = TestEnv.root.appendingPathComponent("corpus/annotated/pgx-sentences.jsonl")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 50)
+        var pairs = 0, negated = 0, empty = 0
+        for line in lines {
+            let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let text = Array((o["text"] as! String).unicodeScalars)
+            XCTAssertNil(o["subset"], "every pair of an annotated sentence is judged")
+            let ps = try XCTUnwrap(o["pairs"] as? [[String: Any]])
+            if ps.isEmpty { empty += 1 }
+            for p in ps {
+                pairs += 1
+                if p["negated"] as? Bool == true { negated += 1 }
+                for side in ["drug", "genetic"] {
+                    let m = try XCTUnwrap(p[side] as? [String: Any])
+                    let s = m["start"] as! Int, e = m["end"] as! Int
+                    XCTAssertEqual(String(String.UnicodeScalarView(text[s..<e])), m["text"] as? String, "\(o["id"]!) \(side)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(pairs, 60); XCTAssertGreaterThan(negated, 5); XCTAssertGreaterThan(empty, 3)
     }
 
     func testSHA256KnownAnswers() {
