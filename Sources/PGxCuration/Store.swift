@@ -147,151 +147,66 @@ public final class CurationStore: @unchecked Sendable {
     /// - Returns: new pieces of evidence stored.
     @discardableResult
     public func store(batch: Int64, _ r: InputResult) throws -> Int {
-        let session = InputSession(store: self, batch: batch, path: r.path)
-        session.add(citations: r.citations, evidence: r.evidence)
-        return try session.finish(size: r.size, sha256: r.sha256, deletions: r.deletions, errors: r.errors)
-    }
-
-    /// One input file stored while it is still being extracted: a thread of its own holds the file's
-    /// write transaction and stores each part as it comes, so the store's work overlaps the extraction
-    /// instead of following it. `finish` commits (the file is recorded whole); `abort`, or an error,
-    /// rolls the whole file back. Parts must come in reading order (a part's evidence after its citations).
-    public final class InputSession: @unchecked Sendable {
-        enum Message {
-            case part([(pmid: String, version: Int, title: String, year: Int?)], [EvidenceRecord])
-            case finish(size: Int, sha256: String, deletions: [String], errors: [String])
-            case abort
-        }
-        private let lock = NSCondition()
-        private var messages: [Message] = []
-        private var outcome: Result<Int, Error>? = nil
-        private struct Aborted: Error {}
-
-        public init(store: CurationStore, batch: Int64, path: String) {
-            let thread = Thread { [self] in
-                let result = Result { try store.db.write { db in try self.run(db, batch: batch, path: path) } }
-                lock.lock(); outcome = result; lock.broadcast(); lock.unlock()
-            }
-            thread.name = "pgx-store"
-            thread.start()
-        }
-
-        public func add(citations: [(pmid: String, version: Int, title: String, year: Int?)], evidence: [EvidenceRecord]) {
-            send(.part(citations, evidence))
-        }
-
-        /// Commits the file and returns how many new pieces of evidence it stored.
-        public func finish(size: Int, sha256: String, deletions: [String], errors: [String]) throws -> Int {
-            send(.finish(size: size, sha256: sha256, deletions: deletions, errors: errors))
-            return try wait()
-        }
-
-        /// Rolls the file back; nothing of it is stored.
-        public func abort() {
-            send(.abort)
-            _ = try? wait()
-        }
-
-        private func send(_ m: Message) { lock.lock(); messages.append(m); lock.broadcast(); lock.unlock() }
-
-        private func next() -> Message {
-            lock.lock(); defer { lock.unlock() }
-            while messages.isEmpty { lock.wait() }
-            return messages.removeFirst()
-        }
-
-        private func wait() throws -> Int {
-            lock.lock(); defer { lock.unlock() }
-            while outcome == nil { lock.wait() }
-            return try outcome!.get()
-        }
-
-        private func run(_ db: Database, batch: Int64, path: String) throws -> Int {
+        try db.write { db in
             let now = CurationStore.now()
-            // size and checksum are known at the end (the checksum is computed beside the extraction)
             try db.cachedStatement(sql: """
                 INSERT INTO batch_input (batch_id, path, size, sha256, records, evidence, deletions, errors, finished_at)
-                VALUES (?, ?, 0, '', 0, 0, 0, NULL, ?)
-                """).execute(arguments: [batch, path, now])
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """).execute(arguments: [batch, r.path, r.size, r.sha256, r.citations.count, r.deletions.count,
+                                 r.errors.isEmpty ? nil : r.errors.joined(separator: "\n"), now])
             let input = db.lastInsertedRowID
             var current: [String: Int] = [:]  // pmid → version stored for this input
             var touched = Set<Int64>()
-            var added = 0, records = 0
-            var gained = Set<Int64>()   // triples with new evidence from this input
-            var tripleID: [String: Int64] = [:]  // the same finding recurs across a file's abstracts: look it up once
-            let versionOf = try db.cachedStatement(sql: "SELECT version FROM citation WHERE pmid = ?")
-            let insertCitation = try db.cachedStatement(sql: """
-                INSERT INTO citation (pmid, version, title, year, input_id) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, title = excluded.title, year = excluded.year,
-                  input_id = excluded.input_id, deleted_by = NULL
-                """)
-            let insertTriple = try db.cachedStatement(sql: """
-                INSERT INTO triple (key, gene, hgnc, variant, phenotype, drug, drug_id, category, direction, negated, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING
-                """)
-            let insertEvidence = try db.cachedStatement(sql: """
-                INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
-            while true {
-                switch next() {
-                case .abort:
-                    throw Aborted()
-                case let .part(citations, evidence):
-                    records += citations.count
-                    for c in citations {
-                        let old = try Int.fetchOne(versionOf, arguments: [c.pmid])
-                        if let old, old > c.version { continue }  // an older version than what we have: ignore
-                        if let old, old < c.version {
-                            let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND pmid_version < ? AND retracted IS NULL",
-                                                         arguments: [c.pmid, c.version])
-                            touched.formUnion(ids)
-                            try db.execute(sql: "UPDATE evidence SET retracted = ? WHERE pmid = ? AND pmid_version < ? AND retracted IS NULL",
-                                           arguments: ["superseded by PMID \(c.pmid) version \(c.version) in \(path)", c.pmid, c.version])
-                        }
-                        try insertCitation.execute(arguments: [c.pmid, c.version, c.title, c.year, input])
-                        current[c.pmid] = c.version
-                    }
-                    for e in evidence {
-                        guard let version = current[e.pmid] else { continue }
-                        let tid: Int64
-                        if let known = tripleID[e.key] {
-                            tid = known
-                        } else {
-                            try insertTriple.execute(arguments: [e.key, e.gene, e.hgnc, e.variant, e.phenotype, e.drug, e.drugID, e.category,
-                                                                 e.direction, e.negated, now, now])
-                            tid = db.changesCount > 0 ? db.lastInsertedRowID
-                                : try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM triple WHERE key = ?"), arguments: [e.key])!
-                            tripleID[e.key] = tid
-                        }
-                        try insertEvidence.execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans,
-                                                               e.confidence, e.rule, input])
-                        if db.changesCount > 0 { added += 1; gained.insert(tid) }
-                    }
-                case let .finish(size, sha256, deletions, errors):
-                    for pmid in deletions {
-                        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND retracted IS NULL"), arguments: [pmid])
-                        touched.formUnion(ids)
-                        try db.execute(sql: "UPDATE evidence SET retracted = ? WHERE pmid = ? AND retracted IS NULL",
-                                       arguments: ["DeleteCitation in \(path)", pmid])
-                        try db.cachedStatement(sql: "UPDATE citation SET deleted_by = ? WHERE pmid = ?").execute(arguments: [input, pmid])
-                    }
-                    // A retracted triple that gained live evidence here is pending again: a keyed update each (the
-                    // full recount below is only for triples that lost evidence).
-                    let revive = try db.cachedStatement(sql: """
-                        UPDATE triple SET status = 'pending', revision = revision + 1, updated_at = ?
-                        WHERE id = ? AND status = 'retracted' AND EXISTS (SELECT 1 FROM evidence WHERE triple_id = triple.id AND retracted IS NULL)
-                        """)
-                    for tid in gained.subtracting(touched) { try revive.execute(arguments: [now, tid]) }
-                    for tid in touched { try CurationStore.refreshRetraction(db, tid, now: now) }
-                    try db.cachedStatement(sql: """
-                        UPDATE batch_input SET size = ?, sha256 = ?, records = ?, evidence = ?, deletions = ?, errors = ?, finished_at = ?
-                        WHERE id = ?
-                        """).execute(arguments: [size, sha256, records, added, deletions.count,
-                                                 errors.isEmpty ? nil : errors.joined(separator: "\n"), CurationStore.now(), input])
-                    return added
+            for c in r.citations {
+                let old = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM citation WHERE pmid = ?"), arguments: [c.pmid])
+                if let old, old > c.version { continue }  // an older version than what we have: ignore
+                if let old, old < c.version {
+                    let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND pmid_version < ? AND retracted IS NULL",
+                                                 arguments: [c.pmid, c.version])
+                    touched.formUnion(ids)
+                    try db.execute(sql: "UPDATE evidence SET retracted = ? WHERE pmid = ? AND pmid_version < ? AND retracted IS NULL",
+                                   arguments: ["superseded by PMID \(c.pmid) version \(c.version) in \(r.path)", c.pmid, c.version])
                 }
+                try db.cachedStatement(sql: """
+                    INSERT INTO citation (pmid, version, title, year, input_id) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(pmid) DO UPDATE SET version = excluded.version, title = excluded.title, year = excluded.year,
+                      input_id = excluded.input_id, deleted_by = NULL
+                    """).execute(arguments: [c.pmid, c.version, c.title, c.year, input])
+                current[c.pmid] = c.version
             }
+            var added = 0
+            var gained = Set<Int64>()   // triples with new evidence from this input
+            for e in r.evidence {
+                guard let version = current[e.pmid] else { continue }
+                try db.cachedStatement(sql: """
+                    INSERT INTO triple (key, gene, hgnc, variant, phenotype, drug, drug_id, category, direction, negated, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING
+                    """).execute(arguments: [e.key, e.gene, e.hgnc, e.variant, e.phenotype, e.drug, e.drugID, e.category, e.direction,
+                                     e.negated, now, now])
+                let tid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM triple WHERE key = ?"), arguments: [e.key])!
+                try db.cachedStatement(sql: """
+                    INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """).execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input])
+                if db.changesCount > 0 { added += 1; gained.insert(tid) }
+            }
+            for pmid in r.deletions {
+                let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT triple_id FROM evidence WHERE pmid = ? AND retracted IS NULL"), arguments: [pmid])
+                touched.formUnion(ids)
+                try db.execute(sql: "UPDATE evidence SET retracted = ? WHERE pmid = ? AND retracted IS NULL",
+                               arguments: ["DeleteCitation in \(r.path)", pmid])
+                try db.cachedStatement(sql: "UPDATE citation SET deleted_by = ? WHERE pmid = ?").execute(arguments: [input, pmid])
+            }
+            // A retracted triple that gained live evidence here is pending again: a keyed update each (the
+            // full recount below is only for triples that lost evidence).
+            let revive = try db.cachedStatement(sql: """
+                UPDATE triple SET status = 'pending', revision = revision + 1, updated_at = ?
+                WHERE id = ? AND status = 'retracted' AND EXISTS (SELECT 1 FROM evidence WHERE triple_id = triple.id AND retracted IS NULL)
+                """)
+            for tid in gained.subtracting(touched) { try revive.execute(arguments: [now, tid]) }
+            for tid in touched { try CurationStore.refreshRetraction(db, tid, now: now) }
+            try db.cachedStatement(sql: "UPDATE batch_input SET evidence = ? WHERE id = ?").execute(arguments: [added, input])
+            return added
         }
     }
 

@@ -126,9 +126,8 @@ struct Extract: ParsableCommand {
                 reading!.start()
             }
             let reader = reading!
-            let docsBefore = docs
-            // the file's transaction, fed part by part while the extraction goes on
-            let session = result.flatMap { r in curation.map { CurationStore.InputSession(store: $0, batch: batchID, path: r.path) } }
+            var citations: [(pmid: String, version: Int, title: String, year: Int?)] = []
+            var evidence: [CurationStore.EvidenceRecord] = []
             while let next = reader.queue.take() {
                 // Many small parts rather than one per worker: documents differ in length, and a worker
                 // left with the long ones would keep the others waiting at the end of every batch.
@@ -177,9 +176,14 @@ struct Extract: ParsableCommand {
                     }
                 }
                 items += counts.reduce(0, +)
-                for r in results where writeOut { out.write(bytes: r) }
-                session?.add(citations: next.map { ($0.id, $0.meta.version, $0.passages.first?.1 ?? "", $0.meta.year) },
-                             evidence: records.flatMap { $0 })
+                for (i, r) in results.enumerated() {
+                    if writeOut { out.write(bytes: r) }
+                    if result != nil {
+                        let item = next[i]
+                        citations.append((item.id, item.meta.version, item.passages.first?.1 ?? "", item.meta.year))
+                        evidence.append(contentsOf: records[i])
+                    }
+                }
                 docs += next.count
                 progress.update(docs: docs, items: items)
             }
@@ -187,17 +191,15 @@ struct Extract: ParsableCommand {
             out.flush()
             let fileFailures = reader.failures.value
             failures += fileFailures
-            if var r = result, let session {
+            if var r = result, let curation {
+                if let pending = pendingChecksum { (r.size, r.sha256) = try pending.value() }
+                r.citations = citations
+                r.evidence = evidence
+                r.deletions = reader.deletions.value.map(\.pmid)
+                r.errors = fileFailures.map(\.description)
                 do {
-                    if let pending = pendingChecksum { (r.size, r.sha256) = try pending.value() }
-                } catch {
-                    session.abort()
-                    throw error
-                }
-                let deletions = reader.deletions.value.map(\.pmid)
-                do {
-                    let added = try session.finish(size: r.size, sha256: r.sha256, deletions: deletions, errors: fileFailures.map(\.description))
-                    progress.note("stored \(r.path): \(docs - docsBefore) records, \(added) new evidence, \(deletions.count) deletions")
+                    let added = try curation.store(batch: batchID, r)
+                    progress.note("stored \(r.path): \(r.citations.count) records, \(added) new evidence, \(r.deletions.count) deletions")
                 } catch {
                     Diagnostics.error("PGX-E103 could not store \(r.path): \(error); nothing of this file was stored, rerun the batch to retry")
                     failures.append(InputError(code: .cannotOpen, file: r.path, message: "store failed: \(error)"))

@@ -1,5 +1,4 @@
 import Foundation
-import PGxCuration
 import TestSupport
 import XCTest
 
@@ -41,35 +40,6 @@ final class StoreTests: XCTestCase {
         let st = try pgx(["status", "--store", store]).out
         XCTAssertTrue(st.contains("batch b1: finished, 2 inputs"), st)
         XCTAssertTrue(st.contains("retracted"), st)
-    }
-
-    /// A file is stored while it is extracted, in one transaction: parts sent to the session stay
-    /// invisible until it finishes, an aborted file leaves nothing, and a finished one has everything.
-    func testAnInputSessionStoresAFileWholeOrNotAtAll() throws {
-        let path = dir.appendingPathComponent("session.sqlite").path
-        let store = try CurationStore(path: path)
-        let batch = try store.openBatch(name: "s", toolVersion: "test", rulesVersion: "test")
-        func evidence(_ pmid: String, drug: String) -> CurationStore.EvidenceRecord {
-            .init(key: "CYP2C19|*2|\(drug)|efficacy|decreased|0", gene: "CYP2C19", hgnc: "HGNC:2621", variant: "CYP2C19*2", phenotype: nil,
-                  drug: drug, drugID: nil, category: "efficacy", direction: "decreased", negated: false, pmid: pmid, passage: "abstract",
-                  sentence: "CYP2C19*2 carriers responded less to \(drug).", sentenceStart: 0, spans: "0-9;37-48", confidence: 0.9, rule: "test")
-        }
-        let aborted = CurationStore.InputSession(store: store, batch: batch, path: "a.xml")
-        aborted.add(citations: [("1", 1, "t1", 2020)], evidence: [evidence("1", drug: "clopidogrel")])
-        aborted.abort()
-        XCTAssertEqual(try sqlite(path, "SELECT COUNT(*) FROM batch_input") + "/" + sqlite(path, "SELECT COUNT(*) FROM evidence"), "0/0")
-
-        let session = CurationStore.InputSession(store: store, batch: batch, path: "b.xml")
-        session.add(citations: [("1", 1, "t1", 2020), ("2", 1, "t2", 2021)], evidence: [evidence("1", drug: "clopidogrel")])
-        // the same finding again in the next part is one triple with two pieces of evidence
-        session.add(citations: [("3", 1, "t3", 2022)], evidence: [evidence("2", drug: "clopidogrel"), evidence("3", drug: "voriconazole")])
-        XCTAssertEqual(try sqlite(path, "SELECT COUNT(*) FROM evidence"), "0", "nothing is visible before the file is finished")
-        let added = try session.finish(size: 10, sha256: "abc", deletions: [], errors: [])
-        XCTAssertEqual(added, 3)
-        XCTAssertEqual(try sqlite(path, "SELECT path, size, sha256, records, evidence FROM batch_input"), "b.xml|10|abc|3|3")
-        XCTAssertEqual(try sqlite(path, "SELECT drug, COUNT(*) FROM triple JOIN evidence ON triple_id = triple.id GROUP BY drug ORDER BY drug"),
-                       "clopidogrel|2\nvoriconazole|1")
-        XCTAssertTrue(try store.inputDone(batch: batch, sha256: "abc"))
     }
 
     func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
