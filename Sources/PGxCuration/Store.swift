@@ -204,7 +204,7 @@ public final class CurationStore: @unchecked Sendable {
                 WHERE id = ? AND status = 'retracted' AND EXISTS (SELECT 1 FROM evidence WHERE triple_id = triple.id AND retracted IS NULL)
                 """)
             for tid in gained.subtracting(touched) { try revive.execute(arguments: [now, tid]) }
-            for tid in touched { try CurationStore.refreshRetraction(db, tid, now: now) }
+            for tid in touched.sorted() { try CurationStore.refreshRetraction(db, tid, now: now) }
             try db.cachedStatement(sql: "UPDATE batch_input SET evidence = ? WHERE id = ?").execute(arguments: [added, input])
             return added
         }
