@@ -109,6 +109,27 @@ final class ExtractionTests: XCTestCase {
     }
 
 
+    /// In a document, a pair whose sentences name no effect takes the document's category; a lone
+    /// sentence without a cue stays `other`.
+    func testAPairWithoutAnEffectCueTakesTheDocumentsCategory() throws {
+        let pgx = try TestEnv.binary().path
+        let lines = [
+            #"{"id": "d1", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel. We also genotyped ABCB1 C3435T in the patients receiving clopidogrel."}"#,
+            #"{"id": "d2", "text": "We genotyped ABCB1 C3435T in the patients receiving clopidogrel."}"#,
+        ]
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
+                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let triples = try json(r.stdout)
+        func abcb1(_ doc: String) throws -> [String: Any] {
+            try XCTUnwrap(triples.first { $0["doc"] as? String == doc && (($0["gene"] as? [String: Any])?["symbol"] as? String) == "ABCB1" })
+        }
+        let inDocument = try abcb1("d1"), alone = try abcb1("d2")
+        XCTAssertEqual((inDocument["effect"] as? [String: Any])?["category"] as? String, "efficacy")
+        XCTAssertTrue((inDocument["rule"] as? String ?? "").hasSuffix("+category:document"), "\(inDocument)")
+        XCTAssertEqual((alone["effect"] as? [String: Any])?["category"] as? String, "other")
+    }
+
     /// Negation reaches the pairs of its own clause, however far, and not across "but"; "but not X"
     /// negates X alone; a gene denied a role is negated.
     func testNegationStaysInItsClause() throws {
