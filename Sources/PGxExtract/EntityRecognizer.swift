@@ -85,6 +85,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         dropNonGeneAbbreviations(passages, &result)
         applyAbbreviations(passages, &result)
+        dropLoneClassAbbreviations(passages, &result)
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
@@ -205,12 +206,21 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// ("cat", "met"): the text needs a capital, a digit or a hyphen ("Nrf2", "c-fos", "Src").
     @inline(__always)
     func acceptFolded(_ t: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
-        var upper = 0, special = false
+        var upper = 0, special = false, letters = 0, lowerBeforeSpace = false, spaced = false
         for k in i..<j {
-            if Self.isUpper(t[k]) { upper += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
-            // "and 1" is not AND-1: a lower-case word and a space are prose, not a spaced-out symbol
-            else if Self.isSpace(t[k]) && !Self.isUpper(t[i]) && !Self.isDigit(t[i]) { return false }
+            if Self.isUpper(t[k]) { upper += 1; letters += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
+            // "and 1" is not AND-1: a lower-case word and a space are prose, not a spaced-out symbol;
+            // nor is "At 1-month" AT-1: a capitalized word and then only a number
+            else if Self.isSpace(t[k]) {
+                if !Self.isUpper(t[i]) && !Self.isDigit(t[i]) { return false }
+                if lowerBeforeSpace && !spaced && t[(k + 1)..<j].allSatisfy({ Self.isDigitOrHyphen($0) || Self.isSpace($0) }) { return false }
+                spaced = true
+            }
+            else { letters += 1; lowerBeforeSpace = true }
         }
+        // "interferon a-2", "b-1": a lone lower-case letter, a hyphen and a number stand for a Greek
+        // letter (but "p53" is TP53)
+        if upper == 0 && letters <= 1 && j - i >= 3 && t[i + 1] == "-" { return false }
         if special || upper > 1 { return true }
         guard upper == 1, Self.isUpper(t[i]) else { return upper == 1 }
         // A capitalized plain word ("Src", "Akt") counts mid-sentence, not at a sentence start ("Aim").
@@ -775,6 +785,16 @@ public final class EntityRecognizer: @unchecked Sendable {
         return out
     }
 
+    /// An HLA allele written as a code ("HLA-G010403", "HLA- G0105N"): the code starts with HLA or follows
+    /// "HLA-" (a space allowed after the hyphen).
+    static func namesHLAAllele(_ t: [Unicode.Scalar], _ i: Int, _ k: Int) -> Bool {
+        if k - i > 3, makeString(t[i..<(i + 3)]).uppercased() == "HLA" { return true }
+        var p = i - 1
+        while p >= 0 && isSpace(t[p]) { p -= 1 }
+        guard p >= 3, t[p] == "-" else { return false }
+        return makeString(t[(p - 3)..<p]).uppercased() == "HLA"
+    }
+
     /// Agents named by their target (see `targetAgents`) and development codes ("AZD6244", "T0901317", "17-AAG").
     func addAgentPatterns(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var out = ms
@@ -797,7 +817,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             let v0 = t[i].value
             if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
-            guard isDevelopmentCode(w) else { i = max(k, i + 1); continue }
+            guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k) else { i = max(k, i + 1); continue }
             // A gene alias that is only the letters of a code ("GDC" in GDC-0449) gives way to the code.
             let inside = out.filter { $0.start < k && i < $0.end }
             if !inside.isEmpty && inside.allSatisfy({ $0.kind == .gene && $0.start >= i && $0.end < k && !$0.pharmacogene }) {
@@ -1029,6 +1049,55 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// mutations (TAM)" is not tamoxifen). The long form is found as Schwartz and Hearst do (PSB 2003):
     /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
     /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
+    /// Drug-class abbreviations with common meanings outside pharmacology: PPI (prepulse inhibition,
+    /// protein–protein interaction), ART (assisted reproduction), TCA (the citric acid cycle), AED
+    /// (defibrillators), ICS.
+    static let ambiguousClassAbbreviations: Set<String> = ["PPI", "PPIs", "ART", "TCA", "TCAs", "AED", "AEDs", "ICS"]
+
+    /// An ambiguous class abbreviation (`ambiguousClassAbbreviations`) is that class where the document
+    /// speaks of drugs: it names another drug, or the letters stand with a word of drug use ("PPI
+    /// therapy", "on PPIs"). Alone, the letters are more often something else ("P50 and PPI may be
+    /// influenced by COMT" is prepulse inhibition in a schizophrenia study).
+    func dropLoneClassAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        func isCapsClass(_ m: Mention, _ t: [Unicode.Scalar]) -> Bool {
+            m.kind == .drug && m.source == "lexicon:class" && Self.ambiguousClassAbbreviations.contains(makeString(t[m.start..<m.end]))
+        }
+        var other = false
+        for (p, t) in passages.enumerated() where result[p].contains(where: { $0.kind == .drug && !isCapsClass($0, t) }) { other = true }
+        guard !other else { return }
+        for (p, t) in passages.enumerated() {
+            result[p].removeAll { m in
+                guard isCapsClass(m, t) else { return false }
+                let before = Self.lowerWordBefore(t, m.start), after = Self.lowerWordAfter(t, m.end)
+                return !Self.drugUseAfter.contains(after) && !Self.drugUseBefore.contains(before)
+            }
+        }
+    }
+
+    static let drugUseAfter: Set<String> = ["therapy", "therapies", "treatment", "treatments", "treated", "use", "users", "user",
+                                            "dose", "doses", "dosing", "drug", "drugs", "regimen", "regimens", "exposure", "intake",
+                                            "response", "responses", "resistance", "sensitivity", "efficacy", "toxicity", "induced",
+                                            "related", "associated", "failure", "discontinuation", "benefit"]
+    static let drugUseBefore: Set<String> = ["on", "with", "taking", "receiving", "received", "using", "use", "prescribed", "given"]
+
+    /// The lower-case word right before `i` (letters only; "" at the start).
+    static func lowerWordBefore(_ t: [Unicode.Scalar], _ i: Int) -> String {
+        var e = i
+        while e > 0 && (isSpace(t[e - 1]) || t[e - 1] == "-") { e -= 1 }
+        var b = e
+        while b > 0 && isAlnum(t[b - 1]) { b -= 1 }
+        return makeLowerString(t[b..<e])
+    }
+
+    /// The lower-case word right after `i` ("PPI-treated" gives "treated").
+    static func lowerWordAfter(_ t: [Unicode.Scalar], _ i: Int) -> String {
+        var b = i
+        while b < t.count && (isSpace(t[b]) || t[b] == "-") { b += 1 }
+        var e = b
+        while e < t.count && isAlnum(t[e]) { e += 1 }
+        return makeLowerString(t[b..<e])
+    }
+
     func dropNonGeneAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         var dropped = Set<[Unicode.Scalar]>(), droppedDrugs = Set<[Unicode.Scalar]>()
         for (p, t) in passages.enumerated() {

@@ -383,6 +383,22 @@ final class NormalizationTests: XCTestCase {
         XCTAssertTrue(triples.contains { $0.gene?.name == "CYP2D6" }, "the gene of the same text still pairs")
     }
 
+    func testCapitalizedWordsGreekLettersHLACodesAndAmbiguousClassAbbreviations() throws {
+        let ms = try mentions("At 1-month post-transplantation, patients given pegylated interferon a-2 and ribavirin carried "
+                              + "HLA-G010403 or HLA- G0105N; p53 and Yin Yang 1 were measured.")
+        XCTAssertNil(find(ms, "At 1"), "a capitalized word and a number are prose, not the alias AT-1: \(ms.map(\.0))")
+        XCTAssertNil(find(ms, "a-2"), "interferon alpha-2, not the alias A-2")
+        XCTAssertFalse(ms.contains { $0.1.kind == .drug && $0.0.contains("G0") }, "an HLA allele is no development code")
+        XCTAssertEqual(find(ms, "p53")?.name, "TP53")
+        XCTAssertEqual(find(ms, "Yin Yang 1")?.name, "YY1", "a full name with spaces still matches")
+        let alone = try mentions("We find that P50 and PPI may be influenced by COMT rs4680 polymorphisms in schizophrenia.")
+        XCTAssertNil(find(alone, "PPI"), "prepulse inhibition, in a text that names no drug")
+        let therapy = try mentions("CYP2C19 genotype affected the outcome of PPI therapy.")
+        XCTAssertEqual(find(therapy, "PPI")?.name, "proton pump inhibitors")
+        let withDrug = try mentions("PPI and clopidogrel were co-prescribed in CYP2C19 poor metabolizers.")
+        XCTAssertEqual(find(withDrug, "PPI")?.kind, .drug, "beside another drug it is the class")
+    }
+
     func testCombinationBrandsNameEachDrugAndProteinsAreNotDrugs() throws {
         let ms = try mentions("Patients on Orkambi or Kaletra, deficiencies of protein C and protein S, α-glucosidase inhibitors, "
                               + "and L. plantarum BAA-793 were studied.")
