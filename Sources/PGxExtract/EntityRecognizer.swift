@@ -21,12 +21,15 @@ public final class EntityRecognizer: @unchecked Sendable {
     private unowned(unsafe) let caseSensitiveTrie: PackedTrie
     private unowned(unsafe) let foldedTrie: PackedTrie
     private let caseGuard: [Bool]
+    /// Entries that are a gene's alias (not its symbol): held to the stricter shape tests of `acceptFolded`.
+    private let isAlias: [Bool]
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         caseSensitiveTrie = lexicon.caseSensitive
         foldedTrie = lexicon.folded
         caseGuard = lexicon.entries.map(\.caseGuard)
+        isAlias = lexicon.entries.map { $0.how == "alias" }
     }
 
     /// Mentions for each passage (title, abstract, …) of one document, sorted by start.
@@ -195,7 +198,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             j += 1
             let v = trie.value(node)
             if v >= 0 && (j == t.count || !Self.isAlnum(t[j]) || !Self.isAlnum(t[j - 1])) {
-                if folded && caseGuard[Int(v)] && !acceptFolded(t, i, j) { continue }
+                if folded && caseGuard[Int(v)] && !acceptFolded(t, i, j, alias: isAlias[Int(v)]) { continue }
                 best = (j, v)
             }
         }
@@ -205,7 +208,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// A gene symbol or alias matched regardless of case must not be a plain lower-case word
     /// ("cat", "met"): the text needs a capital, a digit or a hyphen ("Nrf2", "c-fos", "Src").
     @inline(__always)
-    func acceptFolded(_ t: [Unicode.Scalar], _ i: Int, _ j: Int) -> Bool {
+    func acceptFolded(_ t: [Unicode.Scalar], _ i: Int, _ j: Int, alias: Bool = false) -> Bool {
         var upper = 0, special = false, letters = 0, lowerBeforeSpace = false, spaced = false
         for k in i..<j {
             if Self.isUpper(t[k]) { upper += 1; letters += 1 } else if Self.isDigitOrHyphen(t[k]) { special = true }
@@ -221,6 +224,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         // "interferon a-2", "b-1": a lone lower-case letter, a hyphen and a number stand for a Greek
         // letter (but "p53" is TP53)
         if upper == 0 && letters <= 1 && j - i >= 3 && t[i + 1] == "-" { return false }
+        // "-141C Ins/Del": an insertion, not the insulin gene
+        if j + 4 <= t.count, t[j] == "/", makeLowerString(t[(j + 1)..<(j + 4)]) == "del" { return false }
+        // "95% CIs", "grade 3 AEs": the plural of an abbreviation in capitals is no gene symbol
+        if j - i >= 3 && t[j - 1] == "s" && upper == letters - 1 && t[i..<(j - 1)].allSatisfy({ Self.isUpper($0) }) { return false }
+        // "PsA" (psoriatic arthritis), "HbA", "IgA": three letters, capital, small, capital, are an
+        // abbreviation of their own, not a three-capital alias written otherwise (a symbol so written
+        // stays: "AhR" is AHR; so do longer ones: "ChAT", "ApoB", "RyR1")
+        if alias && j - i == 3 && Self.isUpper(t[i]) && Self.isLowerASCII(t[i + 1]) && Self.isUpper(t[i + 2]) { return false }
         if special || upper > 1 { return true }
         guard upper == 1, Self.isUpper(t[i]) else { return upper == 1 }
         // A capitalized plain word ("Src", "Akt") counts mid-sentence, not at a sentence start ("Aim").
@@ -230,6 +241,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool { Tokenizer.isUpper(s) }
+    @inline(__always) static func isLowerASCII(_ s: Unicode.Scalar) -> Bool { s.value &- 97 < 26 }
     @inline(__always) static func isDigitOrHyphen(_ s: Unicode.Scalar) -> Bool { (s.value >= 48 && s.value <= 57) || s == "-" }
 
     /// The order mentions are kept in: by start, the longer first.

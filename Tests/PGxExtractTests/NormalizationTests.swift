@@ -383,7 +383,7 @@ final class NormalizationTests: XCTestCase {
         XCTAssertTrue(triples.contains { $0.gene?.name == "CYP2D6" }, "the gene of the same text still pairs")
     }
 
-    func testCapitalizedWordsGreekLettersHLACodesAndAmbiguousClassAbbreviations() throws {
+    func testCapitalizedWordsGreekLettersHLACodesPluralsAndAmbiguousAbbreviations() throws {
         let ms = try mentions("At 1-month post-transplantation, patients given pegylated interferon a-2 and ribavirin carried "
                               + "HLA-G010403 or HLA- G0105N; p53 and Yin Yang 1 were measured.")
         XCTAssertNil(find(ms, "At 1"), "a capitalized word and a number are prose, not the alias AT-1: \(ms.map(\.0))")
@@ -391,6 +391,10 @@ final class NormalizationTests: XCTestCase {
         XCTAssertFalse(ms.contains { $0.1.kind == .drug && $0.0.contains("G0") }, "an HLA allele is no development code")
         XCTAssertEqual(find(ms, "p53")?.name, "TP53")
         XCTAssertEqual(find(ms, "Yin Yang 1")?.name, "YY1", "a full name with spaces still matches")
+        let abbreviations = try mentions("In PsA, the -141C Ins/Del variant and grade 3 AEs (95% CIs) were studied; AhR and ChAT were not.")
+        for text in ["PsA", "Ins", "AEs", "CIs"] { XCTAssertNil(find(abbreviations, text), "\(text) is no gene: \(abbreviations.map(\.0))") }
+        XCTAssertEqual(find(abbreviations, "AhR")?.name, "AHR", "a symbol written with a small letter stays")
+        XCTAssertEqual(find(abbreviations, "ChAT")?.name, "CHAT")
         let alone = try mentions("We find that P50 and PPI may be influenced by COMT rs4680 polymorphisms in schizophrenia.")
         XCTAssertNil(find(alone, "PPI"), "prepulse inhibition, in a text that names no drug")
         let therapy = try mentions("CYP2C19 genotype affected the outcome of PPI therapy.")
