@@ -53,10 +53,13 @@ extension Mention {
     static let familySource = "pattern:family"
     /// Source of a rodent or parasite gene ("mdr1a", "Cyp3a11", "pfcrt"): a gene mention without an HGNC id.
     static let nonHumanSource = "pattern:nonhuman"
-    /// A family phrase or a non-human gene: an entity, but not a pair partner (a rule needs a human gene
-    /// symbol) and not a gene for variants to attach to.
+    /// Source of a cell-surface marker that names a kind of cell ("CD4 + T cells", "CD34+ cells", "CD4
+    /// count"): the protein, but a measure of cells, not a gene a finding is about.
+    static let cellMarkerSource = "pattern:cell-marker"
+    /// A family phrase, a non-human gene or a cell marker: an entity, but not a pair partner (a rule needs
+    /// a human gene symbol a finding is about) and not a gene for variants to attach to.
     public var isFamily: Bool {
-        source == Mention.familySource || source == Mention.nonHumanSource
+        source == Mention.familySource || source == Mention.nonHumanSource || source == Mention.cellMarkerSource
             || source == "lexicon:family" && !Mention.isSubfamily(name)
     }
 

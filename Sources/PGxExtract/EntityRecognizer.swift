@@ -89,6 +89,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         dropNonGeneAbbreviations(passages, &result)
         applyAbbreviations(passages, &result)
         dropLoneClassAbbreviations(passages, &result)
+        markNonGeneUses(passages, &result)
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
@@ -1061,6 +1062,40 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// mutations (TAM)" is not tamoxifen). The long form is found as Schwartz and Hearst do (PSB 2003):
     /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
     /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
+    /// Gene symbols used for something else in the passage: "C0", "C2" are the sampling times of drug
+    /// concentrations where the passage speaks of them (Cmax, AUC, trough, dose-normalized), not
+    /// complement genes, and are dropped; a CD marker with cells or a count after it ("CD4 + T cells",
+    /// "CD34+ cells", "CD4 count") names a kind of cell and stays an entity that does not pair.
+    func markNonGeneUses(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for (p, t) in passages.enumerated() {
+            var pk: Bool? = nil
+            func speaksOfConcentrations() -> Bool {
+                if let pk { return pk }
+                let low = makeLowerString(t[...])
+                let yes = ["cmax", "c0", "auc", "trough", "post-dose", "postdose", "dose-normalized", "dose-adjusted"].contains { low.contains($0) }
+                pk = yes
+                return yes
+            }
+            result[p].removeAll { m in
+                guard m.kind == .gene, m.end - m.start <= 3, t[m.start] == "C", m.end - m.start >= 2,
+                      t[(m.start + 1)..<m.end].allSatisfy({ Self.isDigit($0) }) else { return false }
+                return speaksOfConcentrations()
+            }
+            for i in result[p].indices where result[p][i].kind == .gene {
+                let m = result[p][i]
+                guard m.end - m.start >= 3, t[m.start] == "C", t[m.start + 1] == "D",
+                      t[(m.start + 2)..<m.end].allSatisfy({ Self.isDigit($0) }) else { continue }
+                var j = m.end
+                while j < t.count && Self.isSpace(t[j]) { j += 1 }
+                let rest = makeLowerString(t[j..<min(t.count, j + 12)])
+                if rest.hasPrefix("+") || rest.hasPrefix("cell") || rest.hasPrefix("count") || rest.hasPrefix("t cell")
+                    || rest.hasPrefix("lymphocyte") || rest.hasPrefix("-positive") {
+                    result[p][i].source = Mention.cellMarkerSource
+                }
+            }
+        }
+    }
+
     /// Drug-class abbreviations with common meanings outside pharmacology: PPI (prepulse inhibition,
     /// protein–protein interaction), ART (assisted reproduction), TCA (the citric acid cycle), AED
     /// (defibrillators), ICS.

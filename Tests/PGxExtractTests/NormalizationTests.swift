@@ -395,6 +395,10 @@ final class NormalizationTests: XCTestCase {
         for text in ["PsA", "Ins", "AEs", "CIs"] { XCTAssertNil(find(abbreviations, text), "\(text) is no gene: \(abbreviations.map(\.0))") }
         XCTAssertEqual(find(abbreviations, "AhR")?.name, "AHR", "a symbol written with a small letter stays")
         XCTAssertEqual(find(abbreviations, "ChAT")?.name, "CHAT")
+        let pk = try mentions("Tacrolimus C0 and 2-hour post-dose concentrations (C2/dose) differed by CYP3A5 genotype; "
+                              + "CD4 + T cells and CD4 counts fell on efavirenz, and CD4 binds gp120.")
+        XCTAssertNil(find(pk, "C2"), "a sampling time of drug concentrations, not complement C2")
+        XCTAssertEqual(pk.filter { $0.0 == "CD4" }.map { $0.1.isFamily }, [true, true, false], "a cell marker does not pair; the protein does")
         let alone = try mentions("We find that P50 and PPI may be influenced by COMT rs4680 polymorphisms in schizophrenia.")
         XCTAssertNil(find(alone, "PPI"), "prepulse inhibition, in a text that names no drug")
         let therapy = try mentions("CYP2C19 genotype affected the outcome of PPI therapy.")
