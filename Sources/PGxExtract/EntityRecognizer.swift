@@ -90,6 +90,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         applyAbbreviations(passages, &result)
         dropLoneClassAbbreviations(passages, &result)
         markNonGeneUses(passages, &result)
+        proteinDrugsAsGenes(passages, &result)
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
@@ -1094,6 +1095,50 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    static let geneticContext: Set<String> = ["gene", "genes", "polymorphism", "polymorphisms", "variant", "variants", "genotype",
+                                              "genotypes", "allele", "alleles", "snp", "snps", "haplotype", "haplotypes", "promoter",
+                                              "mutation", "mutations", "locus", "genetic"]
+
+    /// A protein that DrugBank lists as a drug ("interleukin-10", "BChE", "IFNG") is its gene where the
+    /// next word speaks of genes ("interleukin-10 gene polymorphisms", "BChE rs1803274"): the symbol is
+    /// the name written as a symbol (capitals, no hyphen) or an interleukin's or interferon's symbol,
+    /// and must be a gene the lexicon knows.
+    func proteinDrugsAsGenes(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for (p, t) in passages.enumerated() {
+            for i in result[p].indices where result[p][i].kind == .drug && !result[p][i].isClass {
+                let m = result[p][i]
+                // the word after, past an abbreviation in brackets or the closing bracket around this one
+                // ("interferon gamma (IFNG) polymorphism")
+                var e = m.end
+                while e < t.count && Self.isSpace(t[e]) { e += 1 }
+                if e < t.count && t[e] == "(", let close = t[e..<min(t.count, e + 16)].firstIndex(of: ")") { e = close + 1 }
+                else if e < t.count && t[e] == ")" { e += 1 }
+                let next = Self.lowerWordAfter(t, e)
+                guard Self.geneticContext.contains(next) || (next.hasPrefix("rs") && next.count > 3 && next.dropFirst(2).allSatisfy(\.isNumber))
+                else { continue }
+                let written = makeString(t[m.start..<m.end])
+                guard let sym = Self.geneSymbol(forProteinName: written), let info = lexicon.geneInfo[sym] else { continue }
+                result[p][i] = Mention(kind: .gene, start: m.start, end: m.end, name: sym, id: info.hgnc, xref: info.entrez,
+                                       source: "pattern:protein-as-gene", pharmacogene: info.pgx)
+            }
+        }
+    }
+
+    /// "BChE" -> BCHE, "IL-6" -> IL6, "interleukin-10" -> IL10, "interferon gamma" -> IFNG, "TNF-alpha" -> TNF.
+    static func geneSymbol(forProteinName s: String) -> String? {
+        let low = s.lowercased()
+        if low.hasPrefix("interleukin") {
+            let rest = low.dropFirst("interleukin".count).filter { $0 != "-" && $0 != " " }
+            return rest.isEmpty ? nil : "IL" + rest.uppercased()
+        }
+        if ["interferon gamma", "interferon-gamma", "interferon-γ", "interferon γ", "ifn-gamma", "ifn-γ", "ifng"].contains(low) { return "IFNG" }
+        if ["tumor necrosis factor", "tumour necrosis factor", "tnf-alpha", "tnf-α", "tnfalpha", "tumor necrosis factor-alpha",
+            "tumor necrosis factor alpha"].contains(low) { return "TNF" }
+        let compact = s.filter { $0 != "-" && $0 != " " }
+        guard compact.count >= 3, compact.count <= 8, compact.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        return compact.uppercased()
     }
 
     /// Drug-class abbreviations with common meanings outside pharmacology: PPI (prepulse inhibition,

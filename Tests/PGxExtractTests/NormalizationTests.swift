@@ -399,6 +399,13 @@ final class NormalizationTests: XCTestCase {
                               + "CD4 + T cells and CD4 counts fell on efavirenz, and CD4 binds gp120.")
         XCTAssertNil(find(pk, "C2"), "a sampling time of drug concentrations, not complement C2")
         XCTAssertEqual(pk.filter { $0.0 == "CD4" }.map { $0.1.isFamily }, [true, true, false], "a cell marker does not pair; the protein does")
+        let proteins = try mentions("Interleukin-10 gene polymorphisms and tacrolimus; BChE rs1803274 and succinylcholine; "
+                                    + "interferon gamma (IFNG) polymorphisms; warfarin genotype; interleukin-2 therapy.")
+        XCTAssertEqual(find(proteins, "Interleukin-10")?.name, "IL10", "a protein drug followed by 'gene' is the gene")
+        XCTAssertEqual(find(proteins, "BChE")?.name, "BCHE")
+        XCTAssertEqual(find(proteins, "interferon gamma")?.kind, .gene)
+        XCTAssertEqual(find(proteins, "warfarin")?.kind, .drug, "no gene of that name")
+        XCTAssertEqual(find(proteins, "interleukin-2")?.kind, .drug, "as a therapy it stays the drug")
         let alone = try mentions("We find that P50 and PPI may be influenced by COMT rs4680 polymorphisms in schizophrenia.")
         XCTAssertNil(find(alone, "PPI"), "prepulse inhibition, in a text that names no drug")
         let therapy = try mentions("CYP2C19 genotype affected the outcome of PPI therapy.")
