@@ -91,6 +91,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         dropLoneClassAbbreviations(passages, &result)
         markNonGeneUses(passages, &result)
         proteinDrugsAsGenes(passages, &result)
+        dropDrugsInOtherNames(passages, &result)
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
@@ -1097,6 +1098,35 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
     }
 
+    static let procedureWords: Set<String> = ["angiography", "angiogram", "angiograms", "staining", "stain", "dye", "imaging"]
+
+    /// A drug name that begins another name is not the drug: a procedure ("fluorescein angiography"),
+    /// or for a substance the body makes, an enzyme ("uridine 5'-diphosphate glucuronosyltransferase":
+    /// the next word or the one after ends in -ase).
+    func dropDrugsInOtherNames(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for (p, t) in passages.enumerated() {
+            let ms = result[p]
+            result[p].removeAll { m in
+                guard m.kind == .drug, !m.isClass, m.source.hasPrefix("lexicon:") else { return false }
+                let w1 = Self.lowerWordAfter(t, m.end)
+                if Self.procedureWords.contains(w1) { return true }
+                func enzyme(_ w: String) -> Bool {
+                    w.count >= 8 && (w.hasSuffix("ase") || w.hasSuffix("ases")) && !Self.notEnzymes.contains(w)
+                }
+                // only a substance the body makes: a drug before an enzyme's name stays ("chloramphenicol
+                // acetyltransferase" reporters are about chloramphenicol)
+                guard m.source == "lexicon:endogenous" else { return false }
+                if enzyme(w1) { return true }
+                // one word between ("uridine 5'-diphosphate glucuronosyltransferase")
+                var e = m.end
+                while e < t.count && (Self.isSpace(t[e]) || t[e] == "-") { e += 1 }
+                while e < t.count && (Self.isAlnum(t[e]) || t[e] == "'" || t[e] == "-" || t[e] == "\u{2032}") { e += 1 }
+                return enzyme(Self.lowerWordAfter(t, e)) && !(m.end..<e).isEmpty && w1.count <= 14 && !w1.isEmpty
+                    && !ms.contains { $0.kind == .drug && $0.start >= m.end && $0.start < e }
+            }
+        }
+    }
+
     static let geneticContext: Set<String> = ["gene", "genes", "polymorphism", "polymorphisms", "variant", "variants", "genotype",
                                               "genotypes", "allele", "alleles", "snp", "snps", "haplotype", "haplotypes", "promoter",
                                               "mutation", "mutations", "locus", "genetic"]
@@ -1226,7 +1256,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     static let proteinWords: Set<String> = ["gene", "genes", "protein", "proteins", "receptor", "receptors", "factor", "transporter",
                                             "cassette", "carrier", "family", "polypeptide", "subunit", "kinase", "enzyme", "channel", "isoform"]
     /// Words of more than five letters that end in "ase" but name no enzyme.
-    static let notEnzymes: Set<String> = ["disease", "diseases", "phases", "release", "increase", "decrease", "database", "purchase"]
+    static let notEnzymes: Set<String> = ["disease", "diseases", "phases", "release", "releases", "increase", "increases", "decrease",
+                                          "decreases", "database", "databases", "purchase"]
     static func namesProtein(_ long: ArraySlice<Unicode.Scalar>) -> Bool {
         let text = makeLowerString(long)
         for w in text.split(whereSeparator: { !$0.isLetter }) {

@@ -406,6 +406,12 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(proteins, "interferon gamma")?.kind, .gene)
         XCTAssertEqual(find(proteins, "warfarin")?.kind, .drug, "no gene of that name")
         XCTAssertEqual(find(proteins, "interleukin-2")?.kind, .drug, "as a therapy it stays the drug")
+        let names = try mentions("Fluorescein angiography and uridine 5'-diphosphate glucuronosyltransferase activity were measured; "
+                                 + "chloramphenicol acetyltransferase reporters; the warfarin dose increase.")
+        XCTAssertNil(find(names, "Fluorescein"), "a procedure, not a drug given")
+        XCTAssertNil(find(names, "uridine"), "the start of an enzyme's name")
+        XCTAssertEqual(find(names, "chloramphenicol")?.kind, .drug, "a drug before an enzyme's name stays")
+        XCTAssertEqual(find(names, "warfarin")?.kind, .drug)
         let alone = try mentions("We find that P50 and PPI may be influenced by COMT rs4680 polymorphisms in schizophrenia.")
         XCTAssertNil(find(alone, "PPI"), "prepulse inhibition, in a text that names no drug")
         let therapy = try mentions("CYP2C19 genotype affected the outcome of PPI therapy.")
