@@ -10,19 +10,17 @@ bin the share that the gold says is right, judged as ../shared/eval/score.py jud
 
 Prints one line per bin: range, count, mean confidence, share right. Used by scripts/report.sh.
 """
-import json, re, sys
+import importlib.util, os, sys
 from collections import defaultdict
 
+# the scorer's own reading, span overlap and drug-name normalisation
+SHARED = os.environ.get("PGX_SHARED", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))
+_spec = importlib.util.spec_from_file_location("score", os.path.join(SHARED, "eval", "score.py"))
+score = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score)
+load, overlap, norm_drug = score.load, score.overlap, score.norm_drug
+
 EDGES = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
-
-
-def load(path):
-    with open(path) as f:
-        return [json.loads(l) for l in f if l.strip()]
-
-
-def overlap(a, b):
-    return a is not None and b is not None and a["start"] < b["end"] and b["start"] < a["end"]
 
 
 def spans(gold, preds):
@@ -50,10 +48,6 @@ def spans(gold, preds):
             elif judged_all or any(hits(p) for p in negs):
                 out.append((t["confidence"], False))
     return out
-
-
-def norm_drug(s):
-    return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
 def docs(gold, preds):

@@ -71,7 +71,7 @@ def main():
         shutil.copytree(os.path.join(ROOT, "rules"), rules)
         # pgx train also reads the project's annotated sentences beside rules/ (corpus/annotated)
         annotated = os.path.join(ROOT, "corpus", "annotated")
-        if os.path.isdir(annotated) and not os.environ.get("PGX_SEEDS_NO_ANNOTATED"):
+        if os.path.isdir(annotated):
             shutil.copytree(annotated, os.path.join(work, "corpus", "annotated"))
         oof = os.path.join(work, "oof")
         os.makedirs(oof)

@@ -190,6 +190,8 @@ public struct CandidateBuilder: Sendable {
     static let clauseBreaks: Set<String> = [";", ":", "but", "whereas", "while", "however", "although", "though", "except",
                                             "unlike", "contrast", "conversely", "instead", "yet"]
     static let whileTaking: Set<String> = ["on", "receiving", "taking", "treated", "under", "being", "using"]
+    /// Words that may stand between "not" and the mention it negates ("but not for sucrose").
+    static let notLinks: Set<String> = ["for", "with", "in", "by", "of", "to", "("]
 
     /// Genes and variants of a sentence, a gene written right before its variant counted once.
     func geneticUnits(_ ms: [Mention], text: [Unicode.Scalar]) -> [Unit] {
@@ -384,7 +386,7 @@ public struct CandidateBuilder: Sendable {
         // "A1298C, but not C677T, is associated with MTX toxicity"; "a response to icotinib but not crizotinib"
         func notBefore(_ w0: Int) -> Bool {
             var k = w0 - 1
-            while k >= 0 && ["for", "with", "in", "by", "of", "to", "("].contains(words[k].text) && w0 - k <= 2 { k -= 1 }
+            while k >= 0 && CandidateBuilder.notLinks.contains(words[k].text) && w0 - k <= 2 { k -= 1 }
             return k >= 0 && words[k].text == "not"
         }
         var neg = false, spec = false

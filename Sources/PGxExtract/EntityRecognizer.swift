@@ -230,7 +230,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         // "-141C Ins/Del": an insertion, not the insulin gene
         if j + 4 <= t.count, t[j] == "/", makeLowerString(t[(j + 1)..<(j + 4)]) == "del" { return false }
         // "95% CIs", "grade 3 AEs": the plural of an abbreviation in capitals is no gene symbol
-        if j - i >= 3 && t[j - 1] == "s" && upper == letters - 1 && t[i..<(j - 1)].allSatisfy({ Self.isUpper($0) }) { return false }
+        if j - i >= 3 && t[j - 1] == "s" && t[i..<(j - 1)].allSatisfy({ Self.isUpper($0) }) { return false }
         // "PsA" (psoriatic arthritis), "HbA", "IgA": three letters, capital, small, capital, are an
         // abbreviation of their own, not a three-capital alias written otherwise (a symbol so written
         // stays: "AhR" is AHR; so do longer ones: "ChAT", "ApoB", "RyR1")
@@ -1056,14 +1056,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         return Self.adding(found, to: ms)
     }
 
-    // MARK: - Abbreviations
+    // MARK: - Names used for something else
 
-    /// "age-related macular degeneration (AMD)", "high on-treatment platelet reactivity (HPR)": a gene
-    /// symbol or alias that the document defines as the abbreviation of words that are no mention is not
-    /// that gene anywhere in the document; nor is a drug abbreviation of the lexicon ("thymidine analogue
-    /// mutations (TAM)" is not tamoxifen). The long form is found as Schwartz and Hearst do (PSB 2003):
-    /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
-    /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
     /// Gene symbols used for something else in the passage: "C0", "C2" are the sampling times of drug
     /// concentrations where the passage speaks of them (Cmax, AUC, trough, dose-normalized), not
     /// complement genes, and are dropped; a CD marker with cells or a count after it ("CD4 + T cells",
@@ -1121,7 +1115,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var e = m.end
                 while e < t.count && (Self.isSpace(t[e]) || t[e] == "-") { e += 1 }
                 while e < t.count && (Self.isAlnum(t[e]) || t[e] == "'" || t[e] == "-" || t[e] == "\u{2032}") { e += 1 }
-                return enzyme(Self.lowerWordAfter(t, e)) && !(m.end..<e).isEmpty && w1.count <= 14 && !w1.isEmpty
+                return !w1.isEmpty && w1.count <= 14 && enzyme(Self.lowerWordAfter(t, e))
                     && !ms.contains { $0.kind == .drug && $0.start >= m.end && $0.start < e }
             }
         }
@@ -1184,9 +1178,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         func isCapsClass(_ m: Mention, _ t: [Unicode.Scalar]) -> Bool {
             m.kind == .drug && m.source == "lexicon:class" && Self.ambiguousClassAbbreviations.contains(makeString(t[m.start..<m.end]))
         }
-        var other = false
-        for (p, t) in passages.enumerated() where result[p].contains(where: { $0.kind == .drug && !isCapsClass($0, t) }) { other = true }
-        guard !other else { return }
+        // another drug anywhere in the document: the letters are the class
+        guard !passages.indices.contains(where: { p in result[p].contains { $0.kind == .drug && !isCapsClass($0, passages[p]) } }) else { return }
         for (p, t) in passages.enumerated() {
             result[p].removeAll { m in
                 guard isCapsClass(m, t) else { return false }
@@ -1220,6 +1213,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         return makeLowerString(t[b..<e])
     }
 
+    // MARK: - Abbreviations
+
+    /// "age-related macular degeneration (AMD)", "high on-treatment platelet reactivity (HPR)": a gene
+    /// symbol or alias that the document defines as the abbreviation of words that are no mention is not
+    /// that gene anywhere in the document; nor is a drug abbreviation of the lexicon ("thymidine analogue
+    /// mutations (TAM)" is not tamoxifen). The long form is found as Schwartz and Hearst do (PSB 2003):
+    /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
+    /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
     func dropNonGeneAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         var dropped = Set<[Unicode.Scalar]>(), droppedDrugs = Set<[Unicode.Scalar]>()
         for (p, t) in passages.enumerated() {

@@ -105,11 +105,13 @@ public final class TripleExtractor: @unchecked Sendable {
     /// at cut 0.1 went from 0.81 to 0.86 (pairs left at `other` were mostly efficacy findings).
     static func documentCategory(_ triples: inout [Triple]) {
         var counts: [EffectCategory: Int] = [:]
-        for t in triples where t.effect.category != .other { counts[t.effect.category, default: 0] += 1 }
+        var named = Set<String>()  // pairs with an effect of their own
+        for t in triples where t.effect.category != .other {
+            counts[t.effect.category, default: 0] += 1
+            if let k = DocumentPairs.key(t) { named.insert(k) }
+        }
         // ties in the vocabulary's order, so that the answer never depends on a dictionary's order
         guard let top = EffectCategory.allCases.filter({ counts[$0] != nil }).max(by: { counts[$0]! < counts[$1]! }) else { return }
-        var named = Set<String>()
-        for t in triples where t.effect.category != .other { if let k = DocumentPairs.key(t) { named.insert(k) } }
         for i in triples.indices where triples[i].effect.category == .other {
             guard let k = DocumentPairs.key(triples[i]), !named.contains(k) else { continue }
             triples[i].effect.category = top
