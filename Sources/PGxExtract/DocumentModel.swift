@@ -34,7 +34,7 @@ public enum DocumentPairs {
     static let hCategory = Dictionary(uniqueKeysWithValues: EffectCategory.allCases.map { ($0, CandidateBuilder.hash("doc:cat:" + $0.rawValue)) })
     static let hFlag: [String: Int] = Dictionary(uniqueKeysWithValues: ["bias", "cross-only", "title", "variant", "no-drug-id", "cpic-pair",
         "pharmacogene", "negated", "all-negated", "top-gene", "top-drug", "gene-in-title", "drug-in-title", "both-in-title",
-        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous", "gene-typed"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
+        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous", "gene-typed", "subfamily", "subfamily-member-named"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
 
     static let genotypeWords: Set<String> = ["polymorphism", "polymorphisms", "polymorphic", "genotype", "genotypes", "genotyped",
         "genotyping", "allele", "alleles", "allelic", "variant", "variants", "variation", "variations", "snp", "snps", "haplotype",
@@ -188,6 +188,11 @@ public enum DocumentPairs {
             if geneTitle.contains(sym) && drugTitle.contains(d) { f.append(hFlag["both-in-title"]!) }
             if geneVariant.contains(sym) { f.append(hFlag["gene-has-variant"]!) }
             if geneTyped.contains(sym) || geneVariant.contains(sym) { f.append(hFlag["gene-typed"]!) }
+            // a subfamily ("CYP3A") is curated as the member the abstract names ("CYP3A5"), when it names one
+            if Mention.isSubfamily(sym) {
+                f.append(hFlag["subfamily"]!)
+                if geneN.keys.contains(where: { $0.count > sym.count && $0.hasPrefix(sym) }) { f.append(hFlag["subfamily-member-named"]!) }
+            }
             thermometer(&f, hRank, Double(rankOf[k]!), [0, 1, 2])
             thermometer(&f, hRelative, docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])
             if c0 >= (bestOfGene[sym] ?? 0) { f.append(hFlag["best-of-gene"]!) }
