@@ -59,6 +59,16 @@ echo '```'
 for c in $(printf "%s\n" 0 0.05 0.1 0.15 0.2 0.3 "$CUT" 0.5 | sort -g); do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
+echo "## Speculative flag (PGxCorpus dev, scripts/speculative.py)"
+echo
+echo "\`speculative\` against PGxCorpus's \`hypothetical\` (a relation put as a hypothesis, an aim or a question) on the"
+echo "triples that match an associated gold pair at the model's cut. Hedges (\"may\", \"suggest\") are flagged too, which"
+echo "PGxCorpus mostly leaves unmarked."
+echo
+echo '```'
+python3 scripts/speculative.py "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence "$CUT"
+echo '```'
+echo
 echo "## Calibration (out-of-fold, scripts/calibration.py)"
 echo
 echo "Whether a confidence reads as a probability: triples binned by confidence, and the share in each bin the gold"

@@ -389,19 +389,23 @@ public struct CandidateBuilder: Sendable {
             while k >= 0 && CandidateBuilder.notLinks.contains(words[k].text) && w0 - k <= 2 { k -= 1 }
             return k >= 0 && words[k].text == "not"
         }
-        var neg = false, spec = false
+        var neg = false, spec = false, specFeature = false
         var bestCat: (Int, EffectCategory, String, Int)? = nil
         var catInverse = false
         for h in hits {
             let r = cues.rules[h.rule]
             let inside = h.word > lo && h.word < hi
             let d = h.word < first ? first - h.word : (h.word > last ? h.word - last : 0)
-            f.add("cue:", r.id)
-            if inside { f.add("cueb:", r.id) } else if d <= 5 { f.add("cuen:", r.id) }
+            if r.modelFeature {
+                f.add("cue:", r.id)
+                if inside { f.add("cueb:", r.id) } else if d <= 5 { f.add("cuen:", r.id) }
+            }
             switch r.kind {
             case .negation where inside || (d <= 30 && sameClause(h.word)):
                 neg = true; f.add(inside ? "neg:between" : d <= 8 ? "neg:near" : "neg:clause")
-            case .speculation: spec = true
+            case .speculation:
+                spec = true
+                if r.modelFeature { specFeature = true }
             case .category:
                 if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word); catInverse = r.inverse }
             default: break
@@ -409,7 +413,7 @@ public struct CandidateBuilder: Sendable {
         }
         if !neg && (notBefore(gw0) || notBefore(dw0)) { neg = true; f.add("neg:not-before") }
         if neg { f.add("negated") }
-        if spec { f.add("speculative") }
+        if specFeature { f.add("speculative") }
         // Direction: the direction cue nearest to the category cue (or to the pair).
         var direction: EffectDirection = .unspecified
         let anchor = bestCat?.3 ?? lo

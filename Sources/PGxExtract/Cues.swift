@@ -13,6 +13,10 @@ public struct CueRule: Sendable {
     /// A category cue that names what the drug should prevent ("resistance", "relapse"): more of it
     /// means less of the effect, so the direction found near it is flipped.
     public var inverse: Bool = false
+    /// Whether the pair classifier sees the rule's hits as features (`"model_feature": false` in the
+    /// file: the rule sets its flag on the output only, as a rule written for reviewers rather than
+    /// for ranking).
+    public var modelFeature: Bool = true
     /// Each cue as lower-case words; a word ending in "*" is a prefix.
     var cues: [[String]]
 }
@@ -46,7 +50,8 @@ public final class CueMatcher: @unchecked Sendable {
             }
             rules.append(CueRule(id: id, kind: k, category: (r["category"] as? String).flatMap(EffectCategory.init(rawValue:)),
                                  direction: (r["direction"] as? String).flatMap(EffectDirection.init(rawValue:)),
-                                 inverse: (r["polarity"] as? String) == "inverse", cues: cues.map { CueMatcher.words($0) }))
+                                 inverse: (r["polarity"] as? String) == "inverse", modelFeature: (r["model_feature"] as? Bool) ?? true,
+                                 cues: cues.map { CueMatcher.words($0) }))
         }
         self.rules = rules
         for (ri, r) in rules.enumerated() {

@@ -163,6 +163,30 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(try negated("n2", "1298A>C"))
         XCTAssertTrue(try negated("n3", "CYP3A5"))
     }
+
+    /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
+    /// is speculative; a reported result is not.
+    func testAimsAndHedgesAreSpeculativeAndResultsAreNot() throws {
+        let pgx = try TestEnv.binary().path
+        let lines = [
+            #"{"id": "s1", "text": "OBJECTIVE: To determine the effects of ADRB2 polymorphisms on the response to salbutamol in asthma."}"#,
+            #"{"id": "s2", "text": "We investigated the association between SLCO1B1 polymorphisms and the pharmacokinetics of nateglinide."}"#,
+            #"{"id": "s3", "text": "CYP2D6 genotype may affect tamoxifen efficacy."}"#,
+            #"{"id": "s4", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel."}"#,
+        ]
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
+                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let triples = try json(r.stdout)
+        func speculative(_ doc: String) throws -> Bool {
+            let t = try XCTUnwrap(triples.first { $0["doc"] as? String == doc }, "\(doc): no triple")
+            return try XCTUnwrap(t["speculative"] as? Bool)
+        }
+        XCTAssertTrue(try speculative("s1"), "an objective")
+        XCTAssertTrue(try speculative("s2"), "what was investigated")
+        XCTAssertTrue(try speculative("s3"), "a hedge")
+        XCTAssertFalse(try speculative("s4"), "a result")
+    }
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
