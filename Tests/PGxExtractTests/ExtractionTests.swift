@@ -173,6 +173,7 @@ final class ExtractionTests: XCTestCase {
             #"{"id": "s2", "text": "We investigated the association between SLCO1B1 polymorphisms and the pharmacokinetics of nateglinide."}"#,
             #"{"id": "s3", "text": "CYP2D6 genotype may affect tamoxifen efficacy."}"#,
             #"{"id": "s4", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel."}"#,
+            #"{"id": "s5", "text": "Is there a role for MDR1 gene variants in the modulation of warfarin dosage?"}"#,
         ]
         let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
                                input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
@@ -186,6 +187,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try speculative("s2"), "what was investigated")
         XCTAssertTrue(try speculative("s3"), "a hedge")
         XCTAssertFalse(try speculative("s4"), "a result")
+        XCTAssertTrue(try speculative("s5"), "a question")
     }
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
