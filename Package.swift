@@ -36,7 +36,9 @@ let package = Package(
                 .linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata"),
             ]
         ),
-        .target(name: "PGxModel"),
+        // SHA-256 blocks with the x86 SHA extensions, detected at run time (no-op elsewhere).
+        .target(name: "CSHA256"),
+        .target(name: "PGxModel", dependencies: ["CSHA256"]),
         .target(
             name: "PubMed", dependencies: ["CLibXML2", "PGxModel"],
             // The reader's per-node loop touches its own state only; dynamic exclusivity checks cost ~7%.

@@ -1,6 +1,13 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for checksums of inputs, training data and exported files.
+/// Whole blocks go through the CPU's SHA extensions where it has them (`CSHA256`), else through the
+/// portable code below; both give the same digest.
 /// - Complexity: O(n); streams in 64-byte blocks.
 public struct SHA256 {
+    /// Whether this CPU hashes with its SHA extensions.
+    public static let hardwareAvailable = pgx_sha256_hardware() != 0
+    private let hardware: Bool
     private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
@@ -14,7 +21,8 @@ public struct SHA256 {
         0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    public init() {}
+    /// `hardware: false` forces the portable code (tests compare the two).
+    public init(hardware: Bool = SHA256.hardwareAvailable) { self.hardware = hardware && SHA256.hardwareAvailable }
 
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var s = SHA256(); s.update(bytes); return s.finalize()
@@ -34,10 +42,19 @@ public struct SHA256 {
         length += UInt64(n)
         if !pending.isEmpty {
             while i < n && pending.count < 64 { pending.append(buffer[i]); i += 1 }
-            if pending.count == 64 { pending.withUnsafeBytes { block($0.baseAddress!) }; pending.removeAll(keepingCapacity: true) }
+            if pending.count == 64 { pending.withUnsafeBytes { blocks($0.baseAddress!, 1) }; pending.removeAll(keepingCapacity: true) }
         }
-        while n - i >= 64 { block(buffer.baseAddress! + i); i += 64 }
+        let whole = (n - i) / 64
+        if whole > 0 { blocks(buffer.baseAddress! + i, whole); i += whole * 64 }
         while i < n { pending.append(buffer[i]); i += 1 }
+    }
+
+    private mutating func blocks(_ p: UnsafeRawPointer, _ count: Int) {
+        if hardware {
+            h.withUnsafeMutableBufferPointer { pgx_sha256_blocks($0.baseAddress!, p.assumingMemoryBound(to: UInt8.self), count) }
+        } else {
+            for k in 0..<count { block(p + k * 64) }
+        }
     }
 
     private var w = [UInt32](repeating: 0, count: 64)
@@ -68,7 +85,7 @@ public struct SHA256 {
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8((bits >> (UInt64(i) * 8)) & 0xff)) }
         tail.withUnsafeBytes { t in
-            for i in stride(from: 0, to: t.count, by: 64) { block(t.baseAddress! + i) }
+            blocks(t.baseAddress!, t.count / 64)
         }
         return h.map { String($0, radix: 16).leftPadded(8) }.joined()
     }

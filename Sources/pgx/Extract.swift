@@ -100,6 +100,13 @@ struct Extract: ParsableCommand {
         }
         let progress = Progress(total: units.count, enabled: storing)
         var failures: [InputError] = expandErrors
+        // A file's transaction runs on its own thread while the next file is extracted (files are still
+        // stored one at a time, in order, each in one transaction); the run waits for it before it ends.
+        let storeQueue = DispatchQueue(label: "pgx.store")
+        let stored = DispatchGroup()
+        let storeFailures = Locked<[InputError]>([])
+        var queuedSizes = Set<Int>()
+        defer { stored.wait() }
 
         for (ui, unit) in units.enumerated() {
             var result: CurationStore.InputResult? = nil
@@ -108,6 +115,8 @@ struct Extract: ParsableCommand {
             var pendingChecksum: PendingChecksum? = nil
             if let curation, let file = unit.first {
                 let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? -1
+                // the same file named twice: its first copy must be stored before the second can be skipped
+                if queuedSizes.contains(size) { stored.wait() }
                 if try size < 0 || curation.inputMaybeDone(batch: batchID, size: size) {
                     let (size, sha) = try Extract.checksum(file)
                     if try curation.inputDone(batch: batchID, sha256: sha) {
@@ -197,16 +206,24 @@ struct Extract: ParsableCommand {
                 r.evidence = evidence
                 r.deletions = reader.deletions.value.map(\.pmid)
                 r.errors = fileFailures.map(\.description)
-                do {
-                    let added = try curation.store(batch: batchID, r)
-                    progress.note("stored \(r.path): \(r.citations.count) records, \(added) new evidence, \(r.deletions.count) deletions")
-                } catch {
-                    Diagnostics.error("PGX-E103 could not store \(r.path): \(error); nothing of this file was stored, rerun the batch to retry")
-                    failures.append(InputError(code: .cannotOpen, file: r.path, message: "store failed: \(error)"))
+                queuedSizes.insert(r.size)
+                let input = r, batchID = batchID
+                storeQueue.async(group: stored) {
+                    do {
+                        let began = Date()
+                        let added = try curation.store(batch: batchID, input)
+                        progress.note("stored \(input.path): \(input.citations.count) records, \(added) new evidence, \(input.deletions.count) deletions"
+                                      + String(format: " (%.2f s)", Date().timeIntervalSince(began)))
+                    } catch {
+                        Diagnostics.error("PGX-E103 could not store \(input.path): \(error); nothing of this file was stored, rerun the batch to retry")
+                        storeFailures.mutate { $0.append(InputError(code: .cannotOpen, file: input.path, message: "store failed: \(error)")) }
+                    }
                 }
             }
             progress.fileDone()
         }
+        stored.wait()
+        failures += storeFailures.value
         if let curation { try curation.finishBatch(batchID, failed: !failures.isEmpty) }
         out.flush()
         progress.finish()

@@ -298,6 +298,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)),
                        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // FIPS 180-4's million "a", fed in uneven pieces, by the CPU's SHA extensions (where it has them)
+        // and by the portable code
+        let million = [UInt8](repeating: 0x61, count: 1_000_000)
+        for hardware in [true, false] {
+            var s = SHA256(hardware: hardware)
+            var i = 0, step = 1
+            while i < million.count { let j = min(million.count, i + step); s.update(million[i..<j]); i = j; step = step * 3 % 1000 + 1 }
+            XCTAssertEqual(s.finalize(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", "hardware: \(hardware)")
+        }
+        // both paths agree on every length around the block and padding edges
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for n in 0...bytes.count {
+            var hw = SHA256(hardware: true), sw = SHA256(hardware: false)
+            hw.update(bytes[..<n]); sw.update(bytes[..<n])
+            XCTAssertEqual(hw.finalize(), sw.finalize(), "length \(n)")
+        }
     }
 
     /// The compiled-lexicon cache: built on the first run, read on the next, the same output either way
