@@ -59,14 +59,15 @@ echo '```'
 for c in $(printf "%s\n" 0 0.05 0.1 0.15 0.2 0.3 "$CUT" 0.5 | sort -g); do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
-echo "## Speculative flag (PGxCorpus dev, scripts/speculative.py)"
+echo "## Speculative flag and pharmacokinetic category (PGxCorpus dev, scripts/flags.py)"
 echo
-echo "\`speculative\` against PGxCorpus's \`hypothetical\` (a relation put as a hypothesis, an aim or a question) on the"
-echo "triples that match an associated gold pair at the model's cut. Hedges (\"may\", \"suggest\") are flagged too, which"
-echo "PGxCorpus mostly leaves unmarked."
+echo "On the triples that match an associated gold pair at the model's cut: \`speculative\` against PGxCorpus's"
+echo "\`hypothetical\` (a relation put as a hypothesis, an aim or a question; hedges such as \"may\" and \"suggest\" are"
+echo "flagged too, which PGxCorpus mostly leaves unmarked), and the \`metabolism\` category against a pharmacokinetic"
+echo "phenotype (PGxCorpus's pharmacodynamic phenotypes hold metabolism findings too, so precision is a lower bound)."
 echo
 echo '```'
-python3 scripts/speculative.py "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence "$CUT"
+python3 scripts/flags.py "$G/pgxcorpus-dev.jsonl" "$OOF/pgxcorpus-dev.oof.jsonl" --min-confidence "$CUT"
 echo '```'
 echo
 echo "## Calibration (out-of-fold, scripts/calibration.py)"

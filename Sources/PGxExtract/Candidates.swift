@@ -107,8 +107,9 @@ public struct CandidateBuilder: Sendable {
         guard !geneAt.isEmpty, !drugAt.isEmpty else { return [] }
         func bucket(_ n: Int) -> String { n <= 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : "5+" }
         // Cues of a sentence, worked out once per sentence however many pairs it takes part in.
-        var cueCache: [Int: ((EffectCategory, String)?, Set<CueRule.Kind>)] = [:]
-        func cuesOf(_ pi: Int, _ r: Range<Int>) -> ((EffectCategory, String)?, Set<CueRule.Kind>) {
+        typealias SentenceCues = (first: (EffectCategory, String)?, firstFeature: EffectCategory?, kinds: Set<CueRule.Kind>)
+        var cueCache: [Int: SentenceCues] = [:]
+        func cuesOf(_ pi: Int, _ r: Range<Int>) -> SentenceCues {
             let key = pi << 32 | r.lowerBound
             if let c = cueCache[key] { return c }
             let c = sentenceCues(doc.passages[pi].text, r)
@@ -152,9 +153,10 @@ public struct CandidateBuilder: Sendable {
                     f.add("sentences:", (sentenceCount <= 6 ? "short" : sentenceCount <= 12 ? "medium" : "long"))
                     if pgx { f.add("pgx&n:", bucket(ga.count), "/", bucket(da.count)) }
                     // The effect: the first category cue of the drug's sentence, else of the gene's.
-                    let (dCat, dKinds) = cuesOf(pi, s2), (gCat, gKinds) = cuesOf(pi, s1)
-                    let cat = dCat ?? gCat
-                    f.add("cat:", (cat?.0.rawValue ?? "none"))
+                    let dCues = cuesOf(pi, s2), gCues = cuesOf(pi, s1)
+                    let cat = dCues.first ?? gCues.first
+                    let (dKinds, gKinds) = (dCues.kinds, gCues.kinds)
+                    f.add("cat:", ((dCues.firstFeature ?? gCues.firstFeature)?.rawValue ?? "none"))
                     // sorted: a Set's order changes from run to run, and the model file must not
                     for k in dKinds.map(\.rawValue).sorted() { f.add("drug-sentence:", k) }
                     for k in gKinds.map(\.rawValue).sorted() { f.add("gene-sentence:", k) }
@@ -170,18 +172,23 @@ public struct CandidateBuilder: Sendable {
         return out
     }
 
-    /// The first effect-category cue of a sentence (with its rule id) and the kinds of cue it holds.
-    func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>) -> ((EffectCategory, String)?, Set<CueRule.Kind>) {
+    /// The first effect-category cue of a sentence (with its rule id), the first of a rule the classifier
+    /// sees, and the kinds of cue it holds among those rules.
+    func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>)
+        -> (first: (EffectCategory, String)?, firstFeature: EffectCategory?, kinds: Set<CueRule.Kind>) {
         // the cue matcher's own word split (no offsets needed here, so no full tokenization)
         let words = CueMatcher.words(text[range])
         var first: (EffectCategory, String)? = nil
+        var firstFeature: EffectCategory? = nil
         var kinds = Set<CueRule.Kind>()
         for h in cues.hits(words) {
             let r = cues.rules[h.rule]
-            kinds.insert(r.kind)
-            if first == nil, r.kind == .category, let c = r.category { first = (c, r.id) }
+            if r.modelFeature { kinds.insert(r.kind) }
+            guard r.kind == .category, let c = r.category else { continue }
+            if first == nil { first = (c, r.id) }
+            if firstFeature == nil && r.modelFeature { firstFeature = c }
         }
-        return (first, kinds)
+        return (first, firstFeature, kinds)
     }
 
     struct Unit { var gene: Mention?; var variant: Mention? }
@@ -391,6 +398,7 @@ public struct CandidateBuilder: Sendable {
         }
         var neg = false, spec = false, specFeature = false
         var bestCat: (Int, EffectCategory, String, Int)? = nil
+        var featureCat: (Int, EffectCategory)? = nil   // the same from the rules the classifier sees
         var catInverse = false
         for h in hits {
             let r = cues.rules[h.rule]
@@ -408,6 +416,7 @@ public struct CandidateBuilder: Sendable {
                 if r.modelFeature { specFeature = true }
             case .category:
                 if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word); catInverse = r.inverse }
+                if r.modelFeature, let c = r.category, featureCat == nil || d < featureCat!.0 { featureCat = (d, c) }
             default: break
             }
         }
@@ -434,7 +443,7 @@ public struct CandidateBuilder: Sendable {
         if catInverse { direction = direction == .increased ? .decreased : direction == .decreased ? .increased : direction }
         if neg { direction = .none }
         let category = bestCat?.1 ?? .other
-        f.add("cat:", category.rawValue)
+        f.add("cat:", (featureCat?.1 ?? .other).rawValue)
         // every feature once more for the kind of pair: a variant and a gene named alone speak differently
         f.conjoin(unit.variant == nil ? 0x9E3779B1 : 0x85EBCA77)
         return Candidate(passage: pi, sentence: sentence, gene: unit.gene, variant: unit.variant, drug: drug, phenotype: pheno,

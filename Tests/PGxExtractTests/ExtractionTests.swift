@@ -189,6 +189,24 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(try speculative("s4"), "a result")
         XCTAssertTrue(try speculative("s5"), "a question")
     }
+    /// Pharmacokinetics named by its processes and parameters is the metabolism category.
+    func testPharmacokineticProcessesAreMetabolism() throws {
+        let pgx = try TestEnv.binary().path
+        let lines = [
+            #"{"id": "k1", "text": "No significant differences of sirolimus C0/D ratios were observed among ABCB1 3435C>T genotype groups."}"#,
+            #"{"id": "k2", "text": "The SLCO1B1 521T>C variant reduced the hepatic uptake of rosuvastatin."}"#,
+            #"{"id": "k3", "text": "The CES1 G143E variant abolished the hydrolytic activity toward methylphenidate."}"#,
+        ]
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
+                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let triples = try json(r.stdout)
+        for doc in ["k1", "k2", "k3"] {
+            let t = try XCTUnwrap(triples.first { $0["doc"] as? String == doc }, "\(doc): no triple")
+            XCTAssertEqual((t["effect"] as? [String: Any])?["category"] as? String, "metabolism", doc)
+        }
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"

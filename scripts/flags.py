@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""How well pgx's `speculative` flag agrees with PGxCorpus's `hypothetical` (a relation the sentence
-puts as a hypothesis, an aim or a question, not as a result). ../shared/eval/score.py does not score it.
+"""How well two things ../shared/eval/score.py does not score agree with PGxCorpus's annotations:
+pgx's `speculative` flag with `hypothetical` (a relation the sentence puts as a hypothesis, an aim or a
+question, not as a result), and the `metabolism` category with a pharmacokinetic phenotype
+(`phenotype_type` Pharmacokinetic_phenotype).
 
-  scripts/speculative.py GOLD.jsonl PREDS.jsonl --min-confidence CUT
+  scripts/flags.py GOLD.jsonl PREDS.jsonl --min-confidence CUT
 
 Triples at or above CUT are matched to associated gold pairs as the scorer matches them (drug span and
-genetic span overlap, each gold pair once); on the matched pairs that carry a `hypothetical` value it
-prints counts, precision and recall of `speculative` for hypothetical pairs, and accuracy. Used by
-scripts/report.sh.
+genetic span overlap, each gold pair once). Prints, for each, counts, precision and recall (and for
+`speculative` accuracy) on the matched pairs. Used by scripts/report.sh.
 """
 import argparse, importlib.util, os
 from collections import defaultdict
@@ -29,6 +30,7 @@ def main():
         if t.get("confidence", 1.0) >= a.min_confidence:
             by_doc[str(t["doc"])].append(t)
     n = defaultdict(int)  # (gold hypothetical, predicted speculative) -> pairs
+    pk = defaultdict(int)  # (gold pharmacokinetic phenotype, predicted metabolism) -> pairs
     for g in load(a.gold):
         golds = [p for p in g["pairs"] if p.get("associated", True)]
         used = set()
@@ -39,13 +41,18 @@ def main():
             if hit is None:
                 continue
             used.add(hit)
+            pk[(golds[hit].get("phenotype_type") == "Pharmacokinetic_phenotype",
+                (t.get("effect") or {}).get("category") == "metabolism")] += 1
             if "hypothetical" in golds[hit]:
                 n[(bool(golds[hit]["hypothetical"]), bool(t.get("speculative")))] += 1
     tp, fp, fn, tn = n[(True, True)], n[(False, True)], n[(True, False)], n[(False, False)]
     total = tp + fp + fn + tn
     r = lambda x, y: round(x / y, 4) if y else None
-    print(f"matched pairs={total} hypothetical={tp + fn} flagged={tp + fp} precision={r(tp, tp + fp)} "
+    print(f"speculative: matched pairs={total} hypothetical={tp + fn} flagged={tp + fp} precision={r(tp, tp + fp)} "
           f"recall={r(tp, tp + fn)} accuracy={r(tp + tn, total)}")
+    tp, fp, fn = pk[(True, True)], pk[(False, True)], pk[(True, False)]
+    print(f"metabolism: matched pairs={sum(pk.values())} pharmacokinetic={tp + fn} metabolism={tp + fp} "
+          f"precision={r(tp, tp + fp)} recall={r(tp, tp + fn)}")
 
 
 if __name__ == "__main__":
