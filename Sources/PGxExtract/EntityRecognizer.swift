@@ -50,7 +50,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         for text in passages {
             let words = Self.alnumRuns(text)
             first.words.append(words)
-            first.mentions.append(mergeVariants(text, dictionaryMentions(text, words), variantMentions(text, words)))
+            let dict = addAbbreviatedNameGenes(text, dictionaryMentions(text, words))
+            first.mentions.append(mergeVariants(text, dict, variantMentions(text, words)))
         }
         return first
     }
@@ -320,6 +321,75 @@ public final class EntityRecognizer: @unchecked Sendable {
             return ctx.contains("metaboli")
         }
         return true
+    }
+
+    // MARK: - Genes written as a name, its abbreviation in brackets, and the rest of the symbol
+
+    /// "Cytochrome P450 (CYP) 2C19", "human leukocyte antigen (HLA)-B*5801", "interleukin (IL)-28B",
+    /// "interferon (IFN)-gamma": the abbreviation in brackets and what follows it make the symbol
+    /// ("CYP2C19", "HLA-B", "IL-28B" = IFNL3, "IFN-gamma" = IFNG). One gene mention from the start of the
+    /// name (when the words before the bracket spell the abbreviation) to the end of the symbol replaces
+    /// what the dictionary found inside (the family "cytochrome P450", the class "interferons"), and a
+    /// star allele right after it attaches to it as to "HLA-B*5801".
+    static let proteinNameStems = ["interleukin", "interferon", "cytochrome", "antigen", "necrosis factor", "growth factor",
+                                   "transferase", "oxygenase", "reductase"]
+
+    func addAbbreviatedNameGenes(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        var buf: [UInt32] = []
+        var i = 0
+        while i < t.count {
+            defer { i += 1 }
+            guard t[i] == "(" else { continue }
+            // "(" 2–5 capitals ")"
+            var j = i + 1
+            while j < t.count && j - i <= 6 && Self.isUpper(t[j]) && t[j].value < 0x80 { j += 1 }
+            let abbr = (i + 1)..<j
+            guard abbr.count >= 2 && abbr.count <= 5, j < t.count, t[j] == ")" else { continue }
+            // then the rest of the symbol: a hyphen or one space, and a run of letters and digits
+            var k = j + 1
+            var joiner: [Unicode.Scalar] = []
+            if k < t.count && (t[k] == "-" || t[k] == " ") { joiner = [t[k]]; k += 1 }
+            let restStart = k
+            while k < t.count && Self.isAlnum(t[k]) { k += 1 }
+            guard k > restStart, k - restStart <= 8 else { continue }
+            // a lone space must lead to a digit ("(CYP) 2C19"), not to the next word ("(CYP) enzymes")
+            if joiner == [" "] && !Self.isDigit(t[restStart]) { continue }
+            let short = Array(t[abbr]), rest = Array(t[restStart..<k])
+            // the first written form the lexicon knows as a whole; a family ("CYP3A") is kept as one and
+            // never read on as a member under another spelling
+            var hit: LexEntry? = nil
+            search: for sep in [[], ["-"], [" "]] as [[Unicode.Scalar]] {
+                let cand = short + sep + rest
+                for folded in [false, true] {
+                    guard let m = longest(cand, from: 0, folded: folded, buf: &buf), m.end == cand.count else { continue }
+                    let e = lexicon.entries[Int(m.entry)]
+                    if e.kind == .gene { hit = e; break search }
+                }
+            }
+            guard let e = hit, e.how != "family" || Mention.isSubfamily(e.name) else { continue }
+            // the brackets must hold a gene abbreviation ("(CYP)", "(HLA)") or follow a protein's name
+            // ("interleukin (IL)-28B"), not a study's ("Nicotine Addiction Treatment (PNAT)-2")
+            let genetic = ms.filter { $0.kind == .gene }
+            let long = Self.longForm(short, t, before: i - (i > 0 && Self.isSpace(t[i - 1]) ? 1 : 0))
+            let abbrIsGene = genetic.contains { $0.start < abbr.upperBound && abbr.lowerBound < $0.end }
+            var longIsProtein = false
+            if let l = long {
+                let name = t[l..<i]
+                let lower = makeLowerString(name)
+                longIsProtein = Self.namesProtein(name) || genetic.contains { $0.start < i && l < $0.end }
+                    || Self.proteinNameStems.contains { lower.contains($0) }
+            }
+            guard long != nil ? longIsProtein : abbrIsGene else { continue }
+            found.append(Mention(kind: .gene, start: long ?? i, end: k, name: e.name, id: e.id, xref: e.xref,
+                                 source: e.how == "family" ? e.source : "pattern:abbreviated-name", pharmacogene: e.pharmacogene))
+            i = k - 1
+        }
+        guard !found.isEmpty else { return ms }
+        var out = ms.filter { m in !found.contains { $0.start < m.end && m.start < $0.end } }
+        out.append(contentsOf: found)
+        out.sort(by: Self.inTextOrder)
+        return out
     }
 
     // MARK: - Variant patterns

@@ -438,6 +438,26 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(more, "CTX")?.name, "cyclophosphamide")
     }
 
+    /// A gene written as its name, its abbreviation in brackets and the rest of the symbol is one mention
+    /// of the gene, from the start of the name; a star allele after it is that gene's.
+    func testGenesWrittenAsNameAbbreviationAndSymbolRest() throws {
+        let ms = try mentions("Cytochrome P450 (CYP) 2C19 and cytochrome P450 (CYP)3A5 genotypes, interleukin (IL)-28B, "
+                              + "transforming growth factor (TGF)-beta1 and human leukocyte antigen (HLA)-B*5801 were typed; "
+                              + "cytochrome P450 (CYP) 3A activity and cytochrome P450 (CYP) enzymes were measured in the "
+                              + "Pharmacogenetics of Nicotine Addiction Treatment (PNAT)-2 trial.")
+        XCTAssertEqual(find(ms, "Cytochrome P450 (CYP) 2C19")?.name, "CYP2C19")
+        XCTAssertEqual(find(ms, "cytochrome P450 (CYP)3A5")?.name, "CYP3A5")
+        XCTAssertEqual(find(ms, "interleukin (IL)-28B")?.name, "IFNL3")
+        XCTAssertEqual(find(ms, "transforming growth factor (TGF)-beta1")?.name, "TGFB1")
+        XCTAssertEqual(find(ms, "human leukocyte antigen (HLA)-B")?.name, "HLA-B")
+        XCTAssertEqual(find(ms, "*5801")?.gene, "HLA-B", "the allele attaches to the gene so written")
+        let cyp3a = try XCTUnwrap(find(ms, "cytochrome P450 (CYP) 3A"), "a subfamily so written")
+        XCTAssertEqual(cyp3a.name, "CYP3A")
+        XCTAssertFalse(cyp3a.isFamily, "a subfamily curated tables use pairs")
+        XCTAssertNil(ms.first { $0.0.hasPrefix("cytochrome P450 (CYP) enzymes") }, "'(CYP) enzymes' completes no symbol")
+        XCTAssertNil(ms.first { $0.1.name == "NMNAT2" }, "a study's abbreviation is no gene ('(PNAT)-2')")
+    }
+
     /// The document stage knows a subfamily ("CYP3A") from a gene, and whether the abstract names one of
     /// its members: curated tables file the finding under the member ("CYP3A5"). Out of fold on PharmGKB
     /// dev, CYP3A pairs above cut 0.1 went from 49 wrong and 3 right to 16 and 2.
