@@ -416,6 +416,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                     guard rs || hgvsPrefix else { i = words[r].upperBound; continue }
                 }
                 m = rsid(t, i) ?? hgvs(t, i) ?? intronSplice(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
+                    ?? restrictionSite(t, words[r])
             } else {
                 let v = t[i].value
                 if v == 42 || v == 0x2217 {
@@ -432,6 +433,33 @@ public final class EntityRecognizer: @unchecked Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Restriction enzymes whose sites name polymorphisms ("VDR FokI", "DRD2 TaqIA", "CETP TaqIB",
+    /// "DRD1 DdeI"): the enzyme, with "1" for "I" as often written, and TaqI's A, B and D sites.
+    static let restrictionEnzymes: Set<String> = ["TaqI", "BsmI", "FokI", "ApaI", "MspI", "PvuII", "XbaI", "HindIII", "EcoRI", "EcoRV",
+        "BamHI", "RsaI", "DraI", "MboI", "BglII", "PstI", "SacI", "HaeIII", "AvaII", "BclI", "NcoI", "HhaI", "AluI", "StuI", "SmaI",
+        "NlaIII", "BstUI", "HinfI", "DdeI", "MnlI", "BsrI", "AciI", "BslI", "MwoI", "Hpy188I", "BstNI", "ScrFI", "MaeIII", "Sau3AI"]
+
+    func restrictionSite(_ t: [Unicode.Scalar], _ w: Range<Int>) -> Mention? {
+        // a capital, two small letters, then a capital or a digit ("Taq", "I"): most capitalized words of a
+        // text fail here, before a string is made
+        let a = w.lowerBound
+        guard w.count >= 4 && w.count <= 8, t[a].value &- 65 < 26, t[a + 1].value &- 97 < 26, t[a + 2].value &- 97 < 26,
+              t[a + 3].value &- 65 < 26 || t[a + 3].value &- 48 < 10 else { return nil }
+        var word = makeString(t[w])
+        var end = w.upperBound
+        // "TaqIA", "Taq1A", "TaqI A"
+        if word.hasPrefix("Taq") {
+            if word.hasSuffix("A") || word.hasSuffix("B") || word.hasSuffix("D") { word.removeLast() }
+            else if end + 2 <= t.count, t[end] == " ", "ABD".unicodeScalars.contains(t[end + 1]), end + 2 == t.count || !Self.isAlnum(t[end + 2]) {
+                end += 2
+            }
+        }
+        if word.hasSuffix("1") { word = String(word.dropLast()) + "I" }
+        guard Self.restrictionEnzymes.contains(word) else { return nil }
+        return Mention(kind: .variant, start: w.lowerBound, end: end, name: makeString(t[w.lowerBound..<end].filter { $0 != " " }),
+                       source: "pattern:restriction-site")
     }
 
     static func digitsEnd(_ t: [Unicode.Scalar], _ i: Int) -> Int {
@@ -576,8 +604,16 @@ public final class EntityRecognizer: @unchecked Sendable {
             if k < t.count && t[k] == " " { k += 1 }
             guard k < t.count, bases.contains(t[k]) else { return nil }
             k += 1
+            // "-1438A/G", "102T/C": the two alleles of a position, written straight after it
+            if k < t.count && t[k] == "/" && k == d + 1, k + 1 < t.count, bases.contains(t[k + 1]),
+               k + 2 == t.count || !Self.isAlnum(t[k + 2]) && t[k + 2] != "/" {
+                return Mention(kind: .variant, start: i, end: k + 2, name: makeString(t[i..<(k + 2)]), source: "pattern:nucleotide")
+            }
             var a = k
             while a < t.count && t[a] == " " { a += 1 }
+            // ">", "→", or the arrows of older abstracts: "677C-->T", "1298A->C"
+            if a + 2 < t.count && t[a] == "-" && t[a + 1] == "-" && t[a + 2] == ">" { a += 2 }
+            else if a + 1 < t.count && t[a] == "-" && t[a + 1] == ">" { a += 1 }
             guard a < t.count, t[a] == ">" || t[a] == "\u{2192}" else { return nil }
             a += 1
             while a < t.count && t[a] == " " { a += 1 }
@@ -585,7 +621,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             a += 1
             if a + 1 < t.count && t[a] == "/" && bases.contains(t[a + 1]) { a += 2 }
             guard a == t.count || !Self.isAlnum(t[a]) else { return nil }
-            let name = makeString(t[i..<a].filter { $0 != " " })
+            var name = makeString(t[i..<a].filter { $0 != " " })
+            name = name.replacingOccurrences(of: "-->", with: ">").replacingOccurrences(of: "->", with: ">")
             return Mention(kind: .variant, start: i, end: a, name: name, source: "pattern:nucleotide")
         }
         // G-308A

@@ -101,6 +101,24 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ivs, "IVS14+1G>A")?.gene, "DPYD")
     }
 
+    /// Older and other written forms of a variant: arrows ("677C-->T"), the two alleles of a position
+    /// ("-1438A/G"), and polymorphisms named by a restriction site ("TaqIA", "Taq1A", "FokI").
+    func testArrowsAllelePairsAndRestrictionSitesAreVariants() throws {
+        let ms = try mentions("The MTHFR 677C-->T and 1298A->C variants, the HTR2A -1438A/G and 102T/C polymorphisms, the DRD2 "
+                              + "TaqIA and Taq1A polymorphisms, the CETP TaqIB and the VDR FokI variants; genotype A/G (n = 12) and 5A/6A.")
+        XCTAssertEqual(find(ms, "677C-->T")?.name, "677C>T")
+        XCTAssertEqual(find(ms, "677C-->T")?.gene, "MTHFR")
+        XCTAssertEqual(find(ms, "1298A->C")?.name, "1298A>C")
+        XCTAssertEqual(find(ms, "-1438A/G")?.gene, "HTR2A")
+        XCTAssertEqual(find(ms, "102T/C")?.kind, .variant)
+        for (site, gene) in [("TaqIA", "DRD2"), ("Taq1A", "DRD2"), ("TaqIB", "CETP"), ("FokI", "VDR")] {
+            XCTAssertEqual(find(ms, site)?.kind, .variant, site)
+            XCTAssertEqual(find(ms, site)?.gene, gene, site)
+        }
+        XCTAssertFalse(ms.contains { $0.1.kind == .variant && ($0.0.hasPrefix("12 ") || $0.0 == "A/G" || $0.0.contains("6A")) },
+                       "a count before a genotype, a genotype alone and repeat counts are no variants: \(ms.map(\.0))")
+    }
+
     func testAbbreviationsDefinedInTheDocument() throws {
         let ms = try mentions("Patients received warfarin (WF) daily. WF doses were lower in carriers.")
         XCTAssertEqual(ms.filter { $0.0 == "WF" }.map(\.1.name), ["warfarin", "warfarin"])
