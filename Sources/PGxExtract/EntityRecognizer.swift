@@ -1332,7 +1332,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         var dropped = Set<[Unicode.Scalar]>(), droppedDrugs = Set<[Unicode.Scalar]>()
         for (p, t) in passages.enumerated() {
             for m in result[p] {
-                let gene = m.kind == .gene && !m.pharmacogene && (m.source == "lexicon:symbol" || m.source == "lexicon:alias")
+                // a pharmacogene's alias too ("Nicotine Addiction Treatment (PNAT)" is no NAT2); its symbol stays
+                let gene = m.kind == .gene && (m.source == "lexicon:alias" || !m.pharmacogene && m.source == "lexicon:symbol")
                 guard gene || m.kind == .drug && m.source == "lexicon:abbreviation" else { continue }
                 var open = m.start - 1
                 while open >= 0 && t[open] == " " { open -= 1 }
@@ -1353,7 +1354,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard !dropped.isEmpty || !droppedDrugs.isEmpty else { return }
         for (p, t) in passages.enumerated() {
             result[p].removeAll { m in
-                m.kind == .gene && !m.pharmacogene && dropped.contains(Array(t[m.start..<m.end]))
+                m.kind == .gene && (!m.pharmacogene || m.source == "lexicon:alias") && dropped.contains(Array(t[m.start..<m.end]))
                     || m.kind == .drug && m.source == "lexicon:abbreviation" && droppedDrugs.contains(Array(t[m.start..<m.end]))
             }
         }
@@ -1372,6 +1373,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             let word = String(w)
             if proteinWords.contains(word) { return true }
             if word.count > 5 && (word.hasSuffix("ase") || word.hasSuffix("ases")) && !notEnzymes.contains(word) { return true }
+            // "P-glycoprotein", "lipoproteins", "interleukin", "antigen"
+            if word.hasSuffix("protein") || word.hasSuffix("proteins") || word.hasPrefix("interleukin") || word == "antigen" { return true }
         }
         return false
     }

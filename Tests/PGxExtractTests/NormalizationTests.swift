@@ -326,6 +326,12 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ms, "OCT3")?.name, "SLC22A3", "the transporter, not POU5F1")
         let undefined = try mentions("HPR and CDA were typed.")
         XCTAssertEqual(find(undefined, "HPR")?.kind, .gene, "without a definition the symbol is the gene")
+        // a pharmacogene's alias defined as something else is not the pharmacogene; one defined by a
+        // protein's name is
+        let alias = try mentions("In renal cell carcinoma (RCC), XRCC1 and P-glycoprotein (P-gp) were typed; RCC patients took sunitinib.")
+        XCTAssertFalse(alias.contains { $0.0 == "RCC" && $0.1.kind == .gene }, "RCC is the cancer, not XRCC1: \(alias.map(\.0))")
+        XCTAssertEqual(find(alias, "XRCC1")?.name, "XRCC1")
+        XCTAssertEqual(find(alias, "P-gp")?.name, "ABCB1")
     }
 
     func testEndogenousSubstancesMetabolitesAndEnzymes() throws {
