@@ -17,6 +17,10 @@ public struct CueRule: Sendable {
     /// file: the rule sets its flag on the output only, as a rule written for reviewers rather than
     /// for ranking).
     public var modelFeature: Bool = true
+    /// The rule's cues count only as the sentence's first words (`"at_start": true`), and not in a
+    /// sentence that has any of the words of `"unless"` (a trailing * matches any ending).
+    public var atStart: Bool = false
+    public var unless: [String] = []
     /// Each cue as lower-case words; a word ending in "*" is a prefix.
     var cues: [[String]]
 }
@@ -51,6 +55,7 @@ public final class CueMatcher: @unchecked Sendable {
             rules.append(CueRule(id: id, kind: k, category: (r["category"] as? String).flatMap(EffectCategory.init(rawValue:)),
                                  direction: (r["direction"] as? String).flatMap(EffectDirection.init(rawValue:)),
                                  inverse: (r["polarity"] as? String) == "inverse", modelFeature: (r["model_feature"] as? Bool) ?? true,
+                                 atStart: (r["at_start"] as? Bool) ?? false, unless: (r["unless"] as? [String] ?? []).map { $0.lowercased() },
                                  cues: cues.map { CueMatcher.words($0) }))
         }
         self.rules = rules
@@ -129,8 +134,12 @@ public final class CueMatcher: @unchecked Sendable {
                 guard i + cue.count <= words.count else { continue }
                 var ok = true
                 for k in 1..<max(cue.count, 1) where !CueMatcher.matches(cue[k], words[i + k]) { ok = false; break }
-                if ok { out.append(CueHit(rule: ri, word: i)) }
+                if ok && (i == 0 || !rules[ri].atStart) { out.append(CueHit(rule: ri, word: i)) }
             }
+        }
+        // a rule whose "unless" words the sentence has does not hit
+        if out.contains(where: { !rules[$0.rule].unless.isEmpty }) {
+            out.removeAll { h in rules[h.rule].unless.contains { u in words.contains { CueMatcher.matches(u, $0) } } }
         }
         return out
     }

@@ -174,6 +174,8 @@ final class ExtractionTests: XCTestCase {
             #"{"id": "s3", "text": "CYP2D6 genotype may affect tamoxifen efficacy."}"#,
             #"{"id": "s4", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel."}"#,
             #"{"id": "s5", "text": "Is there a role for MDR1 gene variants in the modulation of warfarin dosage?"}"#,
+            #"{"id": "s6", "text": "Association between ABCB1 polymorphism and response to valproate in epilepsy patients."}"#,
+            #"{"id": "s7", "text": "Effect of the CYP2C19*2 allele on clopidogrel response was modest."}"#,
         ]
         let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
                                input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
@@ -188,6 +190,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try speculative("s3"), "a hedge")
         XCTAssertFalse(try speculative("s4"), "a result")
         XCTAssertTrue(try speculative("s5"), "a question")
+        XCTAssertTrue(try speculative("s6"), "a heading that names a topic")
+        XCTAssertFalse(try speculative("s7"), "the same opening with a finite verb states a result")
     }
     /// Pharmacokinetics named by its processes and parameters is the metabolism category.
     func testPharmacokineticProcessesAreMetabolism() throws {
