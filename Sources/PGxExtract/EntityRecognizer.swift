@@ -325,15 +325,16 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     // MARK: - Genes written as a name, its abbreviation in brackets, and the rest of the symbol
 
+    /// Words of a protein's name that `namesProtein` does not know ("interferon (IFN)-gamma", "Cytochrome
+    /// P450 (CYP) 2C19"); its words and "-ase" endings cover the rest ("growth factor", "transferase").
+    static let proteinNameStems = ["interferon", "cytochrome"]
+
     /// "Cytochrome P450 (CYP) 2C19", "human leukocyte antigen (HLA)-B*5801", "interleukin (IL)-28B",
     /// "interferon (IFN)-gamma": the abbreviation in brackets and what follows it make the symbol
     /// ("CYP2C19", "HLA-B", "IL-28B" = IFNL3, "IFN-gamma" = IFNG). One gene mention from the start of the
     /// name (when the words before the bracket spell the abbreviation) to the end of the symbol replaces
     /// what the dictionary found inside (the family "cytochrome P450", the class "interferons"), and a
     /// star allele right after it attaches to it as to "HLA-B*5801".
-    static let proteinNameStems = ["interleukin", "interferon", "cytochrome", "antigen", "necrosis factor", "growth factor",
-                                   "transferase", "oxygenase", "reductase"]
-
     func addAbbreviatedNameGenes(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
         var found: [Mention] = []
         var buf: [UInt32] = []
