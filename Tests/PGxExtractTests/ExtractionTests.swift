@@ -145,6 +145,7 @@ final class ExtractionTests: XCTestCase {
             #"{"id": "n1", "text": "There were no significant differences in the dose-adjusted trough concentrations and the area under the curve of tacrolimus between CYP2C19 genotype groups, but the clearance of tacrolimus was lower in CYP3A5*3/*3 carriers."}"#,
             #"{"id": "n2", "text": "The MTHFR 1298A>C variant, but not 677C>T, was associated with methotrexate toxicity."}"#,
             #"{"id": "n3", "text": "CYP3A5 genotype is not an important determinant of the disposition of lansoprazole."}"#,
+            #"{"id": "n4", "text": "Absence of an effect of CYP2D6 genotype on tamoxifen efficacy."}"#,
         ]
         let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
                                input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
@@ -162,6 +163,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try negated("n2", "677C>T"))
         XCTAssertFalse(try negated("n2", "1298A>C"))
         XCTAssertTrue(try negated("n3", "CYP3A5"))
+        XCTAssertTrue(try negated("n4", "CYP2D6"), "a heading that states an absence")
     }
 
     /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
