@@ -42,6 +42,31 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(st.contains("retracted"), st)
     }
 
+    /// A file whose transaction fails (here a trigger the test adds refuses one of its PMIDs) is named,
+    /// nothing of it is stored, the batch's other files are, and the exit status says so; a rerun once
+    /// the cause is gone stores the file. Files are stored on their own thread while the next is read.
+    func testAFileThatCannotBeStoredIsNamedAndTheRestIsStored() throws {
+        let store = dir.appendingPathComponent("f.sqlite").path
+        let files = ["corpus/pgx-baseline.xml", "corpus/pgx-update.xml.gz"]
+        // the schema first (a batch of one text item), then the trap for a PMID only the baseline has
+        let item = dir.appendingPathComponent("item.jsonl")
+        try Data(#"{"id": "t1", "text": "No finding here."}"#.utf8 + [0x0A]).write(to: item)
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "setup", "--store", store, "--input-format", "text", item.path]).status, 0)
+        _ = try sqlite(store, "CREATE TRIGGER refuse BEFORE INSERT ON citation WHEN NEW.pmid = '99000001' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;")
+        var r = try pgx(["extract", "--quiet", "--batch", "b", "--store", store] + files)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("PGX-E103 could not store corpus/pgx-baseline.xml"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("refused by test"), r.stderr)
+        XCTAssertEqual(try sqlite(store, "SELECT path FROM batch_input JOIN batch ON batch.id = batch_id WHERE name = 'b'"), "corpus/pgx-update.xml.gz")
+        XCTAssertEqual(try sqlite(store, "SELECT COUNT(*) FROM citation WHERE pmid BETWEEN '99000001' AND '99000002'"), "0", "nothing of the failed file")
+        XCTAssertEqual(try sqlite(store, "SELECT status FROM batch WHERE name = 'b'"), "finished with errors")
+        _ = try sqlite(store, "DROP TRIGGER refuse;")
+        r = try pgx(["extract", "--quiet", "--batch", "b", "--store", store] + files)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("skipping corpus/pgx-update.xml.gz"), r.stderr)
+        XCTAssertEqual(try sqlite(store, "SELECT COUNT(*) FROM batch_input JOIN batch ON batch.id = batch_id WHERE name = 'b'"), "2")
+    }
+
     func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
         let store = dir.appendingPathComponent("r.sqlite").path
         XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
