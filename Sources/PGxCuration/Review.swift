@@ -132,6 +132,8 @@ extension CurationStore {
 public struct QueueItem: Sendable {
     public var row: TripleRow
     public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String, rule: String
+    /// The sentence puts the finding as an aim, a question or a hedge, not as a result.
+    public var speculative: Bool
     public var title: String?, year: Int?
     public var supporting: Int
 }
@@ -150,16 +152,18 @@ extension CurationStore {
     static let categories: Set<String> = ["efficacy", "toxicity", "dosage", "metabolism", "other"]
     static let directions: Set<String> = ["increased", "decreased", "none", "unspecified"]
 
-    /// The best evidence of a triple with its citation, for display.
+    /// The best evidence of a triple with its citation, for display: live before retracted, a result
+    /// before an aim or a hedge, then the most confident.
     public func item(_ row: TripleRow) throws -> QueueItem? {
         try db.read { db in
             guard let e = try Row.fetchOne(db, sql: """
-                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, c.title, c.year FROM evidence e
-                LEFT JOIN citation c ON c.pmid = e.pmid WHERE e.triple_id = ? ORDER BY e.retracted IS NOT NULL, e.confidence DESC LIMIT 1
+                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, e.speculative, c.title, c.year FROM evidence e
+                LEFT JOIN citation c ON c.pmid = e.pmid WHERE e.triple_id = ?
+                ORDER BY e.retracted IS NOT NULL, e.speculative, e.confidence DESC LIMIT 1
                 """, arguments: [row.id]) else { return nil }
             let n = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT pmid) FROM evidence WHERE triple_id = ? AND retracted IS NULL", arguments: [row.id]) ?? 0
             return QueueItem(row: row, pmid: e["pmid"], passage: e["passage"], sentence: e["sentence"], sentenceStart: e["sentence_start"], spans: e["spans"],
-                             rule: e["rule"], title: e["title"], year: e["year"], supporting: max(0, n - 1))
+                             rule: e["rule"], speculative: e["speculative"], title: e["title"], year: e["year"], supporting: max(0, n - 1))
         }
     }
 

@@ -58,6 +58,11 @@ public final class CurationStore: @unchecked Sendable {
                 """)
         }
         registerReleaseMigration(&m)
+        // Whether a piece of evidence states its finding as a result or only as an aim, a question or a
+        // hedge (the triple's `speculative`): reviewers see it, and the queue shows a result first.
+        m.registerMigration("v4-evidence-speculative") { db in
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN speculative INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 
@@ -130,9 +135,11 @@ public final class CurationStore: @unchecked Sendable {
         public var category: String, direction: String, negated: Bool
         public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String
         public var confidence: Double, rule: String
+        public var speculative: Bool
         public init(key: String, gene: String?, hgnc: String?, variant: String?, phenotype: String?, drug: String, drugID: String?,
                     category: String, direction: String, negated: Bool, pmid: String, passage: String, sentence: String,
-                    sentenceStart: Int, spans: String, confidence: Double, rule: String) {
+                    sentenceStart: Int, spans: String, confidence: Double, rule: String, speculative: Bool = false) {
+            self.speculative = speculative
             self.key = key; self.gene = gene; self.hgnc = hgnc; self.variant = variant; self.phenotype = phenotype
             self.drug = drug; self.drugID = drugID; self.category = category; self.direction = direction; self.negated = negated
             self.pmid = pmid; self.passage = passage; self.sentence = sentence; self.sentenceStart = sentenceStart
@@ -195,9 +202,10 @@ public final class CurationStore: @unchecked Sendable {
                     tripleIDs[e.key] = tid
                 }
                 try db.cachedStatement(sql: """
-                    INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """).execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input])
+                    INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id, speculative)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """).execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input,
+                                             e.speculative])
                 if db.changesCount > 0 { added += 1; gained.insert(tid) }
             }
             for pmid in r.deletions {

@@ -107,6 +107,7 @@ struct Queue: ParsableCommand {
         print("")
         print("  \u{1B}[1m\(r.gene ?? "?") \(q)  →  \(r.drug)\u{1B}[0m   \(r.category) / \(r.direction)\(r.negated ? "  NOT ASSOCIATED" : "")")
         print("  confidence \(String(format: "%.2f", r.maxConfidence))   \(it.rule)")
+        if it.speculative { print("  \u{1B}[1;35mAIM OR HEDGE\u{1B}[0m: this sentence does not state the finding as a result") }
         print("  PMID \(it.pmid)\(it.year.map { " (\($0))" } ?? "")  \(it.title ?? "")")
         print("  \(it.supporting) other abstract\(it.supporting == 1 ? "" : "s") support this")
         print("")

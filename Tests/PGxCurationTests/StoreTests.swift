@@ -1,4 +1,5 @@
 import Foundation
+import PGxCuration
 import TestSupport
 import XCTest
 
@@ -65,6 +66,31 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("skipping corpus/pgx-update.xml.gz"), r.stderr)
         XCTAssertEqual(try sqlite(store, "SELECT COUNT(*) FROM batch_input JOIN batch ON batch.id = batch_id WHERE name = 'b'"), "2")
+    }
+
+    /// Evidence keeps whether its sentence states the finding as a result or only as an aim or a hedge;
+    /// the queue marks the latter and shows a result first, however confident the aim.
+    func testEvidenceKeepsWhetherItIsAnAimAndTheQueueShowsAResultFirst() throws {
+        let store = dir.appendingPathComponent("q.sqlite").path
+        let items = dir.appendingPathComponent("items.jsonl")
+        let lines = [#"{"id": "a1", "text": "We investigated whether CYP2C19 poor metabolizers had a reduced response to clopidogrel."}"#,
+                     #"{"id": "r1", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel."}"#,
+                     #"{"id": "a2", "text": "OBJECTIVE: To determine the effect of the SLCO1B1 521T>C variant on simvastatin myopathy."}"#]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: items)
+        let r = try pgx(["extract", "--quiet", "--min-confidence", "0", "--batch", "b", "--store", store, "--input-format", "text", items.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try sqlite(store, "SELECT pmid || ':' || speculative FROM evidence ORDER BY pmid"), "a1:1\na2:1\nr1:0")
+        // the aim made the most confident piece of evidence of its finding
+        _ = try sqlite(store, "UPDATE evidence SET confidence = 0.99 WHERE pmid = 'a1'")
+        let s = try CurationStore(path: store)
+        var all = CurationStore.Filter(); all.status = nil
+        let rows = try s.list(all)
+        let cyp = try XCTUnwrap(rows.first { $0.gene == "CYP2C19" })
+        let shown = try XCTUnwrap(try s.item(cyp))
+        XCTAssertEqual(shown.pmid, "r1", "the result, not the aim")
+        XCTAssertFalse(shown.speculative)
+        let slco = try XCTUnwrap(try s.item(try XCTUnwrap(rows.first { $0.gene == "SLCO1B1" })))
+        XCTAssertTrue(slco.speculative, "only an aim names this one")
     }
 
     func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
