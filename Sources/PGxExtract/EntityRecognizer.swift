@@ -476,9 +476,13 @@ public final class EntityRecognizer: @unchecked Sendable {
         var j = i + 2
         if t[j] == " " { j += 1 }
         let e = Self.digitsEnd(t, j)
-        guard e - j >= 3, e == t.count || !Self.isAlnum(t[e]) else { return nil }
+        guard e - j >= 3 else { return nil }
+        var end = e
+        // "rs628031A allele", "rs4149056C": the allele written onto the rsID belongs to the mention
+        if end < t.count && Self.bases.contains(t[end]) && (end + 1 == t.count || !Self.isAlnum(t[end + 1])) { end += 1 }
+        guard end == t.count || !Self.isAlnum(t[end]) else { return nil }
         let name = "rs" + makeString(t[j..<e])
-        return Mention(kind: .variant, start: i, end: e, name: name, source: "pattern:rsid")
+        return Mention(kind: .variant, start: i, end: end, name: name, source: "pattern:rsid")
     }
 
     /// `*2`, `* 2`, `*2A`, `*1/*17`, `*57:01`, `*1xN`; the name is normalized without spaces.
@@ -1619,6 +1623,19 @@ public final class EntityRecognizer: @unchecked Sendable {
                 ms[idx].name = g + Self.normalizeStar(v.name, gene: g)
             }
         }
+        // "rs628031 and rs683369 polymorphisms of SLC22A1": a variant without a gene, listed right before
+        // one that has its gene, shares it (right to left, so a whole list does)
+        for idx in ms.indices.reversed() where ms[idx].kind == .variant && ms[idx].gene == nil && ms[idx].source != "pattern:star" {
+            guard idx + 1 < ms.count, ms[idx + 1].kind == .variant, let g = ms[idx + 1].gene,
+                  Self.onlyListsBetween(t[ms[idx].end..<ms[idx + 1].start]) else { continue }
+            ms[idx].gene = g
+        }
+    }
+
+    /// Only a list's joints between two mentions: commas, "and", "or", "/" and spaces.
+    static func onlyListsBetween(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
+        let words = makeLowerString(between).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
+        return !between.isEmpty && words.allSatisfy { $0 == "and" || $0 == "or" } && words.count <= 1
     }
 
     /// HLA alleles written without the colon ("*5701") get it ("*57:01").

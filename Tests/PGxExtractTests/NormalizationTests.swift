@@ -101,6 +101,17 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(find(ivs, "IVS14+1G>A")?.gene, "DPYD")
     }
 
+    /// An rsID with its allele written on ("rs628031A allele") is the rsID; variants listed before the
+    /// one whose gene follows share that gene ("rs628031 and rs683369 polymorphisms of SLC22A1").
+    func testAllelesOnRsIDsAndListsOfVariantsBeforeTheirGene() throws {
+        let ms = try mentions("The role of rs628031 and rs683369 polymorphisms of SLC22A1 on imatinib response was studied. "
+                              + "Carriers of the SLC22A1 rs628031A allele had lower response rates; rs12345GA was not typed.")
+        XCTAssertEqual(ms.filter { $0.1.name == "rs628031" }.map(\.0), ["rs628031", "rs628031A"])
+        XCTAssertEqual(ms.filter { $0.1.name == "rs628031" }.map(\.1.gene), ["SLC22A1", "SLC22A1"])
+        XCTAssertEqual(find(ms, "rs683369")?.gene, "SLC22A1")
+        XCTAssertFalse(ms.contains { $0.0.hasPrefix("rs12345") }, "two letters after the digits are no allele")
+    }
+
     /// Older and other written forms of a variant: arrows ("677C-->T"), the two alleles of a position
     /// ("-1438A/G"), and polymorphisms named by a restriction site ("TaqIA", "Taq1A", "FokI").
     func testArrowsAllelePairsAndRestrictionSitesAreVariants() throws {
