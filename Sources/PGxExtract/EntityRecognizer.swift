@@ -1350,8 +1350,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if gene { guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue } }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
+                // a long form that is itself a gene's name ("cytidine deaminase (CDA)") keeps the abbreviation;
+                // one that only holds a drug does not ("Nicotine Addiction Treatment (PNAT)")
                 guard let start = Self.longForm(short, t, before: end), end - start > short.count,
-                      !result[p].contains(where: { $0.start < end && start < $0.end }),
+                      !result[p].contains(where: { $0.start < end && start < $0.end && ($0.kind == .gene || !gene) }),
                       !gene || !Self.namesProtein(t[start..<end]) else { continue }
                 if gene { dropped.insert(short) } else { droppedDrugs.insert(short) }
             }

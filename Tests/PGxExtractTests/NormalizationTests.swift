@@ -343,6 +343,9 @@ final class NormalizationTests: XCTestCase {
         XCTAssertFalse(alias.contains { $0.0 == "RCC" && $0.1.kind == .gene }, "RCC is the cancer, not XRCC1: \(alias.map(\.0))")
         XCTAssertEqual(find(alias, "XRCC1")?.name, "XRCC1")
         XCTAssertEqual(find(alias, "P-gp")?.name, "ABCB1")
+        // a long form that holds a drug but names no protein defines no gene either
+        let study = try mentions("A trial of sublingual nicotine tablets (SNT) and a methylphenidate transdermal system (MTS): SNT and MTS users.")
+        XCTAssertFalse(study.contains { ($0.0 == "SNT" || $0.0 == "MTS") && $0.1.kind == .gene }, "\(study.map { ($0.0, $0.1.name) })")
     }
 
     func testEndogenousSubstancesMetabolitesAndEnzymes() throws {
