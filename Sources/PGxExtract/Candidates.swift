@@ -107,7 +107,6 @@ public struct CandidateBuilder: Sendable {
         guard !geneAt.isEmpty, !drugAt.isEmpty else { return [] }
         func bucket(_ n: Int) -> String { n <= 1 ? "1" : n == 2 ? "2" : n <= 4 ? "3-4" : "5+" }
         // Cues of a sentence, worked out once per sentence however many pairs it takes part in.
-        typealias SentenceCues = (first: (EffectCategory, String)?, firstFeature: EffectCategory?, kinds: Set<CueRule.Kind>)
         var cueCache: [Int: SentenceCues] = [:]
         func cuesOf(_ pi: Int, _ r: Range<Int>) -> SentenceCues {
             let key = pi << 32 | r.lowerBound
@@ -155,11 +154,10 @@ public struct CandidateBuilder: Sendable {
                     // The effect: the first category cue of the drug's sentence, else of the gene's.
                     let dCues = cuesOf(pi, s2), gCues = cuesOf(pi, s1)
                     let cat = dCues.first ?? gCues.first
-                    let (dKinds, gKinds) = (dCues.kinds, gCues.kinds)
                     f.add("cat:", ((dCues.firstFeature ?? gCues.firstFeature)?.rawValue ?? "none"))
                     // sorted: a Set's order changes from run to run, and the model file must not
-                    for k in dKinds.map(\.rawValue).sorted() { f.add("drug-sentence:", k) }
-                    for k in gKinds.map(\.rawValue).sorted() { f.add("gene-sentence:", k) }
+                    for k in dCues.kinds.map(\.rawValue).sorted() { f.add("drug-sentence:", k) }
+                    for k in gCues.kinds.map(\.rawValue).sorted() { f.add("gene-sentence:", k) }
                     var c = Candidate(passage: pi, sentence: range, gene: u.gene, variant: u.variant, drug: d, phenotype: nil,
                                       features: f.hashes, effect: Effect(category: cat?.0 ?? .other, direction: .unspecified),
                                       negated: false, speculative: false, categoryRule: cat?.1)
@@ -174,8 +172,9 @@ public struct CandidateBuilder: Sendable {
 
     /// The first effect-category cue of a sentence (with its rule id), the first of a rule the classifier
     /// sees, and the kinds of cue it holds among those rules.
-    func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>)
-        -> (first: (EffectCategory, String)?, firstFeature: EffectCategory?, kinds: Set<CueRule.Kind>) {
+    typealias SentenceCues = (first: (EffectCategory, String)?, firstFeature: EffectCategory?, kinds: Set<CueRule.Kind>)
+
+    func sentenceCues(_ text: [Unicode.Scalar], _ range: Range<Int>) -> SentenceCues {
         // the cue matcher's own word split (no offsets needed here, so no full tokenization)
         let words = CueMatcher.words(text[range])
         var first: (EffectCategory, String)? = nil

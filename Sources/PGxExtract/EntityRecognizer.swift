@@ -349,13 +349,13 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard abbr.count >= 2 && abbr.count <= 5, j < t.count, t[j] == ")" else { continue }
             // then the rest of the symbol: a hyphen or one space, and a run of letters and digits
             var k = j + 1
-            var joiner: [Unicode.Scalar] = []
-            if k < t.count && (t[k] == "-" || t[k] == " ") { joiner = [t[k]]; k += 1 }
+            let spaced = k < t.count && t[k] == " "
+            if spaced || k < t.count && t[k] == "-" { k += 1 }
             let restStart = k
             while k < t.count && Self.isAlnum(t[k]) { k += 1 }
             guard k > restStart, k - restStart <= 8 else { continue }
             // a lone space must lead to a digit ("(CYP) 2C19"), not to the next word ("(CYP) enzymes")
-            if joiner == [" "] && !Self.isDigit(t[restStart]) { continue }
+            if spaced && !Self.isDigit(t[restStart]) { continue }
             let short = Array(t[abbr]), rest = Array(t[restStart..<k])
             // the first written form the lexicon knows as a whole; a family ("CYP3A") is kept as one and
             // never read on as a member under another spelling
@@ -373,15 +373,13 @@ public final class EntityRecognizer: @unchecked Sendable {
             // ("interleukin (IL)-28B"), not a study's ("Nicotine Addiction Treatment (PNAT)-2")
             let genetic = ms.filter { $0.kind == .gene }
             let long = Self.longForm(short, t, before: i - (i > 0 && Self.isSpace(t[i - 1]) ? 1 : 0))
-            let abbrIsGene = genetic.contains { $0.start < abbr.upperBound && abbr.lowerBound < $0.end }
-            var longIsProtein = false
             if let l = long {
-                let name = t[l..<i]
-                let lower = makeLowerString(name)
-                longIsProtein = Self.namesProtein(name) || genetic.contains { $0.start < i && l < $0.end }
-                    || Self.proteinNameStems.contains { lower.contains($0) }
+                let name = t[l..<i], lower = makeLowerString(t[l..<i])
+                guard Self.namesProtein(name) || genetic.contains(where: { $0.start < i && l < $0.end })
+                        || Self.proteinNameStems.contains(where: { lower.contains($0) }) else { continue }
+            } else {
+                guard genetic.contains(where: { $0.start < abbr.upperBound && abbr.lowerBound < $0.end }) else { continue }
             }
-            guard long != nil ? longIsProtein : abbrIsGene else { continue }
             found.append(Mention(kind: .gene, start: long ?? i, end: k, name: e.name, id: e.id, xref: e.xref,
                                  source: e.how == "family" ? e.source : "pattern:abbreviated-name", pharmacogene: e.pharmacogene))
             i = k - 1

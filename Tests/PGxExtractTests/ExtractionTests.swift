@@ -10,12 +10,24 @@ final class ExtractionTests: XCTestCase {
         try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
     }
 
-    func testTriplesFromTheCorpusCarryTheWrittenFindings() throws {
-        let pgx = try TestEnv.binary().path
+    /// Every triple (confidence 0 and up) the binary finds in the bundled corpus's baseline file.
+    func corpusTriples() throws -> [[String: Any]] {
         let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
-        let r = try runProcess(pgx, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
         XCTAssertEqual(r.status, 0, r.stderr)
-        let triples = try json(r.stdout)
+        return try json(r.stdout)
+    }
+
+    /// Every triple (confidence 0 and up) the binary finds in JSONL text items read from stdin.
+    func textTriples(_ lines: [String]) throws -> [[String: Any]] {
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
+                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try json(r.stdout)
+    }
+
+    func testTriplesFromTheCorpusCarryTheWrittenFindings() throws {
+        let triples = try corpusTriples()
         func find(_ gene: String, _ drug: String, passage: String = "abstract") -> [String: Any]? {
             triples.first { (($0["gene"] as? [String: Any])?["symbol"] as? String) == gene
                 && (($0["drug"] as? [String: Any])?["name"] as? String) == drug && ($0["passage"] as? String) == passage }
@@ -32,7 +44,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual((vk["effect"] as? [String: Any])?["direction"] as? String, "decreased")
 
         // Offsets: every span is the passage text at those code points (passages from `pgx parse`).
-        let parsed = try json(try runProcess(pgx, ["parse", file]).stdout)
+        let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        let parsed = try json(try runProcess(try TestEnv.binary().path, ["parse", file]).stdout)
         var passages: [String: [String: [Unicode.Scalar]]] = [:]
         for c in parsed {
             let sections = (c["abstract"] as? [[String: Any]]) ?? []
@@ -91,12 +104,7 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testTextInputOffsetsAreCodePoints() throws {
-        let pgx = try TestEnv.binary().path
-        let line = #"{"id": "s1", "text": "😀 𝛼 CYP2D6 poor metabolizers had higher exposure to codeine."}"# + "\n"
-        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"], input: Data(line.utf8),
-                               cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let t = try XCTUnwrap(try json(r.stdout).first)
+        let t = try XCTUnwrap(try textTriples([#"{"id": "s1", "text": "😀 𝛼 CYP2D6 poor metabolizers had higher exposure to codeine."}"#]).first)
         let gene = try XCTUnwrap(t["gene"] as? [String: Any])
         XCTAssertEqual(gene["start"] as? Int, 4, "code points, as Python's str indexing counts them")
         XCTAssertEqual(gene["text"] as? String, "CYP2D6")
@@ -112,11 +120,7 @@ final class ExtractionTests: XCTestCase {
     /// In a PubMed document, a pair whose sentences name no effect takes the document's category. JSONL
     /// text items, a sentence or a passage of unknown kind, keep the sentence model's scores and categories.
     func testAPairWithoutAnEffectCueTakesTheDocumentsCategory() throws {
-        let pgx = try TestEnv.binary().path
-        let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
-        let r = try runProcess(pgx, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let triples = try json(r.stdout)
+        let triples = try corpusTriples()
         func category(_ t: [String: Any]) -> String? { (t["effect"] as? [String: Any])?["category"] as? String }
         let fromDocument = triples.filter { ($0["rule"] as? String ?? "").hasSuffix("+category:document") }
         XCTAssertFalse(fromDocument.isEmpty, "the corpus has a pair named only without an effect cue")
@@ -127,10 +131,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(triples.allSatisfy { ($0["rule"] as? String ?? "").contains("+document") },
                       "every triple of the corpus's records (a title and an abstract) is judged in its document")
 
-        let lines = #"{"id": "d1", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel. We also genotyped ABCB1 C3435T in the patients receiving clopidogrel."}"# + "\n"
-        let t = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"], input: Data(lines.utf8), cwd: TestEnv.root)
-        XCTAssertEqual(t.status, 0, t.stderr)
-        let text = try json(t.stdout)
+        let text = try textTriples([#"{"id": "d1", "text": "CYP2C19 poor metabolizers had a reduced response to clopidogrel. We also genotyped ABCB1 C3435T in the patients receiving clopidogrel."}"#])
         XCTAssertFalse(text.isEmpty)
         XCTAssertTrue(text.allSatisfy { !($0["rule"] as? String ?? "").contains("+document") }, "no document stage for text items")
         let abcb1 = try XCTUnwrap(text.first { (($0["gene"] as? [String: Any])?["symbol"] as? String) == "ABCB1" })
@@ -140,17 +141,13 @@ final class ExtractionTests: XCTestCase {
     /// Negation reaches the pairs of its own clause, however far, and not across "but"; "but not X"
     /// negates X alone; a gene denied a role is negated.
     func testNegationStaysInItsClause() throws {
-        let pgx = try TestEnv.binary().path
         let lines = [
             #"{"id": "n1", "text": "There were no significant differences in the dose-adjusted trough concentrations and the area under the curve of tacrolimus between CYP2C19 genotype groups, but the clearance of tacrolimus was lower in CYP3A5*3/*3 carriers."}"#,
             #"{"id": "n2", "text": "The MTHFR 1298A>C variant, but not 677C>T, was associated with methotrexate toxicity."}"#,
             #"{"id": "n3", "text": "CYP3A5 genotype is not an important determinant of the disposition of lansoprazole."}"#,
             #"{"id": "n4", "text": "Absence of an effect of CYP2D6 genotype on tamoxifen efficacy."}"#,
         ]
-        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
-                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let triples = try json(r.stdout)
+        let triples = try textTriples(lines)
         func negated(_ doc: String, _ genetic: String) throws -> Bool {
             // the pair the model believes most (a drug named twice makes two pairs)
             let t = try XCTUnwrap(triples.filter { t in
@@ -169,7 +166,6 @@ final class ExtractionTests: XCTestCase {
     /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
     /// is speculative; a reported result is not.
     func testAimsAndHedgesAreSpeculativeAndResultsAreNot() throws {
-        let pgx = try TestEnv.binary().path
         let lines = [
             #"{"id": "s1", "text": "OBJECTIVE: To determine the effects of ADRB2 polymorphisms on the response to salbutamol in asthma."}"#,
             #"{"id": "s2", "text": "We investigated the association between SLCO1B1 polymorphisms and the pharmacokinetics of nateglinide."}"#,
@@ -179,10 +175,7 @@ final class ExtractionTests: XCTestCase {
             #"{"id": "s6", "text": "Association between ABCB1 polymorphism and response to valproate in epilepsy patients."}"#,
             #"{"id": "s7", "text": "Effect of the CYP2C19*2 allele on clopidogrel response was modest."}"#,
         ]
-        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
-                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let triples = try json(r.stdout)
+        let triples = try textTriples(lines)
         func speculative(_ doc: String) throws -> Bool {
             let t = try XCTUnwrap(triples.first { $0["doc"] as? String == doc }, "\(doc): no triple")
             return try XCTUnwrap(t["speculative"] as? Bool)
@@ -197,16 +190,12 @@ final class ExtractionTests: XCTestCase {
     }
     /// Pharmacokinetics named by its processes and parameters is the metabolism category.
     func testPharmacokineticProcessesAreMetabolism() throws {
-        let pgx = try TestEnv.binary().path
         let lines = [
             #"{"id": "k1", "text": "No significant differences of sirolimus C0/D ratios were observed among ABCB1 3435C>T genotype groups."}"#,
             #"{"id": "k2", "text": "The SLCO1B1 521T>C variant reduced the hepatic uptake of rosuvastatin."}"#,
             #"{"id": "k3", "text": "The CES1 G143E variant abolished the hydrolytic activity toward methylphenidate."}"#,
         ]
-        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
-                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let triples = try json(r.stdout)
+        let triples = try textTriples(lines)
         for doc in ["k1", "k2", "k3"] {
             let t = try XCTUnwrap(triples.first { $0["doc"] as? String == doc }, "\(doc): no triple")
             XCTAssertEqual((t["effect"] as? [String: Any])?["category"] as? String, "metabolism", doc)
