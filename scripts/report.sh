@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates docs/REPORT.md: cross-validated extraction scores from ../shared/eval/score.py.
-#   scripts/report.sh            (builds release pgx, retrains rules/model/model.json and cooccurrence.json, scores)
+#   scripts/report.sh            (builds release pgx, retrains the model files in rules/model/, scores)
 #   PGX_KEEP_OOF=DIR scripts/report.sh   also keeps the out-of-fold predictions and entity outputs in DIR
 # Sentence gold is scored out-of-fold (each sentence by a model that never saw it); PharmGKB documents
 # train only the cross-sentence model and are scored out-of-fold too.
@@ -21,7 +21,8 @@ echo
 echo "Regenerate with \`scripts/report.sh\`. Model: \`rules/model/model.json\` (confidence cut $CUT chosen on out-of-fold F1)."
 echo "Training: $(grep -m1 'sentences,' "$OOF/train.log" | sed 's/^pgx: //')."
 echo "Cross-sentence model: \`rules/model/cooccurrence.json\`, $(grep -m1 'document model:' "$OOF/train.log" | sed 's/^pgx: document model: //')."
-echo "Document stage: \`rules/model/document.json\`, $(grep -m1 'document stage:' "$OOF/train.log" | sed 's/^pgx: document stage: //')."
+echo "Document stage: \`rules/model/document.json\`, $(grep -m1 'document stage:' "$OOF/train.log" | sed 's/^pgx: document stage: //');"
+echo "it reads the curation model, \`rules/model/curation.json\`, $(grep -m1 'curation model:' "$OOF/train.log" | sed 's/^pgx: curation model: //')."
 echo
 echo "## PGxMine dev (spans, 5-fold out-of-fold)"
 echo
@@ -51,9 +52,11 @@ echo
 echo "## PharmGKB dev (docs, 5-fold out-of-fold)"
 echo
 echo "Stage one: pairs within a sentence from the sentence model, which never saw these documents; pairs across"
-echo "sentences from the cross-sentence model of the fold that did not hold the document. Document stage: every"
-echo "gene–drug pair of an abstract judged from all its triples by the document model (rules/model/document.json)"
-echo "of the fold that did not hold the document; its probability is the confidence of the pair's triples."
+echo "sentences from the cross-sentence model of the fold that did not hold the document; each in-sentence pair's"
+echo "curation score (whether curators list the pair, from its sentence's words) from the curation model of that"
+echo "fold. Document stage: every gene–drug pair of an abstract judged from all its triples by the document model"
+echo "(rules/model/document.json) of the fold that did not hold the document; its probability is the confidence of"
+echo "the pair's triples."
 echo
 echo '```'
 for c in $(printf "%s\n" 0 0.05 0.1 0.15 0.2 0.3 "$CUT" 0.5 | sort -g); do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done

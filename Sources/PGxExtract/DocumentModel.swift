@@ -29,7 +29,8 @@ public enum DocumentPairs {
     static let hMax = row("max", 11), hSecond = row("second", 4), hN = row("n", 4), hSentences = row("sentences", 4)
     static let hGenes = row("genes", 4), hDrugs = row("drugs", 4), hGenePairs = row("gene-pairs", 3), hDrugPairs = row("drug-pairs", 3)
     static let hGeneMentions = row("gene-mentions", 4), hDrugMentions = row("drug-mentions", 4)
-    static let hRank = row("rank", 3), hRelative = row("relative", 4)
+    static let hRank = row("rank", 3), hRelative = row("relative", 4), hCuration = row("curation", 9)
+    static let hCurationRank = row("curation-rank", 3), hCurationRelative = row("curation-relative", 4)
     static let hMaxPgx = row("max&pgx-false", 4), hMaxPgxTrue = row("max&pgx-true", 4)
     static let hCategory = Dictionary(uniqueKeysWithValues: EffectCategory.allCases.map { ($0, CandidateBuilder.hash("doc:cat:" + $0.rawValue)) })
     static let hFlag: [String: Int] = Dictionary(uniqueKeysWithValues: ["bias", "cross-only", "title", "variant", "no-drug-id", "cpic-pair",
@@ -136,6 +137,12 @@ public enum DocumentPairs {
             bestOfDrug[t.drug.name] = max(bestOfDrug[t.drug.name] ?? 0, c)
         }
         let docBest = best.values.max() ?? 0
+        // the same for the curation model's score, when the triples carry one
+        var curation: [String: Double] = [:]
+        for (k, idx) in byPair { if let c = idx.compactMap({ triples[$0].curation }).max() { curation[k] = c } }
+        let curationBest = curation.values.max() ?? 0
+        let curationRank = Dictionary(uniqueKeysWithValues: order.enumerated().sorted { (curation[$0.1] ?? 0, -$0.0) > (curation[$1.1] ?? 0, -$1.0) }
+            .map(\.1).enumerated().map { ($1, $0) })
         // ties in first-seen order: a dictionary's order changes from run to run, and the model file must not
         let ranked = order.enumerated().sorted { (best[$0.1]!, -$0.0) > (best[$1.1]!, -$1.0) }.map(\.1)
         let rankOf = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
@@ -192,6 +199,11 @@ public enum DocumentPairs {
             if Mention.isSubfamily(sym) {
                 f.append(hFlag["subfamily"]!)
                 if geneN.keys.contains(where: { $0.count > sym.count && $0.hasPrefix(sym) }) { f.append(hFlag["subfamily-member-named"]!) }
+            }
+            if let cu = curation[k] {
+                thermometer(&f, hCuration, cu, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+                thermometer(&f, hCurationRank, Double(curationRank[k]!), [0, 1, 2])
+                thermometer(&f, hCurationRelative, curationBest > 0 ? cu / curationBest : 0, [0.25, 0.5, 0.75, 0.95])
             }
             thermometer(&f, hRank, Double(rankOf[k]!), [0, 1, 2])
             thermometer(&f, hRelative, docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])

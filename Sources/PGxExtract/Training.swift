@@ -109,6 +109,21 @@ public struct Trainer {
         return out
     }
 
+    /// Examples of the curation model: every in-sentence candidate of each curated document, labelled by
+    /// whether the curators list its (gene symbol, drug) pair for the document.
+    public func curationExamples(_ docs: [AnalyzedDocument], gold: [String: Set<String>], folds: Int) -> [Example] {
+        var out: [Example] = []
+        for (di, doc) in docs.enumerated() {
+            guard let pairs = gold[doc.id] else { continue }
+            let fold = Trainer.fold(of: doc.id, folds: folds)
+            for c in extractor.builder.candidates(doc) {
+                guard let sym = c.gene?.name ?? c.variant?.gene else { continue }
+                out.append(Example(fold: fold, sentence: di, candidate: c, label: pairs.contains(Trainer.curatedKey(gene: sym, drug: c.drug.name))))
+            }
+        }
+        return out
+    }
+
     /// A labelled example that is only a feature vector (the document stage's gene–drug pairs).
     public static func example(features: [Int], drug: Mention, fold: Int, index: Int, label: Bool) -> Example {
         Example(fold: fold, sentence: index, candidate: Candidate(passage: 0, sentence: 0..<0, gene: nil, variant: nil, drug: drug, phenotype: nil,

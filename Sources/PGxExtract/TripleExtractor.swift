@@ -13,6 +13,9 @@ public final class ExtractorRules: @unchecked Sendable {
     public private(set) var cooccurrence: PairModel?
     /// The document stage (`DocumentPairs`), if `rules/model/document.json` exists.
     public private(set) var document: BoostedTrees?
+    /// The curation model (`model/curation.json`): whether curators list an in-sentence pair for its
+    /// document, read by the document stage.
+    public private(set) var curation: PairModel?
 
     public init(url: URL, loadModel: Bool = true) throws {
         self.url = url
@@ -32,6 +35,8 @@ public final class ExtractorRules: @unchecked Sendable {
         if loadModel, FileManager.default.fileExists(atPath: coURL.path) { cooccurrence = try PairModel(url: coURL) }
         let docURL = url.appendingPathComponent("model/document.json")
         if loadModel, FileManager.default.fileExists(atPath: docURL.path) { document = try BoostedTrees(url: docURL) }
+        let curURL = url.appendingPathComponent("model/curation.json")
+        if loadModel, FileManager.default.fileExists(atPath: curURL.path) { curation = try PairModel(url: curURL) }
     }
 
     /// A short version string of the rules (for batches and manifests).
@@ -39,7 +44,8 @@ public final class ExtractorRules: @unchecked Sendable {
         let m = (model?.metadata["version"] as? String) ?? "untrained"
         let c = cooccurrence.map { " + cooccurrence \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
         let d = document.map { " + document \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
-        return "patterns \(cues.version), model \(m)\(c)\(d), \(lexicon.version)"
+        let u = curation.map { " + curation \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
+        return "patterns \(cues.version), model \(m)\(c)\(d)\(u), \(lexicon.version)"
     }
 }
 
@@ -62,14 +68,15 @@ public final class TripleExtractor: @unchecked Sendable {
     /// (`EntityRecognizer.mayPair`): it is not analyzed further, and it has no triples.
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
                         model: PairModel? = nil, cooccurrence: PairModel? = nil,
-                        document: BoostedTrees? = nil, documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
+                        document: BoostedTrees? = nil, curation: PairModel? = nil, documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
         // most abstracts name no gene: they end after the first passes (nil document, no triples)
         guard let doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
         let m = model ?? rules.model
         let co = cooccurrence ?? rules.cooccurrence
         if documentStage, let dm = document ?? rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
-            let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co), doc: doc, model: dm)
+            let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: curation ?? rules.curation),
+                                      doc: doc, model: dm)
             return (doc, all.filter { $0.confidence >= minConfidence })
         }
         return (doc, scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co))
@@ -124,7 +131,8 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// Stage one: every candidate pair of an analyzed document scored by the sentence model (pairs in a
     /// sentence) or the cross-sentence model (pairs that never share one), at or above `minConfidence`.
-    public func scorePairs(_ doc: AnalyzedDocument, minConfidence: Double, model m: PairModel?, cooccurrence co: PairModel?) -> [Triple] {
+    public func scorePairs(_ doc: AnalyzedDocument, minConfidence: Double, model m: PairModel?, cooccurrence co: PairModel?,
+                           curation: PairModel? = nil) -> [Triple] {
         var out: [Triple] = []
         let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
         for c in builder.candidates(doc, crossSentence: cross) {
@@ -140,7 +148,9 @@ public final class TripleExtractor: @unchecked Sendable {
                 p = m?.probability(c.features) ?? ruleScore(c)
             }
             guard p >= minConfidence else { continue }
-            out.append(triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model", crossModel: co != nil))
+            var t = triple(c, doc: doc, confidence: p, modelName: m == nil ? "rules" : "model", crossModel: co != nil)
+            if !c.crossSentence, let curation { t.curation = curation.probability(c.features) }
+            out.append(t)
         }
         return out
     }

@@ -28,6 +28,10 @@ public struct Triple: Sendable {
     public var speculative: Bool
     public var confidence: Double
     public var rule: String
+    /// The curation model's probability that curators list this triple's gene–drug pair for its document,
+    /// from the words of its sentence (in-sentence triples, when the rules have that model). The document
+    /// stage reads it; it is not part of the JSONL contract.
+    public var curation: Double?
     public init(doc: String, passage: String, sentence: Range<Int>, gene: Mention?, variant: Mention?, drug: Mention,
                 phenotype: String?, effect: Effect, negated: Bool, speculative: Bool, confidence: Double, rule: String) {
         self.doc = doc; self.passage = passage; self.sentence = sentence; self.gene = gene; self.variant = variant

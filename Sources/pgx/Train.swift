@@ -147,10 +147,16 @@ struct Train: ParsableCommand {
         let positives = examples.filter { $0.label == true }.count
         Diagnostics.note("document model: \(documents.count) documents, \(examples.count) cross-sentence candidates (\(positives) curated)")
         let perFold = Trainer.foldModels(examples, folds: folds, balance: false)
+        // The curation model: the in-sentence candidates of the same documents, labelled by the curators' list
+        let curationExamples = trainer.curationExamples(documents, gold: gold, folds: folds)
+        let curationPositives = curationExamples.filter { $0.label == true }.count
+        Diagnostics.note("curation model: \(curationExamples.count) in-sentence candidates (\(curationPositives) of a curated pair)")
+        let curationFolds = Trainer.foldModels(curationExamples, folds: folds, balance: false)
         // Stage one of every document as `pgx extract` would see it: its cross-sentence pairs scored by
         // the fold model that never saw it (the sentence model never saw these documents at all).
         let stageOne = documents.map { doc in
-            extractor.scorePairs(doc, minConfidence: 0, model: sentenceModel, cooccurrence: perFold[Trainer.fold(of: doc.id, folds: folds)])
+            extractor.scorePairs(doc, minConfidence: 0, model: sentenceModel, cooccurrence: perFold[Trainer.fold(of: doc.id, folds: folds)],
+                                 curation: curationFolds[Trainer.fold(of: doc.id, folds: folds)])
         }
         // The document stage: one example per gene–drug pair of a multi-sentence document, labelled by
         // whether the curators list it.
@@ -210,6 +216,17 @@ struct Train: ParsableCommand {
         ]
         try pairModel.write(to: out.appendingPathComponent("document.json"))
         Diagnostics.note("wrote \(out.appendingPathComponent("document.json").path)")
+        var curationModel = Trainer.fit(curationExamples, balance: false)
+        curationModel.metadata = [
+            "version": version, "kind": "logistic regression over the sentence model's pair features, labelled by the curators' list of the document",
+            "seed": 20261125, "folds": folds, "documents": documents.count, "candidates": curationExamples.count, "curated": curationPositives,
+            "read_by": "the document stage (rules/model/document.json), as the highest such probability of each gene–drug pair",
+            "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
+                          "license": Train.license(goldPath)]],
+            "note": "probability that curators list an in-sentence pair for its document; PharmGKB data is CC BY-SA 4.0",
+        ]
+        try curationModel.write(to: out.appendingPathComponent("curation.json"))
+        Diagnostics.note("wrote \(out.appendingPathComponent("curation.json").path)")
         var model = Trainer.fit(examples, balance: false)
         model.threshold = sentenceModel.threshold
         model.metadata = [

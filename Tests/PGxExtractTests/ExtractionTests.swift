@@ -230,7 +230,7 @@ final class ExtractionTests: XCTestCase {
         let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
         let docsGold = shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path
         let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
-        var outputs: [Data] = [], documentModels: [Data] = [], pairModels: [Data] = []
+        var outputs: [Data] = [], documentModels: [Data] = [], pairModels: [Data] = [], curationModels: [Data] = []
         for _ in 0..<2 {
             // 40 tree rounds instead of 300: the same determinism at a fraction of a debug build's time
             let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path, "--docs-gold", docsGold, "--docs", docs,
@@ -240,7 +240,12 @@ final class ExtractionTests: XCTestCase {
             outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
             documentModels.append(try Data(contentsOf: rules.appendingPathComponent("model/cooccurrence.json")))
             pairModels.append(try Data(contentsOf: rules.appendingPathComponent("model/document.json")))
+            curationModels.append(try Data(contentsOf: rules.appendingPathComponent("model/curation.json")))
         }
+        XCTAssertEqual(curationModels[0], curationModels[1], "same documents must give the same curation model file")
+        let curationMeta = try JSONSerialization.jsonObject(with: curationModels[0]) as! [String: Any]
+        XCTAssertGreaterThan(curationMeta["curated"] as? Int ?? 0, 20, "in-sentence candidates of curated pairs")
+        XCTAssertLessThan(curationMeta["curated"] as? Int ?? 0, curationMeta["candidates"] as? Int ?? 0, "and of pairs the curators did not list")
         XCTAssertEqual(pairModels[0], pairModels[1], "same documents must give the same document-stage model file")
         let pairMeta = try JSONSerialization.jsonObject(with: pairModels[0]) as! [String: Any]
         XCTAssertGreaterThan(pairMeta["curated"] as? Int ?? 0, 20, "curated pairs among the documents' gene–drug pairs")
