@@ -145,6 +145,60 @@ public struct PairModel: @unchecked Sendable {
 
     // MARK: - File format
 
+    /// Reads the `"weights" : { "index" : value, ... }` object of a model file into `w` and replaces it
+    /// in `data` by an empty object. False, with `data` and `w` untouched, when the object is not in the
+    /// form `write(to:)` gives it (then JSONSerialization reads it).
+    static func scanWeights(_ data: inout Data, into w: inout [Float]) -> Bool {
+        let key = Array("\"weights\"".utf8)
+        let found = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (Range<Int>, [(Int, Float)])? in
+            let b = raw.bindMemory(to: UInt8.self)
+            let n = b.count
+            // the key at the top level of the object: the file is pretty-printed with two spaces
+            var start = -1
+            var i = 0
+            while i + key.count + 3 <= n {
+                if b[i] == 0x0A && b[i + 1] == 0x20 && b[i + 2] == 0x20 && b[i + 3] == 0x22 {
+                    var match = true
+                    for k in 0..<key.count where b[i + 3 + k] != key[k] { match = false; break }
+                    if match { start = i + 3; break }
+                }
+                i += 1
+            }
+            guard start >= 0 else { return nil }
+            var p = start + key.count
+            func skipSpace() { while p < n && (b[p] == 0x20 || b[p] == 0x0A || b[p] == 0x0D || b[p] == 0x09) { p += 1 } }
+            skipSpace(); guard p < n && b[p] == 0x3A else { return nil }; p += 1
+            skipSpace(); guard p < n && b[p] == 0x7B else { return nil }; p += 1
+            let open = p
+            var entries: [(Int, Float)] = []
+            while true {
+                skipSpace()
+                guard p < n else { return nil }
+                if b[p] == 0x7D { break }
+                guard b[p] == 0x22 else { return nil }
+                p += 1
+                var index = 0, digits = 0
+                while p < n && b[p] >= 0x30 && b[p] <= 0x39 { index = index * 10 + Int(b[p] - 0x30); p += 1; digits += 1 }
+                guard digits > 0, digits < 10, p < n, b[p] == 0x22 else { return nil }
+                p += 1
+                skipSpace(); guard p < n && b[p] == 0x3A else { return nil }; p += 1
+                skipSpace()
+                let s = p
+                while p < n && (b[p] == 0x2D || b[p] == 0x2B || b[p] == 0x2E || b[p] == 0x65 || b[p] == 0x45 || (b[p] >= 0x30 && b[p] <= 0x39)) { p += 1 }
+                guard p > s, let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[s..<p]), as: UTF8.self)) else { return nil }
+                guard index < w.count else { return nil }
+                entries.append((index, Float(v)))
+                skipSpace()
+                if p < n && b[p] == 0x2C { p += 1 }
+            }
+            return (open..<p, entries)
+        }
+        guard let (range, entries) = found else { return false }
+        for (k, v) in entries { w[k] = v }
+        data.replaceSubrange(data.startIndex + range.lowerBound..<data.startIndex + range.upperBound, with: [UInt8]())
+        return true
+    }
+
     /// Writes the model as JSON: metadata, bias, threshold, and the non-zero weights by feature index.
     public func write(to url: URL) throws {
         var obj = metadata
@@ -165,13 +219,17 @@ public struct PairModel: @unchecked Sendable {
     }
 
     public init(url: URL) throws {
-        let data = try Data(contentsOf: url)
+        var data = try Data(contentsOf: url)
+        // The weights (tens of thousands of "index" : value entries) are read by a scanner of their own
+        // and cut out before Foundation parses the rest: JSONSerialization took 0.07-0.10 s per model, at
+        // the start of every run.
+        var w = [Float](repeating: 0, count: 1 << CandidateBuilder.hashBits)
+        let scanned = PairModel.scanWeights(&data, into: &w)
         guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               (obj["hash_bits"] as? Int) == CandidateBuilder.hashBits, let ws = obj["weights"] as? [String: Double] else {
             throw LexiconError(message: "\(url.path): not a pgx model (schema 1, hash_bits \(CandidateBuilder.hashBits)); retrain with `pgx train`")
         }
-        var w = [Float](repeating: 0, count: 1 << CandidateBuilder.hashBits)
-        for (k, v) in ws { if let i = Int(k), i < w.count { w[i] = Float(v) } }
+        if !scanned { for (k, v) in ws { if let i = Int(k), i < w.count { w[i] = Float(v) } } }
         var meta = obj
         meta.removeValue(forKey: "weights")
         self.init(weights: w, bias: Float(obj["bias"] as? Double ?? 0), threshold: obj["threshold"] as? Double ?? 0.5, metadata: meta)

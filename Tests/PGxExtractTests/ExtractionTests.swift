@@ -404,4 +404,31 @@ final class ExtractionTests: XCTestCase {
         try JSONSerialization.data(withJSONObject: obj).write(to: url)
         XCTAssertThrowsError(try BoostedTrees(url: url)) { XCTAssertTrue("\($0)".contains("tree 0"), "\($0)") }
     }
+
+    /// The shipped model files are read by the weights scanner: every weight as a full JSON parse reads
+    /// it, the rest of the file (calibration, trees, metadata) as before; a file in another layout
+    /// (compact JSON) is read by JSONSerialization alone, to the same model.
+    func testModelFilesReadByTheWeightScannerAsByAFullParse() throws {
+        let tmp = try TestEnv.tempDir("pgx-weights")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        for name in ["model.json", "curation.json", "cooccurrence.json"] {
+            let url = TestEnv.root.appendingPathComponent("rules/model/\(name)")
+            let model = try PairModel(url: url)
+            let obj = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+            let ws = obj["weights"] as! [String: Double]
+            XCTAssertGreaterThan(ws.count, name == "cooccurrence.json" ? 10 : 10_000, name)
+            var expected = [Float](repeating: 0, count: model.weights.count)
+            for (k, v) in ws { expected[Int(k)!] = Float(v) }
+            XCTAssertEqual(model.weights, expected, "\(name): weights as JSONSerialization reads them")
+            XCTAssertNil(model.metadata["weights"], name)
+            XCTAssertEqual(model.metadata["version"] as? String, obj["version"] as? String, name)
+            if name == "model.json" {
+                XCTAssertNotNil(model.trees, "the sentence model's trees are read after the weights are cut out")
+                XCTAssertEqual(model.calibration.a, (obj["calibration"] as! [String: Double])["a"]!)
+            }
+            let compact = tmp.appendingPathComponent(name)
+            try JSONSerialization.data(withJSONObject: obj).write(to: compact)
+            XCTAssertEqual(try PairModel(url: compact).weights, expected, "\(name) in compact JSON")
+        }
+    }
 }
