@@ -77,12 +77,19 @@ extension CurationStore {
     @discardableResult
     public func decide(_ id: Int64, _ d: Decision, reviewer: String, revision: Int? = nil, note: String? = nil) throws -> Int {
         try db.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT status, revision FROM triple WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT status, revision, gene FROM triple WHERE id = ?", arguments: [id]) else {
                 throw ReviewError(description: "PGX-E102 no triple with id \(id) (see `pgx review list`)")
             }
             let status: String = row["status"], rev: Int = row["revision"]
             let ok = revision.map { $0 == rev } ?? (status == "pending")
             guard ok else { throw ReviewConflict(id: id, current: status, revision: rev, lastBy: try CurationStore.lastReviewer(db, id)) }
+            if d == .approve, (row["gene"] as String?) == nil {
+                let hint = try String.fetchOne(db, sql: "SELECT gene_hint FROM evidence WHERE triple_id = ? AND gene_hint IS NOT NULL ORDER BY confidence DESC LIMIT 1",
+                                               arguments: [id])
+                throw ReviewError(description: "PGX-E109 triple \(id) has no gene, and a rule needs one: set it first with "
+                                  + "`pgx review edit \(id) --gene SYMBOL` (or e in the queue)"
+                                  + (hint.map { "; its abstract writes this variant with \($0)" } ?? ""))
+            }
             let new = d == .approve ? "approved" : "rejected"
             let now = CurationStore.now()
             try db.execute(sql: "UPDATE triple SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?",
@@ -134,6 +141,8 @@ public struct QueueItem: Sendable {
     public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String, rule: String
     /// The sentence puts the finding as an aim, a question or a hedge, not as a result.
     public var speculative: Bool
+    /// For a triple without a gene: the gene its abstract writes the variant with elsewhere, if any.
+    public var geneHint: String?
     public var title: String?, year: Int?
     public var supporting: Int
 }
@@ -157,13 +166,16 @@ extension CurationStore {
     public func item(_ row: TripleRow) throws -> QueueItem? {
         try db.read { db in
             guard let e = try Row.fetchOne(db, sql: """
-                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, e.speculative, c.title, c.year FROM evidence e
+                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, e.speculative, c.title, c.year,
+                       (SELECT h.gene_hint FROM evidence h WHERE h.triple_id = e.triple_id AND h.gene_hint IS NOT NULL
+                        ORDER BY h.retracted IS NOT NULL, h.confidence DESC LIMIT 1) AS gene_hint FROM evidence e
                 LEFT JOIN citation c ON c.pmid = e.pmid WHERE e.triple_id = ?
                 ORDER BY e.retracted IS NOT NULL, e.speculative, e.confidence DESC LIMIT 1
                 """, arguments: [row.id]) else { return nil }
             let n = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT pmid) FROM evidence WHERE triple_id = ? AND retracted IS NULL", arguments: [row.id]) ?? 0
             return QueueItem(row: row, pmid: e["pmid"], passage: e["passage"], sentence: e["sentence"], sentenceStart: e["sentence_start"], spans: e["spans"],
-                             rule: e["rule"], speculative: e["speculative"], title: e["title"], year: e["year"], supporting: max(0, n - 1))
+                             rule: e["rule"], speculative: e["speculative"], geneHint: e["gene_hint"], title: e["title"], year: e["year"],
+                             supporting: max(0, n - 1))
         }
     }
 
@@ -222,13 +234,19 @@ extension CurationStore {
     }
 
     /// Rewrites a triple's finding (and so its key), as an edit or its undo does; one revision more.
+    /// The HGNC id follows the gene symbol: the id extraction recorded for that symbol on any triple of
+    /// the store, or none (a symbol no triple carries with an id), so a rule never pairs one gene's
+    /// symbol with another's id.
     static func rewriteFinding(_ db: Database, _ id: Int64, gene: String?, variant: String?, phenotype: String?, drug: String,
                                category: String, direction: String, negated: Bool, now: String) throws {
         let key = tripleKey(gene: gene, qualifier: variant ?? phenotype, drug: drug, category: category, direction: direction, negated: negated)
+        let hgnc = try gene.flatMap {
+            try String.fetchOne(db, sql: "SELECT hgnc FROM triple WHERE gene = ? AND hgnc IS NOT NULL ORDER BY id LIMIT 1", arguments: [$0])
+        }
         try db.execute(sql: """
-            UPDATE triple SET key = ?, gene = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
+            UPDATE triple SET key = ?, gene = ?, hgnc = ?, variant = ?, phenotype = ?, drug = ?, category = ?, direction = ?, negated = ?,
               revision = revision + 1, updated_at = ? WHERE id = ?
-            """, arguments: [key, gene, variant, phenotype, drug, category, direction, negated, now, id])
+            """, arguments: [key, gene, hgnc, variant, phenotype, drug, category, direction, negated, now, id])
     }
 
     static func describe(_ r: Row) -> String {

@@ -63,6 +63,11 @@ public final class CurationStore: @unchecked Sendable {
         m.registerMigration("v4-evidence-speculative") { db in
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN speculative INTEGER NOT NULL DEFAULT 0")
         }
+        // For evidence of a variant written without its gene: the gene its document writes the variant
+        // with elsewhere, shown to the reviewer, who sets the gene a rule needs.
+        m.registerMigration("v5-evidence-gene-hint") { db in
+            try db.execute(sql: "ALTER TABLE evidence ADD COLUMN gene_hint TEXT")
+        }
         return m
     }
 
@@ -136,10 +141,12 @@ public final class CurationStore: @unchecked Sendable {
         public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String
         public var confidence: Double, rule: String
         public var speculative: Bool
+        /// The gene the document writes this variant with elsewhere, when the triple has none.
+        public var geneHint: String?
         public init(key: String, gene: String?, hgnc: String?, variant: String?, phenotype: String?, drug: String, drugID: String?,
                     category: String, direction: String, negated: Bool, pmid: String, passage: String, sentence: String,
-                    sentenceStart: Int, spans: String, confidence: Double, rule: String, speculative: Bool = false) {
-            self.speculative = speculative
+                    sentenceStart: Int, spans: String, confidence: Double, rule: String, speculative: Bool = false, geneHint: String? = nil) {
+            self.speculative = speculative; self.geneHint = geneHint
             self.key = key; self.gene = gene; self.hgnc = hgnc; self.variant = variant; self.phenotype = phenotype
             self.drug = drug; self.drugID = drugID; self.category = category; self.direction = direction; self.negated = negated
             self.pmid = pmid; self.passage = passage; self.sentence = sentence; self.sentenceStart = sentenceStart
@@ -202,10 +209,11 @@ public final class CurationStore: @unchecked Sendable {
                     tripleIDs[e.key] = tid
                 }
                 try db.cachedStatement(sql: """
-                    INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id, speculative)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    INSERT INTO evidence (triple_id, pmid, pmid_version, passage, sentence, sentence_start, spans, confidence, rule, input_id, speculative,
+                                          gene_hint)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """).execute(arguments: [tid, e.pmid, version, e.passage, e.sentence, e.sentenceStart, e.spans, e.confidence, e.rule, input,
-                                             e.speculative])
+                                             e.speculative, e.geneHint])
                 if db.changesCount > 0 { added += 1; gained.insert(tid) }
             }
             for pmid in r.deletions {

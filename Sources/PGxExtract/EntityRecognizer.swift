@@ -306,6 +306,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                 && e.how != "family" {
                 return false
             }
+            // "95% CI 20.1-170.8" is no CI-20 (NDUFS7): a symbol written with a space before its number,
+            // when the number goes on as a decimal or the symbol follows a percentage, is a statistic
+            if Self.isDigit(t[end - 1]), t[start..<end].contains(where: { Self.isSpace($0) }) {
+                if end + 1 < t.count, t[end] == "." || t[end] == ",", Self.isDigit(t[end + 1]) { return false }
+                var p = start - 1
+                while p >= 0 && Self.isSpace(t[p]) { p -= 1 }
+                if p >= 0 && t[p] == "%" { return false }
+            }
         }
         if e.kind == .drug && end - start == 4 && makeLowerString(t[start..<end]) == "lead" {
             // the verb, not the metal: "may lead to decreased clearance" (the only drug word of the lexicons that

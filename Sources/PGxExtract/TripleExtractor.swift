@@ -73,13 +73,35 @@ public final class TripleExtractor: @unchecked Sendable {
         guard let doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
         let m = model ?? rules.model
         let co = cooccurrence ?? rules.cooccurrence
+        var out: [Triple]
         if documentStage, let dm = document ?? rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
             let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: curation ?? rules.curation),
                                       doc: doc, model: dm)
-            return (doc, all.filter { $0.confidence >= minConfidence })
+            out = all.filter { $0.confidence >= minConfidence }
+        } else {
+            out = scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co)
         }
-        return (doc, scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co))
+        TripleExtractor.hintGenes(&out, doc: doc)
+        return (doc, out)
+    }
+
+    /// Sets `geneHint` of each triple whose variant has no gene, when the document writes the same
+    /// variant right after one gene (and only one) elsewhere: "ADRB2 rs2053044" in the title, "rs2053044"
+    /// alone in a result.
+    static func hintGenes(_ triples: inout [Triple], doc: AnalyzedDocument) {
+        guard triples.contains(where: { $0.gene == nil && $0.variant != nil }) else { return }
+        var genesOf: [String: Set<String>] = [:]
+        for p in doc.passages {
+            let genes = p.mentions.filter { $0.kind == .gene && !$0.isFamily }
+            for v in p.mentions where v.kind == .variant {
+                if let g = v.gene { genesOf[v.name, default: []].insert(g); continue }
+                if let g = genes.last(where: { $0.end <= v.start && v.start - $0.end <= 2 }) { genesOf[v.name, default: []].insert(g.name) }
+            }
+        }
+        for i in triples.indices where triples[i].gene == nil {
+            if let v = triples[i].variant, let gs = genesOf[v.name], gs.count == 1 { triples[i].geneHint = gs.first }
+        }
     }
 
     /// Whether the document stage applies: a PubMed document (a title, and more than one sentence). Its
@@ -169,8 +191,11 @@ public final class TripleExtractor: @unchecked Sendable {
     }
 
     func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String, crossModel: Bool) -> Triple {
+        // a gene taken from its variant ("rs9923231" → VKORC1) carries the lexicon's ids, as a written one does
+        var gene = c.gene
+        if var g = gene, g.id == nil, let info = rules.lexicon.geneInfo[g.name] { g.id = info.hgnc; gene = g }
         let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
-        return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: c.gene,
+        return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: gene,
                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
                       negated: c.negated, speculative: c.speculative, confidence: TripleExtractor.rounded(confidence), rule: rule)
     }

@@ -32,6 +32,10 @@ public struct Triple: Sendable {
     /// from the words of its sentence (in-sentence triples, when the rules have that model). The document
     /// stage reads it; it is not part of the JSONL contract.
     public var curation: Double?
+    /// For a variant written without its gene here: the gene the document writes the same variant with
+    /// elsewhere ("ADRB2 rs2053044" in the title). A hint for the reviewer, who sets the gene a rule
+    /// needs; the triple itself keeps no gene (curators did not list the pairs such a gene would add).
+    public var geneHint: String?
     public init(doc: String, passage: String, sentence: Range<Int>, gene: Mention?, variant: Mention?, drug: Mention,
                 phenotype: String?, effect: Effect, negated: Bool, speculative: Bool, confidence: Double, rule: String) {
         self.doc = doc; self.passage = passage; self.sentence = sentence; self.gene = gene; self.variant = variant

@@ -271,7 +271,8 @@ struct Extract: ParsableCommand {
         return .init(key: key, gene: t.gene?.name, hgnc: t.gene?.id, variant: t.variant?.name, phenotype: t.phenotype,
                      drug: t.drug.name, drugID: t.drug.id, category: t.effect.category.rawValue, direction: t.effect.direction.rawValue,
                      negated: t.negated, pmid: t.doc, passage: t.passage, sentence: makeString(text[t.sentence]),
-                     sentenceStart: t.sentence.lowerBound, spans: spans, confidence: t.confidence, rule: t.rule, speculative: t.speculative)
+                     sentenceStart: t.sentence.lowerBound, spans: spans, confidence: t.confidence, rule: t.rule, speculative: t.speculative,
+                     geneHint: t.geneHint)
     }
 }
 

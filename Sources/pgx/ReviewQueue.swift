@@ -30,7 +30,9 @@ struct Queue: ParsableCommand {
         var message = ""
         while true {
             guard i < rows.count else {
-                term.clear(); print("Queue done: nothing pending matches. (u undo, q quit)"); term.flush()
+                term.clear()
+                if !message.isEmpty { print("» \(message)\n"); message = "" }
+                print("Queue done: nothing pending matches. (u undo, q quit)"); term.flush()
                 let k = term.key()
                 if k == "u" { if let id = try? store.undo(reviewer: who) { rows = try store.list(f); i = rows.firstIndex { $0.id == id } ?? 0 }; continue }
                 return
@@ -53,10 +55,11 @@ struct Queue: ParsableCommand {
             case "e":
                 term.restore()
                 print("\nEdit triple \(row.id) (empty keeps the value)")
+                let hint = row.gene == nil ? (try? store.item(row))??.geneHint : nil
                 let cat = Queue.ask("category [\(row.category)] (efficacy/toxicity/dosage/metabolism/other): ")
                 let dir = Queue.ask("direction [\(row.direction)] (increased/decreased/none/unspecified): ")
                 let neg = Queue.ask("negated [\(row.negated ? "y" : "n")] (y/n): ")
-                let gene = Queue.ask("gene [\(row.gene ?? "")]: ")
+                let gene = Queue.ask(hint.map { "gene [none; Enter takes \($0), which the abstract writes this variant with]: " } ?? "gene [\(row.gene ?? "")]: ") ?? hint
                 let drug = Queue.ask("drug [\(row.drug)]: ")
                 let qual = Queue.ask("variant or phenotype [\(row.variant ?? row.phenotype ?? "")]: ")
                 term.raw()
@@ -108,6 +111,10 @@ struct Queue: ParsableCommand {
         print("  \u{1B}[1m\(r.gene ?? "?") \(q)  →  \(r.drug)\u{1B}[0m   \(r.category) / \(r.direction)\(r.negated ? "  NOT ASSOCIATED" : "")")
         print("  confidence \(String(format: "%.2f", r.maxConfidence))   \(it.rule)")
         if it.speculative { print("  \u{1B}[1;35mAIM OR HEDGE\u{1B}[0m: this sentence does not state the finding as a result") }
+        if r.gene == nil {
+            print("  \u{1B}[1;31mNO GENE\u{1B}[0m: a rule needs one; e sets it"
+                  + (it.geneHint.map { " (the abstract writes this variant with \u{1B}[1m\($0)\u{1B}[0m: Enter at the gene prompt takes it)" } ?? ""))
+        }
         print("  PMID \(it.pmid)\(it.year.map { " (\($0))" } ?? "")  \(it.title ?? "")")
         print("  \(it.supporting) other abstract\(it.supporting == 1 ? "" : "s") support this")
         print("")

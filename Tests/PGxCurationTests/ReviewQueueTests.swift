@@ -59,4 +59,58 @@ final class ReviewQueueTests: XCTestCase {
         XCTAssertNotNil(row)
         XCTAssertTrue(row!.contains("\"category\":\"\(before)\""), String(row!))
     }
+
+    /// A variant written without its gene cannot be approved (a rule needs a gene); the queue says so,
+    /// names the gene the abstract writes the variant with, and Enter at the edit's gene prompt takes it.
+    func testAGenelessVariantIsApprovedOnlyOnceItsHintedGeneIsSet() throws {
+        guard let tmux = which("tmux") else { throw XCTSkip("tmux not installed: cannot drive a real terminal") }
+        let pgx = try TestEnv.binary().path
+        let dir = try TestEnv.tempDir("pgx-hint")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("h.sqlite").path
+        let input = dir.appendingPathComponent("h.jsonl")
+        try (#"{"id": "h1", "text": "The ADRB2 rs2053044 polymorphism was genotyped in 200 asthmatics. "#
+             + #"Carriers of the rs2053044 G allele had a poorer response to salbutamol."}"# + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let x = try runProcess(pgx, ["extract", "--quiet", "--input-format", "text", "--batch", "b", "--store", store, input.path])
+        XCTAssertEqual(x.status, 0, x.stderr)
+        let rows = try runProcess(pgx, ["review", "list", "--json", "--store", store]).out.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let geneless = try XCTUnwrap(rows.first { $0["gene"] is NSNull && $0["variant"] as? String == "rs2053044" }, "\(rows)")
+        let id = String(geneless["id"] as! Int)
+        let refused = try runProcess(pgx, ["review", "approve", id, "--reviewer", "tess", "--store", store])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("PGX-E109") && refused.stderr.contains("with ADRB2"), refused.stderr)
+
+        let session = "pgx-hint-\(getpid())"
+        func tm(_ args: [String]) throws -> String { try runProcess(tmux, args).out }
+        func screen() throws -> String { try tm(["capture-pane", "-p", "-t", session]) }
+        func waitFor(_ text: String) throws {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline { if try screen().contains(text) { return }; usleep(100_000) }
+            XCTFail("screen never showed \(text.debugDescription):\n\(try screen())")
+        }
+        let cmd = "'\(tmux)' new-session -d -s \(session) -x 200 -y 40 "
+            + "\"'\(pgx)' review --reviewer tess --store '\(store)' --min-confidence \(geneless["confidence"] as! Double); sleep 30\" </dev/null >/dev/null 2>&1"
+        XCTAssertEqual(system(cmd), 0)
+        defer { _ = try? tm(["kill-session", "-t", session]) }
+        try waitFor("triple \(id)")
+        let shown = try screen()
+        XCTAssertTrue(shown.contains("NO GENE"), shown)
+        XCTAssertTrue(shown.contains("writes this variant with ADRB2"), shown)
+        _ = try tm(["send-keys", "-t", session, "a"])
+        try waitFor("PGX-E109")
+        _ = try tm(["send-keys", "-t", session, "e"])
+        try waitFor("category [")
+        _ = try tm(["send-keys", "-t", session, "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter"])
+        try waitFor("» \(id) edited")
+        _ = try tm(["send-keys", "-t", session, "a"])
+        try waitFor("» \(id) approved")
+        _ = try tm(["send-keys", "-t", session, "q"])
+        usleep(500_000)
+        let after = try runProcess(pgx, ["review", "list", "--json", "--status", "approved", "--store", store]).out
+        XCTAssertTrue(after.contains("\"id\":\(id),") && after.contains("\"gene\":\"ADRB2\""), after)
+        let h = try runProcess(pgx, ["history", id, "--store", store]).out
+        XCTAssertTrue(h.contains("tess\tedit") && h.contains("tess\tapprove"), h)
+    }
 }

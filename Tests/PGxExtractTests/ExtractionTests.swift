@@ -42,6 +42,16 @@ final class ExtractionTests: XCTestCase {
         let vk = try XCTUnwrap(find("VKORC1", "warfarin"))
         XCTAssertEqual((vk["effect"] as? [String: Any])?["category"] as? String, "dosage")
         XCTAssertEqual((vk["effect"] as? [String: Any])?["direction"] as? String, "decreased")
+        // A gene known from its variant alone ("rs9923231" → VKORC1) carries its HGNC id as a written one
+        // does: the id a rule table gives decision-support services.
+        let fromVariant = try XCTUnwrap(triples.first { (($0["variant"] as? [String: Any])?["name"] as? String) == "rs9923231" })
+        XCTAssertEqual((fromVariant["gene"] as? [String: Any])?["hgnc"] as? String, "HGNC:23663")
+        var ids: [String: Set<String>] = [:]
+        for t in triples {
+            guard let g = t["gene"] as? [String: Any], let sym = g["symbol"] as? String else { continue }
+            ids[sym, default: []].insert((g["hgnc"] as? String) ?? "none")
+        }
+        for (sym, s) in ids { XCTAssertEqual(s.count, 1, "\(sym) written or inferred has one HGNC id (or none) in every triple: \(s)") }
 
         // Offsets: every span is the passage text at those code points (passages from `pgx parse`).
         let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
