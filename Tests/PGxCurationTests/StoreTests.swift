@@ -93,6 +93,26 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(slco.speculative, "only an aim names this one")
     }
 
+    /// Editing a triple's gene moves its HGNC id with it (the id the store has for the new symbol, or
+    /// none), and an undo brings the old one back: a rule never pairs one gene's symbol with another's id.
+    func testTheHGNCIdFollowsAnEditedGeneAndItsUndo() throws {
+        let store = dir.appendingPathComponent("g.sqlite").path
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
+        let id = try sqlite(store, "SELECT id FROM triple WHERE gene = 'CYP2C9' AND hgnc = 'HGNC:2623' ORDER BY id LIMIT 1")
+        XCTAssertFalse(id.isEmpty)
+        XCTAssertEqual(try sqlite(store, "SELECT hgnc FROM triple WHERE gene = 'CYP2C19' LIMIT 1"), "HGNC:2621")
+        func edit(_ gene: String) throws {
+            let r = try pgx(["review", "edit", id, "--gene", gene, "--reviewer", "ada", "--store", store])
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        try edit("CYP2C19")
+        XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc FROM triple WHERE id = \(id)"), "CYP2C19 HGNC:2621")
+        XCTAssertEqual(try pgx(["review", "undo", "--reviewer", "ada", "--store", store]).status, 0)
+        XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc FROM triple WHERE id = \(id)"), "CYP2C9 HGNC:2623")
+        try edit("NOTAGENE1")
+        XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || COALESCE(hgnc, 'none') FROM triple WHERE id = \(id)"), "NOTAGENE1 none")
+    }
+
     func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
         let store = dir.appendingPathComponent("r.sqlite").path
         XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
