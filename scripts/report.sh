@@ -62,6 +62,14 @@ echo '```'
 for c in $(printf "%s\n" 0 0.05 0.1 0.15 0.2 0.3 "$CUT" 0.5 | sort -g); do echo "min-confidence $c:  $(score docs "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --min-confidence $c)"; done
 echo '```'
 echo
+echo "At the issue's operating point (scripts/operating-point.py --mode docs; recall 0.85 with a precision bound of 0.55):"
+echo
+echo '```'
+dop() { python3 scripts/operating-point.py "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --mode docs --scorer "$SHARED/eval/score.py" "$@"; }
+echo "recall 0.85:           $(dop --recall 0.85)"
+echo "precision bound 0.55:  $(dop --precision 0.55)"
+echo '```'
+echo
 echo "## Speculative flag and pharmacokinetic category (PGxCorpus dev, scripts/flags.py)"
 echo
 echo "On the triples that match an associated gold pair at the model's cut: \`speculative\` against PGxCorpus's"

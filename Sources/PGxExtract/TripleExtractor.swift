@@ -16,6 +16,8 @@ public final class ExtractorRules: @unchecked Sendable {
     /// The curation model (`model/curation.json`): whether curators list an in-sentence pair for its
     /// document, read by the document stage.
     public private(set) var curation: PairModel?
+    /// The curation priors the document model was trained with (its file's `priors`).
+    public private(set) var documentPriors: CurationPriors?
 
     public init(url: URL, loadModel: Bool = true) throws {
         self.url = url
@@ -34,7 +36,10 @@ public final class ExtractorRules: @unchecked Sendable {
         let coURL = url.appendingPathComponent("model/cooccurrence.json")
         if loadModel, FileManager.default.fileExists(atPath: coURL.path) { cooccurrence = try PairModel(url: coURL) }
         let docURL = url.appendingPathComponent("model/document.json")
-        if loadModel, FileManager.default.fileExists(atPath: docURL.path) { document = try BoostedTrees(url: docURL) }
+        if loadModel, FileManager.default.fileExists(atPath: docURL.path) {
+            document = try BoostedTrees(url: docURL)
+            documentPriors = CurationPriors(json: document?.metadata["priors"])
+        }
         let curURL = url.appendingPathComponent("model/curation.json")
         if loadModel, FileManager.default.fileExists(atPath: curURL.path) { curation = try PairModel(url: curURL) }
     }
@@ -76,8 +81,9 @@ public final class TripleExtractor: @unchecked Sendable {
         var out: [Triple]
         if documentStage, let dm = document ?? rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
+            let priors = document == nil ? rules.documentPriors : CurationPriors(json: dm.metadata["priors"])
             let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: curation ?? rules.curation),
-                                      doc: doc, model: dm)
+                                      doc: doc, model: dm, priors: priors)
             out = all.filter { $0.confidence >= minConfidence }
         } else {
             out = scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co)
@@ -115,9 +121,11 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// The document stage over a document's stage-one triples (all of them, at confidence 0): each
     /// gene–drug pair's probability becomes the confidence of its triples (rule suffix `+document`).
-    public func judgeInDocument(_ stageOne: [Triple], doc: AnalyzedDocument, model: BoostedTrees) -> [Triple] {
+    public func judgeInDocument(_ stageOne: [Triple], doc: AnalyzedDocument, model: BoostedTrees, priors: CurationPriors?) -> [Triple] {
         let lexicon = rules.lexicon
-        let p = DocumentPairs.score(stageOne, document: doc, model: model, knownPairs: rules.knownPairs) { lexicon.geneInfo[$0]?.pgx ?? false }
+        let p = DocumentPairs.score(stageOne, document: doc, model: model, knownPairs: rules.knownPairs, priors: priors) {
+            lexicon.geneInfo[$0]?.pgx ?? false
+        }
         var out = stageOne
         for i in out.indices {
             guard let k = DocumentPairs.key(out[i]), let q = p[k] else { continue }

@@ -161,18 +161,50 @@ struct Train: ParsableCommand {
         // The document stage: one example per gene–drug pair of a multi-sentence document, labelled by
         // whether the curators list it.
         let pgx: (String) -> Bool = { extractor.rules.lexicon.geneInfo[$0]?.pgx ?? false }
-        var pairExamples: [Trainer.Example] = []
-        for (i, doc) in documents.enumerated() where TripleExtractor.judgedAsDocument(doc) {
-            let pairs = gold[doc.id] ?? []
-            for (k, f) in DocumentPairs.features(stageOne[i], document: doc, knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
-                pairExamples.append(Trainer.example(features: f, drug: stageOne[i][0].drug, fold: Trainer.fold(of: doc.id, folds: folds),
-                                                    index: i, label: pairs.contains(DocumentPairs.curatedKey(k))))
+        let judged = documents.indices.filter { TripleExtractor.judgedAsDocument(documents[$0]) }
+        let foldOf = documents.map { Trainer.fold(of: $0.id, folds: folds) }
+        // The curation priors count every proposed pair of the judged documents and whether it is curated.
+        // A document's own pairs never count toward its features: they take the priors of the other folds,
+        // and the fold model that scores fold k learned from features that left fold k out as well.
+        var proposed: [(fold: Int, key: String, curated: Bool)] = []
+        for i in judged {
+            for (k, _) in DocumentPairs.features(stageOne[i], document: documents[i], knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
+                let ck = DocumentPairs.curatedKey(k)
+                proposed.append((foldOf[i], ck, (gold[documents[i].id] ?? []).contains(ck)))
             }
         }
+        func priors(excluding: Set<Int>) -> CurationPriors {
+            var p = CurationPriors()
+            for x in proposed where !excluding.contains(x.fold) { p.add(x.key, curated: x.curated) }
+            return p
+        }
+        var priorCache: [Set<Int>: CurationPriors] = [:]
+        func cachedPriors(_ excluding: Set<Int>) -> CurationPriors {
+            if let p = priorCache[excluding] { return p }
+            let p = priors(excluding: excluding)
+            priorCache[excluding] = p
+            return p
+        }
+        func examplesOf(_ docs: [Int], excluding: (Int) -> Set<Int>) -> [Trainer.Example] {
+            var out: [Trainer.Example] = []
+            for i in docs {
+                let pairs = gold[documents[i].id] ?? []
+                for (k, f) in DocumentPairs.features(stageOne[i], document: documents[i], knownPairs: extractor.rules.knownPairs,
+                                                     priors: cachedPriors(excluding(i)), pharmacogene: pgx) {
+                    out.append(Trainer.example(features: f, drug: stageOne[i][0].drug, fold: foldOf[i], index: i,
+                                               label: pairs.contains(DocumentPairs.curatedKey(k))))
+                }
+            }
+            return out
+        }
+        // the final model's examples: each document with the priors of the other folds
+        let pairExamples = examplesOf(judged) { [foldOf[$0]] }
         let pairPositives = pairExamples.filter { $0.label == true }.count
         Diagnostics.note("document stage: \(pairExamples.count) gene–drug pairs (\(pairPositives) curated)")
         let gp = BoostedTrees.Parameters()
-        let pairFolds = Trainer.foldModels(pairExamples, folds: folds) { Trainer.fitTrees($0, gp) }
+        let pairFolds = (0..<folds).map { k in
+            Trainer.fitTrees(examplesOf(judged.filter { foldOf[$0] != k }) { [foldOf[$0], k] }, gp)
+        }
         // Every document's triples as `pgx extract` writes them, the document stage by the fold model
         // that did not hold the document: the out-of-fold predictions and the dev scores.
         var docTP = 0, docFP = 0, docFN = 0
@@ -180,7 +212,7 @@ struct Train: ParsableCommand {
         var json = JSONWriter()
         for (i, doc) in documents.enumerated() {
             let triples = TripleExtractor.judgedAsDocument(doc)
-                ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[Trainer.fold(of: doc.id, folds: folds)]) : stageOne[i]
+                ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[foldOf[i]], priors: cachedPriors([foldOf[i]])) : stageOne[i]
             if oof != nil {
                 for t in triples {
                     json.reset()
@@ -203,7 +235,9 @@ struct Train: ParsableCommand {
         pairModel.threshold = sentenceModel.threshold
         pairModel.metadata = [
             "version": version, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
-                + "its rank in the document, where and how often the pair is named, competing genes and drugs, CPIC pair)",
+                + "its rank in the document, where and how often the pair is named, competing genes and drugs, CPIC pair, "
+                + "curation priors: how often curators listed its drug's and its gene's pairs when pgx proposed them)",
+            "priors": cachedPriors([]).jsonObject(),
             "parameters": ["rounds": gp.rounds, "depth": gp.depth, "eta": gp.eta, "lambda": gp.lambda, "min_leaf": gp.minLeaf,
                            "bags": gp.bags, "bag_fraction": gp.fraction],
             "seed": 20261125, "folds": folds, "documents": documents.count, "pairs": pairExamples.count, "curated": pairPositives,

@@ -259,6 +259,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairModels[0], pairModels[1], "same documents must give the same document-stage model file")
         let pairMeta = try JSONSerialization.jsonObject(with: pairModels[0]) as! [String: Any]
         XCTAssertGreaterThan(pairMeta["curated"] as? Int ?? 0, 20, "curated pairs among the documents' gene–drug pairs")
+        // the curation priors it was trained with travel in its file: [proposed, curated] per drug and gene
+        let priors = try XCTUnwrap(pairMeta["priors"] as? [String: Any], "the document model's curation priors")
+        let drugPriors = try XCTUnwrap(priors["drug"] as? [String: [Int]])
+        XCTAssertGreaterThan(drugPriors.count, 5)
+        XCTAssertTrue(drugPriors.values.allSatisfy { $0.count == 2 && $0[1] <= $0[0] && $0[0] > 0 }, "\(drugPriors)")
+        XCTAssertEqual(drugPriors.values.reduce(0) { $0 + $1[1] }, pairMeta["curated"] as? Int, "every curated pair counted once per drug")
         let docScores = try XCTUnwrap((pairMeta["dev_scores"] as? [String: Any])?["documents"] as? [String: Any], "out-of-fold document scores")
         XCTAssertGreaterThan(docScores["recall"] as? Double ?? 0, 0.3)
         let sentenceMeta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
