@@ -20,31 +20,20 @@ final class ReviewQueueTests: XCTestCase {
         // the edit changes the second triple's category to one it does not have
         let before = (rows[1]["effect"] as! [String: Any])["category"] as! String
         let edited = before == "other" ? "toxicity" : "other"
-        let session = "pgx-test-\(getpid())"
-        func tm(_ args: [String]) throws -> String { try runProcess(tmux, args).out }
-        func screen() throws -> String { try tm(["capture-pane", "-p", "-t", session]) }
-        func waitFor(_ text: String) throws {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline { if try screen().contains(text) { return }; usleep(100_000) }
-            XCTFail("screen never showed \(text.debugDescription):\n\(try screen())")
-        }
-        // The tmux server outlives this call and Foundation's Process does not reap tmux's first client
-        // here; system() forks and waits with waitpid itself.
-        let cmd = "cd '\(TestEnv.root.path)' && '\(tmux)' new-session -d -s \(session) -x 160 -y 40 "
-            + "\"'\(pgx)' review --reviewer tess --store '\(store)'; sleep 30\" </dev/null >/dev/null 2>&1"
-        XCTAssertEqual(system(cmd), 0)
-        defer { _ = try? tm(["kill-session", "-t", session]) }
-        try waitFor("triple \(ids[0])")
-        XCTAssertTrue(try screen().contains("[a]pprove"))
-        _ = try tm(["send-keys", "-t", session, "a"])
-        try waitFor("» \(ids[0]) approved")
-        _ = try tm(["send-keys", "-t", session, "e"])
-        try waitFor("category [")
-        _ = try tm(["send-keys", "-t", session, edited, "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter"])
-        try waitFor("» \(ids[1]) edited")
-        _ = try tm(["send-keys", "-t", session, "u"])
-        try waitFor("undid your last action on \(ids[1])")
-        _ = try tm(["send-keys", "-t", session, "q"])
+        let term = try TerminalSession(tmux: tmux, name: "pgx-test-\(getpid())",
+                                       command: "cd '\(TestEnv.root.path)' && '\(pgx)' review --reviewer tess --store '\(store)'")
+        defer { term.close() }
+        try term.waitFor("triple \(ids[0])")
+        XCTAssertTrue(try term.screen().contains("[a]pprove"))
+        try term.send("a")
+        try term.waitFor("» \(ids[0]) approved")
+        try term.send("e")
+        try term.waitFor("category [")
+        try term.send(edited, "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter")
+        try term.waitFor("» \(ids[1]) edited")
+        try term.send("u")
+        try term.waitFor("undid your last action on \(ids[1])")
+        try term.send("q")
         usleep(500_000)
 
         let h0 = try runProcess(pgx, ["history", ids[0], "--store", store]).out
@@ -82,35 +71,49 @@ final class ReviewQueueTests: XCTestCase {
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.stderr.contains("PGX-E109") && refused.stderr.contains("with ADRB2"), refused.stderr)
 
-        let session = "pgx-hint-\(getpid())"
-        func tm(_ args: [String]) throws -> String { try runProcess(tmux, args).out }
-        func screen() throws -> String { try tm(["capture-pane", "-p", "-t", session]) }
-        func waitFor(_ text: String) throws {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline { if try screen().contains(text) { return }; usleep(100_000) }
-            XCTFail("screen never showed \(text.debugDescription):\n\(try screen())")
-        }
-        let cmd = "'\(tmux)' new-session -d -s \(session) -x 200 -y 40 "
-            + "\"'\(pgx)' review --reviewer tess --store '\(store)' --min-confidence \(geneless["confidence"] as! Double); sleep 30\" </dev/null >/dev/null 2>&1"
-        XCTAssertEqual(system(cmd), 0)
-        defer { _ = try? tm(["kill-session", "-t", session]) }
-        try waitFor("triple \(id)")
-        let shown = try screen()
+        let term = try TerminalSession(tmux: tmux, name: "pgx-hint-\(getpid())",
+                                       command: "'\(pgx)' review --reviewer tess --store '\(store)' --min-confidence \(geneless["confidence"] as! Double)")
+        defer { term.close() }
+        try term.waitFor("triple \(id)")
+        let shown = try term.screen()
         XCTAssertTrue(shown.contains("NO GENE"), shown)
         XCTAssertTrue(shown.contains("writes this variant with ADRB2"), shown)
-        _ = try tm(["send-keys", "-t", session, "a"])
-        try waitFor("PGX-E109")
-        _ = try tm(["send-keys", "-t", session, "e"])
-        try waitFor("category [")
-        _ = try tm(["send-keys", "-t", session, "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter"])
-        try waitFor("» \(id) edited")
-        _ = try tm(["send-keys", "-t", session, "a"])
-        try waitFor("» \(id) approved")
-        _ = try tm(["send-keys", "-t", session, "q"])
+        try term.send("a")
+        try term.waitFor("PGX-E109")
+        try term.send("e")
+        try term.waitFor("category [")
+        try term.send("Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter", "", "Enter")
+        try term.waitFor("» \(id) edited")
+        try term.send("a")
+        try term.waitFor("» \(id) approved")
+        try term.send("q")
         usleep(500_000)
         let after = try runProcess(pgx, ["review", "list", "--json", "--status", "approved", "--store", store]).out
         XCTAssertTrue(after.contains("\"id\":\(id),") && after.contains("\"gene\":\"ADRB2\""), after)
         let h = try runProcess(pgx, ["history", id, "--store", store]).out
         XCTAssertTrue(h.contains("tess\tedit") && h.contains("tess\tapprove"), h)
     }
+}
+
+/// `pgx review` running in a detached tmux session: keys go in, the screen comes out.
+struct TerminalSession {
+    let tmux: String, name: String
+
+    /// Starts `command` (a shell line) in a new 200×40 session.
+    init(tmux: String, name: String, command: String) throws {
+        self.tmux = tmux; self.name = name
+        // The tmux server outlives this call and Foundation's Process does not reap tmux's first client
+        // here; system() forks and waits with waitpid itself.
+        let cmd = "'\(tmux)' new-session -d -s \(name) -x 200 -y 40 \"\(command); sleep 30\" </dev/null >/dev/null 2>&1"
+        XCTAssertEqual(system(cmd), 0)
+    }
+    @discardableResult func tm(_ args: [String]) throws -> String { try runProcess(tmux, args).out }
+    func send(_ keys: String...) throws { try tm(["send-keys", "-t", name] + keys) }
+    func screen() throws -> String { try tm(["capture-pane", "-p", "-t", name]) }
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline { if try screen().contains(text) { return }; usleep(100_000) }
+        XCTFail("screen never showed \(text.debugDescription):\n\(try screen())", file: file, line: line)
+    }
+    func close() { _ = try? tm(["kill-session", "-t", name]) }
 }
