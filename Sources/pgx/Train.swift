@@ -12,6 +12,8 @@ struct Train: ParsableCommand {
         metadata (training files with SHA-256, licenses, example counts). Same data → same file.
         With --oof DIR, also writes out-of-fold triples for each gold file (each sentence scored by a
         model that never saw it), so ../shared/eval/score.py gives honest cross-validated scores.
+        With --docs-gold and --docs, also writes the document-level models (cooccurrence.json,
+        curation.json, document.json), each document scored out of fold.
         """
     )
 
@@ -30,7 +32,7 @@ struct Train: ParsableCommand {
     @Option(help: "Model version recorded in the file.")
     var version: String = "1.0.0"
 
-    @Option(name: .customLong("docs-gold"), help: "Document gold (PharmGKB format: pmid and gene–drug pairs) for the cross-sentence model.")
+    @Option(name: .customLong("docs-gold"), help: "Document gold (PharmGKB format: pmid and gene–drug pairs) for the document-level models: cross-sentence (cooccurrence.json), curation (curation.json) and the document stage with its curation priors (document.json).")
     var docsGold: String?
 
     @Option(name: .customLong("docs"), help: "PubMed XML files or folders holding the documents of --docs-gold (repeatable).")
