@@ -11,8 +11,9 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find genes, variants, drugs and phenotypes (and their relations) in PubMed XML or JSONL text.",
         discussion: """
-        Input: PubMed XML (.xml, .xml.gz, directories, - for stdin), or with --input-format text JSONL lines
+        Input: PubMed XML (.xml, .xml.gz, directories, - for stdin), or with --input-format text JSONL lines \
         {"id": "...", "text": "..."}. Offsets are Unicode code points into the passage text, end-exclusive.
+
         --format entities writes one mention per line: doc, passage, type, start, end, text, name, id.
         """
     )

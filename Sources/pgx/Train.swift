@@ -8,11 +8,13 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train the pair classifier from sentence gold (../shared/data/gold format) and corpus/annotated.",
         discussion: """
-        Writes rules/model/model.json: weights, the confidence cut chosen on cross-validation folds, and
+        Writes rules/model/model.json: weights, the confidence cut chosen on cross-validation folds, and \
         metadata (training files with SHA-256, licenses, example counts). Same data → same file.
-        With --oof DIR, also writes out-of-fold triples for each gold file (each sentence scored by a
+
+        With --oof DIR, also writes out-of-fold triples for each gold file (each sentence scored by a \
         model that never saw it), so ../shared/eval/score.py gives honest cross-validated scores.
-        With --docs-gold and --docs, also writes the document-level models (cooccurrence.json,
+
+        With --docs-gold and --docs, also writes the document-level models (cooccurrence.json, \
         curation.json, document.json), each document scored out of fold.
         """
     )
