@@ -68,6 +68,10 @@ public final class CurationStore: @unchecked Sendable {
         m.registerMigration("v5-evidence-gene-hint") { db in
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN gene_hint TEXT")
         }
+        // A reviewer's edit looks up the HGNC id of the new gene symbol; `review list --gene` filters by it.
+        m.registerMigration("v6-triple-gene-index") { db in
+            try db.execute(sql: "CREATE INDEX triple_gene ON triple(gene)")
+        }
         return m
     }
 
