@@ -6,8 +6,8 @@ question, not as a result), and the `metabolism` category with a pharmacokinetic
 
   scripts/flags.py GOLD.jsonl PREDS.jsonl --min-confidence CUT
 
-Triples at or above CUT are matched to associated gold pairs as the scorer matches them (drug span and
-genetic span overlap, each gold pair once). Prints, for each, counts, precision and recall (and for
+Triples at or above CUT are matched to associated gold pairs as the scorer matches them (one triple per
+drug and genetic span, the first; drug span and genetic span overlap; each gold pair once). Prints, for each, counts, precision and recall (and for
 `speculative` accuracy) on the matched pairs. Used by scripts/report.sh.
 """
 import argparse, importlib.util, os
@@ -34,8 +34,14 @@ def main():
     for g in load(a.gold):
         golds = [p for p in g["pairs"] if p.get("associated", True)]
         used = set()
+        seen = set()
         for t in by_doc.get(g["id"], []):
             gene, var = t.get("gene"), t.get("variant")
+            # one triple per drug and genetic span, the first in file order, as the scorer counts them
+            key = (t["drug"]["start"], t["drug"]["end"], *((gene or var or {}).get(k) for k in ("start", "end")))
+            if key in seen:
+                continue
+            seen.add(key)
             hit = next((i for i, p in enumerate(golds) if i not in used and overlap(t["drug"], p["drug"])
                         and (overlap(gene, p["genetic"]) or overlap(var, p["genetic"]))), None)
             if hit is None:
