@@ -337,6 +337,20 @@ BRANDS = {
     "Daraprim": "pyrimethamine", "Dapsone": "dapsone",
 }
 
+# Other spellings of generic names that abstracts use and the open DrugBank vocabulary lacks (facts:
+# names): older or national forms, and interferons written with "alpha" and a number, which would
+# otherwise match only as the unspecified "peginterferon alpha" (both alfa-2a and alfa-2b).
+SPELLINGS = {
+    "cisplatinum": "cisplatin", "cis-platinum": "cisplatin", "cis-platin": "cisplatin",
+    "divalproex": "valproic acid", "divalproex sodium": "valproic acid", "sodium valproate": "valproic acid",
+    "oestradiol": "estradiol", "isoniazide": "isoniazid", "azathioprin": "azathioprine",
+    "FK-506": "tacrolimus", "FK 506": "tacrolimus",
+    **{f"{pre} {a}-2{v}": f"peginterferon alfa-2{v}"
+       for pre in ("peginterferon", "pegylated interferon", "peg-interferon", "PEG-IFN", "pegIFN")
+       for a in ("alfa", "alpha") for v in ("a", "b")},
+    **{f"interferon alpha-2{v}": f"interferon alfa-2{v}" for v in ("a", "b")},
+}
+
 SALTS = ("hydrochloride", "bisulfate", "sulfate", "sodium", "potassium", "calcium", "mesylate", "maleate", "citrate",
          "succinate", "tartrate", "besylate", "fumarate", "acetate", "phosphate", "hydrobromide", "dihydrochloride")
 
@@ -600,6 +614,11 @@ def build_drugs():
             sys.exit(f"METABOLITES: {name} is a generic name in the drug table already; drop it from the list")
         for sp in spellings:
             add(sp, "ci", "generic", name)
+    for written, generic in SPELLINGS.items():
+        g = by_name.get(generic)
+        if not g:
+            sys.exit(f"SPELLINGS: {written} names {generic}, which is not a generic name in the drug table")
+        add(written, "ci", "synonym", generic, g[3], g[4], g[5])
     for abbr, generic in ABBREVIATIONS.items():
         g = by_name.get(generic)
         add(abbr, "cs", "abbreviation" if g else "class", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
