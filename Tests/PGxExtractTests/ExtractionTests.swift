@@ -421,6 +421,25 @@ final class ExtractionTests: XCTestCase {
         XCTAssertThrowsError(try BoostedTrees(url: url)) { XCTAssertTrue("\($0)".contains("tree 0"), "\($0)") }
     }
 
+    /// The shipped rules load every document-level model the extractor reads, with the curation priors
+    /// the document stage was trained on (a priors object that failed to load would leave the stage
+    /// silently without them), and the priors survive their own file format.
+    func testShippedRulesCarryTheDocumentModelsAndTheirCurationPriors() throws {
+        let rules = try ExtractorRules(url: try RulesLocator.find(TestEnv.root.appendingPathComponent("rules").path))
+        XCTAssertNotNil(rules.document)
+        XCTAssertNotNil(rules.curation, "rules/model/curation.json")
+        let priors = try XCTUnwrap(rules.documentPriors, "document.json carries its curation priors")
+        XCTAssertGreaterThan(priors.drug.count, 100)
+        let warfarin = try XCTUnwrap(priors.drug["warfarin"], "warfarin is proposed in many curated abstracts")
+        XCTAssertGreaterThan(warfarin.n, 20)
+        XCTAssertGreaterThan(warfarin.curated, warfarin.n / 4, "and curated in many of them")
+        let back = try XCTUnwrap(CurationPriors(json: try JSONSerialization.jsonObject(with: JSONSerialization.data(withJSONObject: priors.jsonObject()))))
+        XCTAssertEqual(back.drug.count, priors.drug.count)
+        XCTAssertEqual(back.gene["CYP2C9"]?.n, priors.gene["CYP2C9"]?.n)
+        XCTAssertEqual(back.gene["CYP2C9"]?.curated, priors.gene["CYP2C9"]?.curated)
+        XCTAssertTrue(rules.version.contains("curation"), rules.version)
+    }
+
     /// The shipped model files are read by the weights scanner: every weight as a full JSON parse reads
     /// it, the rest of the file (calibration, trees, metadata) as before; a file in another layout
     /// (compact JSON) is read by JSONSerialization alone, to the same model.
