@@ -84,8 +84,7 @@ extension CurationStore {
             let ok = revision.map { $0 == rev } ?? (status == "pending")
             guard ok else { throw ReviewConflict(id: id, current: status, revision: rev, lastBy: try CurationStore.lastReviewer(db, id)) }
             if d == .approve, (row["gene"] as String?) == nil {
-                let hint = try String.fetchOne(db, sql: "SELECT gene_hint FROM evidence WHERE triple_id = ? AND gene_hint IS NOT NULL ORDER BY confidence DESC LIMIT 1",
-                                               arguments: [id])
+                let hint = try CurationStore.geneHint(db, id)
                 throw ReviewError(description: "PGX-E109 triple \(id) has no gene, and a rule needs one: set it first with "
                                   + "`pgx review edit \(id) --gene SYMBOL` (or e in the queue)"
                                   + (hint.map { "; its abstract writes this variant with \($0)" } ?? ""))
@@ -166,15 +165,13 @@ extension CurationStore {
     public func item(_ row: TripleRow) throws -> QueueItem? {
         try db.read { db in
             guard let e = try Row.fetchOne(db, sql: """
-                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, e.speculative, c.title, c.year,
-                       (SELECT h.gene_hint FROM evidence h WHERE h.triple_id = e.triple_id AND h.gene_hint IS NOT NULL
-                        ORDER BY h.retracted IS NOT NULL, h.confidence DESC LIMIT 1) AS gene_hint FROM evidence e
+                SELECT e.pmid, e.passage, e.sentence, e.sentence_start, e.spans, e.rule, e.speculative, c.title, c.year FROM evidence e
                 LEFT JOIN citation c ON c.pmid = e.pmid WHERE e.triple_id = ?
                 ORDER BY e.retracted IS NOT NULL, e.speculative, e.confidence DESC LIMIT 1
                 """, arguments: [row.id]) else { return nil }
             let n = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT pmid) FROM evidence WHERE triple_id = ? AND retracted IS NULL", arguments: [row.id]) ?? 0
             return QueueItem(row: row, pmid: e["pmid"], passage: e["passage"], sentence: e["sentence"], sentenceStart: e["sentence_start"], spans: e["spans"],
-                             rule: e["rule"], speculative: e["speculative"], geneHint: e["gene_hint"], title: e["title"], year: e["year"],
+                             rule: e["rule"], speculative: e["speculative"], geneHint: try CurationStore.geneHint(db, row.id), title: e["title"], year: e["year"],
                              supporting: max(0, n - 1))
         }
     }
@@ -226,6 +223,15 @@ extension CurationStore {
     static func splitQualifier(_ q: String?) -> (variant: String?, phenotype: String?) {
         guard let q else { return (nil, nil) }
         return q.contains("*") || q.hasPrefix("rs") ? (q, nil) : (nil, q)
+    }
+
+    /// The gene a triple's abstracts write its variant with elsewhere (`evidence.gene_hint`): from live
+    /// evidence first, then the most confident.
+    static func geneHint(_ db: Database, _ id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT gene_hint FROM evidence WHERE triple_id = ? AND gene_hint IS NOT NULL
+            ORDER BY retracted IS NOT NULL, confidence DESC LIMIT 1
+            """, arguments: [id])
     }
 
     /// Who last acted on a triple (for conflict messages).

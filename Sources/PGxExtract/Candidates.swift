@@ -206,7 +206,7 @@ public struct CandidateBuilder: Sendable {
         // a protein named only by a family phrase has no gene symbol for a rule
         let genes = ms.enumerated().filter { $0.element.kind == .gene && !$0.element.isFamily }
         for v in ms where v.kind == .variant {
-            if let (gi, g) = genes.last(where: { $0.element.end <= v.start && v.start - $0.element.end <= 2 }) {
+            if let (gi, g) = genes.last(where: { $0.element.isWrittenRightBefore(v) }) {
                 usedGenes.insert(gi)
                 units.append(Unit(gene: g, variant: v))
                 // "IL28B rs12979860": the rsID's other gene as well

@@ -63,6 +63,10 @@ extension Mention {
             || source == "lexicon:family" && !Mention.isSubfamily(name)
     }
 
+    /// A gene written right before a variant, at most two characters apart ("CYP2C19*2", "ADRB2
+    /// rs1042713"): the variant's gene.
+    func isWrittenRightBefore(_ v: Mention) -> Bool { end <= v.start && v.start - end <= 2 }
+
     /// A gene subfamily symbol that curated tables use as a gene ("CYP3A", "CYP2C", "UGT1A", "SLC22A"),
     /// unlike a superfamily or pathway name ("cytochrome P450", "CYP450", "UGT", "MEK", "HLA-DR").
     static func isSubfamily(_ name: String) -> Bool {

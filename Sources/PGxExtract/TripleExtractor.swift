@@ -68,22 +68,19 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
-    /// `documentStage`: rescore pairs of multi-sentence documents with `document` (or the rules'
-    /// document model); off, only stage one runs. The document is nil when it can hold no gene–drug pair
+    /// `documentStage`: rescore pairs of multi-sentence documents with the rules' document model (and
+    /// the curation priors it was trained with); off, only stage one runs. The document is nil when it can hold no gene–drug pair
     /// (`EntityRecognizer.mayPair`): it is not analyzed further, and it has no triples.
     public func extract(id: String, passages: [(String, String)], minConfidence: Double,
-                        model: PairModel? = nil, cooccurrence: PairModel? = nil,
-                        document: BoostedTrees? = nil, curation: PairModel? = nil, documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
+                        documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
         // most abstracts name no gene: they end after the first passes (nil document, no triples)
         guard let doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
-        let m = model ?? rules.model
-        let co = cooccurrence ?? rules.cooccurrence
+        let m = rules.model, co = rules.cooccurrence
         var out: [Triple]
-        if documentStage, let dm = document ?? rules.document, TripleExtractor.judgedAsDocument(doc) {
+        if documentStage, let dm = rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
-            let priors = document == nil ? rules.documentPriors : CurationPriors(json: dm.metadata["priors"])
-            let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: curation ?? rules.curation),
-                                      doc: doc, model: dm, priors: priors)
+            let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: rules.curation),
+                                      doc: doc, model: dm, priors: rules.documentPriors)
             out = all.filter { $0.confidence >= minConfidence }
         } else {
             out = scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co)
@@ -102,7 +99,7 @@ public final class TripleExtractor: @unchecked Sendable {
             let genes = p.mentions.filter { $0.kind == .gene && !$0.isFamily }
             for v in p.mentions where v.kind == .variant {
                 if let g = v.gene { genesOf[v.name, default: []].insert(g); continue }
-                if let g = genes.last(where: { $0.end <= v.start && v.start - $0.end <= 2 }) { genesOf[v.name, default: []].insert(g.name) }
+                if let g = genes.last(where: { $0.isWrittenRightBefore(v) }) { genesOf[v.name, default: []].insert(g.name) }
             }
         }
         for i in triples.indices where triples[i].gene == nil {

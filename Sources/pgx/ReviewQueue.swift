@@ -39,7 +39,8 @@ struct Queue: ParsableCommand {
             }
             let row = rows[i]
             term.clear()
-            if let item = try store.item(row) { Queue.show(item, index: i, count: rows.count) }
+            let item = try store.item(row)
+            if let item { Queue.show(item, index: i, count: rows.count) }
             if !message.isEmpty { print("\n» \(message)") }
             print("\n[a]pprove [r]eject [e]dit [s]kip [u]ndo [n]ote [?]help [q]uit ", terminator: "")
             term.flush()
@@ -55,7 +56,7 @@ struct Queue: ParsableCommand {
             case "e":
                 term.restore()
                 print("\nEdit triple \(row.id) (empty keeps the value)")
-                let hint = row.gene == nil ? (try? store.item(row))??.geneHint : nil
+                let hint = row.gene == nil ? item?.geneHint : nil
                 let cat = Queue.ask("category [\(row.category)] (efficacy/toxicity/dosage/metabolism/other): ")
                 let dir = Queue.ask("direction [\(row.direction)] (increased/decreased/none/unspecified): ")
                 let neg = Queue.ask("negated [\(row.negated ? "y" : "n")] (y/n): ")

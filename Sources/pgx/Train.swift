@@ -172,20 +172,17 @@ struct Train: ParsableCommand {
         // and the fold model that scores fold k learned from features that left fold k out as well.
         var proposed: [(fold: Int, key: String, curated: Bool)] = []
         for i in judged {
-            for (k, _) in DocumentPairs.features(stageOne[i], document: documents[i], knownPairs: extractor.rules.knownPairs, pharmacogene: pgx) {
+            for k in Set(stageOne[i].compactMap(DocumentPairs.key)) {
                 let ck = DocumentPairs.curatedKey(k)
                 proposed.append((foldOf[i], ck, (gold[documents[i].id] ?? []).contains(ck)))
             }
         }
-        func priors(excluding: Set<Int>) -> CurationPriors {
-            var p = CurationPriors()
-            for x in proposed where !excluding.contains(x.fold) { p.add(x.key, curated: x.curated) }
-            return p
-        }
+        // the counts without some folds, each set of folds counted once
         var priorCache: [Set<Int>: CurationPriors] = [:]
         func cachedPriors(_ excluding: Set<Int>) -> CurationPriors {
             if let p = priorCache[excluding] { return p }
-            let p = priors(excluding: excluding)
+            var p = CurationPriors()
+            for x in proposed where !excluding.contains(x.fold) { p.add(x.key, curated: x.curated) }
             priorCache[excluding] = p
             return p
         }
