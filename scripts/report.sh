@@ -11,6 +11,8 @@ G=$SHARED/data/gold
 swift build -c release --product pgx >/dev/null
 PGX=.build/release/pgx
 OOF=$(mktemp -d)
+# The models' "trained" day: the last commit's, so that the same commit and data give the same bytes.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 $PGX train --gold "$G/pgxmine-dev.jsonl" --gold "$G/pgxcorpus-dev.jsonl" --oof "$OOF" \
   --docs-gold "$G/pharmgkb-dev.jsonl" --docs "$SHARED/data/pubmed/pharmgkb-dev" 2>"$OOF/train.log"
 CUT=$(python3 -c "import json;print(json.load(open('rules/model/model.json'))['threshold'])")

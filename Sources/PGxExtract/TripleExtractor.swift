@@ -46,7 +46,8 @@ public final class ExtractorRules: @unchecked Sendable {
 
     /// A short version string of the rules (for batches and manifests).
     public var version: String {
-        let m = (model?.metadata["version"] as? String) ?? "untrained"
+        let trained = (model?.metadata["trained"] as? String).map { " trained \($0)" } ?? ""
+        let m = ((model?.metadata["version"] as? String) ?? "untrained") + trained
         let c = cooccurrence.map { " + cooccurrence \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
         let d = document.map { " + document \(($0.metadata["version"] as? String) ?? "?")" } ?? ""
         let u = curation.map { " + curation \(($0.metadata["version"] as? String) ?? "?")" } ?? ""

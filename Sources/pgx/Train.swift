@@ -34,11 +34,24 @@ struct Train: ParsableCommand {
     @Option(help: "Model version recorded in the file.")
     var version: String = "1.0.0"
 
+    @Option(help: ArgumentHelp("Training date recorded in the model files (YYYY-MM-DD).",
+                               discussion: "Default: the UTC day of $SOURCE_DATE_EPOCH when it is set (as reproducible builds do; scripts/report.sh sets it to the last commit's time, so the same commit and data give the same bytes), else today."))
+    var date: String?
+
     @Option(name: .customLong("docs-gold"), help: "Document gold (PharmGKB format: pmid and gene–drug pairs) for the document-level models: cross-sentence (cooccurrence.json), curation (curation.json) and the document stage with its curation priors (document.json).")
     var docsGold: String?
 
     @Option(name: .customLong("docs"), help: "PubMed XML files or folders holding the documents of --docs-gold (repeatable).")
     var docs: [String] = []
+
+    func validate() throws {
+        if let d = date, d.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) == nil {
+            throw ValidationError("--date takes a day as YYYY-MM-DD, not '\(d)'")
+        }
+        if date == nil, let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Double(e.trimmingCharacters(in: .whitespaces)) == nil {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a Unix time in seconds, not '\(e)'; unset it or give --date YYYY-MM-DD")
+        }
+    }
 
     func run() throws {
         let rulesURL = try RulesLocator.find(rules)
@@ -111,7 +124,7 @@ struct Train: ParsableCommand {
         model.metadata = [
             "dev_scores": ["how": "\(folds)-fold out-of-fold, at the cut, over the candidates each gold file labels "
                            + "(scripts/report.sh gives the span scores of ../shared/eval/score.py)", "files": devScores],
-            "version": version, "kind": "logistic regression over hashed pair features + pattern cues, blended with boosted trees over the same features",
+            "version": version, "trained": trainingDate, "kind": "logistic regression over hashed pair features + pattern cues, blended with boosted trees over the same features",
             "tree_parameters": ["rounds": treeParameters.rounds, "depth": treeParameters.depth, "min_leaf": treeParameters.minLeaf,
                                 "eta": treeParameters.eta],
             "seed": 20261125, "folds": folds, "training": meta, "threshold_chosen_on": "out-of-fold F1 over labelled candidates",
@@ -235,7 +248,7 @@ struct Train: ParsableCommand {
         var pairModel = Trainer.fitTrees(pairExamples, gp)
         pairModel.threshold = sentenceModel.threshold
         pairModel.metadata = [
-            "version": version, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
+            "version": version, "trained": trainingDate, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
                 + "its rank in the document, where and how often the pair is named, competing genes and drugs, CPIC pair, "
                 + "curation priors: how often curators listed its drug's and its gene's pairs when pgx proposed them)",
             "priors": cachedPriors([]).jsonObject(),
@@ -253,7 +266,7 @@ struct Train: ParsableCommand {
         Diagnostics.note("wrote \(out.appendingPathComponent("document.json").path)")
         var curationModel = Trainer.fit(curationExamples, balance: false)
         curationModel.metadata = [
-            "version": version, "kind": "logistic regression over the sentence model's pair features, labelled by the curators' list of the document",
+            "version": version, "trained": trainingDate, "kind": "logistic regression over the sentence model's pair features, labelled by the curators' list of the document",
             "seed": 20261125, "folds": folds, "documents": documents.count, "candidates": curationExamples.count, "curated": curationPositives,
             "read_by": "the document stage (rules/model/document.json), as the highest such probability of each gene–drug pair",
             "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
@@ -265,7 +278,7 @@ struct Train: ParsableCommand {
         var model = Trainer.fit(examples, balance: false)
         model.threshold = sentenceModel.threshold
         model.metadata = [
-            "version": version, "kind": "logistic regression over document-level features of gene–drug pairs that never share a sentence",
+            "version": version, "trained": trainingDate, "kind": "logistic regression over document-level features of gene–drug pairs that never share a sentence",
             "seed": 20261125, "folds": folds, "documents": documents.count, "candidates": examples.count, "curated": positives,
             "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
                           "license": Train.license(goldPath)]],
@@ -281,6 +294,18 @@ struct Train: ParsableCommand {
         let f = p + r > 0 ? 2 * p * r / (p + r) : 0
         func round4(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
         return ["tp": tp, "fp": fp, "fn": fn, "precision": round4(p), "recall": round4(r), "f1": round4(f)]
+    }
+
+    /// The day recorded as `trained` in every model file written by this run.
+    var trainingDate: String { date ?? Train.day(of: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) }
+
+    /// The UTC day (YYYY-MM-DD) of a Unix time given as text, or of now when there is none.
+    static func day(of epoch: String?) -> String {
+        let seconds = epoch.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let when = seconds.map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "UTC"); f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: when)
     }
 
     static func license(_ path: String) -> String {

@@ -244,7 +244,7 @@ final class ExtractionTests: XCTestCase {
         for _ in 0..<2 {
             // 40 tree rounds instead of 300: the same determinism at a fraction of a debug build's time
             let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path, "--docs-gold", docsGold, "--docs", docs,
-                                         "--oof", tmp.path], environment: ["PGX_TREE_ROUNDS": "40"])
+                                         "--oof", tmp.path], environment: ["PGX_TREE_ROUNDS": "40", "SOURCE_DATE_EPOCH": "1764460740"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertTrue(r.stderr.contains("document model: "), r.stderr)
             outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
@@ -253,6 +253,14 @@ final class ExtractionTests: XCTestCase {
             curationModels.append(try Data(contentsOf: rules.appendingPathComponent("model/curation.json")))
         }
         XCTAssertEqual(curationModels[0], curationModels[1], "same documents must give the same curation model file")
+        // every file records the day it was trained, taken from SOURCE_DATE_EPOCH (2025-11-29 23:59 UTC) when it is set
+        for model in [outputs[0], documentModels[0], pairModels[0], curationModels[0]] {
+            let meta = try JSONSerialization.jsonObject(with: model) as! [String: Any]
+            XCTAssertEqual(meta["trained"] as? String, "2025-11-29")
+        }
+        let badDate = try runProcess(pgx, ["train", "--gold", gold, "--date", "29.11.2025"])
+        XCTAssertNotEqual(badDate.status, 0)
+        XCTAssertTrue(badDate.stderr.contains("YYYY-MM-DD"), badDate.stderr)
         let curationMeta = try JSONSerialization.jsonObject(with: curationModels[0]) as! [String: Any]
         XCTAssertGreaterThan(curationMeta["curated"] as? Int ?? 0, 20, "in-sentence candidates of curated pairs")
         XCTAssertLessThan(curationMeta["curated"] as? Int ?? 0, curationMeta["candidates"] as? Int ?? 0, "and of pairs the curators did not list")
