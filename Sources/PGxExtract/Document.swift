@@ -13,6 +13,19 @@ public struct AnalyzedPassage: Sendable {
 public struct AnalyzedDocument: Sendable {
     public var id: String
     public var passages: [AnalyzedPassage]
+    /// The drugs and genes NLM's indexers listed for the record, nil when it carries no indexing (a record
+    /// not yet indexed, or a JSONL text item) or when no stage needs it (see `TripleExtractor.extract`).
+    public var indexed: IndexedNames? = nil
+}
+
+/// What a PubMed record's indexing (the substances of its `ChemicalList`) names, read with the same
+/// lexicon as the text: "Warfarin" → warfarin, "CYP2C9 protein, human" and "Cytochrome P-450
+/// CYP2C9" → CYP2C9. Indexers list the substances and gene products a paper is about, not every drug
+/// its abstract mentions in passing (folic acid given with methotrexate).
+public struct IndexedNames: Sendable, Equatable {
+    public var drugs: Set<String>
+    public var genes: Set<String>
+    public init(drugs: Set<String>, genes: Set<String>) { self.drugs = drugs; self.genes = genes }
 }
 
 /// Runs the text and entity stages over a document.
@@ -22,9 +35,12 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     public init(lexicon: Lexicon) { recognizer = EntityRecognizer(lexicon: lexicon) }
 
     /// `passages`: (name, text) pairs in document order; empty texts are kept (no mentions).
-    public func analyze(id: String, passages: [(String, String)]) -> AnalyzedDocument {
+    /// `indexTerms`: the record's indexing terms (its substance names), read into `indexed`.
+    public func analyze(id: String, passages: [(String, String)], indexTerms: [String] = []) -> AnalyzedDocument {
         let texts = passages.map { scalarArray($0.1) }
-        return analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts))
+        var doc = analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts))
+        doc.indexed = indexedNames(indexTerms)
+        return doc
     }
 
     /// The analysis a search for pairs needs: nil, before the sentences are split or the later passes run,
@@ -35,6 +51,25 @@ public final class DocumentAnalyzer: @unchecked Sendable {
         let first = recognizer.firstPass(texts)
         guard recognizer.mayPair(texts, first) else { return nil }
         return analyze(id: id, passages: passages, texts: texts, first: first)
+    }
+
+    /// The drugs and genes (symbols, not protein families) that indexing terms name; nil when there are
+    /// no terms.
+    public func indexedNames(_ terms: [String]) -> IndexedNames? {
+        guard !terms.isEmpty else { return nil }
+        // one passage, the terms apart as sentences are: one pass of the recognizer instead of one per term
+        let texts = [scalarArray(terms.joined(separator: " ; "))]
+        let mentions = recognizer.recognize(texts, first: recognizer.firstPass(texts), sentences: texts.map { [0..<$0.count] })
+        var drugs = Set<String>(), genes = Set<String>()
+        for m in mentions.joined() {
+            switch m.kind {
+            case .drug: drugs.insert(m.name)
+            case .gene where !m.isFamily: genes.insert(m.name)
+            case .variant: if let g = m.gene { genes.insert(g) }
+            default: break
+            }
+        }
+        return IndexedNames(drugs: drugs, genes: genes)
     }
 
     func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], first: EntityRecognizer.FirstPass) -> AnalyzedDocument {

@@ -36,7 +36,8 @@ public enum DocumentPairs {
     static let hCategory = Dictionary(uniqueKeysWithValues: EffectCategory.allCases.map { ($0, CandidateBuilder.hash("doc:cat:" + $0.rawValue)) })
     static let hFlag: [String: Int] = Dictionary(uniqueKeysWithValues: ["bias", "cross-only", "title", "variant", "no-drug-id", "cpic-pair",
         "pharmacogene", "negated", "all-negated", "top-gene", "top-drug", "gene-in-title", "drug-in-title", "both-in-title",
-        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous", "gene-typed", "subfamily", "subfamily-member-named"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
+        "gene-has-variant", "best-of-gene", "best-of-drug", "endogenous", "gene-typed", "subfamily", "subfamily-member-named",
+        "not-indexed", "drug-indexed", "drug-not-indexed", "gene-indexed", "gene-not-indexed", "both-indexed"].map { ($0, CandidateBuilder.hash("doc:" + $0)) })
 
     static let genotypeWords: Set<String> = ["polymorphism", "polymorphisms", "polymorphic", "genotype", "genotypes", "genotyped",
         "genotyping", "allele", "alleles", "allelic", "variant", "variants", "variation", "variations", "snp", "snps", "haplotype",
@@ -218,6 +219,16 @@ public enum DocumentPairs {
             thermometer(&f, hRelative, docBest > 0 ? c0 / docBest : 0, [0.25, 0.5, 0.75, 0.95])
             if c0 >= (bestOfGene[sym] ?? 0) { f.append(hFlag["best-of-gene"]!) }
             if c0 >= (bestOfDrug[d] ?? 0) { f.append(hFlag["best-of-drug"]!) }
+            // Whether NLM's indexers listed the drug and the gene for the record: they list what a paper is
+            // about, which curators list too.
+            if let ix = document.indexed {
+                let di = ix.drugs.contains(d), gi = ix.genes.contains(sym)
+                f.append(hFlag[di ? "drug-indexed" : "drug-not-indexed"]!)
+                f.append(hFlag[gi ? "gene-indexed" : "gene-not-indexed"]!)
+                if di && gi { f.append(hFlag["both-indexed"]!) }
+            } else {
+                f.append(hFlag["not-indexed"]!)
+            }
             return (k, f)
         }
     }

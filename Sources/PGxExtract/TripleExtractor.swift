@@ -69,20 +69,22 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
+    /// `indexTerms`: a PubMed record's substance names (its `ChemicalList`), which the document stage
+    /// reads; gathered only when the stage has a gene–drug pair to judge.
     /// `documentStage`: rescore pairs of multi-sentence documents with the rules' document model (and
     /// the curation priors it was trained with); off, only stage one runs. The document is nil when it can hold no gene–drug pair
     /// (`EntityRecognizer.mayPair`): it is not analyzed further, and it has no triples.
-    public func extract(id: String, passages: [(String, String)], minConfidence: Double,
+    public func extract(id: String, passages: [(String, String)], indexTerms: @autoclosure () -> [String] = [], minConfidence: Double,
                         documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
         // most abstracts name no gene: they end after the first passes (nil document, no triples)
-        guard let doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
+        guard var doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
         let m = rules.model, co = rules.cooccurrence
         var out: [Triple]
         if documentStage, let dm = rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
-            let all = judgeInDocument(scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: rules.curation),
-                                      doc: doc, model: dm, priors: rules.documentPriors)
-            out = all.filter { $0.confidence >= minConfidence }
+            let stageOne = scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: rules.curation)
+            if stageOne.contains(where: { DocumentPairs.key($0) != nil }) { doc.indexed = analyzer.indexedNames(indexTerms()) }
+            out = judgeInDocument(stageOne, doc: doc, model: dm, priors: rules.documentPriors).filter { $0.confidence >= minConfidence }
         } else {
             out = scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co)
         }

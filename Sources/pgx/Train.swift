@@ -157,8 +157,8 @@ struct Train: ParsableCommand {
         // Each curated document is analyzed once; every stage below works on the analyzed documents.
         var documents: [AnalyzedDocument] = []
         var problems = 0
-        try DocumentSources(inputs: docs, textInput: false).forEach(onError: { e in problems += 1; Diagnostics.error(e.description) }) { pmid, passages, _ in
-            if gold[pmid] != nil { documents.append(extractor.analyzer.analyze(id: pmid, passages: passages)) }
+        try DocumentSources(inputs: docs, textInput: false).forEach(onError: { e in problems += 1; Diagnostics.error(e.description) }) { pmid, passages, meta in
+            if gold[pmid] != nil { documents.append(extractor.analyzer.analyze(id: pmid, passages: passages, indexTerms: meta.indexTerms)) }
         }
         let examples = trainer.documentExamples(documents, gold: gold, folds: folds)
         let positives = examples.filter { $0.label == true }.count

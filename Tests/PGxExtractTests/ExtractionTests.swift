@@ -212,6 +212,40 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// The document stage reads the record's indexing (ChemicalList, MeshHeadingList): the same PharmGKB
+    /// abstracts with their index blocks cut out give the same pairs, but the stage judges some of them
+    /// otherwise.
+    func testTheDocumentStageReadsTheRecordsIndexing() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let tmp = try TestEnv.tempDir("pgx-index")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml")
+        let xml = try String(contentsOf: source, encoding: .utf8)
+        var bare = xml
+        for tag in ["ChemicalList", "MeshHeadingList"] {
+            bare = bare.replacingOccurrences(of: "<\(tag)>[\\s\\S]*?</\(tag)>", with: "", options: .regularExpression)
+        }
+        XCTAssertFalse(bare.contains("<MeshHeading>") || bare.contains("<Chemical>"))
+        let bareFile = tmp.appendingPathComponent("bare.xml")
+        try bare.write(to: bareFile, atomically: true, encoding: .utf8)
+        func pairs(_ file: String) throws -> [String: Double] {
+            let r = try runProcess(pgx, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            var out: [String: Double] = [:]
+            for t in try json(r.stdout) {
+                guard let g = (t["gene"] as? [String: Any])?["symbol"] as? String else { continue }
+                out["\(t["doc"]!)|\(g)|\((t["drug"] as! [String: Any])["name"]!)"] = t["confidence"] as? Double
+            }
+            return out
+        }
+        let indexed = try pairs(source.path), unindexed = try pairs(bareFile.path)
+        XCTAssertGreaterThan(indexed.count, 100)
+        XCTAssertEqual(Set(indexed.keys), Set(unindexed.keys), "the index changes no pair, only how it is judged")
+        let changed = indexed.keys.filter { indexed[$0] != unindexed[$0] }
+        XCTAssertGreaterThan(changed.count, indexed.count / 4, "the document stage reads the index")
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"

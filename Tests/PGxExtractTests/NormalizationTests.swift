@@ -520,3 +520,34 @@ final class NormalizationTests: XCTestCase {
         XCTAssertFalse(alone.contains(member), "no member of CYP3A is named")
     }
 }
+
+extension NormalizationTests {
+    /// A record's indexing, read with the text's lexicon: NLM's substance and MeSH descriptor names (as
+    /// PMID 19752777 carries them) name the record's drugs and genes; classes of enzymes and check tags
+    /// name none. The document stage flags each pair by them.
+    func testIndexTermsNameTheDrugsAndGenesARecordIsAbout() throws {
+        let rules = try ExtractorRules(url: try RulesLocator.find())
+        let x = TripleExtractor(rules: rules)
+        let terms = ["Anticoagulants", "Warfarin", "Mixed Function Oxygenases", "CYP2C9 protein, human", "Cytochrome P-450 CYP2C9",
+                     "Aryl Hydrocarbon Hydroxylases", "VKORC1 protein, human", "Vitamin K Epoxide Reductases", "Adult", "Genotype", "Humans"]
+        let ix = try XCTUnwrap(x.analyzer.indexedNames(terms))
+        XCTAssertTrue(ix.drugs.contains("warfarin"), "\(ix.drugs)")
+        XCTAssertEqual(ix.genes, ["CYP2C9", "VKORC1"], "no family or check tag is a gene")
+        XCTAssertNil(x.analyzer.indexedNames([]), "a record without indexing has none")
+
+        let passages = [("title", "CYP2C9 and VKORC1 genotypes and warfarin dose in patients taking aspirin."),
+                        ("abstract", "Warfarin dose requirements were lower in CYP2C9*3 carriers. Aspirin use did not differ by CYP2C9 genotype.")]
+        func flags(_ terms: [String]) throws -> [String: Set<String>] {
+            let doc = x.analyzer.analyze(id: "t", passages: passages, indexTerms: terms)
+            let stageOne = x.scorePairs(doc, minConfidence: 0, model: rules.model, cooccurrence: rules.cooccurrence)
+            let fs = DocumentPairs.features(stageOne, document: doc, knownPairs: rules.knownPairs) { rules.lexicon.geneInfo[$0]?.pgx ?? false }
+            let names = ["not-indexed", "drug-indexed", "drug-not-indexed", "gene-indexed", "gene-not-indexed", "both-indexed"]
+            return Dictionary(fs.map { p in (p.key, Set(names.filter { p.features.contains(DocumentPairs.hFlag[$0]!) })) },
+                              uniquingKeysWith: { a, _ in a })
+        }
+        let indexed = try flags(terms)
+        XCTAssertEqual(indexed["CYP2C9|warfarin"], ["drug-indexed", "gene-indexed", "both-indexed"], "\(indexed)")
+        XCTAssertEqual(indexed["CYP2C9|aspirin"], ["drug-not-indexed", "gene-indexed"], "aspirin is named, not indexed")
+        XCTAssertEqual(try flags([])["CYP2C9|warfarin"], ["not-indexed"])
+    }
+}
