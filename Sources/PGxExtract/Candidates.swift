@@ -148,7 +148,7 @@ public struct CandidateBuilder: Sendable {
                     f.add("gap:", (gap == Int.max ? "passages" : gap <= 1 ? "1" : gap <= 3 ? "2-3" : "4+"))
                     if geneHasVariant.contains(sym) { f.add("gene-has-variant") }
                     f.add("genes:", bucket(geneAt.count)); f.add("drugs:", bucket(drugAt.count))
-                    f.add("gsrc:", (u.gene?.source ?? "inferred")); f.add("drug:", d.source)
+                    f.add("gsrc:", (u.gene?.source ?? CandidateBuilder.inferredSource)); f.add("drug:", d.source)
                     f.add("sentences:", (sentenceCount <= 6 ? "short" : sentenceCount <= 12 ? "medium" : "long"))
                     if pgx { f.add("pgx&n:", bucket(ga.count), "/", bucket(da.count)) }
                     // The effect: the first category cue of the drug's sentence, else of the gene's.
@@ -199,6 +199,9 @@ public struct CandidateBuilder: Sendable {
     /// Words that may stand between "not" and the mention it negates ("but not for sucrose").
     static let notLinks: Set<String> = ["for", "with", "in", "by", "of", "to", "("]
 
+    /// Source of a gene mention made from a variant's gene ("rs9923231" → VKORC1), on the variant's span.
+    static let inferredSource = "inferred"
+
     /// Genes and variants of a sentence, a gene written right before its variant counted once.
     func geneticUnits(_ ms: [Mention], text: [Unicode.Scalar]) -> [Unit] {
         var units: [Unit] = []
@@ -212,7 +215,7 @@ public struct CandidateBuilder: Sendable {
                 // "IL28B rs12979860": the rsID's other gene as well
                 for s in v.altGenes where s != g.name {
                     var other = v
-                    other.kind = .gene; other.name = s; other.source = "inferred"; other.altGenes = []
+                    other.kind = .gene; other.name = s; other.source = CandidateBuilder.inferredSource; other.altGenes = []
                     units.append(Unit(gene: other, variant: v))
                 }
             } else if let sym = v.gene {
@@ -225,7 +228,7 @@ public struct CandidateBuilder: Sendable {
                 }
                 for s in [sym] + v.altGenes {
                     var g = v
-                    g.kind = .gene; g.name = s; g.source = "inferred"; g.altGenes = []
+                    g.kind = .gene; g.name = s; g.source = CandidateBuilder.inferredSource; g.altGenes = []
                     units.append(Unit(gene: g, variant: v))
                 }
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import PGxModel
 import PGxText
 
@@ -31,6 +32,8 @@ public struct IndexedNames: Sendable, Equatable {
 /// Runs the text and entity stages over a document.
 public final class DocumentAnalyzer: @unchecked Sendable {
     public let recognizer: EntityRecognizer
+    private let termLock = NSLock()
+    private var termNames: [String: (drugs: [String], genes: [String])] = [:]
 
     public init(lexicon: Lexicon) { recognizer = EntityRecognizer(lexicon: lexicon) }
 
@@ -57,19 +60,36 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// no terms.
     public func indexedNames(_ terms: [String]) -> IndexedNames? {
         guard !terms.isEmpty else { return nil }
-        // one passage, the terms apart as sentences are: one pass of the recognizer instead of one per term
-        let texts = [scalarArray(terms.joined(separator: " ; "))]
-        let mentions = recognizer.recognize(texts, first: recognizer.firstPass(texts), sentences: texts.map { [0..<$0.count] })
         var drugs = Set<String>(), genes = Set<String>()
-        for m in mentions.joined() {
+        for term in terms {
+            let names = namesIn(term)
+            drugs.formUnion(names.drugs); genes.formUnion(names.genes)
+        }
+        return IndexedNames(drugs: drugs, genes: genes)
+    }
+
+    /// What one indexing term names, read once per run: the same substances ("Warfarin", "Cytochrome
+    /// P-450 CYP2C9") recur in record after record.
+    func namesIn(_ term: String) -> (drugs: [String], genes: [String]) {
+        termLock.lock()
+        let known = termNames[term]
+        termLock.unlock()
+        if let known { return known }
+        let text = [scalarArray(term)]
+        var drugs: [String] = [], genes: [String] = []
+        for m in recognizer.recognize(text, first: recognizer.firstPass(text), sentences: [[0..<text[0].count]]).joined() {
             switch m.kind {
-            case .drug: drugs.insert(m.name)
-            case .gene where !m.isFamily: genes.insert(m.name)
-            case .variant: if let g = m.gene { genes.insert(g) }
+            case .drug: drugs.append(m.name)
+            case .gene where !m.isFamily: genes.append(m.name)
+            case .variant: if let g = m.gene { genes.append(g) }
             default: break
             }
         }
-        return IndexedNames(drugs: drugs, genes: genes)
+        termLock.lock()
+        if termNames.count >= 100_000 { termNames.removeAll(keepingCapacity: true) }  // bounded over a year of files
+        termNames[term] = (drugs, genes)
+        termLock.unlock()
+        return (drugs, genes)
     }
 
     func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], first: EntityRecognizer.FirstPass) -> AnalyzedDocument {

@@ -199,9 +199,10 @@ public final class TripleExtractor: @unchecked Sendable {
     }
 
     func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String, crossModel: Bool) -> Triple {
-        // a gene taken from its variant ("rs9923231" → VKORC1) carries the lexicon's ids, as a written one does
+        // a gene taken from its variant ("rs9923231" → VKORC1) carries the lexicon's ids, as a written one
+        // does (a written gene has its id, if the lexicon has one, from the recognizer)
         var gene = c.gene
-        if var g = gene, g.id == nil, let info = rules.lexicon.geneInfo[g.name] { g.id = info.hgnc; gene = g }
+        if var g = gene, g.source == CandidateBuilder.inferredSource, let info = rules.lexicon.geneInfo[g.name] { g.id = info.hgnc; gene = g }
         let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
         return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: gene,
                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
