@@ -250,7 +250,8 @@ struct Train: ParsableCommand {
         pairModel.metadata = [
             "version": version, "trained": trainingDate, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
                 + "its rank in the document, where and how often the pair is named, competing genes and drugs, CPIC pair, "
-                + "curation priors: how often curators listed its drug's and its gene's pairs when pgx proposed them)",
+                + "curation priors: how often curators listed its drug's and its gene's pairs when pgx proposed them, "
+                + "whether the record's ChemicalList names its drug and its gene)",
             "priors": cachedPriors([]).jsonObject(),
             "parameters": ["rounds": gp.rounds, "depth": gp.depth, "eta": gp.eta, "lambda": gp.lambda, "min_leaf": gp.minLeaf,
                            "bags": gp.bags, "bag_fraction": gp.fraction],
