@@ -72,6 +72,13 @@ echo "recall 0.85:           $(dop --recall 0.85)"
 echo "precision bound 0.55:  $(dop --precision 0.55)"
 echo '```'
 echo
+echo "By whether the record carries NLM's index (a MEDLINE ChemicalList, which the document stage reads; records not"
+echo "yet indexed, as many in update files are, take the same cut) (scripts/indexed-split.py):"
+echo
+echo '```'
+python3 scripts/indexed-split.py "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" "$SHARED/data/pubmed/pharmgkb-dev" --scorer "$SHARED/eval/score.py"
+echo '```'
+echo
 echo "## Speculative flag and pharmacokinetic category (PGxCorpus dev, scripts/flags.py)"
 echo
 echo "On the triples that match an associated gold pair at the model's cut: \`speculative\` against PGxCorpus's"
