@@ -20,8 +20,14 @@ public enum DocumentPairs {
 
     /// A pair key as curated tables compare it ("CYP2C19|clopidogrel", drug name letters and digits only).
     public static func curatedKey(_ key: String) -> String {
+        let (gene, drug) = parts(key)
+        return Trainer.curatedKey(gene: gene, drug: drug)
+    }
+
+    /// The gene and the drug of a pair key (`key` or `curatedKey`).
+    static func parts(_ key: String) -> (gene: String, drug: String) {
         let bar = key.firstIndex(of: "|")!
-        return Trainer.curatedKey(gene: String(key[..<bar]), drug: String(key[key.index(after: bar)...]))
+        return (String(key[..<bar]), String(key[key.index(after: bar)...]))
     }
 
     /// Feature hashes made once: a bucketed feature is an index into its row.
@@ -143,11 +149,13 @@ public enum DocumentPairs {
         var curation: [String: Double] = [:]
         for (k, idx) in byPair { if let c = idx.compactMap({ triples[$0].curation }).max() { curation[k] = c } }
         let curationBest = curation.values.max() ?? 0
-        let curationRank = Dictionary(uniqueKeysWithValues: order.enumerated().sorted { (curation[$0.1] ?? 0, -$0.0) > (curation[$1.1] ?? 0, -$1.0) }
-            .map(\.1).enumerated().map { ($1, $0) })
-        // ties in first-seen order: a dictionary's order changes from run to run, and the model file must not
-        let ranked = order.enumerated().sorted { (best[$0.1]!, -$0.0) > (best[$1.1]!, -$1.0) }.map(\.1)
-        let rankOf = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+        // Each pair's rank by a score, ties in first-seen order: a dictionary's order changes from run to
+        // run, and the model file must not.
+        func ranks(_ score: [String: Double]) -> [String: Int] {
+            let ranked = order.enumerated().sorted { (score[$0.1] ?? 0, -$0.0) > (score[$1.1] ?? 0, -$1.0) }.map(\.1)
+            return Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+        }
+        let curationRank = ranks(curation), rankOf = ranks(best)
         return order.map { k in
             let ts = byPair[k]!.map { triples[$0] }
             let sym = ts[0].gene?.name ?? ts[0].variant?.gene ?? "", d = ts[0].drug.name
@@ -208,8 +216,8 @@ public enum DocumentPairs {
                 thermometer(&f, hCurationRelative, curationBest > 0 ? cu / curationBest : 0, [0.25, 0.5, 0.75, 0.95])
             }
             if let priors {
-                let ck = curatedKey(k), bar = ck.firstIndex(of: "|")!
-                let pg = priors.gene[String(ck[..<bar])], pd = priors.drug[String(ck[ck.index(after: bar)...])]
+                let (gene, drug) = parts(curatedKey(k))
+                let pg = priors.gene[gene], pd = priors.drug[drug]
                 let edges = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
                 thermometer(&f, hPriorGene, CurationPriors.rate(pg), edges)
                 thermometer(&f, hPriorDrug, CurationPriors.rate(pd), edges)
@@ -256,10 +264,9 @@ public struct CurationPriors: Sendable {
 
     /// Counts one proposed pair (its `curatedKey`) and whether curators listed it.
     public mutating func add(_ key: String, curated: Bool) {
-        let bar = key.firstIndex(of: "|")!
-        let c = curated ? 1 : 0
-        func bump(_ d: inout [String: (n: Int, curated: Int)], _ k: String) { let v = d[k] ?? (0, 0); d[k] = (v.n + 1, v.curated + c) }
-        bump(&gene, String(key[..<bar])); bump(&drug, String(key[key.index(after: bar)...]))
+        let (g, d) = DocumentPairs.parts(key), c = curated ? 1 : 0
+        func bump(_ counts: inout [String: (n: Int, curated: Int)], _ k: String) { let v = counts[k] ?? (0, 0); counts[k] = (v.n + 1, v.curated + c) }
+        bump(&gene, g); bump(&drug, d)
     }
 
     /// The smoothed share listed: (curated + 0.3) / (n + 1), so an unseen key reads 0.3.

@@ -48,7 +48,7 @@ struct Train: ParsableCommand {
         if let d = date, d.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) == nil {
             throw ValidationError("--date takes a day as YYYY-MM-DD, not '\(d)'")
         }
-        if date == nil, let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Double(e.trimmingCharacters(in: .whitespaces)) == nil {
+        if date == nil, let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Train.seconds(e) == nil {
             throw ValidationError("SOURCE_DATE_EPOCH must be a Unix time in seconds, not '\(e)'; unset it or give --date YYYY-MM-DD")
         }
     }
@@ -245,6 +245,9 @@ struct Train: ParsableCommand {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
         }
+        // the document gold every document-level model file names as its training data
+        let docsTraining: [[String: Any]] = [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data),
+                                              "documents": gold.count, "license": Train.license(goldPath)]]
         var pairModel = Trainer.fitTrees(pairExamples, gp)
         pairModel.threshold = sentenceModel.threshold
         pairModel.metadata = [
@@ -259,8 +262,7 @@ struct Train: ParsableCommand {
             "applies_to": "documents of two or more sentences",
             "dev_scores": ["how": "\(folds)-fold out-of-fold by PMID, at the cut; precision is a lower bound (curation is incomplete)",
                            "documents": Train.prf(docTP, docFP, docFN)],
-            "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
-                          "license": Train.license(goldPath)]],
+            "training": docsTraining,
             "note": "probability that curators list the pair for the document; PharmGKB data is CC BY-SA 4.0",
         ]
         try pairModel.write(to: out.appendingPathComponent("document.json"))
@@ -270,8 +272,7 @@ struct Train: ParsableCommand {
             "version": version, "trained": trainingDate, "kind": "logistic regression over the sentence model's pair features, labelled by the curators' list of the document",
             "seed": 20261125, "folds": folds, "documents": documents.count, "candidates": curationExamples.count, "curated": curationPositives,
             "read_by": "the document stage (rules/model/document.json), as the highest such probability of each gene–drug pair",
-            "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
-                          "license": Train.license(goldPath)]],
+            "training": docsTraining,
             "note": "probability that curators list an in-sentence pair for its document; PharmGKB data is CC BY-SA 4.0",
         ]
         try curationModel.write(to: out.appendingPathComponent("curation.json"))
@@ -281,8 +282,7 @@ struct Train: ParsableCommand {
         model.metadata = [
             "version": version, "trained": trainingDate, "kind": "logistic regression over document-level features of gene–drug pairs that never share a sentence",
             "seed": 20261125, "folds": folds, "documents": documents.count, "candidates": examples.count, "curated": positives,
-            "training": [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data), "documents": gold.count,
-                          "license": Train.license(goldPath)]],
+            "training": docsTraining,
             "note": "probability that curators list the pair for the document; PharmGKB data is CC BY-SA 4.0",
         ]
         try model.write(to: out.appendingPathComponent("cooccurrence.json"))
@@ -300,10 +300,12 @@ struct Train: ParsableCommand {
     /// The day recorded as `trained` in every model file written by this run.
     var trainingDate: String { date ?? Train.day(of: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) }
 
+    /// A Unix time given as text (`SOURCE_DATE_EPOCH`), nil when it is not a number.
+    static func seconds(_ epoch: String) -> Double? { Double(epoch.trimmingCharacters(in: .whitespaces)) }
+
     /// The UTC day (YYYY-MM-DD) of a Unix time given as text, or of now when there is none.
     static func day(of epoch: String?) -> String {
-        let seconds = epoch.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        let when = seconds.map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let when = epoch.flatMap(Train.seconds).map { Date(timeIntervalSince1970: $0) } ?? Date()
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "UTC"); f.dateFormat = "yyyy-MM-dd"
         return f.string(from: when)
