@@ -36,8 +36,9 @@ public final class CueMatcher: @unchecked Sendable {
     public let version: String
     /// first word (exact) → (rule, cue index); prefix cues are listed separately.
     private var byFirst: [String: [(Int, Int)]] = [:]
-    /// Prefix cues by the first byte of the prefix, so a word is tested only against its own bucket.
-    private var prefixFirst: [UInt8: [(String, Int, Int)]] = [:]
+    /// Prefix cues by the first byte of the prefix, so a word is tested only against its own bucket
+    /// (indexed by the byte: no hashing per word).
+    private var prefixFirst = [[(String, Int, Int)]](repeating: [], count: 256)
 
     public init(url: URL) throws {
         let data = try Data(contentsOf: url)
@@ -62,20 +63,35 @@ public final class CueMatcher: @unchecked Sendable {
         for (ri, r) in rules.enumerated() {
             for (ci, c) in r.cues.enumerated() where !c.isEmpty {
                 if c[0].hasSuffix("*"), let b = c[0].utf8.first {
-                    prefixFirst[b, default: []].append((String(c[0].dropLast()), ri, ci))
+                    prefixFirst[Int(b)].append((String(c[0].dropLast()), ri, ci))
                 } else { byFirst[c[0], default: []].append((ri, ci)) }
             }
         }
     }
 
-    /// `words(makeString(t))` without building the sentence string first: ASCII text is split and
-    /// lower-cased byte by byte; other text goes the long way.
+    /// `words(makeString(t))` without building the sentence string first: ASCII is split and lower-cased
+    /// byte by byte, other scalars one by one through their lower-case mapping (a sentence with one "β"
+    /// or "±" no longer goes through `String.lowercased()` whole: that was 1.5% of an extraction's CPU).
     static func words(_ t: ArraySlice<Unicode.Scalar>) -> [String] {
-        guard t.allSatisfy({ $0.value < 0x80 }) else { return words(makeString(t)) }
         var out: [String] = []
         var cur: [UInt8] = []
         cur.reserveCapacity(24)
         for ch in t {
+            if ch.value >= 0x80 {
+                // as `words(String)` reads it: each scalar of the lower-case mapping ("β", "µ", "±", "–")
+                // classified on its own (ASCII-only sentences never come here)
+                for lc in ch.properties.lowercaseMapping.unicodeScalars {
+                    if lc == " " || lc == "\t" || lc == "\n" {
+                        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
+                    } else if Tokenizer.isAlnum(lc) || lc == "-" || lc == "*" || lc == "/" || lc == "'" {
+                        cur.append(contentsOf: UTF8.encode(lc)!)
+                    } else {
+                        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
+                        out.append(String(lc))
+                    }
+                }
+                continue
+            }
             var v = UInt8(truncatingIfNeeded: ch.value)
             if v == 32 || v == 9 || v == 10 {
                 if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)); cur.removeAll(keepingCapacity: true) }
@@ -122,19 +138,23 @@ public final class CueMatcher: @unchecked Sendable {
     public func hits(_ words: [String]) -> [CueHit] {
         var out: [CueHit] = []
         for (i, w) in words.enumerated() {
-            var cands = byFirst[w] ?? []
-            if let b = w.utf8.first, let bucket = prefixFirst[b] {
-                for (p, ri, ci) in bucket where w.utf8.starts(with: p.utf8) { cands.append((ri, ci)) }
-            }
-            // "-induced" style cues also match the tail of a hyphenated word
-            // (searched as UTF-8: a Character search walks grapheme clusters)
-            if let dash = w.utf8.lastIndex(of: UInt8(ascii: "-")), dash != w.startIndex, let more = byFirst[String(w[dash...])] { cands += more }
-            for (ri, ci) in cands {
+            // the cues that may start at word i, in this order: by the whole word, by a prefix, by the tail
+            // of a hyphenated word; each checked as it is found (no list of candidates per word)
+            func check(_ ri: Int, _ ci: Int) {
                 let cue = rules[ri].cues[ci]
-                guard i + cue.count <= words.count else { continue }
+                guard i + cue.count <= words.count else { return }
                 var ok = true
                 for k in 1..<max(cue.count, 1) where !CueMatcher.matches(cue[k], words[i + k]) { ok = false; break }
                 if ok && (i == 0 || !rules[ri].atStart) { out.append(CueHit(rule: ri, word: i)) }
+            }
+            if let list = byFirst[w] { for (ri, ci) in list { check(ri, ci) } }
+            if let b = w.utf8.first {
+                for (p, ri, ci) in prefixFirst[Int(b)] where w.utf8.starts(with: p.utf8) { check(ri, ci) }
+            }
+            // "-induced" style cues also match the tail of a hyphenated word
+            // (searched as UTF-8: a Character search walks grapheme clusters)
+            if let dash = w.utf8.lastIndex(of: UInt8(ascii: "-")), dash != w.startIndex, let more = byFirst[String(w[dash...])] {
+                for (ri, ci) in more { check(ri, ci) }
             }
         }
         // a rule whose "unless" words the sentence has does not hit

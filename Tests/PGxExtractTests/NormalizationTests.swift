@@ -1,5 +1,7 @@
+import Foundation
 @testable import PGxExtract
 import PGxModel
+import TestSupport
 import XCTest
 
 /// Written cases for entity recognition and normalization, run against the real lexicons in rules/.
@@ -20,6 +22,29 @@ final class NormalizationTests: XCTestCase {
     }
 
     func find(_ ms: [(String, Mention)], _ text: String) -> Mention? { ms.first { $0.0 == text }?.1 }
+
+    /// The cue matcher's word split of a sentence's scalars is the split of its string, for every sentence
+    /// of both sentence gold sets (PGxMine's full-text sentences hold Greek letters, "µ", "±", dashes).
+    func testCueWordsOfScalarsAreTheWordsOfTheString() throws {
+        let shared = try TestEnv.requireShared()
+        var sentences = 0, nonASCII = 0
+        for set in ["pgxmine-dev", "pgxcorpus-dev"] {
+            let text = try String(contentsOf: shared.appendingPathComponent("data/gold/\(set).jsonl"), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let s = try XCTUnwrap(obj["text"] as? String)
+                let scalars = Array(s.unicodeScalars)
+                sentences += 1
+                if scalars.contains(where: { $0.value >= 0x80 }) { nonASCII += 1 }
+                XCTAssertEqual(CueMatcher.words(scalars[...]), CueMatcher.words(s), "\(set) \(obj["id"] ?? "")")
+            }
+        }
+        XCTAssertGreaterThan(sentences, 1500)
+        XCTAssertGreaterThan(nonASCII, 100, "the sets should hold sentences with non-ASCII letters")
+        // one written case: a capital Greek letter, a micro sign, a dotted capital I
+        let s = "ΒETA-blockers at 5 µg ± İ."
+        XCTAssertEqual(CueMatcher.words(Array(s.unicodeScalars)[...]), CueMatcher.words(s))
+    }
 
     func testBrandGenericAndSaltNamesNormalizeToTheGeneric() throws {
         let ms = try mentions("Plavix (clopidogrel bisulfate) and clopidogrel were compared with Coumadin.")
