@@ -1,3 +1,4 @@
+import Foundation
 import PGxText
 import XCTest
 
@@ -5,6 +6,19 @@ final class TokenizerTests: XCTestCase {
     func tokens(_ s: String) -> [String] {
         let t = Array(s.unicodeScalars)
         return Tokenizer.tokenize(t).map { String(String.UnicodeScalarView(t[$0.start..<$0.end])) }
+    }
+
+    /// The letter-or-digit test answers from its table as the Unicode properties do, for every scalar.
+    func testAlnumTableAgreesWithTheUnicodeProperties() {
+        var alnum = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let expected = s.properties.isAlphabetic || s.properties.numericType != nil
+            if Tokenizer.isAlnum(s) != expected { XCTFail(String(format: "U+%04X", v)); return }
+            if expected { alnum += 1 }
+        }
+        XCTAssertGreaterThan(alnum, 100_000)
+        XCTAssertTrue(Tokenizer.isAlnum("β")); XCTAssertTrue(Tokenizer.isAlnum("²")); XCTAssertFalse(Tokenizer.isAlnum("±"))
     }
 
     func testPGxUnitsAreOneToken() {
