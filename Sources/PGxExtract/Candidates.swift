@@ -270,7 +270,11 @@ public struct CandidateBuilder: Sendable {
     // FNV-1a, folded into the model's 2^hashBits buckets: the one feature hash of features and fold ids.
     static let fnvOffset: UInt64 = 0xcbf29ce484222325, fnvPrime: UInt64 = 0x100000001b3
     static let bucketMask = (1 << hashBits) - 1
-    @inline(__always) static func feed(_ h: inout UInt64, _ s: String) { feed(&h, bytes: s.utf8) }
+    /// (over the string's contiguous UTF-8: iterating `utf8` went through unspecialized index witnesses)
+    @inline(__always) static func feed(_ h: inout UInt64, _ s: String) {
+        var s = s
+        s.withUTF8 { for b in $0 { h ^= UInt64(b); h = h &* fnvPrime } }
+    }
     @inline(__always) static func feed<S: Sequence>(_ h: inout UInt64, bytes: S) where S.Element == UInt8 {
         for b in bytes { h ^= UInt64(b); h = h &* fnvPrime }
     }

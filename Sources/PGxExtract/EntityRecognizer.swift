@@ -16,18 +16,19 @@ import PGxText
 public final class EntityRecognizer: @unchecked Sendable {
     public let lexicon: Lexicon
 
-    /// The lexicon's tries and each entry's case guard, held here so the matcher's inner loop reads
-    /// them without going through the lexicon (or copying an entry) for every character.
-    private unowned(unsafe) let caseSensitiveTrie: PackedTrie
-    private unowned(unsafe) let foldedTrie: PackedTrie
+    /// The lexicon's tries (as views of their tables; `lexicon` keeps them alive) and each entry's case
+    /// guard, held here so the matcher's inner loop reads them without going through the lexicon (or
+    /// copying an entry, or counting a reference) for every character.
+    private let caseSensitiveTrie: PackedTrie.View
+    private let foldedTrie: PackedTrie.View
     private let caseGuard: [Bool]
     /// Entries that are a gene's alias (not its symbol): held to the stricter shape tests of `acceptFolded`.
     private let isAlias: [Bool]
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        caseSensitiveTrie = lexicon.caseSensitive
-        foldedTrie = lexicon.folded
+        caseSensitiveTrie = lexicon.caseSensitive.view
+        foldedTrie = lexicon.folded.view
         caseGuard = lexicon.entries.map(\.caseGuard)
         isAlias = lexicon.entries.map { $0.how == "alias" }
     }
