@@ -838,6 +838,25 @@ public final class EntityRecognizer: @unchecked Sendable {
                                     "deoxy", "carboxy", "acetyl", "butadien", "imidazol", "thio", "sulfon", "nitros",
                                     "glucuronide", "tetrahydro", "dihydro", "cytosine", "uracil", "purine", "salicyl"]
 
+    static let chemicalMorphemeBytes = chemicalMorphemes.map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `hay` (byte for byte).
+    static func containsBytes(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        guard let first = needle.first else { return true }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Words the lexicon does not hold that are drugs or chemicals all the same: systematic names
     /// with a locant ("4-aminopyridine", "1,3-butadiene", "alpha-hydroxymetoprolol") and one-edit
     /// misspellings of a generic name ("irinorecan" → irinotecan).
@@ -891,7 +910,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard locant || stereo else { continue }
                 let rest = low[low.index(after: dash)...]
                 // a word part and more ("4-hydroxy" alone is a prefix of the next word, not a name)
-                guard Self.chemicalMorphemes.contains(where: { rest.contains($0) && rest.count >= $0.count + 3 }) else { continue }
+                // (searched as UTF-8 bytes: Foundation's substring search was a third of this pass)
+                let restBytes = Array(rest.utf8), restCount = rest.count
+                guard Self.chemicalMorphemeBytes.contains(where: { restCount >= $0.count + 3 && Self.containsBytes(restBytes, $0) }) else { continue }
                 // enzymes and reactions ("beta-hydroxylase", "N-demethylation") are not chemicals
                 if rest.hasSuffix("ase") || rest.hasSuffix("ases") || rest.hasSuffix("ation") || rest.hasSuffix("yl")
                     || rest.hasSuffix("-based") || rest.hasSuffix("-induced") || rest.hasSuffix("-resistant") { continue }
