@@ -67,10 +67,44 @@ public struct BoostedTrees: @unchecked Sendable {
         }
         self.flat = flat
         self.roots = roots
+        // the same trees as complete binary trees of one depth, for scoring without branches
+        func depth(_ t: [Node], _ i: Int) -> Int { t[i].feature < 0 ? 0 : 1 + max(depth(t, t[i].yes), depth(t, t[i].no)) }
+        let levels = trees.map { $0.isEmpty ? 0 : depth($0, 0) }.max() ?? 0
+        if levels <= BoostedTrees.maxCompleteLevels && !trees.contains(where: \.isEmpty) {
+            let inner = (1 << levels) - 1, leaves = 1 << levels
+            var bits = [Int32](repeating: 0, count: trees.count * inner), values = [Double](repeating: 0, count: trees.count * leaves)
+            for (ti, t) in trees.enumerated() {
+                func fill(_ i: Int, _ k: Int, _ level: Int) {
+                    if level == levels { values[ti * leaves + k - inner] = t[i].value; return }
+                    if t[i].feature < 0 {   // a leaf above the bottom: the same value on both sides
+                        fill(i, 2 * k + 1, level + 1); fill(i, 2 * k + 2, level + 1)
+                    } else {
+                        bits[ti * inner + k] = Int32(bitOf[t[i].feature])
+                        fill(t[i].no, 2 * k + 1, level + 1); fill(t[i].yes, 2 * k + 2, level + 1)
+                    }
+                }
+                fill(0, 0, 0)
+            }
+            complete = (levels, bits, values)
+        } else {
+            complete = nil
+        }
     }
 
+    /// Trees up to this depth are also kept complete (2^depth leaves each) for `score`.
+    static let maxCompleteLevels = 8
+    /// Every tree as a complete binary tree of `levels` splits from root to leaf: tree t's split bits in
+    /// heap order at `bits[t * (2^levels − 1)...]` (node k's children at 2k+1 when its feature is absent
+    /// and 2k+2 when present; a leaf above the bottom is repeated below, its split bit any), its leaf
+    /// values at `values[t * 2^levels...]`. Scoring then takes `levels` steps per tree, each a bit test
+    /// that picks the child by arithmetic, where a walk of the nodes branched unpredictably at every step.
+    let complete: (levels: Int, bits: [Int32], values: [Double])?
+
     /// The log-odds of a feature set (hash indices below 2^hashBits; duplicates allowed).
-    public func score(_ features: [Int]) -> Double {
+    public func score(_ features: [Int]) -> Double { score(features, complete: true) }
+
+    /// `complete: false` walks the nodes even where the complete trees are kept (for tests).
+    func score(_ features: [Int], complete useComplete: Bool) -> Double {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (splitFeatures + 63) / 64 + 1) { present in
             present.initialize(repeating: 0)
             for f in features where f >= 0 && f < bitOf.count && isSplit[f >> 6] & (1 << UInt64(f & 63)) != 0 {
@@ -78,6 +112,23 @@ public struct BoostedTrees: @unchecked Sendable {
                 present[b >> 6] |= 1 << UInt64(b & 63)
             }
             var z = base
+            if useComplete, let (levels, bits, values) = complete {
+                let inner = (1 << levels) - 1, leaves = 1 << levels
+                bits.withUnsafeBufferPointer { sb in
+                    values.withUnsafeBufferPointer { lv in
+                        for t in 0..<roots.count {
+                            var k = 0
+                            let s = t * inner
+                            for _ in 0..<levels {
+                                let b = Int(sb[s + k])
+                                k = 2 * k + 1 + Int(truncatingIfNeeded: (present[b >> 6] >> UInt64(b & 63)) & 1)
+                            }
+                            z += lv[t * leaves + k - inner]
+                        }
+                    }
+                }
+                return z
+            }
             flat.withUnsafeBufferPointer { nodes in
                 for root in roots {
                     var i = root

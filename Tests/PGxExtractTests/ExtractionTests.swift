@@ -1,5 +1,5 @@
 import Foundation
-import PGxExtract
+@testable import PGxExtract
 import PGxModel
 import TestSupport
 import XCTest
@@ -454,6 +454,20 @@ final class ExtractionTests: XCTestCase {
         try pm.write(to: pmURL)
         let pmBack = try PairModel(url: pmURL)
         for (f, _) in data.prefix(20) { XCTAssertEqual(pmBack.score(f), pm.score(f), accuracy: 1e-4) }
+        // Scoring over the complete trees gives the node walk's sums exactly, for the trained trees and
+        // for the shipped models (feature sets drawn from the features their splits test).
+        XCTAssertNotNil(trees.complete)
+        for (f, _) in data.prefix(40) { XCTAssertEqual(trees.score(f), trees.score(f, complete: false)) }
+        let rules = try ExtractorRules(url: try RulesLocator.find(TestEnv.root.appendingPathComponent("rules").path))
+        var rng = PairModel.SplitMix64(state: 7)
+        for model in [rules.document, rules.model?.trees].compactMap({ $0 }) {
+            XCTAssertNotNil(model.complete)
+            let used = Array(Set(model.trees.flatMap { $0.filter { $0.feature >= 0 }.map(\.feature) })).sorted()
+            for _ in 0..<300 {
+                let f = used.filter { _ in rng.next() % 4 == 0 }
+                XCTAssertEqual(model.score(f), model.score(f, complete: false))
+            }
+        }
         // A tree whose split points back at itself would never finish scoring: the file is refused.
         var obj = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         var ts = obj["trees"] as! [[[Any]]]
