@@ -140,7 +140,17 @@ public struct Trainer {
 
     /// Drug names compared as curated tables write them: lower-case letters and digits only.
     public static func normalizeDrug(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) }))
+        // ASCII names (nearly all) byte by byte; others through lowercased() as before
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            for b in s.utf8 {
+                let c = b &- 65 < 26 ? b + 32 : b
+                if c &- 97 < 26 || c &- 48 < 10 { out.append(c) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) }))
     }
 
     /// Models fit on all folds but one, one per fold.
