@@ -37,8 +37,17 @@ public final class CueMatcher: @unchecked Sendable {
     /// first word (exact) → (rule, cue index); prefix cues are listed separately.
     private var byFirst: [String: [(Int, Int)]] = [:]
     /// Prefix cues by the first byte of the prefix, so a word is tested only against its own bucket
-    /// (indexed by the byte: no hashing per word).
-    private var prefixFirst = [[(String, Int, Int)]](repeating: [], count: 256)
+    /// (indexed by the byte: no hashing per word); prefixes as UTF-8 bytes.
+    private var prefixFirst = [[([UInt8], Int, Int)]](repeating: [], count: 256)
+    /// One bit per FNV-1a hash of a `byFirst` key (2^14 bits): most words of a sentence start no cue, and
+    /// a clear bit says so without a dictionary lookup.
+    private var firstFilter = [UInt64](repeating: 0, count: (1 << 14) / 64)
+    @inline(__always) private static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 32)) & ((1 << 14) - 1)) }
+    @inline(__always) private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = CandidateBuilder.fnvOffset
+        for b in bytes { h ^= UInt64(b); h = h &* CandidateBuilder.fnvPrime }
+        return h
+    }
 
     public init(url: URL) throws {
         let data = try Data(contentsOf: url)
@@ -63,9 +72,14 @@ public final class CueMatcher: @unchecked Sendable {
         for (ri, r) in rules.enumerated() {
             for (ci, c) in r.cues.enumerated() where !c.isEmpty {
                 if c[0].hasSuffix("*"), let b = c[0].utf8.first {
-                    prefixFirst[Int(b)].append((String(c[0].dropLast()), ri, ci))
+                    prefixFirst[Int(b)].append((Array(c[0].dropLast().utf8), ri, ci))
                 } else { byFirst[c[0], default: []].append((ri, ci)) }
             }
+        }
+        for k in byFirst.keys {
+            var k = k
+            let h = k.withUTF8 { CueMatcher.fnv($0) }
+            firstFilter[CueMatcher.filterBit(h) >> 6] |= 1 << UInt64(CueMatcher.filterBit(h) & 63)
         }
     }
 
@@ -147,13 +161,28 @@ public final class CueMatcher: @unchecked Sendable {
                 for k in 1..<max(cue.count, 1) where !CueMatcher.matches(cue[k], words[i + k]) { ok = false; break }
                 if ok && (i == 0 || !rules[ri].atStart) { out.append(CueHit(rule: ri, word: i)) }
             }
-            if let list = byFirst[w] { for (ri, ci) in list { check(ri, ci) } }
-            if let b = w.utf8.first {
-                for (p, ri, ci) in prefixFirst[Int(b)] where w.utf8.starts(with: p.utf8) { check(ri, ci) }
+            // the word's bytes: its hash for the filter, its first byte for the prefixes, its last hyphen
+            var word = w
+            let (known, prefixed, tail) = word.withUTF8 { u -> (Bool, [(Int, Int)], Int?) in
+                guard let b0 = u.first else { return (false, [], nil) }
+                let h = CueMatcher.fnv(u), bit = CueMatcher.filterBit(h)
+                let known = firstFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+                var prefixed: [(Int, Int)] = []
+                for (p, ri, ci) in prefixFirst[Int(b0)] where p.count <= u.count && p.indices.allSatisfy({ p[$0] == u[$0] }) {
+                    prefixed.append((ri, ci))
+                }
+                var dash: Int? = nil
+                if let d = u.lastIndex(of: UInt8(ascii: "-")), d != 0 {
+                    let t = UnsafeBufferPointer(rebasing: u[d...]), th = CueMatcher.fnv(t), tb = CueMatcher.filterBit(th)
+                    if firstFilter[tb >> 6] & (1 << UInt64(tb & 63)) != 0 { dash = d }
+                }
+                return (known, prefixed, dash)
             }
+            if known, let list = byFirst[w] { for (ri, ci) in list { check(ri, ci) } }
+            for (ri, ci) in prefixed { check(ri, ci) }
             // "-induced" style cues also match the tail of a hyphenated word
             // (searched as UTF-8: a Character search walks grapheme clusters)
-            if let dash = w.utf8.lastIndex(of: UInt8(ascii: "-")), dash != w.startIndex, let more = byFirst[String(w[dash...])] {
+            if let d = tail, let more = byFirst[String(decoding: w.utf8.dropFirst(d), as: UTF8.self)] {
                 for (ri, ci) in more { check(ri, ci) }
             }
         }
