@@ -21,14 +21,26 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// copying an entry, or counting a reference) for every character.
     private let caseSensitiveTrie: PackedTrie.View
     private let foldedTrie: PackedTrie.View
+    /// Both tries' first-run filters in one table (`PackedTrie.pairedRunFilter`): most words are
+    /// lower-case, hash alike for both tries, and are then looked up once.
+    private let runFilters: UnsafeMutableBufferPointer<UInt64>
     private let caseGuard: [Bool]
     /// Entries that are a gene's alias (not its symbol): held to the stricter shape tests of `acceptFolded`.
     private let isAlias: [Bool]
+
+    deinit { runFilters.deallocate() }
+
+    /// The exact and the folded trie's filter bits for a run's bucket: bit 0 and bit 1.
+    @inline(__always) private func runFilterBits(_ h: UInt64) -> UInt64 {
+        let b = PackedTrie.runBucket(h)
+        return runFilters[b >> 5] >> UInt64((b & 31) * 2) & 3
+    }
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         caseSensitiveTrie = lexicon.caseSensitive.view
         foldedTrie = lexicon.folded.view
+        runFilters = PackedTrie.pairedRunFilter(exact: lexicon.caseSensitive, folded: lexicon.folded)
         caseGuard = lexicon.entries.map(\.caseGuard)
         isAlias = lexicon.entries.map { $0.how == "alias" }
     }
@@ -133,8 +145,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
                 // a run that goes on in other letters ("IL1β" is "il1beta" to the tries) is walked
                 if j == n || t[j].value < 0x80 {
-                    walkExact = caseSensitiveTrie.mayStartWithRun(hExact)
-                    walkFolded = foldedTrie.mayStartWithRun(hFolded)
+                    let e = runFilterBits(hExact), f = hFolded == hExact ? e : runFilterBits(hFolded)
+                    walkExact = e & 1 != 0
+                    walkFolded = f & 2 != 0
                 }
             }
             var best: (end: Int, entry: Int32) = (-1, -1)

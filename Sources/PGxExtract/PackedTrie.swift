@@ -194,11 +194,30 @@ final class PackedTrie: @unchecked Sendable {
 
         /// Whether some key's first run hashes to `h` (false positives only: then the walk decides).
         @inline(__always) func mayStartWithRun(_ h: UInt64) -> Bool {
-            let b = Int(truncatingIfNeeded: (h ^ (h >> 29)) & ((1 << PackedTrie.runFilterBits) - 1))
+            let b = PackedTrie.runBucket(h)
             return runFilter[b >> 6] & (1 << UInt64(b & 63)) != 0
         }
     }
 
     var view: View { View(nodes: pNodes, root: pRoot, depth1: pDepth1, rootKids: rootKids, runFilter: runFilter) }
+
+    /// Two tries' first-run filters interleaved, two bits per bucket (`exact`'s, then `folded`'s), so that
+    /// a run of lower-case letters and digits, which hashes alike for both, asks both in one read.
+    /// The caller owns the buffer.
+    static func pairedRunFilter(exact: PackedTrie, folded: PackedTrie) -> UnsafeMutableBufferPointer<UInt64> {
+        let buckets = 1 << runFilterBits
+        let out = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: buckets / 32)
+        out.initialize(repeating: 0)
+        for b in 0..<buckets {
+            let e = exact.runFilter[b >> 6] >> UInt64(b & 63) & 1, f = folded.runFilter[b >> 6] >> UInt64(b & 63) & 1
+            out[b >> 5] |= (e | f << 1) << UInt64((b & 31) * 2)
+        }
+        return out
+    }
+
+    /// The bucket of a run hash in the filters.
+    @inline(__always) static func runBucket(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: (h ^ (h >> 29)) & ((1 << runFilterBits) - 1))
+    }
 
 }
