@@ -21,6 +21,13 @@ final class TokenizerTests: XCTestCase {
         XCTAssertTrue(Tokenizer.isAlnum("β")); XCTAssertTrue(Tokenizer.isAlnum("²")); XCTAssertFalse(Tokenizer.isAlnum("±"))
     }
 
+    /// A string's code points as the scalar view gives them, for ASCII, two-, three- and four-byte text.
+    func testScalarArrayDecodesEveryWidth() {
+        for s in ["", "CYP2C19*2", "β-blockers at 5 µg ± 1", "İ – “quoted” — 中文", "emoji 🧬 and 𝛼", "é\u{301}"] {
+            XCTAssertEqual(scalarArray(s), Array(s.unicodeScalars), s)
+        }
+    }
+
     func testPGxUnitsAreOneToken() {
         XCTAssertEqual(tokens("CYP2C19*2/*3 carriers"), ["CYP2C19*2/*3", "carriers"])
         XCTAssertEqual(tokens("the *1/*17 genotype"), ["the", "*1/*17", "genotype"])
