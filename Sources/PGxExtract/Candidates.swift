@@ -280,7 +280,7 @@ public struct CandidateBuilder: Sendable {
     /// (over the string's contiguous UTF-8: iterating `utf8` went through unspecialized index witnesses)
     @inline(__always) static func feed(_ h: inout UInt64, _ s: String) {
         var s = s
-        s.withUTF8 { for b in $0 { h ^= UInt64(b); h = h &* fnvPrime } }
+        s.withUTF8 { feed(&h, bytes: $0) }
     }
     @inline(__always) static func feed<S: Sequence>(_ h: inout UInt64, bytes: S) where S.Element == UInt8 {
         for b in bytes { h ^= UInt64(b); h = h &* fnvPrime }

@@ -45,7 +45,7 @@ public final class CueMatcher: @unchecked Sendable {
     @inline(__always) private static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 32)) & ((1 << 14) - 1)) }
     @inline(__always) private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = CandidateBuilder.fnvOffset
-        for b in bytes { h ^= UInt64(b); h = h &* CandidateBuilder.fnvPrime }
+        CandidateBuilder.feed(&h, bytes: bytes)
         return h
     }
 
@@ -78,8 +78,8 @@ public final class CueMatcher: @unchecked Sendable {
         }
         for k in byFirst.keys {
             var k = k
-            let h = k.withUTF8 { CueMatcher.fnv($0) }
-            firstFilter[CueMatcher.filterBit(h) >> 6] |= 1 << UInt64(CueMatcher.filterBit(h) & 63)
+            let bit = CueMatcher.filterBit(k.withUTF8 { CueMatcher.fnv($0) })
+            firstFilter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
     }
 

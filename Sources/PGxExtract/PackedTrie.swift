@@ -114,7 +114,8 @@ final class PackedTrie: @unchecked Sendable {
     /// One bit per hash of a key's first run of ASCII letters and digits (the labels from the root up to
     /// the first other character or the key's end). A walk that starts on such a run in the text can only
     /// match a key whose first run is that whole run (a key ends on a word boundary, and the characters
-    /// after the run are not ASCII letters or digits), so a clear bit means no walk. 2^21 bits (256 KB).
+    /// after the run are not ASCII letters or digits), so a clear bit means no walk. 2^21 bits (256 KB);
+    /// the matcher reads both tries' filters interleaved (`pairedRunFilter`).
     private var runFilter = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
     static let runFilterBits = 21
 
@@ -122,9 +123,6 @@ final class PackedTrie: @unchecked Sendable {
     /// FNV-1a over one more character of a run (the text side hashes the same way).
     @inline(__always) static func runHash(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x100000001b3 }
     static let runHashStart: UInt64 = 0xcbf29ce484222325
-
-    /// Whether some key's first run hashes to `h` (false positives only: then the walk decides).
-    @inline(__always) func mayStartWithRun(_ h: UInt64) -> Bool { view.mayStartWithRun(h) }
 
     /// Sets the filter's bits: a depth-first walk over the ASCII letter/digit edges from the root.
     private func buildRunFilter() {
@@ -139,7 +137,7 @@ final class PackedTrie: @unchecked Sendable {
                 if PackedTrie.isASCIIAlnum(l) { stack.append((c, PackedTrie.runHash(h, l))) } else { endsRun = true }
             }
             if endsRun && node != PackedTrie.root {
-                let b = Int(truncatingIfNeeded: (h ^ (h >> 29)) & ((1 << PackedTrie.runFilterBits) - 1))
+                let b = PackedTrie.runBucket(h)
                 runFilter[b >> 6] |= 1 << UInt64(b & 63)
             }
         }
@@ -155,12 +153,6 @@ final class PackedTrie: @unchecked Sendable {
     private var pNodes = UnsafeMutableBufferPointer<Node>(start: nil, count: 0)
     private var pRoot = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
 
-    @inline(__always)
-    func child(_ node: Int, _ c: UInt32) -> Int { view.child(node, c) }
-
-    @inline(__always)
-    func value(_ node: Int) -> Int32 { pNodes[node].payload }
-
     /// The lookup tables as plain pointers, valid while the trie lives: a value the matcher copies freely,
     /// where a reference to the trie was retained and released at every start position (2% of an
     /// extraction's CPU).
@@ -169,7 +161,6 @@ final class PackedTrie: @unchecked Sendable {
         fileprivate let root: UnsafeMutableBufferPointer<Int32>
         fileprivate let depth1: UnsafeMutableBufferPointer<Int32>
         fileprivate let rootKids: Int
-        fileprivate let runFilter: UnsafeMutableBufferPointer<UInt64>
 
         @inline(__always)
         func child(_ node: Int, _ c: UInt32) -> Int {
@@ -191,15 +182,9 @@ final class PackedTrie: @unchecked Sendable {
 
         @inline(__always)
         func value(_ node: Int) -> Int32 { nodes[node].payload }
-
-        /// Whether some key's first run hashes to `h` (false positives only: then the walk decides).
-        @inline(__always) func mayStartWithRun(_ h: UInt64) -> Bool {
-            let b = PackedTrie.runBucket(h)
-            return runFilter[b >> 6] & (1 << UInt64(b & 63)) != 0
-        }
     }
 
-    var view: View { View(nodes: pNodes, root: pRoot, depth1: pDepth1, rootKids: rootKids, runFilter: runFilter) }
+    var view: View { View(nodes: pNodes, root: pRoot, depth1: pDepth1, rootKids: rootKids) }
 
     /// Two tries' first-run filters interleaved, two bits per bucket (`exact`'s, then `folded`'s), so that
     /// a run of lower-case letters and digits, which hashes alike for both, asks both in one read.
