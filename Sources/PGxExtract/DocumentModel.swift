@@ -216,8 +216,7 @@ public enum DocumentPairs {
                 thermometer(&f, hCurationRelative, curationBest > 0 ? cu / curationBest : 0, [0.25, 0.5, 0.75, 0.95])
             }
             if let priors {
-                // the two halves of curatedKey(k), made directly (a symbol holds no "|")
-                let gene = sym.uppercased(), drug = Trainer.normalizeDrug(d)
+                let (gene, drug) = Trainer.curatedNames(gene: sym, drug: d)
                 let pg = priors.gene[gene], pd = priors.drug[drug]
                 let edges = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]
                 thermometer(&f, hPriorGene, CurationPriors.rate(pg), edges)

@@ -31,7 +31,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     deinit { runFilters.deallocate() }
 
     /// The exact and the folded trie's filter bits for a run's bucket: bit 0 and bit 1.
-    @inline(__always) private func runFilterBits(_ h: UInt64) -> UInt64 {
+    @inline(__always) private func runFilterPair(_ h: UInt64) -> UInt64 {
         let b = PackedTrie.runBucket(h)
         return runFilters[b >> 5] >> UInt64((b & 31) * 2) & 3
     }
@@ -145,7 +145,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
                 // a run that goes on in other letters ("IL1β" is "il1beta" to the tries) is walked
                 if j == n || t[j].value < 0x80 {
-                    let e = runFilterBits(hExact), f = hFolded == hExact ? e : runFilterBits(hFolded)
+                    let e = runFilterPair(hExact), f = hFolded == hExact ? e : runFilterPair(hFolded)
                     walkExact = e & 1 != 0
                     walkFolded = f & 2 != 0
                 }

@@ -136,7 +136,13 @@ public struct Trainer {
     public static func fold(of id: String, folds: Int) -> Int { Int(CandidateBuilder.hash(id) % max(folds, 1)) }
 
     /// A (gene, drug) pair as curated tables and `score.py docs` compare it: "CYP2C19|clopidogrel".
-    public static func curatedKey(gene: String, drug: String) -> String { gene.uppercased() + "|" + normalizeDrug(drug) }
+    public static func curatedKey(gene: String, drug: String) -> String {
+        let (g, d) = curatedNames(gene: gene, drug: drug)
+        return g + "|" + d
+    }
+
+    /// The gene and the drug as `curatedKey` writes them (the curation priors are kept by these names).
+    public static func curatedNames(gene: String, drug: String) -> (gene: String, drug: String) { (gene.uppercased(), normalizeDrug(drug)) }
 
     /// Drug names compared as curated tables write them: lower-case letters and digits only.
     public static func normalizeDrug(_ s: String) -> String {

@@ -212,9 +212,9 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
-    /// The document stage reads the record's indexing (ChemicalList, MeshHeadingList): the same PharmGKB
-    /// abstracts with their index blocks cut out give the same pairs, but the stage judges some of them
-    /// otherwise.
+    /// The document stage reads the record's indexing (its ChemicalList): the same PharmGKB abstracts with
+    /// their index blocks (ChemicalList, MeshHeadingList) cut out give the same pairs, but the stage judges
+    /// some of them otherwise.
     func testTheDocumentStageReadsTheRecordsIndexing() throws {
         let shared = try TestEnv.requireShared()
         let pgx = try TestEnv.binary().path
