@@ -567,6 +567,14 @@ def build_drugs():
                 add(r["name"], "ci", "class", r["name"].lower(), "", "", atc)
                 continue
             cpic[r["name"].lower()] = (r["drugbankid"], r["rxnormid"], atc)
+    # Human gene symbols and aliases: a protein DrugBank lists as a drug (it has no InChIKey: "IL-2",
+    # "MART1", "CT-1" as cardiotrophin 1) is the gene's product when written as its short name.
+    gene_keys = set()
+    with open(os.path.join(LEX, "ncbi_gene_orgHs_eg_db", "human_genes_symbols_aliases.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["gene_type"] == "protein-coding":
+                gene_keys.add(r["symbol"])
+                gene_keys.update(a for a in r["aliases"].split("|") if a)
     with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
         for r in csv.DictReader(f):
             name = r["Common name"].strip()
@@ -586,8 +594,12 @@ def build_drugs():
                 if re.fullmatch(r"(?i)[a-z] cells?", s):
                     continue
                 if len(s) < 4 or (len(s) <= 5 and re.fullmatch(r"[A-Z0-9-]+", s)):
-                    # short abbreviations (5-FU, 6-MP, CsA) only as written, and only with a digit or mixed case
-                    if len(s) >= 3 and (re.search(r"\d", s) or (re.search(r"[a-z]", s) and re.search(r"[A-Z]", s))):
+                    # short abbreviations (5-FU, 6-MP, CsA) only as written, and only with a digit or mixed case:
+                    # a capital after the first letter (CsA, hCG, KCl). A capitalized word ("Dex", "Lac", "Mat",
+                    # "Cod") is a word at the start of a sentence, or an abbreviation of many things (Dex is
+                    # dexamethasone or dexmedetomidine in PubMed far more often than DrugBank's dextromethorphan)
+                    protein = not r["Standard InChI Key"].strip() and (s in gene_keys or s.replace("-", "") in gene_keys)
+                    if len(s) >= 3 and not protein and (re.search(r"\d", s) or (re.search(r"[a-z]", s) and re.search(r".[A-Z]", s))):
                         add(s, "cs", "abbreviation", low, r["DrugBank ID"], rx, atc)
                     continue
                 # a capital right after a letter (SAMe, cAMP, CoA) is meant as written; a capital that only

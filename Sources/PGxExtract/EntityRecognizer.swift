@@ -1514,8 +1514,12 @@ public final class EntityRecognizer: @unchecked Sendable {
                       short.contains(where: { $0.properties.isUppercase }),
                       Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {
-                    // already known as the same kind, or as something the lexicon is sure of: keep it
-                    guard known.kind != m.kind, known.end == k,
+                    // already known as the same kind, or as something the lexicon is sure of: keep it; but a
+                    // lexicon abbreviation of another drug yields to the author's ("Dexmedetomidine (Dex)"
+                    // is not dextromethorphan's Dex)
+                    let otherDrug = known.kind == .drug && m.kind == .drug && known.source == "lexicon:abbreviation"
+                        && known.name != m.name
+                    guard known.kind != m.kind || otherDrug, known.end == k,
                           known.source == "lexicon:alias" || known.source == "lexicon:abbreviation"
                             || known.source == "lexicon:symbol" && !known.pharmacogene,  // "sirolimus (SRL)", not the gene SRL
                           let a = short.first?.properties.lowercaseMapping, a == t[m.start].properties.lowercaseMapping

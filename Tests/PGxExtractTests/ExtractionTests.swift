@@ -246,6 +246,29 @@ final class ExtractionTests: XCTestCase {
         XCTAssertGreaterThan(changed.count, indexed.count / 4, "the document stage reads the index")
     }
 
+    /// An author's definition beats a lexicon abbreviation of another drug, in real PubMed records:
+    /// "Dexmedetomidine (Dex)" (a MEDLINE sample; DrugBank's Dex is dextromethorphan) and "atorvastatin
+    /// (ATV)" (a PharmGKB abstract; the lexicon's ATV is atazanavir). Capitalized words DrugBank lists as
+    /// abbreviations ("Lac", "Mat") and proteins written as their gene ("MART1", "CT-1") are no drugs.
+    func testAnAuthorsAbbreviationBeatsTheLexiconsForAnotherDrug() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        for (file, pmid, short, name) in [("data/pubmed/samples/pp_medline16n0902_partial.xml.gz", "26702389", "Dex", "dexmedetomidine"),
+                                          ("data/pubmed/pharmgkb-dev/pharmgkb-012.xml", "29250329", "ATV", "atorvastatin")] {
+            let r = try runProcess(pgx, ["extract", "--format", "entities", shared.appendingPathComponent(file).path], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let uses = try json(r.stdout).filter { $0["doc"] as? String == pmid && $0["text"] as? String == short }
+            XCTAssertGreaterThan(uses.count, 2, "\(pmid) defines \(short) and uses it")
+            XCTAssertEqual(Set(uses.compactMap { $0["name"] as? String }), [name], "\(pmid): \(short)")
+        }
+        let lines = [#"{"id": "w", "text": "Lac and Mat intake, MART1 and CT-1 levels were measured in patients on warfarin."}"#]
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--format", "entities", "-"],
+                               input: Data(lines.joined(separator: "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let drugs = try json(r.stdout).filter { $0["type"] as? String == "drug" }.compactMap { $0["text"] as? String }
+        XCTAssertEqual(drugs, ["warfarin"])
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
