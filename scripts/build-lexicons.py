@@ -458,8 +458,10 @@ def build_genes():
                 continue
             # the shape of a CYP or UGT subfamily member written apart ("CYP 2D6", "UGT 1A1"): "1A1" alone is
             # not SLC45A2; and a Greek letter with a digit ("beta2", as "β2" folds) is a receptor subunit
-            # (β2-adrenergic, β2-microglobulin) far more often than NEUROD1's old name
-            if re.fullmatch(r"\d[A-Za-z]\d{1,2}", a) or (not pgx and re.fullmatch(r"(?i)(alpha|beta|gamma|delta|kappa)\d", a)):
+            # (β2-adrenergic, β2-microglobulin) far more often than NEUROD1's old name; so is one written
+            # with a hyphen ("calcium channel gamma-2 subunit" is CACNG2, not WARS1's GAMMA-2; "mu-1" is no GSTM1)
+            if re.fullmatch(r"\d[A-Za-z]\d{1,2}", a) or (not pgx and re.fullmatch(r"(?i)(alpha|beta|gamma|delta|kappa)\d", a)) \
+                    or re.fullmatch(r"(?i)(alpha|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|mu|sigma|omega)[- ]\d+[A-Za-z]?", a):
                 continue
             if not pgx and len(a) < 3:
                 continue
@@ -487,16 +489,21 @@ def build_genes():
         m = re.match(r"^(CYP\d+[A-Z])\d+$", sym) or re.match(r"^(UGT\d[A-Z])\d+$", sym) or re.match(r"^(SLC\d+[A-Z])\d+$", sym)
         if m:
             fams.add(m.group(1))
+    # "beta1-adrenergic receptor" is also written "beta-1 adrenergic receptor", "β-1 adrenergic receptor"
+    def greek_forms(name):
+        m = re.fullmatch(r"(alpha|beta|gamma|delta|kappa)(\d+[a-z]?)([- ].*)", name, re.I)
+        return [name] + ([f"{m.group(1)}-{m.group(2)}{m.group(3)}"] if m else [])
     for name, sym in PROTEIN_NAMES.items():
         ent = next((g for g in genes if g[0] == sym), None)
-        add(name.lower(), "ci", "name", sym, ent[1] if ent else "", True)
+        for form in greek_forms(name):
+            add(form.lower(), "ci", "name", sym, ent[1] if ent else "", True)
     by_sym = {g[0]: g for g in genes}
     for name, sym in PHARMACOLOGY_PROTEINS.items():
         ent = by_sym.get(sym)
         if ent is None:
             sys.exit(f"PHARMACOLOGY_PROTEINS names {sym}, which is not a gene symbol in the NCBI table")
         forms = [name] + ([name + "s"] if name.endswith(("receptor", "transporter", "reductase", "synthase", "oxidase")) else [])
-        for form in forms:
+        for form in [g for f in forms for g in greek_forms(f)]:
             add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
     # CYP and UGT genes written apart or by their enzyme name: "CYP 2D6", "CYP-2D6", "P450 2D6", "cytochrome
     # P-450 2D6", "UGT 1A1", "UDP-glucuronosyltransferase 1A1" (spaces and hyphens between a letter and a

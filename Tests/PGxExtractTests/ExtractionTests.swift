@@ -269,6 +269,25 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(drugs, ["warfarin"])
     }
 
+    /// A Greek letter and a number written apart is a subunit, not the gene whose old alias it is: in real
+    /// PharmGKB abstracts "beta-1 adrenergic receptor" is ADRB1 (it was B3GNT2's "beta-1" and a family
+    /// phrase), and "calcium channel gamma-2 subunit" is not WARS1's "gamma-2".
+    func testGreekLetterAndNumberWrittenApart() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let file = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-002.xml").path
+        let r = try runProcess(pgx, ["extract", "--format", "entities", file], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let genes = try json(r.stdout).filter { $0["type"] as? String == "gene" }
+        func named(_ pmid: String, _ text: String) -> [String] {
+            genes.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.compactMap { $0["name"] as? String }
+        }
+        XCTAssertEqual(named("18797399", "beta-1 adrenergic receptor"), ["ADRB1", "ADRB1"])
+        XCTAssertFalse(genes.contains { ["B3GNT2", "WARS1"].contains($0["name"] as? String) },
+                       "\(genes.filter { ["B3GNT2", "WARS1"].contains($0["name"] as? String) })")
+        XCTAssertEqual(named("18408563", "cacng2"), ["CACNG2"])
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
