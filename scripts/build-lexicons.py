@@ -236,6 +236,7 @@ PROTEIN_NAMES = {
 PHARMACOLOGY_PROTEINS = {
     "cystic fibrosis transmembrane conductance regulator": "CFTR",
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
+    "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",
     "tryptophan hydroxylase": "TPH1", "tryptophan hydroxylase 1": "TPH1", "tryptophan hydroxylase 2": "TPH2",
@@ -475,6 +476,14 @@ def build_genes():
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
             add(name.lower(), "ci", "name", sym, entrez, pgx)
+    # Serotonin receptors with their subscript written inline or without the hyphen: "5-HT(2A)", "5-HT(1)A",
+    # "5HT2A" are 5-HT2A (HTR2A)
+    for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
+        m = re.fullmatch(r"5-HT(\d)([A-Z])", key) if match == "cs" and kind == "alias" else None
+        if m:
+            for form in (f"5-HT({m.group(1)}{m.group(2)})", f"5-HT({m.group(1)}){m.group(2)}", f"5HT{m.group(1)}{m.group(2)}"):
+                if (form, "cs") not in rows:
+                    rows[(form, "cs")] = (rank, "alias", sym, h, entrez, pgx)
     # "MDR-1", "ICAM-1", "IL-6", "COX-2": symbols and aliases of letters + a number are often written with a
     # hyphen; the hyphenated form names the same gene unless it is a key of its own already.
     for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):

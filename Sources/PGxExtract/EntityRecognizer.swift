@@ -1502,6 +1502,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var j = m.end
                 while j < t.count && t[j] == " " { j += 1 }
                 guard j < t.count, t[j] == "(" else { continue }
+                let glued = j == m.end
                 j += 1
                 while j < t.count && t[j] == " " { j += 1 }  // "( STZ )" as tokenized corpora write it
                 var k = j
@@ -1510,7 +1511,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 while close < t.count && t[close] == " " { close += 1 }
                 guard close < t.count, t[close] == ")", k - j >= 2 else { continue }
                 let short = Array(t[j..<k])
-                guard short.contains(where: { $0.properties.isAlphabetic }),
+                // a bracket glued to the name and opening on a digit continues the name ("5-HT(2A) receptor",
+                // a subscript written inline), it defines no abbreviation
+                guard !(glued && Self.isDigit(short[0])), short.contains(where: { $0.properties.isAlphabetic }),
                       short.contains(where: { $0.properties.isUppercase }),
                       Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {

@@ -288,6 +288,32 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(named("18408563", "cacng2"), ["CACNG2"])
     }
 
+    /// Serotonin receptors with the subscript written inline ("5-HT(1)A", "5HT2A") are their genes, and a
+    /// bracket glued to "5-HT" defines no abbreviation (it made "2A" serotonin); the one human aldehyde
+    /// oxidase is AOX1, not a family phrase. Real PharmGKB abstracts.
+    func testSerotoninReceptorSubscriptsAndAldehydeOxidase() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        for (file, pmid, text, gene) in [("pharmgkb-001.xml", "18308786", "5-HT(1)A", "HTR1A"), ("pharmgkb-011.xml", "28611364", "5HT2A", "HTR2A"),
+                                         ("pharmgkb-010.xml", "27798726", "Aldehyde Oxidase", "AOX1")] {
+            let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path
+            let r = try runProcess(pgx, ["extract", "--format", "entities", path], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let doc = try json(r.stdout).filter { $0["doc"] as? String == pmid }
+            let uses = doc.filter { $0["text"] as? String == text }
+            XCTAssertFalse(uses.isEmpty, "\(pmid) writes \(text)")
+            XCTAssertEqual(Set(uses.map { "\($0["type"] ?? "")|\($0["name"] ?? "")" }), ["gene|\(gene)"], "\(pmid): \(text)")
+            if pmid == "18308786" {
+                XCTAssertFalse(doc.contains { $0["name"] as? String == "serotonin" }, "the abstract names receptors only, no serotonin")
+            }
+        }
+        let line = #"{"id": "g", "text": "Cells took up dopamine(3H) in CYP2D6 poor metabolizers, and 3H was counted."}"#
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--format", "entities", "-"], input: Data(line.utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try json(r.stdout).filter { $0["type"] as? String == "drug" }.compactMap { $0["text"] as? String }, ["dopamine"],
+                       "a bracket glued to a name and opening on a digit defines no abbreviation")
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
