@@ -35,6 +35,14 @@ TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
 """.split())
+# Clinical and laboratory abbreviations that are also some gene's alias, left out as written alone (their
+# hyphenated forms, "OCT-1", stay): heart transplantation, buprenorphine, autism spectrum disorder,
+# mismatch repair, disease-modifying therapy, irinotecan-fluorouracil-leucovorin, angiotensin receptor
+# blocker, thioguanine nucleotides, optical coherence tomography or the OCT family, cofactors (the MHC is
+# a family below, not HLA-C)
+ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split())
+# Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 STEREO_PREFIX = re.compile(r"^(\((?:[RS]|[+-]|\u2212)\)-|[RSLD]-|dl-|\([+\u2212-]\)-)")
 STEREO_PREFIX_CI = re.compile(STEREO_PREFIX.pattern, re.I)
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -47,7 +55,7 @@ air salt sugar light heat fat protein proteins control standard release same bea
 vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast radiotherapy opioid
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
-xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a
+xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a nadph nadh
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
 """.split()) | {"escherichia coli"}  # and multi-word names
 
@@ -443,7 +451,7 @@ def build_genes():
             elif len(sym) >= 4 and sym.isalpha() and sym.isupper():
                 add(sym[0] + sym[1:].lower(), "cs", "symbol", sym, entrez, pgx)  # mouse/rat style "Egfr"
         for a in aliases:
-            if a in official or a.upper() in GENE_STOP or a in AMINO3:
+            if a in official or a.upper() in GENE_STOP or a.upper() in ALIAS_STOP or a in AMINO3:
                 continue
             owners = alias_owners[a]
             if a in ALIAS_OWNER or a.upper() in ALIAS_OWNER:
@@ -468,7 +476,12 @@ def build_genes():
                 continue
             if ENGLISH_LIKE.match(a) and not pgx:
                 continue
+            # nucleotides only ("CCTG", "TGC", "CAA", "C-C"): a codon, a repeat or a genotype in PGx writing
+            if not pgx and re.fullmatch(r"[ACGT]{2,6}(-[ACGT]{1,6})?", a, re.I):
+                continue
             add(a, "cs", "alias", sym, entrez, pgx)
+            if a.lower() in MONTHS:
+                continue
             # any case ("Nrf2", "Akt", "c-Myc"), except an alias of capitals only that is an English word
             # written in small letters in PubMed text: "CELL" is not "Cell", "PINS" not "Pins"
             if len(a) >= 3 and a.capitalize() not in AMINO3 \
@@ -535,7 +548,7 @@ def build_genes():
         for n in range(1, 10):
             add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
-                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
+                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
         m = re.fullmatch(r"CYP(\d+[A-Z])", f_)

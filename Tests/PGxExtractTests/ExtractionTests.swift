@@ -314,6 +314,30 @@ final class ExtractionTests: XCTestCase {
                        "a bracket glued to a name and opening on a digit defines no abbreviation")
     }
 
+    /// Some genes' old aliases are, in PharmGKB abstracts, clinical abbreviations (HTx heart transplantation,
+    /// BUP buprenorphine, ACTG the AIDS Clinical Trials Group), months ("March", "April") or sequences
+    /// ("CCTG" repeats): none is a gene there. The MHC is a family, which keeps "MHC class I-related chain B
+    /// (MICB)" a gene's definition, so MICB stays a gene.
+    func testClinicalAbbreviationsMonthsAndSequencesAreNoGenes() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let r = try runProcess(pgx, ["extract", "--format", "entities", shared.appendingPathComponent("data/pubmed/pharmgkb-dev").path],
+                               cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let mentions = try json(r.stdout)
+        let notGenes: Set<String> = ["HTx", "BUP", "ACTG", "March", "April", "CCTG", "TGC"]
+        let wrong = mentions.filter { $0["type"] as? String == "gene" && notGenes.contains($0["text"] as? String ?? "") }
+        XCTAssertEqual(wrong.count, 0, "\(wrong.prefix(5))")
+        let micb = mentions.filter { $0["doc"] as? String == "26075078" && $0["text"] as? String == "MICB" }
+        XCTAssertEqual(Set(micb.compactMap { $0["name"] as? String }), ["MICB"])
+        XCTAssertGreaterThan(micb.count, 1)
+        let mhc = mentions.filter { $0["doc"] as? String == "26075078" && $0["text"] as? String == "MHC" }
+        XCTAssertFalse(mhc.isEmpty)
+        XCTAssertTrue(mhc.allSatisfy { $0["name"] as? String == "MHC" && $0["id"] is NSNull }, "\(mhc)")
+        XCTAssertTrue(mentions.contains { $0["type"] as? String == "drug" && $0["text"] as? String == "BUP-TTS"
+                                          && $0["name"] as? String == "buprenorphine" })
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
