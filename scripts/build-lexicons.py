@@ -56,8 +56,9 @@ vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast 
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a nadph nadh
+carbon sterol sterols
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
-""".split()) | {"escherichia coli"}  # and multi-word names
+""".split()) | {"escherichia coli", "factor 1a", "factor ia"}  # and multi-word names ("factor-1a" ends SDF-1a's name)
 
 # Drug classes people write instead of drug names (ATC where one code fits).
 DRUG_CLASSES = [
@@ -480,7 +481,8 @@ def build_genes():
             if not pgx and re.fullmatch(r"[ACGT]{2,6}(-[ACGT]{1,6})?", a, re.I):
                 continue
             add(a, "cs", "alias", sym, entrez, pgx)
-            if a.lower() in MONTHS:
+            # not in small letters where it is a month ("April") or a unit to the power -1 ("ng ml-1", "min-1")
+            if a.lower() in MONTHS or re.fullmatch(r"(?i)(ml|dl|l|mg|kg|g|ng|ug|mmol|nmol|pmol|umol|h|hr|min|s|m2)-?1", a):
                 continue
             # any case ("Nrf2", "Akt", "c-Myc"), except an alias of capitals only that is an English word
             # written in small letters in PubMed text: "CELL" is not "Cell", "PINS" not "Pins"

@@ -1474,13 +1474,25 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// "… Evaluating Rosuvastatin (JUPITER) trial" and "resistance to midostaurin (Figure )" define nothing.
     static func definesAbbreviation(_ t: [Unicode.Scalar], _ m: Mention, _ short: [Unicode.Scalar]) -> Bool {
         let text = makeString(short[...])
-        if notAbbreviations.contains(text) { return false }
+        if notAbbreviations.contains(text) || isTumourStage(short) { return false }
         if startsAWord(of: t[m.start..<m.end], with: short) { return true }
         if short.count >= 4, isUpper(short[0]), short.dropFirst().allSatisfy({ $0.properties.isLowercase }) { return true }
         if let start = longForm(short, t, before: m.end) {
             return start >= m.start || !hasWord(t, start..<m.start, in: longFormLinks, longest: 7)
         }
         return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
+    }
+
+    /// A pathological or clinical TNM stage ("pT0", "ypN1", "cT2", "pTis"): "neoadjuvant chemotherapy (pT0)"
+    /// names an outcome. A bare "T3" or "T4" stays possible (liothyronine, levothyroxine).
+    static func isTumourStage(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        if i < s.count && s[i] == "y" { i += 1 }
+        guard i < s.count, s[i] == "p" || s[i] == "c" else { return false }
+        i += 1
+        guard i + 1 < s.count, s[i] == "T" || s[i] == "N" || s[i] == "M", isDigit(s[i + 1]) || s[i + 1] == "X" || s[i + 1] == "i" else { return false }
+        let rest = String(String.UnicodeScalarView(s[(i + 1)...]))
+        return ["0", "1", "2", "3", "4", "X", "is", "1a", "1b", "1c", "2a", "2b", "2c", "3a", "3b", "3c", "4a", "4b", "1mi"].contains(rest)
     }
 
     /// Whether the first letter or digit of `short` starts a word of `long`, as Schwartz and Hearst require.

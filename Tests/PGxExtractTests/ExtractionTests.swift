@@ -338,6 +338,28 @@ final class ExtractionTests: XCTestCase {
                                           && $0["name"] as? String == "buprenorphine" })
     }
 
+    /// A tumour stage in brackets after a drug defines nothing ("neoadjuvant chemotherapy (pT0)" made every
+    /// "pT0" a drug), and generic words DrugBank lists as synonyms are no drugs: "factor-1a" (fibrin) ended
+    /// "Sterol regulatory elements binding factor-1a (SREBF-1a)", which then named fibrin too. Real PharmGKB
+    /// abstracts.
+    func testTumourStagesAndGenericChemistryWordsAreNoDrugs() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        for (file, pmid, texts) in [("pharmgkb-010.xml", "27150640", ["pT0"]), ("pharmgkb-000.xml", "12436350", ["SREBF-1a", "factor-1a", "Sterol"])] {
+            let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path
+            let r = try runProcess(pgx, ["extract", "--format", "entities", path], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let doc = try json(r.stdout).filter { $0["doc"] as? String == pmid }
+            XCTAssertFalse(doc.isEmpty)
+            let wrong = doc.filter { $0["type"] as? String == "drug" && texts.contains($0["text"] as? String ?? "") }
+            XCTAssertEqual(wrong.count, 0, "\(pmid): \(wrong)")
+        }
+        let line = #"{"id": "t", "text": "Liothyronine (T3) was given; T3 levels depended on DIO2."}"#
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--format", "entities", "-"], input: Data(line.utf8), cwd: TestEnv.root)
+        XCTAssertEqual(try json(r.stdout).filter { $0["text"] as? String == "T3" }.compactMap { $0["name"] as? String },
+                       ["liothyronine", "liothyronine"], "a bare T3 is still an abbreviation")
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
