@@ -40,9 +40,12 @@ MOL INN SCT ADAS PPG PINS FPG FINS
 # mismatch repair, disease-modifying therapy, irinotecan-fluorouracil-leucovorin, angiotensin receptor
 # blocker, thioguanine nucleotides, optical coherence tomography or the OCT family, cofactors (the MHC is
 # a family below, not HLA-C)
-ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split())
+ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split()) \
+    | set("IVF EPA PAF COD ASI FSH".split())  # in vitro fertilisation, eicosapentaenoic acid, platelet-activating
+# factor, cause of death, Addiction Severity Index, follicle-stimulating hormone (not BRD2)
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 STEREO_PREFIX = re.compile(r"^(\((?:[RS]|[+-]|\u2212)\)-|[RSLD]-|dl-|\([+\u2212-]\)-)")
 STEREO_PREFIX_CI = re.compile(STEREO_PREFIX.pattern, re.I)
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -425,7 +428,7 @@ def build_genes():
     ALIAS_OWNER = {"NRF2": "NFE2L2", "Nrf2": "NFE2L2", "PXR": "NR1I2", "CAR": "NR1I3", "DAT": "SLC6A3", "SERT": "SLC6A4",
                    "MDR1": "ABCB1", "BCRP": "ABCG2", "OCT1": "SLC22A1", "OATP1B1": "SLCO1B1", "P-gp": "ABCB1", "MEK": "MAP2K1",
                    "ERK": "MAPK1", "TS": "TYMS", "ER": "ESR1", "AR": "AR", "iNOS": "NOS2", "eNOS": "NOS3", "COX-2": "PTGS2",
-                   "OCT2": "SLC22A2", "OCT3": "SLC22A3"}
+                   "OCT2": "SLC22A2", "OCT3": "SLC22A3", "PSA": "KLK3"}
     alias_owners = defaultdict(set)
     for sym, _, _, aliases, pgx in genes:
         for a in aliases:
@@ -611,6 +614,11 @@ def build_drugs():
             name = r["Common name"].strip()
             low = name.lower()
             if not name or low in DRUG_STOP:
+                continue
+            # DrugBank's allergenic extracts (DB10000-DB11099 without a structure: foods, pollens, moulds, animal
+            # skins, insects; "goose", "peach", "yeast", "cotton") are no drugs of a rule table; vaccines stay
+            if 10000 <= int(r["DrugBank ID"][2:]) < 11100 and not r["Standard InChI Key"].strip() \
+                    and low not in ENDOGENOUS and "vaccine" not in low:
                 continue
             rx, atc = "", ""
             if low in cpic:

@@ -360,6 +360,20 @@ final class ExtractionTests: XCTestCase {
                        ["liothyronine", "liothyronine"], "a bare T3 is still an abbreviation")
     }
 
+    /// DrugBank's allergenic extracts (foods, organisms, pollens) are no drugs: over the real PubMed samples
+    /// and the PharmGKB abstracts, "yeast", "goose", "poultry", "peach" name nothing, while vitamin D, a
+    /// DrugBank mixture of the same id range, stays.
+    func testAllergenicExtractsAreNoDrugs() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let r = try runProcess(pgx, ["extract", "--format", "entities", shared.appendingPathComponent("data/pubmed/samples").path,
+                                     shared.appendingPathComponent("data/pubmed/pharmgkb-dev").path], cwd: TestEnv.root)
+        let drugs = try json(r.stdout).filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }
+        XCTAssertGreaterThan(drugs.count, 10_000)
+        XCTAssertEqual(drugs.filter { ["yeast", "goose", "poultry", "peach", "tomato", "cotton"].contains($0) }, [])
+        XCTAssertGreaterThan(drugs.filter { $0 == "vitamin d" }.count, 10)
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
