@@ -41,8 +41,11 @@ MOL INN SCT ADAS PPG PINS FPG FINS
 # blocker, thioguanine nucleotides, optical coherence tomography or the OCT family, cofactors (the MHC is
 # a family below, not HLA-C)
 ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split()) \
-    | set("IVF EPA PAF COD ASI FSH".split())  # in vitro fertilisation, eicosapentaenoic acid, platelet-activating
-# factor, cause of death, Addiction Severity Index, follicle-stimulating hormone (not BRD2)
+    | set("IVF EPA PAF COD ASI FSH".split()) \
+    | set("GMR SAN REG AGO SNIP HTR".split())
+# in vitro fertilisation, eicosapentaenoic acid, platelet-activating factor, cause of death, Addiction Severity
+# Index, follicle-stimulating hormone (not BRD2); geometric mean ratio, sinoatrial node, regimen, agomelatine,
+# a SNP written "SNiP", and HTR (F2R's old alias) that starts serotonin receptor names ("HTR-1A")
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -219,6 +222,8 @@ ABBREVIATIONS = {
 
 # Protein names people write for pharmacogenes that the gene databases spell differently (facts).
 PROTEIN_NAMES = {
+    # (NCBI names SLC22A21 "organic cation transporter 3"; in PGx writing OCT3 is SLC22A3)
+    "organic cation transporter 1": "SLC22A1", "organic cation transporter 3": "SLC22A3",
     "protein C": "PROC", "protein S": "PROS1",   # the anticoagulant proteins (DrugBank's concentrates are rarely meant)
     "serotonin transporter": "SLC6A4", "dopamine transporter": "SLC6A3", "norepinephrine transporter": "SLC6A2",
     "thymidylate synthase": "TYMS", "pregnane X receptor": "NR1I2", "constitutive androstane receptor": "NR1I3",
@@ -505,7 +510,9 @@ def build_genes():
     # "MDR-1", "ICAM-1", "IL-6", "COX-2": symbols and aliases of letters + a number are often written with a
     # hyphen; the hyphenated form names the same gene unless it is a key of its own already.
     for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
-        m = re.fullmatch(r"([A-Za-z]{2,})(\d{1,2})", key) if match == "cs" and kind in ("symbol", "alias") else None
+        # (a symbol with a subtype letter too: "HTR-1A", "ADRA-2A", "DRD-2")
+        m = (re.fullmatch(r"([A-Za-z]{2,})(\d{1,2})", key) if match == "cs" and kind in ("symbol", "alias") else None) \
+            or (re.fullmatch(r"([A-Z]{3,})(\d{1,2}[A-Z])", key) if match == "cs" and kind == "symbol" else None)
         if m and m.group(1).upper() not in GENE_STOP:
             hy = f"{m.group(1)}-{m.group(2)}"
             if (hy, "cs") not in rows:
@@ -553,7 +560,7 @@ def build_genes():
         for n in range(1, 10):
             add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
-                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
+                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "OATP", "PPAR", "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
         m = re.fullmatch(r"CYP(\d+[A-Z])", f_)

@@ -374,6 +374,26 @@ final class ExtractionTests: XCTestCase {
         XCTAssertGreaterThan(drugs.filter { $0 == "vitamin d" }.count, 10)
     }
 
+    /// A symbol with a subtype letter written with a hyphen is that gene ("HTR-1A-1019C/G": HTR1A and its
+    /// variant, where F2R's old alias HTR took the variant), "organic cation transporter 3" is SLC22A3, and
+    /// OATP alone is the transporter family. Real PharmGKB abstracts (one file).
+    func testHyphenatedSubtypeSymbolsAndTransporterNames() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-008.xml").path
+        let r = try runProcess(pgx, ["extract", "--format", "entities", path], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let ms = try json(r.stdout)
+        func names(_ pmid: String, _ text: String) -> Set<String> {
+            Set(ms.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.compactMap { $0["name"] as? String })
+        }
+        XCTAssertEqual(names("25710119", "HTR-1A"), ["HTR1A"])
+        let variant = ms.first { $0["doc"] as? String == "25710119" && ($0["text"] as? String)?.hasSuffix("1019C/G") == true }
+        XCTAssertEqual(variant?["gene"] as? String, "HTR1A", "\(String(describing: variant))")
+        XCTAssertFalse(ms.contains { $0["name"] as? String == "F2R" })
+        XCTAssertEqual(names("25920679", "organic cation transporter 3"), ["SLC22A3"])
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
