@@ -103,6 +103,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         dropNonGeneAbbreviations(passages, &result)
         applyAbbreviations(passages, &result)
         dropLoneClassAbbreviations(passages, &result)
+        dropLoneDrugAbbreviations(passages, sentences: sentences, &result)
         markNonGeneUses(passages, &result)
         proteinDrugsAsGenes(passages, &result)
         dropDrugsInOtherNames(passages, &result)
@@ -1336,6 +1337,39 @@ public final class EntityRecognizer: @unchecked Sendable {
         for (p, t) in passages.enumerated() {
             result[p].removeAll { m in
                 guard isCapsClass(m, t) else { return false }
+                let before = Self.lowerWordBefore(t, m.start), after = Self.lowerWordAfter(t, m.end)
+                return !Self.drugUseAfter.contains(after) && !Self.drugUseBefore.contains(before)
+            }
+        }
+    }
+
+    /// Lexicon drug abbreviations with common meanings outside pharmacology: ASA (the anaesthesiologists'
+    /// physical status), EPI (epinephrine, Epi Info, a personality inventory), PQ (paraquat, a heterogeneity
+    /// statistic), AQ (aqueous), HU (Hounsfield units), BU (Bethesda units), BZ (benzodiazepines), LAM
+    /// (lymphangioleiomyomatosis, lipoarabinomannan).
+    static let ambiguousDrugAbbreviations: Set<String> = ["ASA", "EPI", "PQ", "AQ", "HU", "BU", "BZ", "LAM"]
+
+    /// An ambiguous drug abbreviation (`ambiguousDrugAbbreviations`) is its drug where the document names
+    /// that drug otherwise, its sentence names another drug, or a word of drug use stands by it; alone it
+    /// is something else ("evaluated by Open EPI software", "patients of ASA Grade I/II"). Well-known ones
+    /// (MTX, CBZ, EFV) stand alone in single sentences. And a lexicon abbreviation that continues the name before it ends that name: after a
+    /// digit and a hyphen ("5-AZA" is 5-azacytidine, not azathioprine), or starting with a digit after a
+    /// hyphen ("LCS-6 TG genotype" is no tioguanine). "HD-MTX" stays methotrexate.
+    func dropLoneDrugAbbreviations(_ passages: [[Unicode.Scalar]], sentences: [[Range<Int>]], _ result: inout [[Mention]]) {
+        guard result.contains(where: { $0.contains { $0.kind == .drug && $0.source == "lexicon:abbreviation" } }) else { return }
+        var named = Set<String>()
+        for ms in result { for m in ms where m.kind == .drug && m.source != "lexicon:abbreviation" { named.insert(m.name) } }
+        for (p, t) in passages.enumerated() {
+            let sents = p < sentences.count ? sentences[p] : [0..<t.count]
+            let ms = result[p]
+            result[p].removeAll { m in
+                guard m.kind == .drug, m.source == "lexicon:abbreviation" else { return false }
+                if m.start >= 2, t[m.start - 1] == "-", Self.isDigit(t[m.start - 2]) || Self.isDigit(t[m.start]) && Self.isAlnum(t[m.start - 2]) {
+                    return true
+                }
+                guard Self.ambiguousDrugAbbreviations.contains(makeString(t[m.start..<m.end])), !named.contains(m.name) else { return false }
+                let s = sents.first { $0.contains(m.start) } ?? 0..<t.count
+                if ms.contains(where: { $0.kind == .drug && $0.name != m.name && s.contains($0.start) }) { return false }
                 let before = Self.lowerWordBefore(t, m.start), after = Self.lowerWordAfter(t, m.end)
                 return !Self.drugUseAfter.contains(after) && !Self.drugUseBefore.contains(before)
             }

@@ -394,6 +394,29 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(names("25920679", "organic cation transporter 3"), ["SLC22A3"])
     }
 
+    /// Lexicon drug abbreviations in real PharmGKB abstracts: "5-AZA" (5-azacytidine) is no azathioprine,
+    /// "LCS-6 TG genotype" no tioguanine, "Open EPI software" no epirubicin; the same letters with their
+    /// drug in the sentence or a word of drug use stay drugs (written cases, one sentence each).
+    func testAbbreviationsThatContinueANameOrStandAloneAreNoDrugs() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        for (file, pmid, text) in [("pharmgkb-002.xml", "19638460", "AZA"), ("pharmgkb-009.xml", "26162609", "6 TG"),
+                                   ("pharmgkb-006.xml", "24036429", "EPI")] {
+            let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path
+            let r = try runProcess(pgx, ["extract", "--format", "entities", path], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let doc = try json(r.stdout).filter { $0["doc"] as? String == pmid }
+            XCTAssertFalse(doc.isEmpty, pmid)
+            XCTAssertEqual(doc.filter { $0["type"] as? String == "drug" && $0["text"] as? String == text }.count, 0, "\(pmid): \(text)")
+        }
+        let lines = [#"{"id": "a", "text": "Patients on EPI and dobutamine with ADRB1 Arg389Gly."}"#,
+                     #"{"id": "b", "text": "HD-MTX clearance was lower in SLCO1B1 carriers. Their EPI scores were recorded."}"#]
+        let r = try runProcess(pgx, ["extract", "--input-format", "text", "--format", "entities", "-"],
+                               input: Data(lines.joined(separator: "\n").utf8), cwd: TestEnv.root)
+        let drugs = try json(r.stdout).filter { $0["type"] as? String == "drug" }.map { "\($0["doc"]!):\($0["text"]!)" }
+        XCTAssertEqual(drugs, ["a:EPI", "a:dobutamine", "b:MTX"], "EPI with another drug stays; HD-MTX is methotrexate; EPI alone is not")
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
