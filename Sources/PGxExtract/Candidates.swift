@@ -319,6 +319,14 @@ public struct CandidateBuilder: Sendable {
     /// Separators of a list of entities.
     static let listSeparators: Set<String> = [",", "and", "or", "/", ";"]
 
+    /// Words before which a direction word describes the genotype, not the effect ("reduced function",
+    /// "loss-of-function variants"; "reduced activity" is left alone, as activity can be the effect), and
+    /// the states of a gene written after it ("TPMT deficiency", "PTEN loss").
+    static let geneStates: Set<String> = ["deficiency", "deficient", "loss", "null"]
+    static let genotypeWords: Set<String> = ["allele", "alleles", "variant", "variants", "function", "genotype", "genotypes",
+                                             "carrier", "carriers", "phenotype", "phenotypes", "metabolizer", "metabolizers",
+                                             "metaboliser", "metabolisers", "expresser", "expressers", "haplotype", "haplotypes"]
+
     func build(pi: Int, passageName: String, sentence: Range<Int>, unit: Unit, drug: Mention, pheno: Mention?,
                words: [Word], tags: [String?], others sentenceWords: OtherWords, hits: [CueHit], mentions: [Mention]) -> Candidate {
         let g = unit.variant ?? unit.gene!
@@ -460,17 +468,28 @@ public struct CandidateBuilder: Sendable {
         if !neg && (notBefore(gw0) || notBefore(dw0)) { neg = true; f.add("neg:not-before") }
         if neg { f.add("negated") }
         if specFeature { f.add("speculative") }
-        // Direction: the direction cue nearest to the category cue (or to the pair).
+        // Direction: the direction cue nearest to the category cue (or to the pair). A cue that describes a
+        // gene or allele ("DPD deficiency", "reduced-function alleles", "loss-of-function variants") says
+        // nothing of the effect.
+        func describesGenotype(_ w: Int) -> Bool {
+            // "TPMT deficiency", "PTEN loss", "DPD-deficient"; not a verb after the gene ("PPARalpha protects")
+            if CandidateBuilder.geneStates.contains(words[w].text),
+               (w > 0 && tags[w - 1] == "GENE") || (w > 1 && words[w - 1].text == "-" && tags[w - 2] == "GENE") { return true }
+            // "reduced function", "loss-of-function alleles", "low-activity variants" are said of alleles
+            var k = w + 1
+            while k < words.count && k <= w + 4 && (words[k].text == "-" || words[k].text == "of") { k += 1 }
+            return k < words.count && CandidateBuilder.genotypeWords.contains(words[k].text)
+        }
         var direction: EffectDirection = .unspecified
         let anchor = bestCat?.3 ?? lo
         var bestDir: (Int, EffectDirection)? = nil
-        for h in hits where cues.rules[h.rule].kind == .direction {
+        for h in hits where cues.rules[h.rule].kind == .direction && !describesGenotype(h.word) {
             let d = abs(h.word - anchor)
             if d <= 6, bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
         }
         if bestDir == nil {
             // no direction cue near the category cue: the nearest one in the sentence
-            for h in hits where cues.rules[h.rule].kind == .direction {
+            for h in hits where cues.rules[h.rule].kind == .direction && !describesGenotype(h.word) {
                 let d = h.word < first ? first - h.word : (h.word > last ? h.word - last : 0)
                 if bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
             }

@@ -417,6 +417,28 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(drugs, ["a:EPI", "a:dobutamine", "b:MTX"], "EPI with another drug stays; HD-MTX is methotrexate; EPI alone is not")
     }
 
+    /// A direction word said of the gene or its alleles ("TPMT deficiency", "PTEN loss", "loss-of-function
+    /// alleles") is not the effect's direction; a verb after the gene still is ("PPARalpha protects against
+    /// amiodarone-induced hepatotoxicity"). Sentences of the PGxCorpus dev set and written ones.
+    func testDirectionWordsSaidOfTheGenotypeAreNotTheEffect() throws {
+        let shared = try TestEnv.requireShared()
+        let text = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+        let wanted = ["TPMT deficiency is associated with azathioprine", "PPARalpha protects against amiodarone"]
+        var lines = text.split(separator: "\n").map(String.init).filter { l in wanted.contains { l.contains($0) } }
+        XCTAssertEqual(lines.count, 2, "the two PGxCorpus sentences")
+        lines.append(#"{"id": "w1", "text": "Carriers of CYP2C19 loss-of-function alleles had reduced response to clopidogrel."}"#)
+        lines.append(#"{"id": "w2", "text": "Patients with DPD deficiency have severe toxicity from fluorouracil."}"#)
+        var direction: [String: String] = [:]
+        for t in try textTriples(lines) {
+            let gene = (t["gene"] as? [String: Any])?["symbol"] as? String ?? "-"
+            direction[gene] = (t["effect"] as? [String: Any])?["direction"] as? String
+        }
+        XCTAssertNotEqual(direction["TPMT"], "decreased", "TPMT deficiency does not make myelosuppression decrease")
+        XCTAssertEqual(direction["PPARA"], "decreased", "the gene's verb is the effect")
+        XCTAssertEqual(direction["CYP2C19"], "decreased", "reduced response, not the loss of function")
+        XCTAssertEqual(direction["DPYD"], "unspecified")
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
