@@ -789,7 +789,11 @@ def build_phenotypes():
         "poor function": ["poor function"], "decreased function": ["decreased function", "reduced function"],
         "increased function": ["increased function", "gain of function", "gain-of-function"],
         "no function": ["no function", "loss of function", "loss-of-function", "null allele", "null alleles"],
-        "deficient": ["deficient", "enzyme deficiency"],
+        "deficient": ["deficient", "enzyme deficiency", "deficiency", "deficiencies"],  # "deficiency" only right after its gene
+        # CYP3A5's expression status, as tacrolimus studies write it
+        "expresser": ["expresser", "expressers", "expressor", "expressors"],
+        "non-expresser": ["non-expresser", "non-expressers", "nonexpresser", "nonexpressers", "non-expressor", "non-expressors",
+                          "nonexpressor", "nonexpressors"],
     }
     with open(os.path.join(LEX, "pgx_phenotype_terms.tsv")) as f:
         for r in csv.DictReader(f, delimiter="\t"):

@@ -1675,6 +1675,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             msOut = families.isEmpty ? ms : (ms + families).sorted(by: Self.inTextOrder)
         }
         let docGenes = Set(ms.filter { $0.kind == .gene }.map(\.name))
+        var unattached = Set<Int>()
+        defer { if !unattached.isEmpty { ms = ms.indices.filter { !unattached.contains($0) }.map { ms[$0] } } }
         for idx in ms.indices where ms[idx].kind == .variant || ms[idx].kind == .phenotype {
             let v = ms[idx]
             let sent = sentence(of: v.start)
@@ -1682,6 +1684,12 @@ public final class EntityRecognizer: @unchecked Sendable {
             let adjacent = ms.last { m in
                 m.kind == .gene && m.end <= v.start && v.start - m.end <= 2
                     && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" }
+            }
+            // "DPD deficiency", "G6PD deficiency": a deficiency is a gene's only right after it ("vitamin D
+            // deficiency", "iron deficiency" name none)
+            if v.kind == .phenotype && adjacent == nil && makeLowerString(t[v.start..<v.end]).hasPrefix("deficienc") {
+                unattached.insert(idx)
+                continue
             }
             var gene: String? = adjacent?.name
             if v.kind == .variant && v.source == "pattern:rsid", let gs = lexicon.rsidGenes[v.name] {

@@ -439,6 +439,28 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(direction["DPYD"], "unspecified")
     }
 
+    /// Phenotype qualifiers tacrolimus and fluoropyrimidine studies write: CYP3A5 "expressers" and
+    /// "nonexpressors", and a deficiency right after its gene ("DPD deficiency"); a deficiency after
+    /// anything else ("vitamin D deficiency") qualifies no gene. Over the PharmGKB abstracts.
+    func testExpressersAndGeneDeficienciesArePhenotypes() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let dir = shared.appendingPathComponent("data/pubmed/pharmgkb-dev").path
+        let r = try runProcess(pgx, ["extract", "--format", "entities", dir], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let phenos = try json(r.stdout).filter { $0["type"] as? String == "phenotype" }
+        let expressers = phenos.filter { ($0["name"] as? String)?.hasSuffix("expresser") == true }
+        XCTAssertGreaterThan(expressers.filter { $0["gene"] as? String == "CYP3A5" }.count, 100)
+        XCTAssertTrue(phenos.contains { $0["doc"] as? String == "12694072" && $0["name"] as? String == "non-expresser" })
+        let deficiencies = phenos.filter { ($0["text"] as? String)?.lowercased().hasPrefix("deficienc") == true }
+        XCTAssertTrue(deficiencies.contains { $0["doc"] as? String == "17064846" && $0["gene"] as? String == "DPYD" })
+        XCTAssertTrue(deficiencies.allSatisfy { $0["gene"] is String }, "a deficiency stands right after its gene")
+        let t = try runProcess(pgx, ["extract", "--min-confidence", "0", shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-001.xml").path],
+                               cwd: TestEnv.root)
+        let dpd = try json(t.stdout).filter { $0["doc"] as? String == "17064846" && ($0["gene"] as? [String: Any])?["symbol"] as? String == "DPYD" }
+        XCTAssertTrue(dpd.contains { $0["phenotype"] as? String == "deficient" }, "the rule's qualifier")
+    }
+
     func testBadJSONLLinesAreReportedAndTheRestIsRead() throws {
         let pgx = try TestEnv.binary().path
         let input = "{\"id\": \"a\", \"text\": \"Clopidogrel response in CYP2C19 poor metabolizers was reduced.\"}\nnot json\n"
