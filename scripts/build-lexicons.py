@@ -42,10 +42,15 @@ MOL INN SCT ADAS PPG PINS FPG FINS
 # a family below, not HLA-C)
 ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split()) \
     | set("IVF EPA PAF COD ASI FSH".split()) \
-    | set("GMR SAN REG AGO SNIP HTR".split())
+    | set("GMR SAN REG AGO SNIP HTR".split()) \
+    | set("SARS MOS2 THP1 HEK TH1 S1P ICD RCC UTI CO2 ROS GTP ECM FCM MCI CPU EPR NOD VIII".split())
 # in vitro fertilisation, eicosapentaenoic acid, platelet-activating factor, cause of death, Addiction Severity
 # Index, follicle-stimulating hormone (not BRD2); geometric mean ratio, sinoatrial node, regimen, agomelatine,
-# a SNP written "SNiP", and HTR (F2R's old alias) that starts serotonin receptor names ("HTR-1A")
+# a SNP written "SNiP", and HTR (F2R's old alias) that starts serotonin receptor names ("HTR-1A"); then
+# viruses, chemicals and cell lines (SARS, MoS2, S1P, CO2, ROS, GTP, THP-1, HEK), cells and conditions (Th1
+# cells, implantable cardioverter-defibrillator, renal cell carcinoma, urinary tract infection, mild cognitive
+# impairment, NOD mice), methods and terms (extracellular matrix, flow cytometry, electron paramagnetic
+# resonance, factor VIII); families written as one gene's alias (GPCR, PKC, PLC, RAF) are families below
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -560,7 +565,8 @@ def build_genes():
         for n in range(1, 10):
             add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
-                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "OATP", "PPAR", "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
+                              "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "OATP", "PPAR", "RAF", "PKC", "PLC", "GPCR",
+                              "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
         m = re.fullmatch(r"CYP(\d+[A-Z])", f_)

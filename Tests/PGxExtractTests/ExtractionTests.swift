@@ -362,13 +362,18 @@ final class ExtractionTests: XCTestCase {
 
     /// DrugBank's allergenic extracts (foods, organisms, pollens) are no drugs: over the real PubMed samples
     /// and the PharmGKB abstracts, "yeast", "goose", "poultry", "peach" name nothing, while vitamin D, a
-    /// DrugBank mixture of the same id range, stays.
+    /// DrugBank mixture of the same id range, stays. Nor are viruses, chemicals, cell lines and cells genes
+    /// through an old alias (SARS, MoS2, THP-1, Th1), and RAF and PKC are families, not ZHX2 and PRRT2.
     func testAllergenicExtractsAreNoDrugs() throws {
         let shared = try TestEnv.requireShared()
         let pgx = try TestEnv.binary().path
         let r = try runProcess(pgx, ["extract", "--format", "entities", shared.appendingPathComponent("data/pubmed/samples").path,
                                      shared.appendingPathComponent("data/pubmed/pharmgkb-dev").path], cwd: TestEnv.root)
-        let drugs = try json(r.stdout).filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }
+        let mentions = try json(r.stdout)
+        let genes = mentions.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String }
+        XCTAssertGreaterThan(genes.count, 10_000)
+        XCTAssertEqual(genes.filter { ["SARS1", "GPKOW", "GLI2", "NELFCD", "ZHX2", "PRRT2"].contains($0) }, [])
+        let drugs = mentions.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }
         XCTAssertGreaterThan(drugs.count, 10_000)
         XCTAssertEqual(drugs.filter { ["yeast", "goose", "poultry", "peach", "tomato", "cotton"].contains($0) }, [])
         XCTAssertGreaterThan(drugs.filter { $0 == "vitamin d" }.count, 10)
