@@ -1,0 +1,227 @@
+import Foundation
+@testable import PGxExtract
+import TestSupport
+import XCTest
+
+/// What the real binary recognizes in real PubMed records (../shared/data) where a lexicon entry or a
+/// rule used to mislead: abbreviations, old gene aliases, allergenic extracts, phenotype qualifiers, and
+/// direction words said of the genotype. Each test names the records it reads.
+final class RecognitionTests: XCTestCase {
+    /// Entity output per set of inputs, run once per test process (several tests read the same folders).
+    nonisolated(unsafe) static var cache: [[String]: [[String: Any]]] = [:]
+
+    func json(_ data: Data) throws -> [[String: Any]] {
+        try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
+    }
+
+    /// `pgx extract --format entities` over files or folders given as paths under ../shared/data. The
+    /// samples folder holds one file that is no PubMed XML (an efetch IPG report): the run names it, reads
+    /// the rest and exits 1.
+    func entities(_ paths: String...) throws -> [[String: Any]] {
+        if let hit = Self.cache[paths] { return hit }
+        let shared = try TestEnv.requireShared()
+        let r = try runProcess(try TestEnv.binary().path,
+                               ["extract", "--format", "entities"] + paths.map { shared.appendingPathComponent("data/" + $0).path },
+                               cwd: TestEnv.root)
+        if paths.contains("pubmed/samples") {
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("PGX-E003") && r.stderr.contains("bp_efetch_schemas.xml"), r.stderr)
+        } else {
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        let out = try json(r.stdout)
+        Self.cache[paths] = out
+        return out
+    }
+
+    /// The mentions of one record.
+    func record(_ pmid: String, in paths: String...) throws -> [[String: Any]] {
+        let shared = try TestEnv.requireShared()
+        let r = try runProcess(try TestEnv.binary().path,
+                               ["extract", "--format", "entities"] + paths.map { shared.appendingPathComponent("data/" + $0).path },
+                               cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = try json(r.stdout).filter { $0["doc"] as? String == pmid }
+        XCTAssertFalse(doc.isEmpty, "\(pmid) is in \(paths)")
+        return doc
+    }
+
+    /// `pgx extract --input-format text` over JSONL lines: entities, or triples at any confidence.
+    func text(_ lines: [String], triples: Bool = false) throws -> [[String: Any]] {
+        let args = ["extract", "--input-format", "text"] + (triples ? ["--min-confidence", "0"] : ["--format", "entities"]) + ["-"]
+        let r = try runProcess(try TestEnv.binary().path, args, input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try json(r.stdout)
+    }
+
+    func texts(_ ms: [[String: Any]], type: String) -> [String] {
+        ms.filter { $0["type"] as? String == type }.compactMap { $0["text"] as? String }
+    }
+
+    static let pharmgkb = "pubmed/pharmgkb-dev"
+    static func pharmgkbFile(_ n: Int) -> String { String(format: "pubmed/pharmgkb-dev/pharmgkb-%03d.xml", n) }
+
+    /// An author's definition beats a lexicon abbreviation of another drug, in real PubMed records:
+    /// "Dexmedetomidine (Dex)" (a MEDLINE sample; DrugBank's Dex is dextromethorphan) and "atorvastatin
+    /// (ATV)" (a PharmGKB abstract; the lexicon's ATV is atazanavir). Capitalized words DrugBank lists as
+    /// abbreviations ("Lac", "Mat") and proteins written as their gene ("MART1", "CT-1") are no drugs.
+    func testAnAuthorsAbbreviationBeatsTheLexiconsForAnotherDrug() throws {
+        for (file, pmid, short, name) in [("pubmed/samples/pp_medline16n0902_partial.xml.gz", "26702389", "Dex", "dexmedetomidine"),
+                                          (Self.pharmgkbFile(12), "29250329", "ATV", "atorvastatin")] {
+            let uses = try record(pmid, in: file).filter { $0["text"] as? String == short }
+            XCTAssertGreaterThan(uses.count, 2, "\(pmid) defines \(short) and uses it")
+            XCTAssertEqual(Set(uses.compactMap { $0["name"] as? String }), [name], "\(pmid): \(short)")
+        }
+        let ms = try text([#"{"id": "w", "text": "Lac and Mat intake, MART1 and CT-1 levels were measured in patients on warfarin."}"#])
+        XCTAssertEqual(texts(ms, type: "drug"), ["warfarin"])
+    }
+
+    /// A Greek letter and a number written apart is a subunit, not the gene whose old alias it is: in real
+    /// PharmGKB abstracts "beta-1 adrenergic receptor" is ADRB1 (it was B3GNT2's "beta-1" and a family
+    /// phrase), and "calcium channel gamma-2 subunit" is not WARS1's "gamma-2".
+    func testGreekLetterAndNumberWrittenApart() throws {
+        let genes = try entities(Self.pharmgkbFile(2)).filter { $0["type"] as? String == "gene" }
+        func named(_ pmid: String, _ text: String) -> [String] {
+            genes.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.compactMap { $0["name"] as? String }
+        }
+        XCTAssertEqual(named("18797399", "beta-1 adrenergic receptor"), ["ADRB1", "ADRB1"])
+        XCTAssertFalse(genes.contains { ["B3GNT2", "WARS1"].contains($0["name"] as? String) },
+                       "\(genes.filter { ["B3GNT2", "WARS1"].contains($0["name"] as? String) })")
+        XCTAssertEqual(named("18408563", "cacng2"), ["CACNG2"])
+    }
+
+    /// Serotonin receptors with the subscript written inline ("5-HT(1)A", "5HT2A") are their genes, and a
+    /// bracket glued to a name and opening on a digit defines no abbreviation (it made "2A" serotonin);
+    /// the one human aldehyde oxidase is AOX1, not a family phrase. Real PharmGKB abstracts.
+    func testSerotoninReceptorSubscriptsAndAldehydeOxidase() throws {
+        for (file, pmid, text, gene) in [(1, "18308786", "5-HT(1)A", "HTR1A"), (11, "28611364", "5HT2A", "HTR2A"),
+                                         (10, "27798726", "Aldehyde Oxidase", "AOX1")] {
+            let doc = try record(pmid, in: Self.pharmgkbFile(file))
+            let uses = doc.filter { $0["text"] as? String == text }
+            XCTAssertFalse(uses.isEmpty, "\(pmid) writes \(text)")
+            XCTAssertEqual(Set(uses.map { "\($0["type"] ?? "")|\($0["name"] ?? "")" }), ["gene|\(gene)"], "\(pmid): \(text)")
+            if pmid == "18308786" {
+                XCTAssertFalse(doc.contains { $0["name"] as? String == "serotonin" }, "the abstract names receptors only, no serotonin")
+            }
+        }
+        let ms = try text([#"{"id": "g", "text": "Cells took up dopamine(3H) in CYP2D6 poor metabolizers, and 3H was counted."}"#])
+        XCTAssertEqual(texts(ms, type: "drug"), ["dopamine"], "a bracket glued to a name and opening on a digit defines no abbreviation")
+    }
+
+    /// Some genes' old aliases are, in PharmGKB abstracts, clinical abbreviations (HTx heart transplantation,
+    /// BUP buprenorphine, ACTG the AIDS Clinical Trials Group), months ("March", "April") or sequences
+    /// ("CCTG" repeats): none is a gene there. The MHC is a family, which keeps "MHC class I-related chain B
+    /// (MICB)" a gene's definition, so MICB stays a gene.
+    func testClinicalAbbreviationsMonthsAndSequencesAreNoGenes() throws {
+        let mentions = try entities(Self.pharmgkb)
+        let notGenes: Set<String> = ["HTx", "BUP", "ACTG", "March", "April", "CCTG", "TGC"]
+        let wrong = mentions.filter { $0["type"] as? String == "gene" && notGenes.contains($0["text"] as? String ?? "") }
+        XCTAssertEqual(wrong.count, 0, "\(wrong.prefix(5))")
+        let micb = mentions.filter { $0["doc"] as? String == "26075078" && $0["text"] as? String == "MICB" }
+        XCTAssertEqual(Set(micb.compactMap { $0["name"] as? String }), ["MICB"])
+        XCTAssertGreaterThan(micb.count, 1)
+        let mhc = mentions.filter { $0["doc"] as? String == "26075078" && $0["text"] as? String == "MHC" }
+        XCTAssertFalse(mhc.isEmpty)
+        XCTAssertTrue(mhc.allSatisfy { $0["name"] as? String == "MHC" && $0["id"] is NSNull }, "\(mhc)")
+        XCTAssertTrue(mentions.contains { $0["type"] as? String == "drug" && $0["text"] as? String == "BUP-TTS"
+                                          && $0["name"] as? String == "buprenorphine" })
+    }
+
+    /// A tumour stage in brackets after a drug defines nothing ("neoadjuvant chemotherapy (pT0)" made every
+    /// "pT0" a drug), and generic words DrugBank lists as synonyms are no drugs: "factor-1a" (fibrin) ended
+    /// "Sterol regulatory elements binding factor-1a (SREBF-1a)", which then named fibrin too. Real PharmGKB
+    /// abstracts; a bare "T3" after liothyronine is still its abbreviation.
+    func testTumourStagesAndGenericChemistryWordsAreNoDrugs() throws {
+        for (file, pmid, words) in [(10, "27150640", ["pT0"]), (0, "12436350", ["SREBF-1a", "factor-1a", "Sterol"])] {
+            let wrong = try record(pmid, in: Self.pharmgkbFile(file)).filter { $0["type"] as? String == "drug" && words.contains($0["text"] as? String ?? "") }
+            XCTAssertEqual(wrong.count, 0, "\(pmid): \(wrong)")
+        }
+        let ms = try text([#"{"id": "t", "text": "Liothyronine (T3) was given; T3 levels depended on DIO2."}"#])
+        XCTAssertEqual(ms.filter { $0["text"] as? String == "T3" }.compactMap { $0["name"] as? String }, ["liothyronine", "liothyronine"])
+    }
+
+    /// DrugBank's allergenic extracts (foods, organisms, pollens) are no drugs: over the real PubMed samples
+    /// and the PharmGKB abstracts, "yeast", "goose", "poultry", "peach" name nothing, while vitamin D, a
+    /// DrugBank mixture of the same id range, stays. Nor are viruses, chemicals, cell lines and cells genes
+    /// through an old alias (SARS, MoS2, THP-1, Th1), and RAF and PKC are families, not ZHX2 and PRRT2.
+    func testAllergenicExtractsAndMisleadingAliases() throws {
+        let mentions = try entities("pubmed/samples", Self.pharmgkb)
+        let genes = mentions.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String }
+        XCTAssertGreaterThan(genes.count, 10_000)
+        XCTAssertEqual(genes.filter { ["SARS1", "GPKOW", "GLI2", "NELFCD", "ZHX2", "PRRT2"].contains($0) }, [])
+        let drugs = mentions.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }
+        XCTAssertGreaterThan(drugs.count, 10_000)
+        XCTAssertEqual(drugs.filter { ["yeast", "goose", "poultry", "peach", "tomato", "cotton"].contains($0) }, [])
+        XCTAssertGreaterThan(drugs.filter { $0 == "vitamin d" }.count, 10)
+    }
+
+    /// A symbol with a subtype letter written with a hyphen is that gene ("HTR-1A-1019C/G": HTR1A and its
+    /// variant, where F2R's old alias HTR took the variant), "organic cation transporter 3" is SLC22A3, and
+    /// OATP alone is the transporter family. Real PharmGKB abstracts (one file).
+    func testHyphenatedSubtypeSymbolsAndTransporterNames() throws {
+        let ms = try entities(Self.pharmgkbFile(8))
+        func names(_ pmid: String, _ text: String) -> Set<String> {
+            Set(ms.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.compactMap { $0["name"] as? String })
+        }
+        XCTAssertEqual(names("25710119", "HTR-1A"), ["HTR1A"])
+        let variant = ms.first { $0["doc"] as? String == "25710119" && ($0["text"] as? String)?.hasSuffix("1019C/G") == true }
+        XCTAssertEqual(variant?["gene"] as? String, "HTR1A", "\(String(describing: variant))")
+        XCTAssertFalse(ms.contains { $0["name"] as? String == "F2R" })
+        XCTAssertEqual(names("25920679", "organic cation transporter 3"), ["SLC22A3"])
+    }
+
+    /// Lexicon drug abbreviations in real PharmGKB abstracts: "5-AZA" (5-azacytidine) is no azathioprine,
+    /// "LCS-6 TG genotype" no tioguanine, "Open EPI software" no epirubicin; the same letters with their
+    /// drug in the sentence or a word of drug use stay drugs (written cases, one sentence each).
+    func testAbbreviationsThatContinueANameOrStandAloneAreNoDrugs() throws {
+        for (file, pmid, word) in [(2, "19638460", "AZA"), (9, "26162609", "6 TG"), (6, "24036429", "EPI")] {
+            let drugs = texts(try record(pmid, in: Self.pharmgkbFile(file)), type: "drug")
+            XCTAssertFalse(drugs.contains(word), "\(pmid): \(word)")
+        }
+        let ms = try text([#"{"id": "a", "text": "Patients on EPI and dobutamine with ADRB1 Arg389Gly."}"#,
+                           #"{"id": "b", "text": "HD-MTX clearance was lower in SLCO1B1 carriers. Their EPI scores were recorded."}"#])
+        let drugs = ms.filter { $0["type"] as? String == "drug" }.map { "\($0["doc"]!):\($0["text"]!)" }
+        XCTAssertEqual(drugs, ["a:EPI", "a:dobutamine", "b:MTX"], "EPI with another drug stays; HD-MTX is methotrexate; EPI alone is not")
+    }
+
+    /// A direction word said of the gene or its alleles ("TPMT deficiency", "PTEN loss", "loss-of-function
+    /// alleles") is not the effect's direction; a verb after the gene still is ("PPARalpha protects against
+    /// amiodarone-induced hepatotoxicity"). Sentences of the PGxCorpus dev set and written ones.
+    func testDirectionWordsSaidOfTheGenotypeAreNotTheEffect() throws {
+        let shared = try TestEnv.requireShared()
+        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+        let wanted = ["TPMT deficiency is associated with azathioprine", "PPARalpha protects against amiodarone"]
+        var lines = gold.split(separator: "\n").map(String.init).filter { l in wanted.contains { l.contains($0) } }
+        XCTAssertEqual(lines.count, 2, "the two PGxCorpus sentences")
+        lines.append(#"{"id": "w1", "text": "Carriers of CYP2C19 loss-of-function alleles had reduced response to clopidogrel."}"#)
+        lines.append(#"{"id": "w2", "text": "Patients with DPD deficiency have severe toxicity from fluorouracil."}"#)
+        var direction: [String: String] = [:]
+        for t in try text(lines, triples: true) {
+            let gene = (t["gene"] as? [String: Any])?["symbol"] as? String ?? "-"
+            direction[gene] = (t["effect"] as? [String: Any])?["direction"] as? String
+        }
+        XCTAssertNotEqual(direction["TPMT"], "decreased", "TPMT deficiency does not make myelosuppression decrease")
+        XCTAssertEqual(direction["PPARA"], "decreased", "the gene's verb is the effect")
+        XCTAssertEqual(direction["CYP2C19"], "decreased", "reduced response, not the loss of function")
+        XCTAssertEqual(direction["DPYD"], "unspecified")
+    }
+
+    /// Phenotype qualifiers tacrolimus and fluoropyrimidine studies write: CYP3A5 "expressers" and
+    /// "nonexpressors", and a deficiency right after its gene ("DPD deficiency"); a deficiency after
+    /// anything else ("vitamin D deficiency") qualifies no gene. Over the PharmGKB abstracts.
+    func testExpressersAndGeneDeficienciesArePhenotypes() throws {
+        let phenos = try entities(Self.pharmgkb).filter { $0["type"] as? String == "phenotype" }
+        let expressers = phenos.filter { ($0["name"] as? String)?.hasSuffix("expresser") == true }
+        XCTAssertGreaterThan(expressers.filter { $0["gene"] as? String == "CYP3A5" }.count, 100)
+        XCTAssertTrue(phenos.contains { $0["doc"] as? String == "12694072" && $0["name"] as? String == "non-expresser" })
+        let deficiencies = phenos.filter { ($0["text"] as? String)?.lowercased().hasPrefix("deficienc") == true }
+        XCTAssertTrue(deficiencies.contains { $0["doc"] as? String == "17064846" && $0["gene"] as? String == "DPYD" })
+        XCTAssertTrue(deficiencies.allSatisfy { $0["gene"] is String }, "a deficiency stands right after its gene")
+        let shared = try TestEnv.requireShared()
+        let t = try runProcess(try TestEnv.binary().path,
+                               ["extract", "--min-confidence", "0", shared.appendingPathComponent("data/" + Self.pharmgkbFile(1)).path],
+                               cwd: TestEnv.root)
+        let dpd = try json(t.stdout).filter { $0["doc"] as? String == "17064846" && ($0["gene"] as? [String: Any])?["symbol"] as? String == "DPYD" }
+        XCTAssertTrue(dpd.contains { $0["phenotype"] as? String == "deficient" }, "the rule's qualifier")
+    }
+}
