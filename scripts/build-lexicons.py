@@ -43,14 +43,17 @@ MOL INN SCT ADAS PPG PINS FPG FINS
 ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split()) \
     | set("IVF EPA PAF COD ASI FSH".split()) \
     | set("GMR SAN REG AGO SNIP HTR".split()) \
-    | set("SARS MOS2 THP1 HEK TH1 S1P ICD RCC UTI CO2 ROS GTP ECM FCM MCI CPU EPR NOD VIII".split())
+    | set("SARS MOS2 THP1 HEK TH1 S1P ICD RCC UTI CO2 ROS GTP ECM FCM MCI CPU EPR NOD VIII".split()) \
+    | set("MMA DMA TPN PACT AWS CCL PFC CNI LPS PMF".split())
 # in vitro fertilisation, eicosapentaenoic acid, platelet-activating factor, cause of death, Addiction Severity
 # Index, follicle-stimulating hormone (not BRD2); geometric mean ratio, sinoatrial node, regimen, agomelatine,
 # a SNP written "SNiP", and HTR (F2R's old alias) that starts serotonin receptor names ("HTR-1A"); then
 # viruses, chemicals and cell lines (SARS, MoS2, S1P, CO2, ROS, GTP, THP-1, HEK), cells and conditions (Th1
 # cells, implantable cardioverter-defibrillator, renal cell carcinoma, urinary tract infection, mild cognitive
 # impairment, NOD mice), methods and terms (extracellular matrix, flow cytometry, electron paramagnetic
-# resonance, factor VIII); families written as one gene's alias (GPCR, PKC, PLC, RAF) are families below
+# resonance, factor VIII); metabolites and reagents (methylmalonic or monomethylarsonic acid, dimethylarsinic
+# acid, CCl4, lipopolysaccharide), total parenteral nutrition, prefrontal cortex, calcineurin
+# inhibitors, primary myelofibrosis; families written as one gene's alias (GPCR, PKC, PLC, RAF) are families below
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -67,7 +70,7 @@ vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast 
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a nadph nadh
-carbon sterol sterols
+carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
 """.split()) | {"escherichia coli", "factor 1a", "factor ia"}  # and multi-word names ("factor-1a" ends SDF-1a's name)
 

@@ -704,7 +704,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     static let cellLines: Set<String> = ["HCT116", "K562", "HL60", "U937", "MCF7", "A549", "HEK293", "HEK293T", "HEK293FT",
                                          "SW480", "SW620", "HT29", "PC3", "DU145", "H460", "H1299", "H1975", "PC9", "HCC827",
                                          "A431", "U251", "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HEPG2", "HUH7", "LS174T",
-                                         "LOVO", "CEM", "BAF3", "COS7", "NIH3T3", "CHOK1", "MDCKII", "LLCPK1", "MOLT4", "JURKAT"]
+                                         "LOVO", "CEM", "BAF3", "COS7", "NIH3T3", "CHOK1", "MDCKII", "LLCPK1", "MOLT4", "JURKAT",
+                                         "HCC1937", "HCC1954", "MDAMB231", "MDAMB468", "SKBR3", "BT474", "BT549", "ZR751"]
 
     /// Whether `r` lies in a cell line's name: the letters and digits from the start of the run around it,
     /// joined through inner hyphens and slashes, up to the end of its own run or of a later one ("Ba/F3"

@@ -155,6 +155,23 @@ final class RecognitionTests: XCTestCase {
         XCTAssertGreaterThan(drugs.filter { $0 == "vitamin d" }.count, 10)
     }
 
+    /// In PGxCorpus dev sentences, metabolites, reagents and clinical terms are no genes through an old
+    /// alias: LPS (lipopolysaccharide, not IRF6), CCl(4) (not CRYGC), TPN (total parenteral nutrition, not
+    /// TAPBP), MMA and DMA (arsenic metabolites, not MMD and HLA-DMA); a breast cancer cell line
+    /// ("HCC-1937") is no compound code.
+    func testMetabolitesReagentsAndCellLinesInPGxCorpusSentences() throws {
+        let shared = try TestEnv.requireShared()
+        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+        let ids = ["22588330_3", "19481104_8", "12005453_12", "17548696_4", "12509456_18"]
+        let lines = gold.split(separator: "\n").map(String.init).filter { l in ids.contains { l.contains("\"\($0)\"") } }
+        XCTAssertEqual(lines.count, ids.count)
+        let ms = try text(lines)
+        let genes = Set(ms.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String })
+        XCTAssertTrue(genes.isDisjoint(with: ["IRF6", "CRYGC", "TAPBP", "MMD", "HLA-DMA"]), "\(genes)")
+        XCTAssertTrue(genes.contains("MTHFR") && genes.contains("BRCA1"), "the real genes stay: \(genes)")
+        XCTAssertFalse(texts(ms, type: "drug").contains("HCC-1937"))
+    }
+
     /// A symbol with a subtype letter written with a hyphen is that gene ("HTR-1A-1019C/G": HTR1A and its
     /// variant, where F2R's old alias HTR took the variant), "organic cation transporter 3" is SLC22A3, and
     /// OATP alone is the transporter family. Real PharmGKB abstracts (one file).
