@@ -1473,6 +1473,30 @@ public final class EntityRecognizer: @unchecked Sendable {
         return longForm(short, t, from..<end)
     }
 
+    /// The drugs an abbreviation defined after drug `m` stands for: `m` alone, or a combination written
+    /// before it ("amoxicillin and omeprazole (OA)", "pegylated interferon-α and ribavirin (PR)") when the
+    /// drugs are joined only by "and", "plus", "with", "/", "-", "+" or commas, and each one's first letter
+    /// is a letter of the abbreviation. A combination's abbreviation then names every drug, as a regimen does.
+    static func regimenComponents(_ t: [Unicode.Scalar], _ ms: [Mention], _ m: Mention, _ short: [Unicode.Scalar]) -> [Mention] {
+        guard m.kind == .drug else { return [m] }
+        let letters = Set(short.filter { $0.properties.isAlphabetic }.map(lower))
+        func firstLetter(_ d: Mention) -> Unicode.Scalar? { t[d.start..<d.end].first { $0.properties.isAlphabetic }.map(lower) }
+        var spans: [[Mention]] = [ms.filter { $0.kind == .drug && $0.start == m.start && $0.end == m.end }]
+        if spans[0].isEmpty { spans[0] = [m] }
+        var start = m.start
+        while spans.count < letters.count {
+            let before = ms.filter { $0.kind == .drug && !$0.isClass && $0.end <= start }
+            guard let last = before.max(by: { $0.end < $1.end }) else { break }
+            let gap = makeLowerString(t[last.end..<start]).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" || $0 == "-" || $0 == "+" })
+            guard gap.allSatisfy({ $0 == "and" || $0 == "plus" || $0 == "with" }), gap.count <= 1 else { break }
+            spans.insert(before.filter { $0.start == last.start && $0.end == last.end }, at: 0)
+            start = last.start
+        }
+        guard spans.count > 1, spans.allSatisfy({ $0.first.flatMap(firstLetter).map(letters.contains) == true }),
+              Set(spans.compactMap { $0.first.flatMap(firstLetter) }).count == spans.count else { return [m] }
+        return spans.flatMap { $0 }
+    }
+
     /// Where the long form of `short` starts in `window`, or nil: every letter and digit of `short`
     /// found right to left, the first one at the start of a word.
     static func longForm(_ short: [Unicode.Scalar], _ t: [Unicode.Scalar], _ window: Range<Int>) -> Int? {
@@ -1543,7 +1567,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     func applyAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
-        var defs: [(short: [Unicode.Scalar], template: Mention, passage: Int, from: Int)] = []
+        var defs: [(short: [Unicode.Scalar], templates: [Mention], passage: Int, from: Int)] = []
         for (p, t) in passages.enumerated() {
             for m in result[p] where m.kind == .drug || m.kind == .gene {
                 var j = m.end
@@ -1562,7 +1586,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // a subscript written inline), it defines no abbreviation
                 guard !(glued && Self.isDigit(short[0])), short.contains(where: { $0.properties.isAlphabetic }),
                       short.contains(where: { $0.properties.isUppercase }),
-                      Self.definesAbbreviation(t, m, short) else { continue }
+                      Self.definesAbbreviation(t, m, short) || Self.regimenComponents(t, result[p], m, short).count > 1 else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {
                     // already known as the same kind, or as something the lexicon is sure of: keep it; but a
                     // lexicon abbreviation of another drug yields to the author's ("Dexmedetomidine (Dex)"
@@ -1581,14 +1605,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                             && (q > p || $0.start > j) && Array(passages[q][$0.start..<$0.end]) == short }
                     }
                 }
-                defs.append((short, m, p, j))
+                defs.append((short, Self.regimenComponents(t, result[p], m, short), p, j))
             }
         }
         guard !defs.isEmpty else { return }
         for (p, t) in passages.enumerated() {
             var added: [Mention] = []
             for di in defs.indices where p >= defs[di].passage {
-                let short = defs[di].short, first = short[0]
+                let short = defs[di].short, first = short[0], templates = defs[di].templates
                 let from = p == defs[di].passage ? defs[di].from : 0
                 let n = short.count
                 var i = from
@@ -1597,12 +1621,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                         && (i + n == t.count || !Self.isAlnum(t[i + n])) && t[i..<(i + n)].elementsEqual(short)
                         && !result[p].contains(where: { $0.start < i + n && i < $0.end })
                         && !added.contains(where: { $0.start < i + n && i < $0.end }) {
-                        var m = defs[di].template
-                        m.start = i; m.end = i + n
-                        // the abbreviation of a family phrase ("chrysanthemyl diphosphate synthase (CDS)") is a
-                        // family too: no pair partner, as its long form is none
-                        if !m.isFamily { m.source = "abbreviation" }
-                        added.append(m)
+                        for tm in templates {
+                            var m = tm
+                            m.start = i; m.end = i + n
+                            // the abbreviation of a family phrase ("chrysanthemyl diphosphate synthase (CDS)") is a
+                            // family too: no pair partner, as its long form is none
+                            if !m.isFamily { m.source = "abbreviation" }
+                            added.append(m)
+                        }
                         i += n
                         continue
                     }

@@ -172,6 +172,24 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(texts(ms, type: "drug").contains("HCC-1937"))
     }
 
+    /// An abbreviation defined after a combination names every drug of it, as a regimen does: in real
+    /// PharmGKB abstracts "PR" (peginterferon and ribavirin) and "EOF" (epirubicin, oxaliplatin and
+    /// fluorouracil); "OA" after "amoxicillin and omeprazole" (written). A single drug's stays one drug.
+    func testAbbreviationsOfCombinationsNameEachDrug() throws {
+        for (file, pmid, short, drugs) in [(5, "21911885", "PR", ["peginterferon alfa-2a", "peginterferon alfa-2b", "ribavirin"]),
+                                           (8, "25545243", "EOF", ["epirubicin", "oxaliplatin", "fluorouracil"])] {
+            let uses = try record(pmid, in: Self.pharmgkbFile(file)).filter { $0["text"] as? String == short }
+            XCTAssertEqual(Set(uses.compactMap { $0["name"] as? String }), Set(drugs), "\(pmid): \(short)")
+        }
+        let ms = try text([#"{"id": "a", "text": "Amoxicillin and omeprazole (OA) cured CYP2C19 poor metabolizers; OA failed in others."}"#,
+                           #"{"id": "b", "text": "Tacrolimus and mycophenolate mofetil (MMF) were given; MMF exposure depended on UGT1A9."}"#])
+        func names(_ doc: String, _ short: String) -> [String] {
+            ms.filter { $0["doc"] as? String == doc && $0["text"] as? String == short }.compactMap { $0["name"] as? String }
+        }
+        XCTAssertEqual(names("a", "OA"), ["amoxicillin", "omeprazole", "amoxicillin", "omeprazole"])
+        XCTAssertEqual(names("b", "MMF"), ["mycophenolate mofetil", "mycophenolate mofetil"], "MMF does not spell tacrolimus")
+    }
+
     /// A symbol with a subtype letter written with a hyphen is that gene ("HTR-1A-1019C/G": HTR1A and its
     /// variant, where F2R's old alias HTR took the variant), "organic cation transporter 3" is SLC22A3, and
     /// OATP alone is the transporter family. Real PharmGKB abstracts (one file).
