@@ -35,25 +35,30 @@ TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
 """.split())
-# Clinical and laboratory abbreviations that are also some gene's alias, left out as written alone (their
-# hyphenated forms, "OCT-1", stay): heart transplantation, buprenorphine, autism spectrum disorder,
-# mismatch repair, disease-modifying therapy, irinotecan-fluorouracil-leucovorin, angiotensin receptor
-# blocker, thioguanine nucleotides, optical coherence tomography or the OCT family, cofactors (the MHC is
-# a family below, not HLA-C)
-ALIAS_STOP = set("HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE".split()) \
-    | set("IVF EPA PAF COD ASI FSH".split()) \
-    | set("GMR SAN REG AGO SNIP HTR".split()) \
-    | set("SARS MOS2 THP1 HEK TH1 S1P ICD RCC UTI CO2 ROS GTP ECM FCM MCI CPU EPR NOD VIII".split()) \
-    | set("MMA DMA TPN PACT AWS CCL PFC CNI LPS PMF".split())
-# in vitro fertilisation, eicosapentaenoic acid, platelet-activating factor, cause of death, Addiction Severity
-# Index, follicle-stimulating hormone (not BRD2); geometric mean ratio, sinoatrial node, regimen, agomelatine,
-# a SNP written "SNiP", and HTR (F2R's old alias) that starts serotonin receptor names ("HTR-1A"); then
-# viruses, chemicals and cell lines (SARS, MoS2, S1P, CO2, ROS, GTP, THP-1, HEK), cells and conditions (Th1
-# cells, implantable cardioverter-defibrillator, renal cell carcinoma, urinary tract infection, mild cognitive
-# impairment, NOD mice), methods and terms (extracellular matrix, flow cytometry, electron paramagnetic
-# resonance, factor VIII); metabolites and reagents (methylmalonic or monomethylarsonic acid, dimethylarsinic
-# acid, CCl4, lipopolysaccharide), total parenteral nutrition, prefrontal cortex, calcineurin
-# inhibitors, primary myelofibrosis; families written as one gene's alias (GPCR, PKC, PLC, RAF) are families below
+# Abbreviations that are also some gene's alias, left out as written alone (their hyphenated forms, "OCT-1",
+# stay), by what they mean in PubMed text:
+ALIAS_STOP = set(
+    # clinical terms: heart transplantation, buprenorphine, autism spectrum disorder, mismatch repair, disease-
+    # modifying therapy, irinotecan-fluorouracil-leucovorin, angiotensin receptor blocker, thioguanine nucleotides,
+    # the MHC (a family below, not HLA-C), optical coherence tomography or the OCT family, experiment, a SNP,
+    # cofactors
+    "HTX BUP ASD MMR DMT IFL ARB TGN MHC OCT EXP SNP1 NADPH ATPASE "
+    # in vitro fertilisation, eicosapentaenoic acid, platelet-activating factor, cause of death, Addiction
+    # Severity Index, follicle-stimulating hormone (not BRD2)
+    "IVF EPA PAF COD ASI FSH "
+    # geometric mean ratio, sinoatrial node, regimen, agomelatine, a SNP written "SNiP", and HTR (F2R's old
+    # alias) that starts serotonin receptor names ("HTR-1A")
+    "GMR SAN REG AGO SNIP HTR "
+    # viruses, chemicals and cell lines (SARS, MoS2, S1P, CO2, ROS, GTP, THP-1, HEK), cells and conditions (Th1
+    # cells, implantable cardioverter-defibrillator, renal cell carcinoma, urinary tract infection, mild
+    # cognitive impairment, NOD mice), methods and terms (extracellular matrix, flow cytometry, electron
+    # paramagnetic resonance, factor VIII)
+    "SARS MOS2 THP1 HEK TH1 S1P ICD RCC UTI CO2 ROS GTP ECM FCM MCI CPU EPR NOD VIII "
+    # metabolites and reagents (methylmalonic or monomethylarsonic acid, dimethylarsinic acid, CCl4,
+    # lipopolysaccharide), total parenteral nutrition, PACT, AWS, prefrontal cortex, calcineurin inhibitors,
+    # primary myelofibrosis
+    "MMA DMA TPN PACT AWS CCL PFC CNI LPS PMF".split())
+# (families written as one gene's alias, GPCR, PKC, PLC and RAF, are families below)
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -381,6 +386,19 @@ SALTS = ("hydrochloride", "bisulfate", "sulfate", "sodium", "potassium", "calciu
          "succinate", "tartrate", "besylate", "fumarate", "acetate", "phosphate", "hydrobromide", "dihydrochloride")
 
 
+_ncbi_genes = None
+
+
+def ncbi_genes():
+    """The rows of the NCBI human gene table (read once: genes are built from it, and drug abbreviations
+    that are a protein-coding gene's symbol or alias are checked against it)."""
+    global _ncbi_genes
+    if _ncbi_genes is None:
+        with open(os.path.join(LEX, "ncbi_gene_orgHs_eg_db", "human_genes_symbols_aliases.tsv")) as f:
+            _ncbi_genes = list(csv.DictReader(f, delimiter="\t"))
+    return _ncbi_genes
+
+
 _lower_words = None
 
 
@@ -421,17 +439,16 @@ def build_genes():
                 hgnc.setdefault(r["symbol"], r["hgncid"])
     genes = []  # (symbol, entrez, name, aliases, pgx)
     official = set()
-    with open(os.path.join(LEX, "ncbi_gene_orgHs_eg_db", "human_genes_symbols_aliases.tsv")) as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            sym = r["symbol"]
-            pgx = sym in core
-            if r["gene_type"] != "protein-coding" and not pgx:
-                continue
-            aliases = [a for a in r["aliases"].split("|") if a]
-            if pgx:
-                aliases += [a for a in core[sym]["aliases"].split("|") if a]
-            genes.append((sym, r["entrez_id"], r["name"], sorted(set(aliases)), pgx))
-            official.add(sym)
+    for r in ncbi_genes():
+        sym = r["symbol"]
+        pgx = sym in core
+        if r["gene_type"] != "protein-coding" and not pgx:
+            continue
+        aliases = [a for a in r["aliases"].split("|") if a]
+        if pgx:
+            aliases += [a for a in core[sym]["aliases"].split("|") if a]
+        genes.append((sym, r["entrez_id"], r["name"], sorted(set(aliases)), pgx))
+        official.add(sym)
     for sym, r in core.items():  # pharmacogenes NCBI lacks under that symbol (e.g. renamed ones)
         if sym not in official:
             genes.append((sym, r["entrez_id"], r["name"], sorted(set(a for a in r["aliases"].split("|") if a)), True))
@@ -620,11 +637,10 @@ def build_drugs():
     # Human gene symbols and aliases: a protein DrugBank lists as a drug (it has no InChIKey: "IL-2",
     # "MART1", "CT-1" as cardiotrophin 1) is the gene's product when written as its short name.
     gene_keys = set()
-    with open(os.path.join(LEX, "ncbi_gene_orgHs_eg_db", "human_genes_symbols_aliases.tsv")) as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            if r["gene_type"] == "protein-coding":
-                gene_keys.add(r["symbol"])
-                gene_keys.update(a for a in r["aliases"].split("|") if a)
+    for r in ncbi_genes():
+        if r["gene_type"] == "protein-coding":
+            gene_keys.add(r["symbol"])
+            gene_keys.update(a for a in r["aliases"].split("|") if a)
     with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
         for r in csv.DictReader(f):
             name = r["Common name"].strip()

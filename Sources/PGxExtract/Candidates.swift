@@ -319,10 +319,11 @@ public struct CandidateBuilder: Sendable {
     /// Separators of a list of entities.
     static let listSeparators: Set<String> = [",", "and", "or", "/", ";"]
 
-    /// Words before which a direction word describes the genotype, not the effect ("reduced function",
-    /// "loss-of-function variants"; "reduced activity" is left alone, as activity can be the effect), and
-    /// the states of a gene written after it ("TPMT deficiency", "PTEN loss").
+    /// Direction words that, written right after a gene, state the gene's state, not the effect ("TPMT
+    /// deficiency", "PTEN loss").
     static let geneStates: Set<String> = ["deficiency", "deficient", "loss", "null"]
+    /// Words before which a direction word describes the genotype, not the effect ("reduced function",
+    /// "loss-of-function variants"; "reduced activity" is left alone, as activity can be the effect).
     static let genotypeWords: Set<String> = ["allele", "alleles", "variant", "variants", "function", "genotype", "genotypes",
                                              "carrier", "carriers", "phenotype", "phenotypes", "metabolizer", "metabolizers",
                                              "metaboliser", "metabolisers", "expresser", "expressers", "haplotype", "haplotypes"]
@@ -475,21 +476,22 @@ public struct CandidateBuilder: Sendable {
             // "TPMT deficiency", "PTEN loss", "DPD-deficient"; not a verb after the gene ("PPARalpha protects")
             if CandidateBuilder.geneStates.contains(words[w].text),
                (w > 0 && tags[w - 1] == "GENE") || (w > 1 && words[w - 1].text == "-" && tags[w - 2] == "GENE") { return true }
-            // "reduced function", "loss-of-function alleles", "low-activity variants" are said of alleles
+            // "reduced function", "loss-of-function alleles" are said of alleles
             var k = w + 1
             while k < words.count && k <= w + 4 && (words[k].text == "-" || words[k].text == "of") { k += 1 }
             return k < words.count && CandidateBuilder.genotypeWords.contains(words[k].text)
         }
         var direction: EffectDirection = .unspecified
         let anchor = bestCat?.3 ?? lo
+        let directionHits = hits.filter { cues.rules[$0.rule].kind == .direction && !describesGenotype($0.word) }
         var bestDir: (Int, EffectDirection)? = nil
-        for h in hits where cues.rules[h.rule].kind == .direction && !describesGenotype(h.word) {
+        for h in directionHits {
             let d = abs(h.word - anchor)
             if d <= 6, bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
         }
         if bestDir == nil {
             // no direction cue near the category cue: the nearest one in the sentence
-            for h in hits where cues.rules[h.rule].kind == .direction && !describesGenotype(h.word) {
+            for h in directionHits {
                 let d = h.word < first ? first - h.word : (h.word > last ? h.word - last : 0)
                 if bestDir == nil || d < bestDir!.0, let dir = cues.rules[h.rule].direction { bestDir = (d, dir) }
             }

@@ -1336,12 +1336,13 @@ public final class EntityRecognizer: @unchecked Sendable {
         // another drug anywhere in the document: the letters are the class
         guard !passages.indices.contains(where: { p in result[p].contains { $0.kind == .drug && !isCapsClass($0, passages[p]) } }) else { return }
         for (p, t) in passages.enumerated() {
-            result[p].removeAll { m in
-                guard isCapsClass(m, t) else { return false }
-                let before = Self.lowerWordBefore(t, m.start), after = Self.lowerWordAfter(t, m.end)
-                return !Self.drugUseAfter.contains(after) && !Self.drugUseBefore.contains(before)
-            }
+            result[p].removeAll { m in isCapsClass(m, t) && !Self.standsWithDrugUse(t, m) }
         }
+    }
+
+    /// Whether a word of drug use stands right before or after `m` ("PPI therapy", "on PPIs").
+    static func standsWithDrugUse(_ t: [Unicode.Scalar], _ m: Mention) -> Bool {
+        drugUseAfter.contains(lowerWordAfter(t, m.end)) || drugUseBefore.contains(lowerWordBefore(t, m.start))
     }
 
     /// Lexicon drug abbreviations with common meanings outside pharmacology: ASA (the anaesthesiologists'
@@ -1350,12 +1351,14 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// (lymphangioleiomyomatosis, lipoarabinomannan).
     static let ambiguousDrugAbbreviations: Set<String> = ["ASA", "EPI", "PQ", "AQ", "HU", "BU", "BZ", "LAM"]
 
-    /// An ambiguous drug abbreviation (`ambiguousDrugAbbreviations`) is its drug where the document names
-    /// that drug otherwise, its sentence names another drug, or a word of drug use stands by it; alone it
-    /// is something else ("evaluated by Open EPI software", "patients of ASA Grade I/II"). Well-known ones
-    /// (MTX, CBZ, EFV) stand alone in single sentences. And a lexicon abbreviation that continues the name before it ends that name: after a
-    /// digit and a hyphen ("5-AZA" is 5-azacytidine, not azathioprine), or starting with a digit after a
-    /// hyphen ("LCS-6 TG genotype" is no tioguanine). "HD-MTX" stays methotrexate.
+    /// Lexicon drug abbreviations that are no mention of their drug:
+    /// - one that continues the name before it: after a digit and a hyphen ("5-AZA" is 5-azacytidine, not
+    ///   azathioprine), or starting with a digit after a hyphen ("LCS-6 TG genotype" is no tioguanine);
+    ///   "HD-MTX" stays methotrexate;
+    /// - an ambiguous one (`ambiguousDrugAbbreviations`) where the document does not name that drug
+    ///   otherwise, its sentence names no other drug and no word of drug use stands by it ("evaluated by
+    ///   Open EPI software", "patients of ASA Grade I/II"). Well-known ones (MTX, CBZ, EFV) stand alone in
+    ///   single sentences and are not held to this.
     func dropLoneDrugAbbreviations(_ passages: [[Unicode.Scalar]], sentences: [[Range<Int>]], _ result: inout [[Mention]]) {
         guard result.contains(where: { $0.contains { $0.kind == .drug && $0.source == "lexicon:abbreviation" } }) else { return }
         var named = Set<String>()
@@ -1365,14 +1368,12 @@ public final class EntityRecognizer: @unchecked Sendable {
             let ms = result[p]
             result[p].removeAll { m in
                 guard m.kind == .drug, m.source == "lexicon:abbreviation" else { return false }
-                if m.start >= 2, t[m.start - 1] == "-", Self.isDigit(t[m.start - 2]) || Self.isDigit(t[m.start]) && Self.isAlnum(t[m.start - 2]) {
+                if m.start >= 2, t[m.start - 1] == "-", Self.isDigit(t[m.start - 2]) || (Self.isDigit(t[m.start]) && Self.isAlnum(t[m.start - 2])) {
                     return true
                 }
                 guard Self.ambiguousDrugAbbreviations.contains(makeString(t[m.start..<m.end])), !named.contains(m.name) else { return false }
                 let s = sents.first { $0.contains(m.start) } ?? 0..<t.count
-                if ms.contains(where: { $0.kind == .drug && $0.name != m.name && s.contains($0.start) }) { return false }
-                let before = Self.lowerWordBefore(t, m.start), after = Self.lowerWordAfter(t, m.end)
-                return !Self.drugUseAfter.contains(after) && !Self.drugUseBefore.contains(before)
+                return !ms.contains(where: { $0.kind == .drug && $0.name != m.name && s.contains($0.start) }) && !Self.standsWithDrugUse(t, m)
             }
         }
     }
@@ -1549,10 +1550,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         if i < s.count && s[i] == "y" { i += 1 }
         guard i < s.count, s[i] == "p" || s[i] == "c" else { return false }
         i += 1
-        guard i + 1 < s.count, s[i] == "T" || s[i] == "N" || s[i] == "M", isDigit(s[i + 1]) || s[i + 1] == "X" || s[i + 1] == "i" else { return false }
-        let rest = String(String.UnicodeScalarView(s[(i + 1)...]))
-        return ["0", "1", "2", "3", "4", "X", "is", "1a", "1b", "1c", "2a", "2b", "2c", "3a", "3b", "3c", "4a", "4b", "1mi"].contains(rest)
+        guard i + 1 < s.count, s[i] == "T" || s[i] == "N" || s[i] == "M" else { return false }
+        return tumourStageRests.contains(makeString(s[(i + 1)...]))
     }
+    static let tumourStageRests: Set<String> = ["0", "1", "2", "3", "4", "X", "is", "1a", "1b", "1c", "2a", "2b", "2c", "3a", "3b",
+                                                "3c", "4a", "4b", "1mi"]
 
     /// Whether the first letter or digit of `short` starts a word of `long`, as Schwartz and Hearst require.
     static func startsAWord(of long: ArraySlice<Unicode.Scalar>, with short: [Unicode.Scalar]) -> Bool {
@@ -1585,8 +1587,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // a bracket glued to the name and opening on a digit continues the name ("5-HT(2A) receptor",
                 // a subscript written inline), it defines no abbreviation
                 guard !(glued && Self.isDigit(short[0])), short.contains(where: { $0.properties.isAlphabetic }),
-                      short.contains(where: { $0.properties.isUppercase }),
-                      Self.definesAbbreviation(t, m, short) || Self.regimenComponents(t, result[p], m, short).count > 1 else { continue }
+                      short.contains(where: { $0.properties.isUppercase }) else { continue }
+                let components = Self.regimenComponents(t, result[p], m, short)
+                guard components.count > 1 || Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {
                     // already known as the same kind, or as something the lexicon is sure of: keep it; but a
                     // lexicon abbreviation of another drug yields to the author's ("Dexmedetomidine (Dex)"
@@ -1605,7 +1608,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                             && (q > p || $0.start > j) && Array(passages[q][$0.start..<$0.end]) == short }
                     }
                 }
-                defs.append((short, Self.regimenComponents(t, result[p], m, short), p, j))
+                defs.append((short, components, p, j))
             }
         }
         guard !defs.isEmpty else { return }

@@ -17,7 +17,9 @@ final class RecognitionTests: XCTestCase {
     /// `pgx extract --format entities` over files or folders given as paths under ../shared/data. The
     /// samples folder holds one file that is no PubMed XML (an efetch IPG report): the run names it, reads
     /// the rest and exits 1.
-    func entities(_ paths: String...) throws -> [[String: Any]] {
+    func entities(_ paths: String...) throws -> [[String: Any]] { try entities(paths) }
+
+    func entities(_ paths: [String]) throws -> [[String: Any]] {
         if let hit = Self.cache[paths] { return hit }
         let shared = try TestEnv.requireShared()
         let r = try runProcess(try TestEnv.binary().path,
@@ -36,12 +38,7 @@ final class RecognitionTests: XCTestCase {
 
     /// The mentions of one record.
     func record(_ pmid: String, in paths: String...) throws -> [[String: Any]] {
-        let shared = try TestEnv.requireShared()
-        let r = try runProcess(try TestEnv.binary().path,
-                               ["extract", "--format", "entities"] + paths.map { shared.appendingPathComponent("data/" + $0).path },
-                               cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let doc = try json(r.stdout).filter { $0["doc"] as? String == pmid }
+        let doc = try entities(paths).filter { $0["doc"] as? String == pmid }
         XCTAssertFalse(doc.isEmpty, "\(pmid) is in \(paths)")
         return doc
     }
