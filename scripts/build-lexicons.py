@@ -34,6 +34,7 @@ POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET 
 TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
+PFAS DDT
 """.split())
 # Abbreviations that are also some gene's alias, left out as written alone (their hyphenated forms, "OCT-1",
 # stay), by what they mean in PubMed text:
@@ -57,7 +58,24 @@ ALIAS_STOP = set(
     # metabolites and reagents (methylmalonic or monomethylarsonic acid, dimethylarsinic acid, CCl4,
     # lipopolysaccharide), total parenteral nutrition, PACT, AWS, prefrontal cortex, calcineurin inhibitors,
     # primary myelofibrosis
-    "MMA DMA TPN PACT AWS CCL PFC CNI LPS PMF".split())
+    "MMA DMA TPN PACT AWS CCL PFC CNI LPS PMF "
+    # found in general MEDLINE records (the benchmark's 27,000 non-PGx ones): units and measures (hPa, ATA
+    # atmospheres absolute, %DBM dry biomass, Css steady-state concentration, zeta potential, C18 columns,
+    # TNM stages), places and names (Aceh, Jos, Paris, Khoo Teck Puat, Tom, Calif., SCORE-MoSP, PRR1-
+    # registered reports), trials, methods and software (RIFLE, ARMS genotyping, MACH imputation, TMT labels,
+    # PDX xenografts), cells and strains (MIA PaCa-2, INS-1, LLC-1, Tor fish), drug abbreviations (Sac/Val,
+    # CLR clarithromycin, Tax taxol, Indo, SCH and GDC compound codes, EG-1 an experimental group), the HPA
+    # axis, families and words (helicase, mucin, homodimer, HAT, SWI/SNF, BAR domains, GNAT,
+    # Toll-like, C-C chemokines, CAM, envelope, hole, slim, Goat, Bank, Doors, Prism, Wars), and aliases of
+    # another protein than the one their gene makes (hTIM-3, cathepsin CatL1, soluble ST2, Drosophila Fic)
+    "HPA ATA DBM CSS ZETA C18 TNM ACEH JOS PARIS TECK TOM CALIF MOSP PRR1 RIFLE ARMS MACH TMT PDX PACA INS-1 "
+    "LLC-1 TOR SAC CLR TAX INDO SCH GDC EG-1 HELICASE MUCIN HOMODIMER HAT SWI BAR GNAT TOLL C-C "
+    "ENVELOPE HOLE SLIM GOAT BANK DOORS PRISM WARS HTIM CATL1 SST2 FIC UTX CIN P167 EPI OGD ELA ITM LMN PME "
+    "THP BTS SLACK PROF ENDO CAPE P11 VISA GES PER GOV HOA MAG1 CTM CALC EDD SIT SCN CTP CLI DING RSE NSC "
+    "GT2 H11 CG2 CG-2 BP-1 BP-8 GRACILE HMIC MR-1".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+# ... and as written only: "CAM" (complementary medicine, cell adhesion molecules) is no KRIT1, "CaM" is calmodulin
+# (but only as written: not "CAM")
+ALIAS_STOP_AS_WRITTEN = {"CAM"}
 # (families written as one gene's alias, GPCR, PKC, PLC and RAF, are families below)
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -77,6 +95,7 @@ leucine lysine methionine phenylalanine proline serine threonine tryptophan tyro
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a nadph nadh
 carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
+inspire garnet snail
 """.split()) | {"escherichia coli", "factor 1a", "factor ia"}  # and multi-word names ("factor-1a" ends SDF-1a's name)
 
 # Drug classes people write instead of drug names (ATC where one code fits).
@@ -458,7 +477,9 @@ def build_genes():
     ALIAS_OWNER = {"NRF2": "NFE2L2", "Nrf2": "NFE2L2", "PXR": "NR1I2", "CAR": "NR1I3", "DAT": "SLC6A3", "SERT": "SLC6A4",
                    "MDR1": "ABCB1", "BCRP": "ABCG2", "OCT1": "SLC22A1", "OATP1B1": "SLCO1B1", "P-gp": "ABCB1", "MEK": "MAP2K1",
                    "ERK": "MAPK1", "TS": "TYMS", "ER": "ESR1", "AR": "AR", "iNOS": "NOS2", "eNOS": "NOS3", "COX-2": "PTGS2",
-                   "OCT2": "SLC22A2", "OCT3": "SLC22A3", "PSA": "KLK3"}
+                   "OCT2": "SLC22A2", "OCT3": "SLC22A3", "PSA": "KLK3",
+                   # multidrug resistance protein 1, the 5-HT3 receptor, alpha-1-acid glycoprotein
+                   "MRP1": "ABCC1", "HTR3": "HTR3A", "AGP": "ORM1"}
     alias_owners = defaultdict(set)
     for sym, _, _, aliases, pgx in genes:
         for a in aliases:
@@ -485,7 +506,7 @@ def build_genes():
             elif len(sym) >= 4 and sym.isalpha() and sym.isupper():
                 add(sym[0] + sym[1:].lower(), "cs", "symbol", sym, entrez, pgx)  # mouse/rat style "Egfr"
         for a in aliases:
-            if a in official or a.upper() in GENE_STOP or a.upper() in ALIAS_STOP or a in AMINO3:
+            if a in official or a.upper() in GENE_STOP or a.upper() in ALIAS_STOP or a in ALIAS_STOP_AS_WRITTEN or a in AMINO3:
                 continue
             owners = alias_owners[a]
             if a in ALIAS_OWNER or a.upper() in ALIAS_OWNER:
@@ -519,7 +540,7 @@ def build_genes():
                 continue
             # any case ("Nrf2", "Akt", "c-Myc"), except an alias of capitals only that is an English word
             # written in small letters in PubMed text: "CELL" is not "Cell", "PINS" not "Pins"
-            if len(a) >= 3 and a.capitalize() not in AMINO3 \
+            if len(a) >= 3 and a.capitalize() not in AMINO3 and a.upper() not in ALIAS_STOP_AS_WRITTEN \
                     and not (a.isalpha() and a.isupper() and not pgx and lower_words().get(a.lower(), 0) >= 3):
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
@@ -586,6 +607,7 @@ def build_genes():
             add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
                               "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "OATP", "PPAR", "RAF", "PKC", "PLC", "GPCR",
+                              "SOD", "HDAC",  # superoxide dismutases (not SOD1 alone), histone deacetylases
                               "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"

@@ -245,6 +245,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         if upper == 0 && letters <= 1 && j - i >= 3 && t[i + 1] == "-" { return false }
         // "-141C Ins/Del": an insertion, not the insulin gene
         if j + 4 <= t.count, t[j] == "/", makeLowerString(t[(j + 1)..<(j + 4)]) == "del" { return false }
+        // "Ca2+", "Zn2+": an ion's charge, not carbonic anhydrase 2
+        if j - i <= 3, j < t.count, t[j] == "+", Self.isDigit(t[j - 1]) { return false }
         // "95% CIs", "grade 3 AEs": the plural of an abbreviation in capitals is no gene symbol
         if j - i >= 3 && t[j - 1] == "s" && t[i..<(j - 1)].allSatisfy({ Self.isUpper($0) }) { return false }
         // "PsA" (psoriatic arthritis), "HbA", "IgA": three letters, capital, small, capital, are an
@@ -705,7 +707,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                                          "SW480", "SW620", "HT29", "PC3", "DU145", "H460", "H1299", "H1975", "PC9", "HCC827",
                                          "A431", "U251", "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HEPG2", "HUH7", "LS174T",
                                          "LOVO", "CEM", "BAF3", "COS7", "NIH3T3", "CHOK1", "MDCKII", "LLCPK1", "MOLT4", "JURKAT",
-                                         "HCC1937", "HCC1954", "MDAMB231", "MDAMB468", "SKBR3", "BT474", "BT549", "ZR751"]
+                                         "HCC1937", "HCC1954", "MDAMB231", "MDAMB468", "SKBR3", "BT474", "BT549", "ZR751",
+                                         "INS1", "INS1E", "MIAPACA2", "LLC1"]
 
     /// Whether `r` lies in a cell line's name: the letters and digits from the start of the run around it,
     /// joined through inner hyphens and slashes, up to the end of its own run or of a later one ("Ba/F3"
@@ -1067,7 +1070,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                                           "more", "most", "less", "key", "target", "targets", "drug", "drugs", "functional", "through",
                                           "five", "six", "oral", "small", "molecule", "cellular", "s", "after", "before", "during",
                                           "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred",
-                                          "adjuvant", "generic", "serum", "plasma"]
+                                          "adjuvant", "generic", "serum", "plasma", "whether", "if", "affects", "affect",
+                                          "double-mutant", "homodimer", "heterodimer"]
 
     /// Proteins named by a head word and the words before it ("opioid receptors", "aldehyde dehydrogenase",
     /// "HIV protease", "mitogen-activated protein kinase"): gene mentions without an HGNC id (name = the
@@ -1216,7 +1220,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Gene symbols used for something else in the passage: "C0", "C2" are the sampling times of drug
     /// concentrations where the passage speaks of them (Cmax, AUC, trough, dose-normalized), not
     /// complement genes, and are dropped; a CD marker with cells or a count after it ("CD4 + T cells",
-    /// "CD34+ cells", "CD4 count") names a kind of cell and stays an entity that does not pair.
+    /// "CD34+ cells", "CD4 count") names a kind of cell and stays an entity that does not pair. Also dropped:
+    /// a symbol with a star and a letter after it (the "STAR*D" study), a short symbol before "domain"
+    /// (a protein domain: "C2 domain") and FEV before 1 (the forced expiratory volume).
     func markNonGeneUses(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         for (p, t) in passages.enumerated() {
             var pk: Bool? = nil
@@ -1231,6 +1237,21 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard m.kind == .gene, m.end - m.start <= 3, t[m.start] == "C", m.end - m.start >= 2,
                       t[(m.start + 1)..<m.end].allSatisfy({ Self.isDigit($0) }) else { return false }
                 return speaksOfConcentrations()
+            }
+            // "the C2 domain", "C2-like domain", "C2 like C-terminal domain", "PH domains": a short symbol naming
+            // a protein domain;
+            // "FEV(1)", "FEV1": the forced expiratory volume in one second
+            result[p].removeAll { m in
+                // a star and a letter make a study's name ("the STAR*D sample"); star alleles start with a digit
+                if m.kind == .gene, m.end + 1 < t.count, t[m.end] == "*", t[m.end + 1].properties.isAlphabetic { return true }
+                guard m.kind == .gene, m.end - m.start <= 3, m.source.hasPrefix("lexicon:") else { return false }
+                var j = m.end
+                if j < t.count && t[j] == "-" { j += 1 }
+                while j < t.count && Self.isSpace(t[j]) { j += 1 }
+                let next = makeLowerString(t[j..<min(t.count, j + 30)])
+                if next.hasPrefix("domain") || next.hasPrefix("like") && next.contains("domain") { return true }
+                return makeString(t[m.start..<m.end]) == "FEV" && m.end < t.count
+                    && (t[m.end] == "1" || t[m.end] == "\u{2081}" || makeString(t[m.end..<min(t.count, m.end + 3)]) == "(1)")
             }
             for i in result[p].indices where result[p][i].kind == .gene {
                 let m = result[p][i]
@@ -1420,11 +1441,19 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var open = m.start - 1
                 while open >= 0 && t[open] == " " { open -= 1 }
                 var close = m.end
+                // the abbreviation may go on past the mention, glued to it by a star or a bracket: "(STAR*D)",
+                // "(FEV(1))" (not by a slash: "(OFQ/N)" is the gene's own two names)
+                var depth = 0
+                while close < t.count && (close > m.end || t[close] == "*" || t[close] == "(") && close - m.end <= 6 && !Self.isSpace(t[close]) && (t[close] != ")" || depth > 0) {
+                    if t[close] == "(" { depth += 1 } else if t[close] == ")" { depth -= 1 }
+                    close += 1
+                }
+                if close < t.count && t[close] != ")" { close = m.end }
                 while close < t.count && t[close] == " " { close += 1 }
                 guard open > 0, t[open] == "(", close < t.count, t[close] == ")" else { continue }
-                let short = Array(t[m.start..<m.end])
+                let short = Array(t[m.start..<close]), written = Array(t[m.start..<m.end])
                 // a symbol with a digit or a Greek letter ("SLC6A3", "HNF4α") is a gene whatever long form it has
-                if gene { guard !short.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue } }
+                if gene { guard !written.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue } }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
                 // a long form that is itself a gene's name ("cytidine deaminase (CDA)") keeps the abbreviation;
@@ -1432,7 +1461,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard let start = Self.longForm(short, t, before: end), end - start > short.count,
                       !result[p].contains(where: { $0.start < end && start < $0.end && ($0.kind == .gene || !gene) }),
                       !gene || !Self.namesProtein(t[start..<end]) else { continue }
-                if gene { dropped.insert(short) } else { droppedDrugs.insert(short) }
+                if gene { dropped.insert(written) } else { droppedDrugs.insert(written) }
             }
         }
         guard !dropped.isEmpty || !droppedDrugs.isEmpty else { return }
@@ -1540,7 +1569,24 @@ public final class EntityRecognizer: @unchecked Sendable {
         if let start = longForm(short, t, before: m.end) {
             return start >= m.start || !hasWord(t, start..<m.start, in: longFormLinks, longest: 7)
         }
+        // "a phase 1 trial of dostarlimab (GARNET)": a word in capitals after a trial's drug names the trial
+        if short.count >= 4, short.allSatisfy({ $0.properties.isAlphabetic }), namesTrialBefore(t, m.start) { return false }
         return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
+    }
+
+    static let trialWords: Set<String> = ["trial", "trials", "study", "studies", "cohort", "registry"]
+    /// Whether a trial word stands right before `start`, or before one linking word ("trial of", "study with").
+    static func namesTrialBefore(_ t: [Unicode.Scalar], _ start: Int) -> Bool {
+        var end = start
+        for _ in 0..<2 {
+            while end > 0 && isSpace(t[end - 1]) { end -= 1 }
+            guard let w = wordBefore(t, end) else { return false }
+            let word = makeLowerString(t[w])
+            if trialWords.contains(word) { return true }
+            guard longFormLinks.contains(word) else { return false }
+            end = w.lowerBound
+        }
+        return false
     }
 
     /// A pathological or clinical TNM stage ("pT0", "ypN1", "cT2", "pTis"): "neoadjuvant chemotherapy (pT0)"
@@ -1599,6 +1645,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                     guard known.kind != m.kind || otherDrug, known.end == k,
                           known.source == "lexicon:alias" || known.source == "lexicon:abbreviation"
                             || known.source == "lexicon:symbol" && !known.pharmacogene,  // "sirolimus (SRL)", not the gene SRL
+                          // but a protein DrugBank lists keeps its gene's symbol: "alkaline phosphatase (ALPL)"
+                          !(known.kind == .gene && Self.namesProtein(t[m.start..<m.end])),
                           let a = short.first?.properties.lowercaseMapping, a == t[m.start].properties.lowercaseMapping
                     else { continue }
                     // "streptozotocin ( STZ )": the definition beats a gene alias written the same

@@ -256,4 +256,49 @@ final class RecognitionTests: XCTestCase {
         let dpd = try json(t.stdout).filter { $0["doc"] as? String == "17064846" && ($0["gene"] as? [String: Any])?["symbol"] as? String == "DPYD" }
         XCTAssertTrue(dpd.contains { $0["phenotype"] as? String == "deficient" }, "the rule's qualifier")
     }
+
+    /// Words of general MEDLINE records that some gene's alias or symbol spells, in real records of the
+    /// samples folder: "Ca2+" (calcium, not CA2), "hPa" (a unit, not heparanase's HPA), "Sac/Val"
+    /// (sacubitril/valsartan, not ADCY10's SAC), "INS-1 beta cells" (a cell line, not insulin), a "C2 like
+    /// C-terminal domain", a trial named after its drug ("dostarlimab (GARNET)"); and "Alkaline phosphatase
+    /// (ALPL)" names the gene, not a drug. No mention anywhere in the samples or the PharmGKB abstracts is
+    /// one of the genes those words were read as.
+    func testGeneralMedlineWordsAreNoGenes() throws {
+        func mentions(_ pmid: String) throws -> [(type: String, text: String, name: String)] {
+            try record(pmid, in: "pubmed/samples", Self.pharmgkb).map {
+                ($0["type"] as? String ?? "", $0["text"] as? String ?? "", $0["name"] as? String ?? "")
+            }
+        }
+        for (pmid, word) in [("32588354", "Ca2"), ("41603214", "hPa"), ("25391656", "INS"), ("26702304", "C2"), ("36456072", "Sac")] {
+            XCTAssertFalse(try mentions(pmid).contains { $0.type == "gene" && $0.text == word }, "\(pmid): \(word)")
+        }
+        let sacVal = try mentions("36456072").filter { $0.text == "Sac/Val" }
+        XCTAssertEqual(Set(sacVal.map(\.name)), ["sacubitril", "valsartan"])
+        XCTAssertFalse(try mentions("41604152").contains { $0.text == "GARNET" })
+        let alpl = try mentions("39788827").filter { $0.text == "ALPL" }
+        XCTAssertFalse(alpl.isEmpty)
+        XCTAssertTrue(alpl.allSatisfy { $0.type == "gene" && $0.name == "ALPL" }, "\(alpl)")
+        let genes = Set(try entities("pubmed/samples", Self.pharmgkb).filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String })
+        XCTAssertEqual(genes.intersection(["CA2", "HPSE", "ADCY10", "CPT1C", "CCL7", "KRIT1", "DCLK3", "CNTN2", "TIMELESS", "DUSP23", "AP5Z1"]), [])
+        // the gene lexicon's owners: MRP1 is ABCC1 (not MDM4), and "CaM" is still calmodulin
+        let ms = try text([#"{"id": "m", "text": "MRP1 and CaM levels, whether caspase activity, and CAM use differed in patients on doxorubicin."}"#])
+        XCTAssertEqual(ms.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String }, ["ABCC1", "CALM3"])
+    }
+
+    /// Abbreviations PharmGKB abstracts define for a study or a measure, written with a star or a bracket
+    /// glued on: "Sequenced Treatment Alternatives to Relieve Depression (STAR*D)" is no STAR gene, and
+    /// "forced expiratory volume in 1 second (FEV(1))" no FEV gene, in the whole abstract; "interleukin-10
+    /// (IL-10)" is the gene IL10 (DrugBank's interleukin-10 does not take it), and "manganese SOD (MNSOD)"
+    /// stays SOD2 ("SOD" alone is the family).
+    func testStudyAndMeasureAbbreviationsAreNoGenes() throws {
+        let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" }
+        func names(_ pmid: String) -> [String] { genes.filter { $0["doc"] as? String == pmid }.compactMap { $0["name"] as? String } }
+        XCTAssertFalse(names("18618621").contains("STAR"))
+        XCTAssertFalse(genes.contains { $0["name"] as? String == "STAR" || $0["name"] as? String == "FEV" })
+        XCTAssertTrue(names("21359536").contains("IL10"))
+        XCTAssertFalse(try entities(Self.pharmgkb).contains { $0["doc"] as? String == "21359536" && $0["type"] as? String == "drug"
+            && ($0["text"] as? String)?.hasPrefix("IL-10") == true })
+        XCTAssertEqual(genes.filter { $0["doc"] as? String == "19946932" && $0["text"] as? String == "MNSOD" }.compactMap { $0["name"] as? String },
+                       ["SOD2", "SOD2"])
+    }
 }
