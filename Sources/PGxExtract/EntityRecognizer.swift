@@ -1018,9 +1018,11 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Letters of identifiers that look like compound codes: intron positions (IVS1-2374), trial and
-    /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922, ATCC BAA-793).
+    /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922, ATCC BAA-793), RNA genes
+    /// (MIR3976HG, LINC00673, SNHG16); and CD markers (CD326, CD133: cell surface proteins).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
-                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR"]
+                                                   "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR",
+                                                   "MIR", "LINC", "SNHG"]
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count
@@ -1030,6 +1032,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         while i < core.count && core[i].properties.isUppercase && core[i].value < 0x80 { i += 1 }
         let letters = i
         if letters >= 3 && Self.notCompoundPrefixes.contains(makeString(core[..<letters])) { return false }
+        if letters == 2 && core[0] == "C" && core[1] == "D" { return false }
         var d = i
         while d < core.count && Self.isDigit(core[d]) { d += 1 }
         let digits = d - i
@@ -1221,7 +1224,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// concentrations where the passage speaks of them (Cmax, AUC, trough, dose-normalized), not
     /// complement genes, and are dropped; a CD marker with cells or a count after it ("CD4 + T cells",
     /// "CD34+ cells", "CD4 count") names a kind of cell and stays an entity that does not pair. Also dropped:
-    /// a symbol with a star and a letter after it (the "STAR*D" study), a short symbol before "domain"
+    /// a symbol with a star, a letter and a study word after it ("the STAR*D sample"), a short symbol before "domain"
     /// (a protein domain: "C2 domain") and FEV before 1 (the forced expiratory volume).
     func markNonGeneUses(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         for (p, t) in passages.enumerated() {
@@ -1242,8 +1245,10 @@ public final class EntityRecognizer: @unchecked Sendable {
             // a protein domain;
             // "FEV(1)", "FEV1": the forced expiratory volume in one second
             result[p].removeAll { m in
-                // a star and a letter make a study's name ("the STAR*D sample"); star alleles start with a digit
-                if m.kind == .gene, m.end + 1 < t.count, t[m.end] == "*", t[m.end + 1].properties.isAlphabetic { return true }
+                // a star and a letter before a study word make a study's name ("the STAR*D sample"), not an
+                // allele ("TGFB1*T, CCR5*d", "APOE*E4 carriers")
+                if m.kind == .gene, m.end + 2 < t.count, t[m.end] == "*", t[m.end + 1].properties.isAlphabetic,
+                   !Self.isAlnum(t[m.end + 2]), Self.studyWords.contains(Self.lowerWordAfter(t, m.end + 2)) { return true }
                 guard m.kind == .gene, m.end - m.start <= 3, m.source.hasPrefix("lexicon:") else { return false }
                 var j = m.end
                 if j < t.count && t[j] == "-" { j += 1 }
@@ -1267,6 +1272,9 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
     }
+
+    static let studyWords: Set<String> = ["sample", "samples", "study", "studies", "trial", "cohort", "analysis", "analyses",
+                                          "participants", "subjects", "patients", "data", "dataset", "population"]
 
     static let procedureWords: Set<String> = ["angiography", "angiogram", "angiograms", "staining", "stain", "dye", "imaging"]
 

@@ -275,6 +275,9 @@ final class RecognitionTests: XCTestCase {
         let sacVal = try mentions("36456072").filter { $0.text == "Sac/Val" }
         XCTAssertEqual(Set(sacVal.map(\.name)), ["sacubitril", "valsartan"])
         XCTAssertFalse(try mentions("41604152").contains { $0.text == "GARNET" })
+        // a CD marker and an RNA gene are no compound codes: "CD45(-)CD326(+)", "MIR3976HG rs7504760"
+        XCTAssertFalse(try mentions("26702369").contains { $0.type == "drug" && $0.text == "CD326" })
+        XCTAssertFalse(try mentions("38072719").contains { $0.type == "drug" && $0.text == "MIR3976HG" })
         let alpl = try mentions("39788827").filter { $0.text == "ALPL" }
         XCTAssertFalse(alpl.isEmpty)
         XCTAssertTrue(alpl.allSatisfy { $0.type == "gene" && $0.name == "ALPL" }, "\(alpl)")
@@ -294,6 +297,8 @@ final class RecognitionTests: XCTestCase {
         let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" }
         func names(_ pmid: String) -> [String] { genes.filter { $0["doc"] as? String == pmid }.compactMap { $0["name"] as? String } }
         XCTAssertFalse(names("18618621").contains("STAR"))
+        // an allele written with a star and a letter stays its gene's: "TGFB1*T, CCR5*d and IFNAR1*G"
+        XCTAssertTrue(Set(names("22111603")).isSuperset(of: ["TGFB1", "CCR5", "IFNAR1"]), "\(names("22111603"))")
         XCTAssertFalse(genes.contains { $0["name"] as? String == "STAR" || $0["name"] as? String == "FEV" })
         XCTAssertTrue(names("21359536").contains("IL10"))
         XCTAssertFalse(try entities(Self.pharmgkb).contains { $0["doc"] as? String == "21359536" && $0["type"] as? String == "drug"
