@@ -95,7 +95,7 @@ leucine lysine methionine phenylalanine proline serine threonine tryptophan tyro
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a nadph nadh
 carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
-inspire garnet snail
+inspire garnet snail phospholipids
 """.split()) | {"escherichia coli", "factor 1a", "factor ia"}  # and multi-word names ("factor-1a" ends SDF-1a's name)
 
 # Drug classes people write instead of drug names (ATC where one code fits).
@@ -181,6 +181,8 @@ ELEMENTS = ["arsenic", "lithium", "lead", "cadmium", "mercury", "iron", "copper"
 METABOLITES = {
     "cotinine": ["cotinine"], "3-hydroxycotinine": ["3-hydroxycotinine", "trans-3'-hydroxycotinine", "3'-hydroxycotinine"],
     "endoxifen": ["endoxifen"], "norendoxifen": ["norendoxifen"],
+    # the vitamin D status measured in serum (D2 and D3 forms together; DrugBank's calcifediol is the D3 form)
+    "25-hydroxyvitamin d": ["25-hydroxyvitamin d", "25-hydroxy vitamin d", "25-hydroxy-vitamin d", "25(oh)d", "25-oh-d"],
     "n-desmethyltamoxifen": ["n-desmethyltamoxifen", "desmethyltamoxifen", "n-desmethyl tamoxifen"],
     "o-desmethyltramadol": ["o-desmethyltramadol", "desmethyltramadol", "o-desmethyl tramadol"],
     "morphine-3-glucuronide": ["morphine-3-glucuronide", "morphine 3-glucuronide"], "norbuprenorphine": ["norbuprenorphine"],
@@ -286,6 +288,7 @@ PHARMACOLOGY_PROTEINS = {
     "cystic fibrosis transmembrane conductance regulator": "CFTR",
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
     "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
+    "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",
     "tryptophan hydroxylase": "TPH1", "tryptophan hydroxylase 1": "TPH1", "tryptophan hydroxylase 2": "TPH2",
@@ -395,6 +398,7 @@ SPELLINGS = {
     "divalproex": "valproic acid", "divalproex sodium": "valproic acid", "sodium valproate": "valproic acid",
     "oestradiol": "estradiol", "isoniazide": "isoniazid", "azathioprin": "azathioprine",
     "FK-506": "tacrolimus", "FK 506": "tacrolimus",
+    "25-hydroxy vitamin D3": "calcifediol", "25-hydroxy-vitamin D3": "calcifediol", "25(OH)D3": "calcifediol",
     **{f"{pre} {a}-2{v}": f"peginterferon alfa-2{v}"
        for pre in ("peginterferon", "pegylated interferon", "peg-interferon", "PEG-IFN", "pegIFN")
        for a in ("alfa", "alpha") for v in ("a", "b")},

@@ -1018,11 +1018,11 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Letters of identifiers that look like compound codes: intron positions (IVS1-2374), trial and
-    /// accession numbers (NCT01282658, GSE12345), culture collections (ATCC 25922, ATCC BAA-793), RNA genes
+    /// accession numbers (NCT01282658, GSE12345, PXD009440), culture collections (ATCC 25922, ATCC BAA-793), RNA genes
     /// (MIR3976HG, LINC00673, SNHG16); and CD markers (CD326, CD133: cell surface proteins).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
                                                    "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR",
-                                                   "MIR", "LINC", "SNHG"]
+                                                   "MIR", "LINC", "SNHG", "PXD"]
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count
@@ -1255,8 +1255,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                 while j < t.count && Self.isSpace(t[j]) { j += 1 }
                 let next = makeLowerString(t[j..<min(t.count, j + 30)])
                 if next.hasPrefix("domain") || next.hasPrefix("like") && next.contains("domain") { return true }
-                return makeString(t[m.start..<m.end]) == "FEV" && m.end < t.count
-                    && (t[m.end] == "1" || t[m.end] == "\u{2081}" || makeString(t[m.end..<min(t.count, m.end + 3)]) == "(1)")
+                guard makeString(t[m.start..<m.end]) == "FEV" else { return false }
+                var k = m.end
+                while k < t.count && Self.isSpace(t[k]) { k += 1 }   // "FEV1", "FEV 1", "FEV(1)", "FEV₁"
+                return k < t.count && (t[k] == "1" || t[k] == "\u{2081}" || makeString(t[k..<min(t.count, k + 3)]) == "(1)")
             }
             for i in result[p].indices where result[p][i].kind == .gene {
                 let m = result[p][i]

@@ -275,6 +275,15 @@ final class RecognitionTests: XCTestCase {
         let sacVal = try mentions("36456072").filter { $0.text == "Sac/Val" }
         XCTAssertEqual(Set(sacVal.map(\.name)), ["sacubitril", "valsartan"])
         XCTAssertFalse(try mentions("41604152").contains { $0.text == "GARNET" })
+        // "25-hydroxyvitamin D" is one chemical (it was cut to "25-hydroxyvitamin"); "soluble epoxide
+        // hydrolase" is EPHX2, not a drug; a ProteomeXchange accession is no compound code
+        let vitamin = try mentions("31921969").filter { $0.text.hasPrefix("25-hydroxyvitamin") }
+        XCTAssertFalse(vitamin.isEmpty)
+        XCTAssertTrue(vitamin.allSatisfy { $0.text == "25-hydroxyvitamin D" && $0.name == "25-hydroxyvitamin d" }, "\(vitamin)")
+        let seh = try mentions("25361765").filter { $0.text.lowercased() == "soluble epoxide hydrolase" }
+        XCTAssertFalse(seh.isEmpty)
+        XCTAssertTrue(seh.allSatisfy { $0.type == "gene" && $0.name == "EPHX2" }, "\(seh)")
+        XCTAssertFalse(try mentions("30086402").contains { $0.text == "PXD009440" })
         // a CD marker and an RNA gene are no compound codes: "CD45(-)CD326(+)", "MIR3976HG rs7504760"
         XCTAssertFalse(try mentions("26702369").contains { $0.type == "drug" && $0.text == "CD326" })
         XCTAssertFalse(try mentions("38072719").contains { $0.type == "drug" && $0.text == "MIR3976HG" })
