@@ -34,7 +34,7 @@ POLE PR PS PT QT R RA RAN RBC REM REST RM RNA RR RS S SAM SC SCLC SD SE SEA SET 
 TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
-PFAS DDT
+PFAS DDT SDS CTRL CA1 CA2 CA3
 """.split())
 # Abbreviations that are also some gene's alias, left out as written alone (their hyphenated forms, "OCT-1",
 # stay), by what they mean in PubMed text:
@@ -72,7 +72,10 @@ ALIAS_STOP = set(
     "LLC-1 TOR SAC CLR TAX INDO SCH GDC EG-1 HELICASE MUCIN HOMODIMER HAT SWI BAR GNAT TOLL C-C "
     "ENVELOPE HOLE SLIM GOAT BANK DOORS PRISM WARS HTIM CATL1 SST2 FIC UTX CIN P167 EPI OGD ELA ITM LMN PME "
     "THP BTS SLACK PROF ENDO CAPE P11 VISA GES PER GOV HOA MAG1 CTM CALC EDD SIT SCN CTP CLI DING RSE NSC "
-    "GT2 H11 CG2 CG-2 BP-1 BP-8 GRACILE HMIC MR-1".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+    "GT2 H11 CG2 CG-2 BP-1 BP-8 GRACILE HMIC MR-1 "
+    # BAC clones (RP11-...), HIF-1 (SETD2's old alias; HIF1A's "HIF1" gives "HIF-1" below) and p50 (NF-kB's
+    # subunit far more often than ARHGEF7)
+    "RP11 HIF-1 P50".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
 # ... and as written only: "CAM" (complementary medicine, cell adhesion molecules) is no KRIT1, "CaM" is calmodulin
 # (but only as written: not "CAM")
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
@@ -289,6 +292,7 @@ PHARMACOLOGY_PROTEINS = {
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
     "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
+    "tissue factor": "F3",  # (NCBI's name is "coagulation factor III, tissue factor"; its alias TF is transferrin's symbol)
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",
     "tryptophan hydroxylase": "TPH1", "tryptophan hydroxylase 1": "TPH1", "tryptophan hydroxylase 2": "TPH2",
@@ -483,7 +487,8 @@ def build_genes():
                    "ERK": "MAPK1", "TS": "TYMS", "ER": "ESR1", "AR": "AR", "iNOS": "NOS2", "eNOS": "NOS3", "COX-2": "PTGS2",
                    "OCT2": "SLC22A2", "OCT3": "SLC22A3", "PSA": "KLK3",
                    # multidrug resistance protein 1, the 5-HT3 receptor, alpha-1-acid glycoprotein
-                   "MRP1": "ABCC1", "HTR3": "HTR3A", "AGP": "ORM1"}
+                   "MRP1": "ABCC1", "HTR3": "HTR3A", "AGP": "ORM1",
+                   "DRP1": "DNM1L"}  # dynamin-related protein 1 (CRMP1's DRP-1 is rarer)
     alias_owners = defaultdict(set)
     for sym, _, _, aliases, pgx in genes:
         for a in aliases:
@@ -611,7 +616,8 @@ def build_genes():
             add(f"{greek}{n}", "ci", "family", f"{greek}{n}", "", False)
     for f_ in sorted(fams) + ["CYP450", "CYP", "UGT", "GST", "SLCO", "P450", "BRCA", "MEK", "RAS", "Ras", "ERK", "JAK", "PI3K",
                               "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "OATP", "PPAR", "RAF", "PKC", "PLC", "GPCR",
-                              "SOD", "HDAC",  # superoxide dismutases (not SOD1 alone), histone deacetylases
+                              "SOD", "HDAC", "PP2A",  # superoxide dismutases (not SOD1 alone), histone deacetylases,
+                                                      # protein phosphatase 2A (not PTPA, its activator)
                               "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"

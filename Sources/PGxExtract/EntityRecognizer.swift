@@ -1652,11 +1652,16 @@ public final class EntityRecognizer: @unchecked Sendable {
                     // is not dextromethorphan's Dex)
                     let otherDrug = known.kind == .drug && m.kind == .drug && known.source == "lexicon:abbreviation"
                         && known.name != m.name
-                    guard known.kind != m.kind || otherDrug, known.end == k,
+                    // so does another gene's symbol after a gene's full name: "tissue factor (TF)" is F3, not
+                    // transferrin (TF); not when the name found is only the end of a longer one ("carcinoembryonic
+                    // antigen-related cell adhesion molecule 1 (CEACAM1)" holds CADM1's name)
+                    let otherGene = known.kind == .gene && m.kind == .gene && m.source == "lexicon:name" && known.name != m.name
+                        && !m.isFamily && !known.isFamily && (Self.longForm(short, t, before: m.end).map { $0 >= m.start } ?? false)
+                    guard known.kind != m.kind || otherDrug || otherGene, known.end == k,
                           known.source == "lexicon:alias" || known.source == "lexicon:abbreviation"
                             || known.source == "lexicon:symbol" && !known.pharmacogene,  // "sirolimus (SRL)", not the gene SRL
                           // but a protein DrugBank lists keeps its gene's symbol: "alkaline phosphatase (ALPL)"
-                          !(known.kind == .gene && Self.namesProtein(t[m.start..<m.end])),
+                          !(known.kind == .gene && m.kind == .drug && Self.namesProtein(t[m.start..<m.end])),
                           let a = short.first?.properties.lowercaseMapping, a == t[m.start].properties.lowercaseMapping
                     else { continue }
                     // "streptozotocin ( STZ )": the definition beats a gene alias written the same

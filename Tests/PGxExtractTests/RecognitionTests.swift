@@ -293,15 +293,18 @@ final class RecognitionTests: XCTestCase {
         let genes = Set(try entities("pubmed/samples", Self.pharmgkb).filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String })
         XCTAssertEqual(genes.intersection(["CA2", "HPSE", "ADCY10", "CPT1C", "CCL7", "KRIT1", "DCLK3", "CNTN2", "TIMELESS", "DUSP23", "AP5Z1"]), [])
         // the gene lexicon's owners: MRP1 is ABCC1 (not MDM4), and "CaM" is still calmodulin
-        let ms = try text([#"{"id": "m", "text": "MRP1 and CaM levels, whether caspase activity, and CAM use differed in patients on doxorubicin."}"#])
-        XCTAssertEqual(ms.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String }, ["ABCC1", "CALM3"])
+        let ms = try text([#"{"id": "m", "text": "MRP1 and CaM levels, whether caspase activity, and CAM use differed in patients on doxorubicin."}"#,
+                           #"{"id": "h", "text": "HIF-1 and Drp1 bands on SDS-PAGE of the CA1 region, p50 and PP2A after cisplatin."}"#])
+        func geneNames(_ id: String) -> [String] { ms.filter { $0["doc"] as? String == id && $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String } }
+        XCTAssertEqual(geneNames("m"), ["ABCC1", "CALM3"])
+        XCTAssertEqual(geneNames("h"), ["HIF1A", "DNM1L", "PP2A"], "SDS, CA1 and p50 are no genes; PP2A is a family")
     }
 
     /// Abbreviations PharmGKB abstracts define for a study or a measure, written with a star or a bracket
     /// glued on: "Sequenced Treatment Alternatives to Relieve Depression (STAR*D)" is no STAR gene, and
     /// "forced expiratory volume in 1 second (FEV(1))" no FEV gene, in the whole abstract; "interleukin-10
-    /// (IL-10)" is the gene IL10 (DrugBank's interleukin-10 does not take it), and "manganese SOD (MNSOD)"
-    /// stays SOD2 ("SOD" alone is the family).
+    /// (IL-10)" is the gene IL10 (DrugBank's interleukin-10 does not take it), "manganese SOD (MNSOD)"
+    /// stays SOD2 ("SOD" alone is the family), and "tissue factor (TF)" is F3, not transferrin.
     func testStudyAndMeasureAbbreviationsAreNoGenes() throws {
         let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" }
         func names(_ pmid: String) -> [String] { genes.filter { $0["doc"] as? String == pmid }.compactMap { $0["name"] as? String } }
@@ -314,5 +317,9 @@ final class RecognitionTests: XCTestCase {
             && ($0["text"] as? String)?.hasPrefix("IL-10") == true })
         XCTAssertEqual(genes.filter { $0["doc"] as? String == "19946932" && $0["text"] as? String == "MNSOD" }.compactMap { $0["name"] as? String },
                        ["SOD2", "SOD2"])
+        // a gene's full name defines another gene's symbol: "tissue factor (TF)" is F3 in that abstract,
+        // while "TF" stays transferrin where the abstract means it ("genes HFE and TF")
+        XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "19027114" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["F3"])
+        XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "27115882" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["TF"])
     }
 }
