@@ -1224,8 +1224,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// concentrations where the passage speaks of them (Cmax, AUC, trough, dose-normalized), not
     /// complement genes, and are dropped; a CD marker with cells or a count after it ("CD4 + T cells",
     /// "CD34+ cells", "CD4 count") names a kind of cell and stays an entity that does not pair. Also dropped:
-    /// a symbol with a star, a letter and a study word after it ("the STAR*D sample"), a short symbol before "domain"
-    /// (a protein domain: "C2 domain") and FEV before 1 (the forced expiratory volume).
+    /// what `namesSomethingElse` finds (a study, a protein domain, the forced expiratory volume).
     func markNonGeneUses(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         for (p, t) in passages.enumerated() {
             var pk: Bool? = nil
@@ -1241,25 +1240,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                       t[(m.start + 1)..<m.end].allSatisfy({ Self.isDigit($0) }) else { return false }
                 return speaksOfConcentrations()
             }
-            // "the C2 domain", "C2-like domain", "C2 like C-terminal domain", "PH domains": a short symbol naming
-            // a protein domain;
-            // "FEV(1)", "FEV1": the forced expiratory volume in one second
-            result[p].removeAll { m in
-                // a star and a letter before a study word make a study's name ("the STAR*D sample"), not an
-                // allele ("TGFB1*T, CCR5*d", "APOE*E4 carriers")
-                if m.kind == .gene, m.end + 2 < t.count, t[m.end] == "*", t[m.end + 1].properties.isAlphabetic,
-                   !Self.isAlnum(t[m.end + 2]), Self.studyWords.contains(Self.lowerWordAfter(t, m.end + 2)) { return true }
-                guard m.kind == .gene, m.end - m.start <= 3, m.source.hasPrefix("lexicon:") else { return false }
-                var j = m.end
-                if j < t.count && t[j] == "-" { j += 1 }
-                while j < t.count && Self.isSpace(t[j]) { j += 1 }
-                let next = makeLowerString(t[j..<min(t.count, j + 30)])
-                if next.hasPrefix("domain") || next.hasPrefix("like") && next.contains("domain") { return true }
-                guard makeString(t[m.start..<m.end]) == "FEV" else { return false }
-                var k = m.end
-                while k < t.count && Self.isSpace(t[k]) { k += 1 }   // "FEV1", "FEV 1", "FEV(1)", "FEV₁"
-                return k < t.count && (t[k] == "1" || t[k] == "\u{2081}" || makeString(t[k..<min(t.count, k + 3)]) == "(1)")
-            }
+            result[p].removeAll { $0.kind == .gene && Self.namesSomethingElse(t, $0) }
             for i in result[p].indices where result[p][i].kind == .gene {
                 let m = result[p][i]
                 guard m.end - m.start >= 3, t[m.start] == "C", t[m.start + 1] == "D",
@@ -1273,6 +1254,27 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Whether gene mention `m` names something else by what follows it:
+    /// - a star, a letter and a study word: a study ("the STAR*D sample"), not an allele ("TGFB1*T, CCR5*d",
+    ///   "APOE*E4 carriers");
+    /// - "domain" after a short symbol: a protein domain ("the C2 domain", "C2-like domain", "C2 like C-terminal
+    ///   domain", "PH domains");
+    /// - 1 after FEV: the forced expiratory volume in one second ("FEV1", "FEV 1", "FEV(1)", "FEV₁").
+    static func namesSomethingElse(_ t: [Unicode.Scalar], _ m: Mention) -> Bool {
+        if m.end + 2 < t.count, t[m.end] == "*", t[m.end + 1].properties.isAlphabetic, !isAlnum(t[m.end + 2]),
+           studyWords.contains(lowerWordAfter(t, m.end + 2)) {
+            return true
+        }
+        guard m.end - m.start <= 3, m.source.hasPrefix("lexicon:") else { return false }
+        var j = m.end
+        if j < t.count && t[j] == "-" { j += 1 }
+        while j < t.count && isSpace(t[j]) { j += 1 }
+        let next = makeLowerString(t[j..<min(t.count, j + 30)])
+        if next.hasPrefix("domain") || next.hasPrefix("like") && next.contains("domain") { return true }
+        guard makeString(t[m.start..<m.end]) == "FEV", j < t.count else { return false }
+        return t[j] == "1" || t[j] == "\u{2081}" || makeString(t[j..<min(t.count, j + 3)]) == "(1)"
     }
 
     static let studyWords: Set<String> = ["sample", "samples", "study", "studies", "trial", "cohort", "analysis", "analyses",
@@ -1454,7 +1456,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // the abbreviation may go on past the mention, glued to it by a star or a bracket: "(STAR*D)",
                 // "(FEV(1))" (not by a slash: "(OFQ/N)" is the gene's own two names)
                 var depth = 0
-                while close < t.count && (close > m.end || t[close] == "*" || t[close] == "(") && close - m.end <= 6 && !Self.isSpace(t[close]) && (t[close] != ")" || depth > 0) {
+                while close < t.count, close - m.end <= 6, close > m.end || t[close] == "*" || t[close] == "(",
+                      !Self.isSpace(t[close]), t[close] != ")" || depth > 0 {
                     if t[close] == "(" { depth += 1 } else if t[close] == ")" { depth -= 1 }
                     close += 1
                 }
