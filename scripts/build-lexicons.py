@@ -36,6 +36,7 @@ ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
 PFAS DDT SDS CTRL CA1 CA2 CA3
 """.split())
+# (the last line: the fluorinated chemicals, the pesticide, the detergent of SDS-PAGE, "Ctrl" groups, hippocampal regions)
 # Abbreviations that are also some gene's alias, left out as written alone (their hyphenated forms, "OCT-1",
 # stay), by what they mean in PubMed text:
 ALIAS_STOP = set(
@@ -76,8 +77,8 @@ ALIAS_STOP = set(
     # BAC clones (RP11-...), HIF-1 (SETD2's old alias; HIF1A's "HIF1" gives "HIF-1" below) and p50 (NF-kB's
     # subunit far more often than ARHGEF7)
     "RP11 HIF-1 P50".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
-# ... and as written only: "CAM" (complementary medicine, cell adhesion molecules) is no KRIT1, "CaM" is calmodulin
-# (but only as written: not "CAM")
+# Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
+# molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
 # (families written as one gene's alias, GPCR, PKC, PLC and RAF, are families below)
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
