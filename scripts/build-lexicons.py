@@ -293,6 +293,7 @@ PHARMACOLOGY_PROTEINS = {
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
     "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
+    "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
     "tissue factor": "F3",  # (NCBI's name is "coagulation factor III, tissue factor"; its alias TF is transferrin's symbol)
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",

@@ -321,5 +321,7 @@ final class RecognitionTests: XCTestCase {
         // while "TF" stays transferrin where the abstract means it ("genes HFE and TF")
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "19027114" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["F3"])
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "27115882" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["TF"])
+        // "reduced folate carrier 1 (RFC1)": the methotrexate transporter SLC19A1, not replication factor C
+        XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "16462575" && $0["text"] as? String == "RFC1" }.compactMap { $0["name"] as? String }), ["SLC19A1"])
     }
 }
