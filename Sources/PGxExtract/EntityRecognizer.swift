@@ -1580,12 +1580,18 @@ public final class EntityRecognizer: @unchecked Sendable {
         if startsAWord(of: t[m.start..<m.end], with: short) { return true }
         if short.count >= 4, isUpper(short[0]), short.dropFirst().allSatisfy({ $0.properties.isLowercase }) { return true }
         if let start = longForm(short, t, before: m.end) {
+            // a substance the body makes, measured as part of something larger, is that measure:
+            // "low-density lipoprotein cholesterol (LDL-C)", "serum uric acid (SUA)" name no drug
+            if start < m.start && (m.source == "lexicon:endogenous" || Self.analytes.contains(m.name)) { return false }
             return start >= m.start || !hasWord(t, start..<m.start, in: longFormLinks, longest: 7)
         }
         // "a phase 1 trial of dostarlimab (GARNET)": a word in capitals after a trial's drug names the trial
         if short.count >= 4, short.allSatisfy({ $0.properties.isAlphabetic }), namesTrialBefore(t, m.start) { return false }
         return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
     }
+
+    /// Lexicon names of blood analytes that are not marked endogenous (they are classes in the drug table).
+    static let analytes: Set<String> = ["glucose", "triglyceride", "triglycerides"]
 
     static let trialWords: Set<String> = ["trial", "trials", "study", "studies", "cohort", "registry"]
     /// Whether a trial word stands right before `start`, or before one linking word ("trial of", "study with").

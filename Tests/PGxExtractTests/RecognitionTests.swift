@@ -304,7 +304,8 @@ final class RecognitionTests: XCTestCase {
     /// glued on: "Sequenced Treatment Alternatives to Relieve Depression (STAR*D)" is no STAR gene, and
     /// "forced expiratory volume in 1 second (FEV(1))" no FEV gene, in the whole abstract; "interleukin-10
     /// (IL-10)" is the gene IL10 (DrugBank's interleukin-10 does not take it), "manganese SOD (MNSOD)"
-    /// stays SOD2 ("SOD" alone is the family), and "tissue factor (TF)" is F3, not transferrin.
+    /// stays SOD2 ("SOD" alone is the family), "tissue factor (TF)" is F3, not transferrin, and a body
+    /// substance's measure ("low-density lipoprotein cholesterol (LDL-C)") is no drug.
     func testStudyAndMeasureAbbreviationsAreNoGenes() throws {
         let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" }
         func names(_ pmid: String) -> [String] { genes.filter { $0["doc"] as? String == pmid }.compactMap { $0["name"] as? String } }
@@ -321,6 +322,8 @@ final class RecognitionTests: XCTestCase {
         // while "TF" stays transferrin where the abstract means it ("genes HFE and TF")
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "19027114" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["F3"])
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "27115882" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["TF"])
+        // "low-density lipoprotein cholesterol (LDL-C)" is a measure, not the drug cholesterol
+        XCTAssertFalse(try entities(Self.pharmgkb).contains { $0["doc"] as? String == "10636265" && $0["text"] as? String == "LDL-C" })
         // "reduced folate carrier 1 (RFC1)": the methotrexate transporter SLC19A1, not replication factor C
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "16462575" && $0["text"] as? String == "RFC1" }.compactMap { $0["name"] as? String }), ["SLC19A1"])
     }
