@@ -644,6 +644,24 @@ def build_genes():
     return len(rows)
 
 
+def cpic_names():
+    """One name per drug: where CPIC names a DrugBank drug otherwise than DrugBank does ("aspirin" for
+    acetylsalicylic acid, "glibenclamide", "salbutamol", "tenofovir", "thioguanine", "vitamin c"), the CPIC
+    name, as PGx guidelines and curated tables write it. DrugBank common name (lower case) -> CPIC name; a
+    CPIC name with a comma ("interferon alfa-2b, recombinant") is a product label, not a drug name."""
+    common = {}
+    with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
+        for r in csv.DictReader(f):
+            common[r["DrugBank ID"]] = r["Common name"].strip().lower()
+    out = {}
+    with open(os.path.join(LEX, "cpic", "v2_initial_drug.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            db, name = r["drugbankid"], r["name"].lower()
+            if db in common and common[db] != name and "," not in name:
+                out[common[db]] = name
+    return out
+
+
 def build_drugs():
     rows = {}
     def add(key, match, kind, name, db="", rx="", atc=""):
@@ -781,6 +799,11 @@ def build_drugs():
     for k, v in list(rows.items()):
         if v[2] in ENDOGENOUS and v[1] in ("generic", "synonym", "abbreviation"):
             rows[k] = (v[0], "endogenous") + v[2:]
+    # the CPIC name of a drug DrugBank names otherwise
+    rename = cpic_names()
+    for k, v in list(rows.items()):
+        if v[2] in rename:
+            rows[k] = (v[0], v[1], rename[v[2]]) + v[3:]
     # a protein's name that is a gene's name is the gene (genes.tsv is built first)
     gene_names = set()
     with open(os.path.join(OUT, "genes.tsv")) as f:
@@ -876,10 +899,12 @@ def build_phenotypes():
 
 def build_pairs():
     pairs = set()
+    rename = cpic_names()   # PyPGx's table writes "glyburide" where CPIC's drug table says glibenclamide
     with open(os.path.join(LEX, "pypgx", "cpic-table.csv")) as f:
         for r in csv.DictReader(f):
             if r.get("Gene") and r.get("Drug"):
-                pairs.add((r["Gene"].strip(), r["Drug"].strip().lower()))
+                drug = r["Drug"].strip().lower()
+                pairs.add((r["Gene"].strip(), rename.get(drug, drug)))
     with open(os.path.join(OUT, "cpic_pairs.tsv"), "w") as f:
         header(f, "gene–drug pairs with a CPIC guideline entry (a prior for the pair classifier)",
                "PyPGx cpic-table.csv (CPIC gene-drug pairs)", "PyPGx: MIT; CPIC: CC0 1.0")
