@@ -300,6 +300,14 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(geneNames("h"), ["HIF1A", "DNM1L", "PP2A"], "SDS, CA1 and p50 are no genes; PP2A is a family")
     }
 
+    /// A drug CPIC names otherwise than DrugBank has CPIC's name whatever is written, so a rule table holds
+    /// one rule for it: "acetylsalicylic acid" and "aspirin", "glyburide" and "glibenclamide", "albuterol".
+    func testOneNamePerDrugCPICs() throws {
+        let ms = try text([#"{"id": "c", "text": "Acetylsalicylic acid, aspirin, glyburide, glibenclamide, albuterol and tioguanine in CYP2C9 carriers."}"#])
+        XCTAssertEqual(ms.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String },
+                       ["aspirin", "aspirin", "glibenclamide", "glibenclamide", "salbutamol", "thioguanine"])
+    }
+
     /// Abbreviations PharmGKB abstracts define for a study or a measure, written with a star or a bracket
     /// glued on: "Sequenced Treatment Alternatives to Relieve Depression (STAR*D)" is no STAR gene, and
     /// "forced expiratory volume in 1 second (FEV(1))" no FEV gene, in the whole abstract; "interleukin-10
