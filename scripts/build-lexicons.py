@@ -76,7 +76,10 @@ ALIAS_STOP = set(
     "GT2 H11 CG2 CG-2 BP-1 BP-8 GRACILE HMIC MR-1 "
     # BAC clones (RP11-...), HIF-1 (SETD2's old alias; HIF1A's "HIF1" gives "HIF-1" below) and p50 (NF-kB's
     # subunit far more often than ARHGEF7)
-    "RP11 HIF-1 P50".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+    "RP11 HIF-1 P50 "
+    # in PGx abstracts: mean absolute error (warfarin dosing algorithms), a "G16 allele", a cohort (ALA-ACRC),
+    # and "apoA" (apolipoprotein A, as in "apoA-1"; LPA's apo(a) is written with brackets)
+    "MAE G16 ACRC APOA".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
@@ -294,6 +297,7 @@ PHARMACOLOGY_PROTEINS = {
     "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
+    "apoA-1": "APOA1",
     "tissue factor": "F3",  # (NCBI's name is "coagulation factor III, tissue factor"; its alias TF is transferrin's symbol)
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",
@@ -622,6 +626,10 @@ def build_genes():
                                                       # protein phosphatase 2A (not PTPA, its activator)
                               "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
         add(f_, "cs", "family", f_, "", True)
+        # a pharmacogene subfamily in any case ("murine Cyp3a"), not one member's old alias (NCBI lists
+        # CYP3A for CYP3A4)
+        if f_ in fams:
+            add(f_.lower(), "ci", "family", f_, "", True)
         # a CYP subfamily written by its enzyme name: "P450 3A", "cytochrome P4503A", "cytochrome P-450 3A"
         m = re.fullmatch(r"CYP(\d+[A-Z])", f_)
         if m:

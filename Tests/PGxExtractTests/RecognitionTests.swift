@@ -330,6 +330,10 @@ final class RecognitionTests: XCTestCase {
         // while "TF" stays transferrin where the abstract means it ("genes HFE and TF")
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "19027114" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["F3"])
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "27115882" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["TF"])
+        // a warfarin algorithm's mean absolute error (MAE) is no SLC6A1; "murine Cyp3a" is the subfamily,
+        // not CYP3A4 through NCBI's old alias CYP3A
+        XCTAssertFalse(names("29568565").contains("SLC6A1"))
+        XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "21451505" && $0["text"] as? String == "Cyp3a" }.compactMap { $0["name"] as? String }), ["CYP3A"])
         // "low-density lipoprotein cholesterol (LDL-C)" is a measure, not the drug cholesterol
         XCTAssertFalse(try entities(Self.pharmgkb).contains { $0["doc"] as? String == "10636265" && $0["text"] as? String == "LDL-C" })
         // "reduced folate carrier 1 (RFC1)": the methotrexate transporter SLC19A1, not replication factor C
