@@ -35,8 +35,10 @@ TAN TB TC TEN TG TH TI TIA TIP TM TOP TTP UM UP US VIP VTE WAS WBC WHO WT
 ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
 PFAS DDT SDS CTRL CA1 CA2 CA3
+ACR EFS CPD MAF VIT
 """.split())
-# (the last line: the fluorinated chemicals, the pesticide, the detergent of SDS-PAGE, "Ctrl" groups, hippocampal regions)
+# (the last lines: the fluorinated chemicals, the pesticide, the detergent of SDS-PAGE, "Ctrl" groups, hippocampal
+# regions; ACR criteria, event-free survival, cigarettes per day, minor allele frequency, "Vit E")
 # Abbreviations that are also some gene's alias, left out as written alone (their hyphenated forms, "OCT-1",
 # stay), by what they mean in PubMed text:
 ALIAS_STOP = set(

@@ -245,6 +245,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         if upper == 0 && letters <= 1 && j - i >= 3 && t[i + 1] == "-" { return false }
         // "-141C Ins/Del": an insertion, not the insulin gene
         if j + 4 <= t.count, t[j] == "/", makeLowerString(t[(j + 1)..<(j + 4)]) == "del" { return false }
+        // "eGFR": the estimated glomerular filtration rate, not the EGF receptor
+        if j - i == 4, t[i] == "e", t[i + 1] == "G", t[i + 2] == "F", t[i + 3] == "R" { return false }
         // "Ca2+", "Zn2+": an ion's charge, not carbonic anhydrase 2
         if j - i <= 3, j < t.count, t[j] == "+", Self.isDigit(t[j - 1]) { return false }
         // "95% CIs", "grade 3 AEs": the plural of an abbreviation in capitals is no gene symbol
@@ -708,7 +710,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                                          "A431", "U251", "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HEPG2", "HUH7", "LS174T",
                                          "LOVO", "CEM", "BAF3", "COS7", "NIH3T3", "CHOK1", "MDCKII", "LLCPK1", "MOLT4", "JURKAT",
                                          "HCC1937", "HCC1954", "MDAMB231", "MDAMB468", "SKBR3", "BT474", "BT549", "ZR751",
-                                         "INS1", "INS1E", "MIAPACA2", "LLC1"]
+                                         "INS1", "INS1E", "MIAPACA2", "LLC1", "DLD1"]
 
     /// Whether `r` lies in a cell line's name: the letters and digits from the start of the run around it,
     /// joined through inner hyphens and slashes, up to the end of its own run or of a later one ("Ba/F3"

@@ -330,6 +330,11 @@ final class RecognitionTests: XCTestCase {
         // while "TF" stays transferrin where the abstract means it ("genes HFE and TF")
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "19027114" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["F3"])
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "27115882" && $0["text"] as? String == "TF" }.compactMap { $0["name"] as? String }), ["TF"])
+        // clinical measures that spell a gene symbol: "estimated glomerular filtration rate (eGFR)" (no EGFR),
+        // event-free survival (EFS), cigarettes per day (CPD)
+        XCTAssertFalse(names("25673014").contains("EGFR"))
+        XCTAssertFalse(names("25748439").contains("EFS"))
+        XCTAssertFalse(names("26132489").contains("CPD"))
         // a warfarin algorithm's mean absolute error (MAE) is no SLC6A1; "murine Cyp3a" is the subfamily,
         // not CYP3A4 through NCBI's old alias CYP3A
         XCTAssertFalse(names("29568565").contains("SLC6A1"))
