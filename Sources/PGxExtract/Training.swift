@@ -166,7 +166,20 @@ public struct Trainer {
 
     /// Models of any kind fit on all folds but one, one per fold.
     public static func foldModels<M>(_ ex: [Example], folds: Int, fit: ([Example]) -> M) -> [M] {
-        (0..<folds).map { k in fit(ex.filter { $0.fold != k }) }
+        (0..<folds).map { k in fit(ex.filter { $0.fold != k && !leftOut($0) }) }
+    }
+
+    /// For evaluation only (`scripts/seeds.py --drop P`): with `PGX_DROP=P` every fold model leaves out
+    /// a share P of the training sentences (or documents), drawn by `PGX_SEED`. The trees are a
+    /// deterministic function of their data, so means over seeds vary them only this way. Off by
+    /// default: the shipped models and the report never leave anything out.
+    static let dropShare = Double(ProcessInfo.processInfo.environment["PGX_DROP"] ?? "") ?? 0
+    static let dropSeed = UInt64(ProcessInfo.processInfo.environment["PGX_SEED"] ?? "") ?? 20261125
+
+    static func leftOut(_ e: Example) -> Bool {
+        guard dropShare > 0 else { return false }
+        var rng = PairModel.SplitMix64(state: dropSeed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(e.sentence))
+        return Double(rng.next() % 1_000_000) < dropShare * 1_000_000
     }
 
     /// Out-of-fold scores: each example scored by the fold model that did not see its fold.
