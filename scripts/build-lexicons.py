@@ -11,7 +11,7 @@ Outputs (each starts with '#' lines naming source, license and date):
   phenotypes.tsv key, canonical, gene-scope
 Only facts (names, symbols, ids) are copied; no text of any source.
 """
-import csv, json, os, re, sys
+import csv, functools, json, os, re, sys
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -654,11 +654,13 @@ def build_genes():
     return len(rows)
 
 
+@functools.lru_cache(maxsize=None)
 def cpic_names():
     """One name per drug: where CPIC names a DrugBank drug otherwise than DrugBank does ("aspirin" for
     acetylsalicylic acid, "glibenclamide", "salbutamol", "tenofovir", "thioguanine", "vitamin c"), the CPIC
     name, as PGx guidelines and curated tables write it. DrugBank common name (lower case) -> CPIC name; a
-    CPIC name with a comma ("interferon alfa-2b, recombinant") is a product label, not a drug name."""
+    CPIC name with a comma ("interferon alfa-2b, recombinant") is a product label, not a drug name. Read once
+    (the drug table and the CPIC pairs both use it); callers do not change the dict."""
     common = {}
     with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
         for r in csv.DictReader(f):

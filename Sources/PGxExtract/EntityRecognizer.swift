@@ -1024,7 +1024,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// (MIR3976HG, LINC00673, SNHG16); and CD markers (CD326, CD133: cell surface proteins).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
                                                    "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR",
-                                                   "MIR", "LINC", "SNHG", "PXD"]
+                                                   "MIR", "LINC", "SNHG", "PXD", "CD"]
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count
@@ -1033,8 +1033,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         var i = 0
         while i < core.count && core[i].properties.isUppercase && core[i].value < 0x80 { i += 1 }
         let letters = i
-        if letters >= 3 && Self.notCompoundPrefixes.contains(makeString(core[..<letters])) { return false }
-        if letters == 2 && core[0] == "C" && core[1] == "D" { return false }
+        if letters >= 2 && Self.notCompoundPrefixes.contains(makeString(core[..<letters])) { return false }
         var d = i
         while d < core.count && Self.isDigit(core[d]) { d += 1 }
         let digits = d - i

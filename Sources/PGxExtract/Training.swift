@@ -72,7 +72,7 @@ public struct Trainer {
     public static func fit(_ ex: [Example], balance: Bool = true) -> PairModel {
         let env = ProcessInfo.processInfo.environment
         let data = ex.compactMap { e in e.label.map { (e.candidate.features, $0) } }
-        let seed = UInt64(env["PGX_SEED"] ?? "") ?? 20261125
+        let seed = Trainer.seed
         // SGD's answer depends on the order it sees the examples in; the average of several runs with
         // different orders is steadier (and no less deterministic).
         let runs = max(1, Int(env["PGX_RUNS"] ?? "") ?? 5)
@@ -174,11 +174,12 @@ public struct Trainer {
     /// deterministic function of their data, so means over seeds vary them only this way. Off by
     /// default: the shipped models and the report never leave anything out.
     static let dropShare = Double(ProcessInfo.processInfo.environment["PGX_DROP"] ?? "") ?? 0
-    static let dropSeed = UInt64(ProcessInfo.processInfo.environment["PGX_SEED"] ?? "") ?? 20261125
+    /// The training seed: `PGX_SEED`, else the project's fixed one.
+    static let seed = UInt64(ProcessInfo.processInfo.environment["PGX_SEED"] ?? "") ?? 20261125
 
     static func leftOut(_ e: Example) -> Bool {
         guard dropShare > 0 else { return false }
-        var rng = PairModel.SplitMix64(state: dropSeed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(e.sentence))
+        var rng = PairModel.SplitMix64(state: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(e.sentence))
         return Double(rng.next() % 1_000_000) < dropShare * 1_000_000
     }
 
