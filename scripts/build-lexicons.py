@@ -145,6 +145,8 @@ DRUG_CLASSES = [
     ("interferon alpha", "L03AB"), ("interferon-alpha", "L03AB"), ("IFN-alpha", "L03AB"), ("IFN", "L03AB"),
     ("hormone replacement therapy", "G03"), ("antiretroviral therapy", "J05A"), ("ART", "J05A"), ("HAART", "J05A"),
     ("cART", "J05A"), ("calcineurin inhibitor", "L04AD"),
+    ("calcium channel blocker", "C08"), ("calcium channel antagonists", "C08"), ("calcium channel antagonist", "C08"),
+    ("calcium antagonists", "C08"), ("calcium channel inhibitors", "C08"), ("calcium channel inhibitor", "C08"),
     ("polycyclic aromatic hydrocarbons", ""), ("PAHs", "=polycyclic aromatic hydrocarbons"), ("catecholamines", ""),
     ("catecholamine", "=catecholamines"),
 ]

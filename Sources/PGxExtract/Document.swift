@@ -39,9 +39,10 @@ public final class DocumentAnalyzer: @unchecked Sendable {
 
     /// `passages`: (name, text) pairs in document order; empty texts are kept (no mentions).
     /// `indexTerms`: the record's indexing terms (its substance names), read into `indexed`.
-    public func analyze(id: String, passages: [(String, String)], indexTerms: [String] = []) -> AnalyzedDocument {
+    /// `headings`: its MeSH descriptor names, which say what organism it studies.
+    public func analyze(id: String, passages: [(String, String)], indexTerms: [String] = [], headings: [String] = []) -> AnalyzedDocument {
         let texts = passages.map { scalarArray($0.1) }
-        var doc = analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts))
+        var doc = analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts), headings: headings)
         doc.indexed = indexedNames(indexTerms)
         return doc
     }
@@ -49,11 +50,11 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// The analysis a search for pairs needs: nil, before the sentences are split or the later passes run,
     /// when the document can hold no gene–drug pair (`EntityRecognizer.mayPair`); otherwise what `analyze`
     /// gives.
-    public func analyzeForPairs(id: String, passages: [(String, String)]) -> AnalyzedDocument? {
+    public func analyzeForPairs(id: String, passages: [(String, String)], headings: [String] = []) -> AnalyzedDocument? {
         let texts = passages.map { scalarArray($0.1) }
         let first = recognizer.firstPass(texts)
         guard recognizer.mayPair(texts, first) else { return nil }
-        return analyze(id: id, passages: passages, texts: texts, first: first)
+        return analyze(id: id, passages: passages, texts: texts, first: first, headings: headings)
     }
 
     /// The drugs and genes (symbols, not protein families) that indexing terms name; nil when there are
@@ -92,9 +93,10 @@ public final class DocumentAnalyzer: @unchecked Sendable {
         return (drugs, genes)
     }
 
-    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], first: EntityRecognizer.FirstPass) -> AnalyzedDocument {
+    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], first: EntityRecognizer.FirstPass,
+                 headings: [String]) -> AnalyzedDocument {
         let sentences = texts.map { SentenceSplitter.split($0) }
-        let mentions = recognizer.recognize(texts, first: first, sentences: sentences)
+        let mentions = recognizer.recognize(texts, first: first, sentences: sentences, headings: headings)
         var out: [AnalyzedPassage] = []
         for (i, p) in passages.enumerated() {
             out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i]))

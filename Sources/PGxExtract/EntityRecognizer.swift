@@ -89,7 +89,9 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// The passes after the first (agents and codes, protein families, species genes, symbols in context,
     /// abbreviations) and the attachment of variants and phenotypes to their genes.
-    public func recognize(_ passages: [[Unicode.Scalar]], first: FirstPass, sentences: [[Range<Int>]]) -> [[Mention]] {
+    /// `headings`: the record's MeSH descriptor names, if any (`readsAsNonHuman`).
+    public func recognize(_ passages: [[Unicode.Scalar]], first: FirstPass, sentences: [[Range<Int>]],
+                          headings: [String] = []) -> [[Mention]] {
         var result: [[Mention]] = []
         for (p, text) in passages.enumerated() {
             let words = first.words[p]
@@ -107,6 +109,10 @@ public final class EntityRecognizer: @unchecked Sendable {
         markNonGeneUses(passages, &result)
         proteinDrugsAsGenes(passages, &result)
         dropDrugsInOtherNames(passages, &result)
+        if result.contains(where: { $0.contains { $0.kind == .gene && !$0.isFamily } }),
+           Self.studiesMicrobesOrPlants(passages, first.words, headings: headings) {
+            readAsNonHuman(passages, &result)
+        }
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
@@ -1176,6 +1182,71 @@ public final class EntityRecognizer: @unchecked Sendable {
         return !tail.isEmpty && tail.count <= 3 && tail.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
+    // MARK: - The organism a document studies
+
+    /// MeSH descriptors of bacteria, archaea, fungi and plants or their proteins (a heading holding one of
+    /// these words: "Bacterial Proteins", "Escherichia coli", "Saccharomyces cerevisiae Proteins",
+    /// "Solanum lycopersicum", "Arabidopsis"). Herbal medicine ("Plant Extracts") is no plant study.
+    static let microbeHeadingWords = ["Bacteria", "Bacterial", "Archaea", "Archaeal", "Escherichia", "Salmonella", "Pseudomonas",
+                                      "Staphylococcus", "Streptococcus", "Mycobacterium", "Bacillus", "Klebsiella", "Acinetobacter",
+                                      "Helicobacter", "Vibrio", "Listeria", "Streptomyces", "Lactobacillus", "Clostridium",
+                                      "Enterococcus", "Neisseria", "Haemophilus", "Campylobacter", "Chromatium", "Thermus",
+                                      "Synechocystis", "Cyanobacteria", "Saccharomyces", "Schizosaccharomyces", "Fungal", "Fungi",
+                                      "Yeasts", "Candida", "Aspergillus", "Arabidopsis", "Solanum", "Oryza", "Nicotiana", "Zea mays",
+                                      "Triticum", "Chlamydomonas", "Shigella", ", Plant"]
+    static let plantHeadings: Set<String> = ["Plants", "Plant Proteins", "Plant Leaves", "Plant Roots", "Plant Diseases",
+                                             "Plants, Genetically Modified", "Plant Immunity", "Plant Growth Regulators"]
+    /// Words of a text that name bacteria, yeast or fungi as what it studies ("the isc operon … in
+    /// prokaryotes", "in S. cerevisiae"); not "plants", which pharmacology names as sources of drugs
+    /// ("plants … as a source of AhR antagonists") …
+    static let microbeWords: Set<String> = ["bacteria", "bacterial", "bacterium", "prokaryote", "prokaryotes", "prokaryotic",
+                                            "operon", "operons", "yeast", "yeasts", "saccharomyces", "cerevisiae", "escherichia",
+                                            "arabidopsis", "fungal", "fungi", "fungus", "archaea", "archaeal",
+                                            "cyanobacteria", "cyanobacterial"]
+    /// … and words that name people or animals, any of which keeps a gene human (or the animal's, read as
+    /// its human ortholog, as everywhere else).
+    static let hostWords: Set<String> = ["patient", "patients", "human", "humans", "man", "men", "woman", "women", "child", "children",
+                                         "volunteers", "subjects", "participants", "individuals", "people", "persons", "cohort",
+                                         "clinical", "carriers", "mice", "mouse", "murine", "rat", "rats", "animals", "animal",
+                                         "dogs", "pigs", "rabbits", "monkeys", "zebrafish", "hela", "hepg2", "hek293"]
+
+    /// Whether a document studies bacteria, archaea, fungi or plants, and not people or animals. A record
+    /// with MeSH headings says so by its headings: no "Humans" or "Animals" check tag, and an organism
+    /// heading above (the "YfhJ … iron-sulfur cluster" record: "Bacterial Proteins"; the yeast Tpa1
+    /// record; tomato: "Plant Proteins"). Without headings (a record not yet indexed, a JSONL text) its
+    /// words do: one of `microbeWords` and none of `hostWords`.
+    static func studiesMicrobesOrPlants(_ passages: [[Unicode.Scalar]], _ words: [[Range<Int>]], headings: [String]) -> Bool {
+        if !headings.isEmpty {
+            guard !headings.contains("Humans"), !headings.contains("Animals") else { return false }
+            return headings.contains { h in plantHeadings.contains(h) || microbeHeadingWords.contains { h.contains($0) } }
+        }
+        var microbe = false
+        for (t, ws) in zip(passages, words) {
+            for w in ws where w.count >= 3 && w.count <= 14 && t[w.lowerBound].properties.isAlphabetic {
+                let word = makeLowerString(t[w])
+                if hostWords.contains(word) { return false }
+                if microbeWords.contains(word) { microbe = true }
+            }
+        }
+        return microbe
+    }
+
+    /// In a document of bacteria, yeast or plants, a gene written other than as its human symbol is that
+    /// organism's: "IscS" (bacterial cysteine desulfurase, NCBI's alias of human NFS1), yeast "Tpa1" and
+    /// "TPA1" (OGFOD1), tomato "iNOS" (NOS2). Such a mention stays a gene, as a rodent or parasite gene
+    /// does, but makes no pair. A gene written as its human symbol ("CYP2C9 expressed in E. coli") stays.
+    func readAsNonHuman(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for (p, t) in passages.enumerated() {
+            for i in result[p].indices {
+                let m = result[p][i]
+                guard m.kind == .gene, !m.isFamily else { continue }
+                let written = makeString(t[m.start..<m.end])
+                guard written != m.name else { continue }
+                result[p][i] = Mention(kind: .gene, start: m.start, end: m.end, name: written, source: Mention.nonHumanSource)
+            }
+        }
+    }
+
     // MARK: - Short symbols that are genes only in context
 
     /// Two-letter symbols left out of the dictionary because they are mostly something else ("ER" the
@@ -1283,6 +1354,35 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     static let procedureWords: Set<String> = ["angiography", "angiogram", "angiograms", "staining", "stain", "dye", "imaging"]
 
+    /// Words after a substance that make it the name of a protein or structure it is part of or carries:
+    /// "zinc finger", "calcium channel variants", "sodium-potassium pump", "glucose transporter".
+    static let structureWords: Set<String> = ["finger", "fingers", "channel", "channels", "pump", "pumps",
+                                              "exchanger", "exchangers", "transporter", "transporters", "cotransporter",
+                                              "cotransporters", "antiporter", "antiporters", "symporter", "symporters"]
+
+    /// Elements and ions the drug table lists as drugs: like the body's own substances, they name the
+    /// transporters that carry them ("zinc transporter 8", "copper transporter 1").
+    static let elements: Set<String> = ["zinc", "iron", "copper", "hydrogen", "magnesium", "manganese", "sodium", "potassium",
+                                        "calcium", "lithium", "selenium", "oxygen", "sulfur", "cobalt", "cadmium", "chloride ion"]
+
+    /// A substance named as part of a protein's or a structure's name: the next word is a structure word,
+    /// or the word after a joined one ("iron-sulfur cluster", "sodium/hydrogen exchanger"). A drug's own
+    /// transporter ("metformin transporter") names the drug; only a substance the body makes, an element
+    /// or a class ("glucose transporter", "zinc finger") is refused so.
+    static func namesStructure(_ t: [Unicode.Scalar], _ m: Mention, endogenous: Bool) -> Bool {
+        func structure(_ w: String) -> Bool {
+            structureWords.contains(w) && (endogenous || !w.contains("porter"))
+        }
+        let w1 = lowerWordAfter(t, m.end)
+        if structure(w1) { return true }
+        guard m.end < t.count, t[m.end] == "-" || t[m.end] == "/", !w1.isEmpty, w1.count <= 12 else { return false }
+        var e = m.end + 1
+        while e < t.count && isAlnum(t[e]) { e += 1 }
+        // a cofactor's cluster is named by its two elements ("iron-sulfur cluster"); a "gold cluster" is gold
+        let w2 = lowerWordAfter(t, e)
+        return structure(w2) || w2 == "cluster" || w2 == "clusters"
+    }
+
     /// A drug name that begins another name is not the drug: a procedure ("fluorescein angiography"),
     /// or for a substance the body makes, an enzyme ("uridine 5'-diphosphate glucuronosyltransferase":
     /// the next word or the one after ends in -ase).
@@ -1290,7 +1390,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         for (p, t) in passages.enumerated() {
             let ms = result[p]
             result[p].removeAll { m in
-                guard m.kind == .drug, !m.isClass, m.source.hasPrefix("lexicon:") else { return false }
+                guard m.kind == .drug, m.source.hasPrefix("lexicon:") else { return false }
+                if Self.namesStructure(t, m, endogenous: m.isClass || m.source == "lexicon:endogenous" || Self.elements.contains(m.name)) {
+                    return true
+                }
+                guard !m.isClass else { return false }
                 let w1 = Self.lowerWordAfter(t, m.end)
                 if Self.procedureWords.contains(w1) { return true }
                 func enzyme(_ w: String) -> Bool {

@@ -70,14 +70,16 @@ public final class TripleExtractor: @unchecked Sendable {
     /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
     /// missing, scored by the rules alone).
     /// `indexTerms`: a PubMed record's substance names (its `ChemicalList`), which the document stage
-    /// reads; gathered only when the stage has a gene–drug pair to judge.
+    /// reads; gathered only when the stage has a gene–drug pair to judge. `headings`: its MeSH descriptor
+    /// names (what organism it studies), read only for a document that can hold a pair.
     /// `documentStage`: rescore pairs of multi-sentence documents with the rules' document model (and
     /// the curation priors it was trained with); off, only stage one runs. The document is nil when it can hold no gene–drug pair
     /// (`EntityRecognizer.mayPair`): it is not analyzed further, and it has no triples.
-    public func extract(id: String, passages: [(String, String)], indexTerms: @autoclosure () -> [String] = [], minConfidence: Double,
+    public func extract(id: String, passages: [(String, String)], indexTerms: @autoclosure () -> [String] = [],
+                        headings: @autoclosure () -> [String] = [], minConfidence: Double,
                         documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
         // most abstracts name no gene: they end after the first passes (nil document, no triples)
-        guard var doc = analyzer.analyzeForPairs(id: id, passages: passages) else { return (nil, []) }
+        guard var doc = analyzer.analyzeForPairs(id: id, passages: passages, headings: headings()) else { return (nil, []) }
         let m = rules.model, co = rules.cooccurrence
         var out: [Triple]
         if documentStage, let dm = rules.document, TripleExtractor.judgedAsDocument(doc) {

@@ -159,7 +159,7 @@ struct Extract: ParsableCommand {
                                 buf.removeAll(keepingCapacity: true)
                                 let item = next[i]
                                 if format == .entities {
-                                    let doc = extractor.analyzer.analyze(id: item.id, passages: item.passages)
+                                    let doc = extractor.analyzer.analyze(id: item.id, passages: item.passages, headings: item.meta.headings)
                                     for p in doc.passages {
                                         for m in p.mentions {
                                             json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
@@ -168,7 +168,8 @@ struct Extract: ParsableCommand {
                                         cntPtr[i] += p.mentions.count
                                     }
                                 } else {
-                                    let (doc, triples) = extractor.extract(id: item.id, passages: item.passages, indexTerms: item.meta.indexTerms, minConfidence: cut)
+                                    let (doc, triples) = extractor.extract(id: item.id, passages: item.passages, indexTerms: item.meta.indexTerms,
+                                                                            headings: item.meta.headings, minConfidence: cut)
                                     var ev: [CurationStore.EvidenceRecord] = []
                                     for t in triples {
                                         let text = doc!.passages.first { $0.name == t.passage }!.text
@@ -392,6 +393,8 @@ struct DocMeta {
     var version: Int
     var year: Int?
     var chemicals: [Chemical] = []
+    /// The record's MeSH descriptor names, which say what organism it studies (`EntityRecognizer.readsAsNonHuman`).
+    var headings: [String] = []
 
     /// The record's indexing terms that the document stage reads: its substance names. (MeSH descriptors
     /// as well gave the same PharmGKB scores over six training seeds, at twice the recognizer's work.)
@@ -443,7 +446,7 @@ struct DocumentSources {
                     switch ev {
                     case .citation(let c):
                         try body(c.pmid, [("title", c.title), ("abstract", c.abstractText)],
-                                 DocMeta(version: c.version, year: c.year, chemicals: c.chemicals))
+                                 DocMeta(version: c.version, year: c.year, chemicals: c.chemicals, headings: c.meshHeadings.map(\.name)))
                     case .deletions(let d): onDeletions(d)
                     case .problem(let e): onError(e)
                     }

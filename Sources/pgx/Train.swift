@@ -158,7 +158,8 @@ struct Train: ParsableCommand {
         var documents: [AnalyzedDocument] = []
         var problems = 0
         try DocumentSources(inputs: docs, textInput: false).forEach(onError: { e in problems += 1; Diagnostics.error(e.description) }) { pmid, passages, meta in
-            if gold[pmid] != nil { documents.append(extractor.analyzer.analyze(id: pmid, passages: passages, indexTerms: meta.indexTerms)) }
+            if gold[pmid] != nil { documents.append(extractor.analyzer.analyze(id: pmid, passages: passages, indexTerms: meta.indexTerms,
+                                                                                     headings: meta.headings)) }
         }
         let examples = trainer.documentExamples(documents, gold: gold, folds: folds)
         let positives = examples.filter { $0.label == true }.count

@@ -344,4 +344,52 @@ final class RecognitionTests: XCTestCase {
         // "reduced folate carrier 1 (RFC1)": the methotrexate transporter SLC19A1, not replication factor C
         XCTAssertEqual(Set(genes.filter { $0["doc"] as? String == "16462575" && $0["text"] as? String == "RFC1" }.compactMap { $0["name"] as? String }), ["SLC19A1"])
     }
+
+    /// A substance named as part of a protein or structure is no drug: "zinc finger protein gene ZNF432"
+    /// (a PharmGKB abstract; its zinc made a ZNF432–zinc triple), "glucose transporter" (SLC2A2 and
+    /// metformin), "calcium channel blocker" (the class, not calcium and a "channel blocker"); a drug's
+    /// own transporter names the drug ("metformin transporter").
+    func testSubstancesNamingAProteinAreNoDrugs() throws {
+        let all = try entities(Self.pharmgkb).filter { $0["type"] as? String == "drug" }
+        func drugs(_ pmid: String) -> [(text: String, name: String)] {
+            all.filter { $0["doc"] as? String == pmid }.map { ($0["text"] as? String ?? "", $0["name"] as? String ?? "") }
+        }
+        XCTAssertFalse(drugs("24280104").contains { $0.name == "zinc" }, "\(drugs("24280104"))")
+        XCTAssertFalse(drugs("27500523").contains { $0.name == "glucose" }, "\(drugs("27500523"))")
+        let ccb = drugs("21671989").filter { $0.text.lowercased().contains("channel") || $0.text == "CCB" || $0.name == "calcium" }
+        XCTAssertFalse(ccb.isEmpty)
+        XCTAssertTrue(ccb.allSatisfy { $0.name == "calcium channel blockers" }, "\(ccb)")
+        let ms = try text([#"{"id": "s", "text": "The SLC30A8 zinc transporter, the Na+/K+ sodium-potassium pump, the iron-sulfur cluster and calcium channel variants, but not the metformin transporter OCT1, with metformin."}"#])
+        XCTAssertEqual(texts(ms, type: "drug"), ["metformin", "metformin"])
+        // triples: no ZNF432-zinc pair where the abstract names its zinc finger gene
+        let triples = try text([#"{"id": "z", "text": "rs3752120 is located in the zinc finger protein gene ZNF432 and modulates the response to salmeterol."}"#], triples: true)
+        let partners = triples.compactMap { ($0["drug"] as? [String: Any])?["name"] as? String }
+        XCTAssertFalse(partners.isEmpty)
+        XCTAssertEqual(Set(partners), ["salmeterol"])
+    }
+
+    /// A record about bacteria, yeast or plants names their genes, not human ones, where it writes them
+    /// otherwise than as a human symbol: the bacterial desulfurase "IscS" (NCBI's alias of human NFS1, a
+    /// MEDLINE update sample indexed "Bacterial Proteins"), tomato "iNOS" (NOS2; "Plant Proteins") and yeast
+    /// "Tpa1" (OGFOD1; "Saccharomyces cerevisiae Proteins"), which made NFS1–iron, NOS2–methotrexate and
+    /// OGFOD1–methane triples. Without MeSH headings the words decide; an animal study keeps its genes
+    /// (a PharmGKB rat study of KCNJ6), as does a human symbol expressed in yeast.
+    func testGenesOfBacteriaYeastAndPlantsAreNotHuman() throws {
+        let samples = try entities("pubmed/samples").filter { $0["type"] as? String == "gene" }
+        for (pmid, written, human) in [("16698547", "IscS", "NFS1"), ("15146069", "iNOS", "NOS2"), ("25381260", "Tpa1", "OGFOD1")] {
+            let ms = samples.filter { $0["doc"] as? String == pmid && $0["text"] as? String == written }
+            XCTAssertFalse(ms.isEmpty, "\(pmid) names \(written)")
+            XCTAssertTrue(ms.allSatisfy { $0["name"] as? String == written && $0["source"] as? String == "pattern:nonhuman" }, "\(pmid): \(ms)")
+            XCTAssertFalse(samples.contains { $0["doc"] as? String == pmid && $0["name"] as? String == human })
+        }
+        let rat = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "20220551" && $0["type"] as? String == "gene" }
+        XCTAssertTrue(rat.contains { $0["name"] as? String == "KCNJ6" }, "\(rat)")
+        let ms = try text([#"{"id": "y", "text": "In yeast, deletion of Tpa1 caused sensitivity to methyl methanesulfonate."}"#,
+                           #"{"id": "c", "text": "CYP2D6 and Tpa1 expressed in yeast metabolized debrisoquine."}"#,
+                           #"{"id": "p", "text": "In patients, Tpa1 and yeast-derived products did not change the response to warfarin."}"#])
+        func genes(_ id: String) -> [String] { ms.filter { $0["doc"] as? String == id && $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String } }
+        XCTAssertEqual(genes("y"), ["Tpa1"])
+        XCTAssertEqual(genes("c"), ["CYP2D6", "Tpa1"])
+        XCTAssertEqual(genes("p"), ["OGFOD1"])
+    }
 }
