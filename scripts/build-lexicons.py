@@ -101,11 +101,12 @@ air salt sugar light heat fat protein proteins control standard release same bea
 vitamin vitamins tea coffee milk honey serum plasma blood urine saline contrast radiotherapy opioid
 hemoglobin haemoglobin glutathione creatinine alanine arginine asparagine aspartate cysteine glutamine glutamate glycine histidine isoleucine
 leucine lysine methionine phenylalanine proline serine threonine tryptophan tyrosine valine inosine thymidine thymidylate
-xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin angiotensin ii coenzyme a nadph nadh
+xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin nadph nadh
 carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
-inspire garnet snail phospholipids
-""".split()) | {"escherichia coli", "factor 1a", "factor ia"}  # and multi-word names ("factor-1a" ends SDF-1a's name)
+inspire garnet snail phospholipids hematoxylin haematoxylin eosin
+""".split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids"}
+# and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) are reagents
 
 # Drug classes people write instead of drug names (ATC where one code fits).
 DRUG_CLASSES = [

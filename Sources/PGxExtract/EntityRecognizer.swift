@@ -816,6 +816,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                     if Self.namesTarget(word) {
                         hasTarget = true; end = e
                     }
+                    // a preposition or conjunction ends the target's phrase: "modulators of microglia
+                    // polarization via TLR4" name no TLR4 agent
+                    if Self.phraseBreaks.contains(word) { break }
                     q = skipSpace(e); words += 1
                 }
                 guard hasTarget else { continue }
@@ -857,6 +860,9 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         return out
     }
+
+    static let phraseBreaks: Set<String> = ["via", "in", "on", "by", "through", "and", "or", "with", "to", "from", "for", "as",
+                                            "at", "into", "during", "after", "before", "than", "that", "which"]
 
     /// Parts of systematic chemical names ("4-aminopyridine", "6-hydroxydopamine", "N-desethylamodiaquine").
     static let chemicalMorphemes = ["amino", "hydroxy", "methyl", "ethyl", "propyl", "butyl", "phenyl", "chloro", "fluoro",
@@ -1846,11 +1852,16 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Whether a variant after a gene is still that gene's: not across a drug ("MDR1 changed cyclosporine
     /// levels; K103N"), a list or a contrast ("the PPARG variant and the C3435T"), unless another variant
-    /// of the gene stands between ("MTHFR C677T and A1298C").
+    /// of the gene stands between ("MTHFR C677T and A1298C") and no semicolon and word follow it.
     static func continuesGene(_ t: [Unicode.Scalar], _ ms: [Mention], from: Int, to: Int) -> Bool {
         let inside = ms.filter { $0.start >= from && $0.end <= to }
         if inside.contains(where: { $0.kind == .drug }) { return false }
-        if inside.contains(where: { $0.kind == .variant }) { return true }
+        // a semicolon and a word after the gene's last variant start another item ("KIF6 rs20455, rs9462535;
+        // HMG-CoA rs3761740", "MTHFR rs1801133 TT; MS rs1805087"); "(c.449G>A; p.R150H)" goes on
+        if let listEnd = inside.last(where: { $0.kind == .variant })?.end {
+            guard let semi = t[listEnd..<to].lastIndex(of: ";") else { return true }
+            return !t[(semi + 1)..<to].contains { $0.properties.isAlphabetic }
+        }
         if t[from..<to].contains(";") { return false }
         return !hasWord(t, from..<to, in: listWords, longest: 7)
     }

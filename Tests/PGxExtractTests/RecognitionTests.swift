@@ -392,4 +392,26 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("c"), ["CYP2D6", "Tpa1"])
         XCTAssertEqual(genes("p"), ["OGFOD1"])
     }
+
+    /// Stains, cofactors and nutrients are no drugs, and an agent's target phrase ends at a preposition, in
+    /// MEDLINE samples: "hematoxylin and eosin" staining (26207958; they paired with CD138), coenzyme A
+    /// (41594546: OXCT1–"coenzyme a" at 0.90), "modulators of microglia polarization via TLR4/NF-κB" is no
+    /// TLR4 agent (34863710); and in a PharmGKB abstract, "MTHFR rs1801131 AA and rs1801133 TT; MS rs1805087
+    /// AA" does not give MTHFR the methionine synthase SNP after the semicolon (27676277).
+    func testReagentsCofactorsAndLoosePhrasesAreNoDrugs() throws {
+        let samples = try entities("pubmed/samples")
+        func drugs(_ pmid: String) -> [String] {
+            samples.filter { $0["doc"] as? String == pmid && $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }
+        }
+        XCTAssertTrue(Set(drugs("26207958")).isDisjoint(with: ["hematoxylin", "eosin"]), "\(drugs("26207958"))")
+        XCTAssertFalse(drugs("41594546").contains("coenzyme a"), "\(drugs("41594546"))")
+        XCTAssertFalse(drugs("34863710").contains { $0.hasPrefix("modulators") }, "\(drugs("34863710"))")
+        let snp = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "27676277" && $0["text"] as? String == "rs1805087" }
+        XCTAssertFalse(snp.isEmpty)
+        XCTAssertTrue(snp.allSatisfy { $0["gene"] as? String != "MTHFR" }, "\(snp)")
+        // a variant list written with semicolons stays its gene's: "ABCB1 (1236C > T; 2677G > T/A; 3435C > T)"
+        let abcb1 = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "17049058" && $0["text"] as? String == "3435C > T" }
+        XCTAssertFalse(abcb1.isEmpty)
+        XCTAssertTrue(abcb1.allSatisfy { $0["gene"] as? String == "ABCB1" }, "\(abcb1)")
+    }
 }
