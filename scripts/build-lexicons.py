@@ -188,6 +188,8 @@ ELEMENTS = ["arsenic", "lithium", "lead", "cadmium", "mercury", "iron", "copper"
             "nickel", "chromium", "cobalt", "aluminum", "aluminium", "triglyceride", "triglycerides", "placebo", "alcohol",
             "ethanol", "nicotine", "caffeine", "tobacco", "cigarette smoke", "acetaldehyde", "glucose", "insulin"]
 
+ELEMENTS_CLASSES = {"placebo", "alcohol", "tobacco", "cigarette smoke", "insulin"}
+
 # Drug metabolites that pharmacokinetic studies measure and curators list as chemicals of their own, absent
 # from the DrugBank open vocabulary (facts: names). Each name maps to itself, without a DrugBank id.
 METABOLITES = {
@@ -228,6 +230,8 @@ ENDOGENOUS = {
     "dihydrouracil", "estrone", "chondroitin sulfate", "protein s human",
     # nutrients: taken in food and measured as cofactors (vitamin K for VKORC1, vitamin D for VDR)
     "phylloquinone", "vitamin d",
+    # blood analytes the DrugBank open vocabulary does not name
+    "glucose", "triglyceride", "triglycerides",
 }
 
 # A CYP gene or subfamily written by its enzyme name, apart or solid: "P450 2D6", "cytochrome P4503A".
@@ -757,8 +761,12 @@ def build_drugs():
         g = by_name.get(generic)
         add(brand, "ci", "brand", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
     for el in ELEMENTS:
-        g = by_name.get(el)
-        add(el, "ci", "generic" if g else "class", el, g[3] if g else "", g[4] if g else "", g[5] if g else "")
+        g = by_name.get(el) or by_name.get("d-" + el)   # DrugBank names glucose "D-glucose"
+        # a substance DrugBank's open vocabulary does not name is still one substance (no id), not a class
+        # (glucose and triglycerides are then marked endogenous with the rest); exposures, placebo and the
+        # insulins stay classes
+        kind = "class" if not g and el in ELEMENTS_CLASSES else "generic"
+        add(el, "ci", kind, el, g[3] if g else "", g[4] if g else "", g[5] if g else "")
     for name, spellings in METABOLITES.items():
         if name in by_name:
             sys.exit(f"METABOLITES: {name} is a generic name in the drug table already; drop it from the list")

@@ -1648,6 +1648,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         guard spans.count > 1, spans.allSatisfy({ $0.first.flatMap(firstLetter).map(letters.contains) == true }),
               Set(spans.compactMap { $0.first.flatMap(firstLetter) }).count == spans.count else { return [m] }
+        // substances the body makes name a measure together, not a regimen: "triglyceride-glucose (TyG) index"
+        if spans.allSatisfy({ $0.allSatisfy { $0.source == "lexicon:endogenous" } }) { return [m] }
         return spans.flatMap { $0 }
     }
 
@@ -1693,7 +1695,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         if let start = longForm(short, t, before: m.end) {
             // a substance the body makes, measured as part of something larger, is that measure:
             // "low-density lipoprotein cholesterol (LDL-C)", "serum uric acid (SUA)" name no drug
-            if start < m.start && (m.source == "lexicon:endogenous" || Self.analytes.contains(m.name)) { return false }
+            if start < m.start && m.source == "lexicon:endogenous" { return false }
             return start >= m.start || !hasWord(t, start..<m.start, in: longFormLinks, longest: 7)
         }
         // "a phase 1 trial of dostarlimab (GARNET)": a word in capitals after a trial's drug names the trial
@@ -1701,8 +1703,6 @@ public final class EntityRecognizer: @unchecked Sendable {
         return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
     }
 
-    /// Lexicon names of blood analytes that are not marked endogenous (they are classes in the drug table).
-    static let analytes: Set<String> = ["glucose", "triglyceride", "triglycerides"]
 
     static let trialWords: Set<String> = ["trial", "trials", "study", "studies", "cohort", "registry"]
     /// Whether a trial word stands right before `start`, or before one linking word ("trial of", "study with").
@@ -1764,6 +1764,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // a subscript written inline), it defines no abbreviation
                 guard !(glued && Self.isDigit(short[0])), short.contains(where: { $0.properties.isAlphabetic }),
                       short.contains(where: { $0.properties.isUppercase }) else { continue }
+                // a Roman numeral is an oxidation state or a class ("arsenic (III)", "factor (VII)"), no abbreviation
+                if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { continue }
                 let components = Self.regimenComponents(t, result[p], m, short)
                 guard components.count > 1 || Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {

@@ -414,4 +414,21 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(abcb1.isEmpty)
         XCTAssertTrue(abcb1.allSatisfy { $0["gene"] as? String == "ABCB1" }, "\(abcb1)")
     }
+
+    /// Substances the DrugBank open vocabulary does not name alone are substances, not classes: lithium
+    /// (a PharmGKB abstract of lithium response, 18408563) and arsenic, whose oxidation state "(III)" is no
+    /// abbreviation of it (18334919); glucose is the body's own, with D-glucose's DrugBank id, and
+    /// "triglyceride-glucose (TyG) index" is a measure, not a regimen of two drugs.
+    func testSubstancesOutsideDrugBankAreNoClasses() throws {
+        let drugs = try entities(Self.pharmgkb).filter { $0["type"] as? String == "drug" }
+        let lithium = drugs.filter { $0["doc"] as? String == "18408563" && $0["name"] as? String == "lithium" }
+        XCTAssertFalse(lithium.isEmpty)
+        XCTAssertTrue(lithium.allSatisfy { $0["class"] as? Bool == false }, "\(lithium)")
+        XCTAssertFalse(drugs.contains { $0["doc"] as? String == "18334919" && $0["text"] as? String == "III" })
+        let ms = try text([#"{"id": "g", "text": "The triglyceride-glucose (TyG) index and fasting glucose were higher in CYP2C9 carriers on metformin; TyG rose."}"#])
+        XCTAssertFalse(ms.contains { $0["text"] as? String == "TyG" })
+        let glucose = ms.filter { $0["name"] as? String == "glucose" }
+        XCTAssertEqual(glucose.count, 2)
+        XCTAssertTrue(glucose.allSatisfy { $0["id"] as? String == "DB01914" && $0["source"] as? String == "lexicon:endogenous" }, "\(glucose)")
+    }
 }
