@@ -105,7 +105,8 @@ xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin nadph nadh
 carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
 inspire garnet snail phospholipids hematoxylin haematoxylin eosin
-""".split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids"}
+""".split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids",
+                      "cytochrome c"}  # (the protein whose release apoptosis papers measure; "cytochrome c oxidase")
 # and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) are reagents
 
 # Drug classes people write instead of drug names (ATC where one code fits).

@@ -1366,6 +1366,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                                               "exchanger", "exchangers", "transporter", "transporters", "cotransporter",
                                               "cotransporters", "antiporter", "antiporters", "symporter", "symporters"]
 
+    /// Terms that begin with a substance's name and name something else: a measure ("oxygen saturation",
+    /// "blood urea nitrogen"), a class of radicals ("reactive oxygen species"), a reference ("gold standard").
+    static let otherTerms: [String: Set<String>] = [
+        "gold": ["standard", "standards"],
+        "oxygen": ["species", "saturation", "saturations", "desaturation", "consumption", "uptake", "tension", "extraction"],
+        "nitrogen": ["fixation", "assimilation"], "urea": ["nitrogen"],
+    ]
+
     /// Elements and ions the drug table lists as drugs: like the body's own substances, they name the
     /// transporters that carry them ("zinc transporter 8", "copper transporter 1").
     static let elements: Set<String> = ["zinc", "iron", "copper", "hydrogen", "magnesium", "manganese", "sodium", "potassium",
@@ -1400,6 +1408,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if Self.namesStructure(t, m, endogenous: m.isClass || m.source == "lexicon:endogenous" || Self.elements.contains(m.name)) {
                     return true
                 }
+                if let next = Self.otherTerms[m.name], next.contains(Self.lowerWordAfter(t, m.end)) { return true }
+                if m.name == "nitrogen" && Self.lowerWordBefore(t, m.start) == "urea" { return true }
                 guard !m.isClass else { return false }
                 let w1 = Self.lowerWordAfter(t, m.end)
                 if Self.procedureWords.contains(w1) { return true }

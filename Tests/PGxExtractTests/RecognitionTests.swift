@@ -409,6 +409,9 @@ final class RecognitionTests: XCTestCase {
         let snp = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "27676277" && $0["text"] as? String == "rs1805087" }
         XCTAssertFalse(snp.isEmpty)
         XCTAssertTrue(snp.allSatisfy { $0["gene"] as? String != "MTHFR" }, "\(snp)")
+        // terms that begin with a substance's name: measures, radicals, a reference, a protein
+        let terms = try text([#"{"id": "t", "text": "Against the gold standard, reactive oxygen species, oxygen saturation, blood urea nitrogen and cytochrome c release rose after hyperbaric oxygen therapy in CYP2C9 carriers."}"#])
+        XCTAssertEqual(texts(terms, type: "drug"), ["oxygen"])
         // a variant list written with semicolons stays its gene's: "ABCB1 (1236C > T; 2677G > T/A; 3435C > T)"
         let abcb1 = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "17049058" && $0["text"] as? String == "3435C > T" }
         XCTAssertFalse(abcb1.isEmpty)
