@@ -36,9 +36,12 @@ ADP ATP AAS LDLC AMD RVR PCI SBP DBP ABC
 MOL INN SCT ADAS PPG PINS FPG FINS
 PFAS DDT SDS CTRL CA1 CA2 CA3
 ACR EFS CPD MAF VIT
+PRCC COPE STS
 """.split())
 # (the last lines: the fluorinated chemicals, the pesticide, the detergent of SDS-PAGE, "Ctrl" groups, hippocampal
-# regions; ACR criteria, event-free survival, cigarettes per day, minor allele frequency, "Vit E")
+# regions; ACR criteria, event-free survival, cigarettes per day, minor allele frequency, "Vit E"; papillary renal
+# cell carcinoma ("pRCC"), the Brief COPE inventory and COPE trials, the Society of Thoracic Surgeons' score and
+# soft-tissue sarcoma)
 # Abbreviations that are also some gene's alias, left out as written alone (their hyphenated forms, "OCT-1",
 # stay), by what they mean in PubMed text:
 ALIAS_STOP = set(
@@ -81,7 +84,13 @@ ALIAS_STOP = set(
     "RP11 HIF-1 P50 "
     # in PGx abstracts: mean absolute error (warfarin dosing algorithms), a "G16 allele", a cohort (ALA-ACRC),
     # and "apoA" (apolipoprotein A, as in "apoA-1"; LPA's apo(a) is written with brackets)
-    "MAE G16 ACRC APOA".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+    "MAE G16 ACRC APOA "
+    # NCBI writes these without the hyphen or space the text has ("EG-1" an experimental group, "FM 3-11" a
+    # field manual): the alias as NCBI writes it, which its hyphenated form is made from
+    "EG1 FM3 FM-3 HPC11 GA2 LLC1 "
+    # the TOR complexes (TORC1/2, not CRTC1/2), a reinfusion therapy or CAR-T cells (KM-CART; not CARTPT), the
+    # SWI/SNF BAF complex (not BANF1)
+    "TORC1 TORC2 CART BAF".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
@@ -718,6 +727,10 @@ def build_drugs():
             name = r["Common name"].strip()
             low = name.lower()
             if not name or low in DRUG_STOP:
+                continue
+            # cell therapies ("allogenic bone marrow-derived mesenchymal stem cells", "UC-MSCs") name the cells
+            # that cell biology abstracts study ("BMSCs"), no drug of a rule table
+            if re.search(r"\b(stem|stromal) cells?\b", low):
                 continue
             # DrugBank's allergenic extracts (DB10000-DB11099 without a structure: foods, pollens, moulds, animal
             # skins, insects; "goose", "peach", "yeast", "cotton") are no drugs of a rule table; vaccines stay

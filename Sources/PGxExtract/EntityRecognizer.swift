@@ -1597,6 +1597,20 @@ public final class EntityRecognizer: @unchecked Sendable {
                       !gene || !Self.namesProtein(t[start..<end]) else { continue }
                 if gene { dropped.insert(written) } else { droppedDrugs.insert(written) }
             }
+            // a plural abbreviation of words that are no mention ("transcription factors (TFs)") takes its
+            // singular from the genes too: "the Onecut TF family" names no transferrin
+            var o = 0
+            while let open = t[o...].firstIndex(of: "(") {
+                o = open + 1
+                var close = o
+                while close < t.count && close - o <= 9 && (Self.isAlnum(t[close]) || t[close] == "-") { close += 1 }
+                guard close < t.count, t[close] == ")", let singular = Self.singular(of: Array(t[o..<close])) else { continue }
+                var end = open
+                while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
+                guard let start = Self.longForm(Array(t[o..<close]), t, before: end), end - start > close - o,
+                      !result[p].contains(where: { $0.start < end && start < $0.end }), !Self.namesProtein(t[start..<end]) else { continue }
+                dropped.insert(singular)
+            }
         }
         guard !dropped.isEmpty || !droppedDrugs.isEmpty else { return }
         for (p, t) in passages.enumerated() {
@@ -1661,6 +1675,15 @@ public final class EntityRecognizer: @unchecked Sendable {
         // substances the body makes name a measure together, not a regimen: "triglyceride-glucose (TyG) index"
         if spans.allSatisfy({ $0.allSatisfy { $0.source == "lexicon:endogenous" } }) { return [m] }
         return spans.flatMap { $0 }
+    }
+
+    /// The singular of a plural abbreviation: capitals (two or more) and a final lower-case "s" ("DPPIs",
+    /// "TFs"), or nil.
+    static func singular(of short: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard short.count >= 3, short.last == "s" else { return nil }
+        let stem = short.dropLast()
+        guard stem.filter(isUpper).count >= 2, stem.allSatisfy({ isAlnum($0) || $0 == "-" }) else { return nil }
+        return Array(stem)
     }
 
     /// Where the long form of `short` starts in `window`, or nil: every letter and digit of `short`
@@ -1807,6 +1830,18 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
         guard !defs.isEmpty else { return }
+        // a plural abbreviation stands for its singular too ("dipeptidyl peptidase-4 inhibitors (DPPIs)",
+        // then "DPPI-MET"), which is then no gene the lexicon spells so (DPPI, cathepsin C's alias)
+        for d in defs where d.templates.allSatisfy({ $0.kind == .drug }) {
+            guard let singular = Self.singular(of: d.short) else { continue }
+            defs.append((singular, d.templates, d.passage, d.from))
+            for q in d.passage..<passages.count {
+                result[q].removeAll { m in
+                    m.kind == .gene && (m.source == "lexicon:alias" || m.source == "lexicon:symbol" && !m.pharmacogene)
+                        && (q > d.passage || m.start > d.from) && passages[q][m.start..<m.end].elementsEqual(singular)
+                }
+            }
+        }
         for (p, t) in passages.enumerated() {
             var added: [Mention] = []
             for di in defs.indices where p >= defs[di].passage {

@@ -434,4 +434,22 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(glucose.count, 2)
         XCTAssertTrue(glucose.allSatisfy { $0["id"] as? String == "DB01914" && $0["source"] as? String == "lexicon:endogenous" }, "\(glucose)")
     }
+
+    /// A plural abbreviation stands for its singular: "dipeptidyl peptidase-4 inhibitors (DPPIs)" makes
+    /// "DPPI-MET" the class (it was cathepsin C's alias DPPI), and "transcription factors (TFs)" makes "the
+    /// Onecut TF family" no transferrin (a MEDLINE sample, 39366958). Symbols that abstracts use for
+    /// something else are no genes: the Brief COPE inventory (36441773), papillary renal cell carcinoma,
+    /// "pRCC" (38053655).
+    func testPluralAbbreviationsAndOtherUsesOfSymbols() throws {
+        let genes = try entities("pubmed/samples").filter { $0["type"] as? String == "gene" }
+        func names(_ pmid: String) -> [String] { genes.filter { $0["doc"] as? String == pmid }.compactMap { $0["name"] as? String } }
+        XCTAssertFalse(names("39366958").contains("TF"), "\(names("39366958"))")
+        XCTAssertFalse(names("36441773").contains("COPE"))
+        XCTAssertFalse(names("38053655").contains("PRCC"))
+        let ms = try text([#"{"id": "d", "text": "Dipeptidyl peptidase-4 inhibitors (DPPIs) and metformin combination (DPPI-MET) lowered glucose in SLC22A1 carriers."}"#])
+        let dppi = ms.filter { $0["text"] as? String == "DPPI" }
+        XCTAssertEqual(dppi.count, 1)
+        XCTAssertEqual(dppi.first?["name"] as? String, "dipeptidyl peptidase-4 inhibitors")
+        XCTAssertEqual(dppi.first?["type"] as? String, "drug")
+    }
 }
