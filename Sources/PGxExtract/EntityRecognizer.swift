@@ -89,7 +89,7 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// The passes after the first (agents and codes, protein families, species genes, symbols in context,
     /// abbreviations) and the attachment of variants and phenotypes to their genes.
-    /// `headings`: the record's MeSH descriptor names, if any (`readsAsNonHuman`).
+    /// `headings`: the record's MeSH descriptor names, if any (`studiesMicrobesOrPlants`).
     public func recognize(_ passages: [[Unicode.Scalar]], first: FirstPass, sentences: [[Range<Int>]],
                           headings: [String] = []) -> [[Mention]] {
         var result: [[Mention]] = []
@@ -861,6 +861,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         return out
     }
 
+    /// Words that end the phrase an agent's target is looked for in ("inhibitors of X via Y").
     static let phraseBreaks: Set<String> = ["via", "in", "on", "by", "through", "and", "or", "with", "to", "from", "for", "as",
                                             "at", "into", "during", "after", "before", "than", "that", "which"]
 
@@ -1735,7 +1736,6 @@ public final class EntityRecognizer: @unchecked Sendable {
         if short.count >= 4, short.allSatisfy({ $0.properties.isAlphabetic }), namesTrialBefore(t, m.start) { return false }
         return short.count <= 6 && (short.filter(isUpper).count >= 2 || short.contains(where: isDigit))
     }
-
 
     static let trialWords: Set<String> = ["trial", "trials", "study", "studies", "cohort", "registry"]
     /// Whether a trial word stands right before `start`, or before one linking word ("trial of", "study with").

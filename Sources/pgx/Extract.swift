@@ -393,8 +393,11 @@ struct DocMeta {
     var version: Int
     var year: Int?
     var chemicals: [Chemical] = []
-    /// The record's MeSH descriptor names, which say what organism it studies (`EntityRecognizer.readsAsNonHuman`).
-    var headings: [String] = []
+    /// The record's MeSH headings, which say what organism it studies (`EntityRecognizer.studiesMicrobesOrPlants`).
+    var meshHeadings: [MeshHeading] = []
+    /// Their descriptor names, made only for a document that can hold a pair (`TripleExtractor.extract`
+    /// takes them as an autoclosure).
+    var headings: [String] { meshHeadings.map(\.name) }
 
     /// The record's indexing terms that the document stage reads: its substance names. (MeSH descriptors
     /// as well gave the same PharmGKB scores over six training seeds, at twice the recognizer's work.)
@@ -446,7 +449,7 @@ struct DocumentSources {
                     switch ev {
                     case .citation(let c):
                         try body(c.pmid, [("title", c.title), ("abstract", c.abstractText)],
-                                 DocMeta(version: c.version, year: c.year, chemicals: c.chemicals, headings: c.meshHeadings.map(\.name)))
+                                 DocMeta(version: c.version, year: c.year, chemicals: c.chemicals, meshHeadings: c.meshHeadings))
                     case .deletions(let d): onDeletions(d)
                     case .problem(let e): onError(e)
                     }
