@@ -90,10 +90,18 @@ ALIAS_STOP = set(
     "EG1 FM3 FM-3 HPC11 GA2 LLC1 "
     # the TOR complexes (TORC1/2, not CRTC1/2), a reinfusion therapy or CAR-T cells (KM-CART; not CARTPT), the
     # SWI/SNF BAF complex (not BANF1)
-    "TORC1 TORC2 CART BAF".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+    "TORC1 TORC2 CART BAF "
+    # Son of sevenless or a distress call (not XYLT2), the Gaussia luciferase reporter (not GBA), CreERT2
+    # (not MAPK3), influenza's polymerase subunit PB1 and PB1 domains (not PBRM1)
+    "SOS GLUC ERT2 PB1".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
+# Symbols matched only as written, in capitals: "Rho" is the Rho GTPases (RhoA, Rho kinase), not rhodopsin
+SYMBOLS_AS_WRITTEN = {"RHO"}
+# Symbols left out alone but not as the stem of other names (GENE_STOP would also drop "RPE-65" for RPE65):
+# the retinal pigment epithelium (not RPE), phosphatidylinositol phosphates (not PIP)
+SYMBOLS_ALONE_STOP = {"RPE", "PIP"}
 # (families written as one gene's alias, GPCR, PKC, PLC and RAF, are families below)
 # Month names: "MARCH" and "APRIL" are aliases, "March" and "April" in an abstract are dates.
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -533,7 +541,7 @@ def build_genes():
     for sym, entrez, name, aliases, pgx in genes:
         if sym.upper() not in GENE_STOP and len(sym) >= 2:
             add(sym, "cs", "symbol", sym, entrez, pgx)
-            if len(sym) >= 3 and sym.capitalize() not in AMINO3:
+            if len(sym) >= 3 and sym.capitalize() not in AMINO3 and sym not in SYMBOLS_AS_WRITTEN:
                 # any case ("Nrf2", "Src", "c-Fos"); the recognizer still refuses plain lower-case words.
                 # Not a symbol that is an amino acid's three letters: "Met" in "Val/Met", "Met carriers" is methionine.
                 add(sym.lower(), "ci", "symbol", sym, entrez, pgx)
@@ -597,6 +605,8 @@ def build_genes():
             hy = f"{m.group(1)}-{m.group(2)}"
             if (hy, "cs") not in rows:
                 rows[(hy, "cs")] = (rank + 1, "alias", sym, h, entrez, pgx)
+    for stop in SYMBOLS_ALONE_STOP:
+        rows.pop((stop, "cs"), None); rows.pop((stop.lower(), "ci"), None)
     # Families and groups used in PGx writing.
     fams = set()
     for sym in pgx_syms:

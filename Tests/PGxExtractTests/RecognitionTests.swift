@@ -439,13 +439,19 @@ final class RecognitionTests: XCTestCase {
     /// "DPPI-MET" the class (it was cathepsin C's alias DPPI), and "transcription factors (TFs)" makes "the
     /// Onecut TF family" no transferrin (a MEDLINE sample, 39366958). Symbols that abstracts use for
     /// something else are no genes: the Brief COPE inventory (36441773), papillary renal cell carcinoma,
-    /// "pRCC" (38053655).
+    /// "pRCC" (38053655), and aliases of other proteins (Rho GTPases, Gaussia luciferase, CreERT2).
     func testPluralAbbreviationsAndOtherUsesOfSymbols() throws {
         let genes = try entities("pubmed/samples").filter { $0["type"] as? String == "gene" }
         func names(_ pmid: String) -> [String] { genes.filter { $0["doc"] as? String == pmid }.compactMap { $0["name"] as? String } }
         XCTAssertFalse(names("39366958").contains("TF"), "\(names("39366958"))")
         XCTAssertFalse(names("36441773").contains("COPE"))
         XCTAssertFalse(names("38053655").contains("PRCC"))
+        // the Rho GTPases, a luciferase reporter, CreERT2, influenza's PB1, Son of sevenless, the retinal
+        // pigment epithelium: other proteins and tissues than the genes whose aliases spell them
+        let other = try text([#"{"id": "o", "text": "Rho kinase, GLuc, CreERT2, PB1, Sos and the RPE of mice on metformin with OCT1 variants."}"#])
+        let otherGenes = Set(other.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String })
+        XCTAssertTrue(otherGenes.contains("SLC22A1"))
+        XCTAssertEqual(otherGenes.intersection(["RHO", "GBA", "MAPK3", "PBRM1", "XYLT2", "RPE"]), [], "\(otherGenes)")
         let ms = try text([#"{"id": "d", "text": "Dipeptidyl peptidase-4 inhibitors (DPPIs) and metformin combination (DPPI-MET) lowered glucose in SLC22A1 carriers."}"#])
         let dppi = ms.filter { $0["text"] as? String == "DPPI" }
         XCTAssertEqual(dppi.count, 1)
