@@ -1350,8 +1350,17 @@ public final class EntityRecognizer: @unchecked Sendable {
         var j = m.end
         if j < t.count && t[j] == "-" { j += 1 }
         while j < t.count && isSpace(t[j]) { j += 1 }
-        let next = makeLowerString(t[j..<min(t.count, j + 30)])
-        if next.hasPrefix("domain") || next.hasPrefix("like") && next.contains("domain") { return true }
+        // "C2 domain", "C2 like C-terminal domain": the next word, or one of the four after "like"
+        var word = lowerWordAfter(t, m.end), e = j + word.unicodeScalars.count
+        if word.hasPrefix("domain") { return true }
+        if word == "like" {
+            for _ in 0..<4 {
+                word = lowerWordAfter(t, e)
+                if word.hasPrefix("domain") { return true }
+                guard !word.isEmpty, let r = t[e...].firstIndex(where: { isAlnum($0) }) else { break }
+                e = r + word.unicodeScalars.count
+            }
+        }
         guard makeString(t[m.start..<m.end]) == "FEV", j < t.count else { return false }
         return t[j] == "1" || t[j] == "\u{2081}" || makeString(t[j..<min(t.count, j + 3)]) == "(1)"
     }
