@@ -121,10 +121,11 @@ leucine lysine methionine phenylalanine proline serine threonine tryptophan tyro
 xanthine hypoxanthine heme adenosine phosphate fibrinogen angiotensin nadph nadh
 carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
-inspire garnet snail phospholipids hematoxylin haematoxylin eosin
+inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 """.split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids",
                       "cytochrome c"}  # (the protein whose release apoptosis papers measure; "cytochrome c oxidase")
-# and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) are reagents
+# and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) and the fixative
+# formalin ("formalin-fixed paraffin-embedded") are reagents
 
 # Drug classes people write instead of drug names (ATC where one code fits).
 DRUG_CLASSES = [

@@ -1335,7 +1335,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
     }
 
-    /// Whether gene mention `m` names something else by what follows it:
+    /// Whether gene mention `m` names something else by what stands around it:
+    /// - a trademark sign before it: a product's grade ("Eudragit® RSPO");
     /// - a star, a letter and a study word: a study ("the STAR*D sample"), not an allele ("TGFB1*T, CCR5*d",
     ///   "APOE*E4 carriers");
     /// - "domain" after a short symbol: a protein domain ("the C2 domain", "C2-like domain", "C2 like C-terminal
@@ -1346,6 +1347,9 @@ public final class EntityRecognizer: @unchecked Sendable {
            studyWords.contains(lowerWordAfter(t, m.end + 2)) {
             return true
         }
+        var b = m.start
+        if b > 0 && isSpace(t[b - 1]) { b -= 1 }
+        if b > 0 && (t[b - 1] == "®" || t[b - 1] == "™") { return true }
         guard m.end - m.start <= 3, m.source.hasPrefix("lexicon:") else { return false }
         var j = m.end
         if j < t.count && t[j] == "-" { j += 1 }

@@ -393,7 +393,7 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("p"), ["OGFOD1"])
     }
 
-    /// Stains, cofactors and nutrients are no drugs, and an agent's target phrase ends at a preposition, in
+    /// Stains, fixatives, cofactors and nutrients are no drugs, and an agent's target phrase ends at a preposition, in
     /// MEDLINE samples: "hematoxylin and eosin" staining (26207958; they paired with CD138), coenzyme A
     /// (41594546: OXCT1–"coenzyme a" at 0.90), "modulators of microglia polarization via TLR4/NF-κB" is no
     /// TLR4 agent (34863710); and in a PharmGKB abstract, "MTHFR rs1801131 AA and rs1801133 TT; MS rs1805087
@@ -406,6 +406,10 @@ final class RecognitionTests: XCTestCase {
         XCTAssertTrue(Set(drugs("26207958")).isDisjoint(with: ["hematoxylin", "eosin"]), "\(drugs("26207958"))")
         XCTAssertFalse(drugs("41594546").contains("coenzyme a"), "\(drugs("41594546"))")
         XCTAssertFalse(drugs("34863710").contains { $0.hasPrefix("modulators") }, "\(drugs("34863710"))")
+        // the fixative of "formalin-fixed paraffin-embedded" tissue (26702420: PIK3CA-formalin), and a
+        // polymer's grade after its trademark, "Eudragit® RSPO" (26643801: no R-spondin)
+        XCTAssertFalse(drugs("26702420").contains("formaldehyde"), "\(drugs("26702420"))")
+        XCTAssertFalse(samples.contains { $0["doc"] as? String == "26643801" && $0["text"] as? String == "RSPO" })
         let snp = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "27676277" && $0["text"] as? String == "rs1805087" }
         XCTAssertFalse(snp.isEmpty)
         XCTAssertTrue(snp.allSatisfy { $0["gene"] as? String != "MTHFR" }, "\(snp)")
