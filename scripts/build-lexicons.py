@@ -93,12 +93,15 @@ ALIAS_STOP = set(
     "TORC1 TORC2 CART BAF "
     # Son of sevenless or a distress call (not XYLT2), the Gaussia luciferase reporter (not GBA), CreERT2
     # (not MAPK3), influenza's polymerase subunit PB1 and PB1 domains (not PBRM1)
-    "SOS GLUC ERT2 PB1".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+    "SOS GLUC ERT2 PB1 "
+    # small nuclear ribonucleoproteins and the phospholipase A2 family (not LSM2, PLA2G1B), soluble ST2 (IL1RL1,
+    # not SDCBP2), and NCBI's hyphenated "b-protein" (the stop of "B protein" above did not reach it)
+    "SNRNP PLA2 ST-2 B-PROTEIN".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
 # Symbols matched only as written, in capitals: "Rho" is the Rho GTPases (RhoA, Rho kinase), not rhodopsin
-SYMBOLS_AS_WRITTEN = {"RHO"}
+SYMBOLS_AS_WRITTEN = {"RHO", "TAT", "PRX"}  # and "Tat" is HIV's transactivator, "Prx" the peroxiredoxins
 # Symbols left out alone but not as the stem of other names (GENE_STOP would also drop "RPE-65" for RPE65):
 # the retinal pigment epithelium (not RPE), phosphatidylinositol phosphates (not PIP)
 SYMBOLS_ALONE_STOP = {"RPE", "PIP"}

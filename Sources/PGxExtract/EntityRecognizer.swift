@@ -1138,14 +1138,20 @@ public final class EntityRecognizer: @unchecked Sendable {
     // MARK: - Genes named with a species prefix or a rodent/parasite symbol
 
     /// Human genes written with the "h" prefix of cloning papers ("hENT1", "hMOR", "hOCT1") are the
-    /// gene of the symbol or alias after it. Rodent and parasite genes that pharmacology abstracts name
-    /// ("mdr1a", "Cyp3a11", "pfmdr1", "pfcrt") are gene mentions without an HGNC id: entities, but no
-    /// pair partner, since a rule needs a human gene.
+    /// gene of the symbol or alias after it. Rodent, parasite and HIV genes that pharmacology abstracts
+    /// name ("mdr1a", "Cyp3a11", "pfmdr1", "pfcrt", "Tat") are gene mentions without an HGNC id: entities,
+    /// but no pair partner, since a rule needs a human gene.
     func addSpeciesGenes(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var found: [Mention] = []
         var buf: [UInt32] = []
         for word in words {
             let i = word.lowerBound, k = word.upperBound
+            // HIV's accessory proteins ("Tat", "Nef", "Vpr"): genes, but no human ones
+            if k - i == 3, t[i] == "T" || t[i] == "N" || t[i] == "V", !ms.contains(where: { $0.start < k && i < $0.end }),
+               Self.viralProteins.contains(makeString(t[i..<k])) {
+                found.append(Mention(kind: .gene, start: i, end: k, name: makeString(t[i..<k]), source: Mention.nonHumanSource))
+                continue
+            }
             guard k - i >= 4, k - i <= 9, t[i].value < 0x80, t[i + 1].value < 0x80 else { continue }
             // cheap first, on the first two letters: h + capital, md, pf, pv; ab and cy with a digit (Abcb1a, Cyp3a11)
             let c = t[i].value | 0x20, d = t[i + 1].value | 0x20
@@ -1170,6 +1176,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         return Self.adding(found, to: ms)
     }
 
+    static let viralProteins: Set<String> = ["Tat", "Nef", "Vpr", "Vif", "Vpu"]
     static let rodentTransporters: Set<String> = ["mdr1a", "mdr1b", "abcb1a", "abcb1b", "mdr3"]
     static let parasiteGenes: Set<String> = ["pfmdr1", "pfmdr2", "pfcrt", "pfdhfr", "pfdhps", "pfatp6", "pfk13", "pfkelch13",
                                              "pfmrp1", "pfnhe1", "pvmdr1", "pvcrt", "pvdhfr", "pvdhps"]
