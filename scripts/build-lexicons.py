@@ -126,7 +126,9 @@ carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
 inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 """.split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids",
-                      "cytochrome c"}  # (the protein whose release apoptosis papers measure; "cytochrome c oxidase")
+                      "cytochrome c", "alkaline phosphatase"}
+# (cytochrome c: the protein whose release apoptosis papers measure, and "cytochrome c oxidase"; alkaline
+# phosphatase: a liver and bone enzyme abstracts measure, the gene ALPL where it is one)
 # and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) and the fixative
 # formalin ("formalin-fixed paraffin-embedded") are reagents
 
@@ -329,6 +331,10 @@ PHARMACOLOGY_PROTEINS = {
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
     "apoA-1": "APOA1",
+    # HER2's full name, which starts with DrugBank's "human epidermal growth factor" (nepidermin)
+    "human epidermal growth factor receptor 2": "ERBB2", "human epidermal growth factor receptor 1": "EGFR",
+    "human epidermal growth factor receptor 3": "ERBB3", "human epidermal growth factor receptor 4": "ERBB4",
+    "human epidermal growth factor receptor": "EGFR",
     "tissue factor": "F3",  # (NCBI's name is "coagulation factor III, tissue factor"; its alias TF is transferrin's symbol)
     "endothelial nitric oxide synthase": "NOS3", "endothelial NO synthase": "NOS3", "eNOS": "NOS3",
     "inducible nitric oxide synthase": "NOS2", "iNOS": "NOS2", "neuronal nitric oxide synthase": "NOS1",

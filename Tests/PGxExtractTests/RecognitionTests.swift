@@ -361,6 +361,9 @@ final class RecognitionTests: XCTestCase {
         XCTAssertTrue(ccb.allSatisfy { $0.name == "calcium channel blockers" }, "\(ccb)")
         let ms = try text([#"{"id": "s", "text": "The SLC30A8 zinc transporter, the Na+/K+ sodium-potassium pump, the iron-sulfur cluster and calcium channel variants, but not the metformin transporter OCT1, with metformin."}"#])
         XCTAssertEqual(texts(ms, type: "drug"), ["metformin", "metformin"])
+        // HER2's full name begins with DrugBank's "human epidermal growth factor" (nepidermin): it is ERBB2
+        let her2 = try text([#"{"id": "h", "text": "Human epidermal growth factor receptor 2 (HER2)-positive patients received trastuzumab."}"#])
+        XCTAssertEqual(her2.compactMap { $0["name"] as? String }, ["ERBB2", "ERBB2", "trastuzumab"])
         // triples: no ZNF432-zinc pair where the abstract names its zinc finger gene
         let triples = try text([#"{"id": "z", "text": "rs3752120 is located in the zinc finger protein gene ZNF432 and modulates the response to salmeterol."}"#], triples: true)
         let partners = triples.compactMap { ($0["drug"] as? [String: Any])?["name"] as? String }
