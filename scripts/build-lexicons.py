@@ -126,9 +126,11 @@ carbon sterol sterols nadide
 date chicken cherry balance capture monitor cascade dimension luminal water pear glucoside sulfate
 inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 """.split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids",
-                      "cytochrome c", "alkaline phosphatase"}
+                      "cytochrome c", "alkaline phosphatase", "insulin-like growth factor 1", "insulin-like growth factor-1",
+                      "insulin-like growth factor i", "igf-1", "igf-i"}
 # (cytochrome c: the protein whose release apoptosis papers measure, and "cytochrome c oxidase"; alkaline
-# phosphatase: a liver and bone enzyme abstracts measure, the gene ALPL where it is one)
+# phosphatase: a liver and bone enzyme abstracts measure, the gene ALPL where it is one; IGF-1, the protein
+# abstracts measure, is IGF1: mecasermin keeps its own name)
 # and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) and the fixative
 # formalin ("formalin-fixed paraffin-embedded") are reagents
 
@@ -331,6 +333,15 @@ PHARMACOLOGY_PROTEINS = {
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
     "apoA-1": "APOA1",
+    # names abstracts use that NCBI words otherwise (facts: protein name -> symbol)
+    "excision repair cross-complementing group 1": "ERCC1", "excision repair cross-complementation group 1": "ERCC1",
+    "excision repair cross-complementing group 2": "ERCC2", "excision repair cross-complementation group 2": "ERCC2",
+    "insulin-like growth factor 1": "IGF1", "insulin-like growth factor-1": "IGF1", "insulin-like growth factor I": "IGF1",
+    "integrin beta 3": "ITGB3", "G protein beta 3 subunit": "GNB3", "factor XIII": "F13A1",
+    "hepatocyte nuclear factor 1 alpha": "HNF1A", "hepatocyte nuclear factor 1-alpha": "HNF1A",
+    "aldosterone synthase": "CYP11B2", "folylpolyglutamate synthetase": "FPGS",
+    "human leukocyte antigen A": "HLA-A", "human leukocyte antigen B": "HLA-B", "human leukocyte antigen C": "HLA-C",
+    "human leukocyte antigen DRB1": "HLA-DRB1", "human leukocyte antigen DQB1": "HLA-DQB1", "human leukocyte antigen DQA1": "HLA-DQA1",
     # HER2's full name, which starts with DrugBank's "human epidermal growth factor" (nepidermin)
     "human epidermal growth factor receptor 2": "ERBB2", "human epidermal growth factor receptor 1": "EGFR",
     "human epidermal growth factor receptor 3": "ERBB3", "human epidermal growth factor receptor 4": "ERBB4",
@@ -639,6 +650,22 @@ def build_genes():
         forms = [name] + ([name + "s"] if name.endswith(("receptor", "transporter", "reductase", "synthase", "oxidase")) else [])
         for form in [g for f in forms for g in greek_forms(f)]:
             add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
+    # ABC transporters by their systematic name as abstracts and MeSH write it: "ATP-binding cassette
+    # sub-family B member 1", "ATP-Binding Cassette, Sub-Family B, Member 1", "ATP binding cassette
+    # transporter G2" (NCBI's own names carry a suffix: "... member 2 (Junior blood group)")
+    for sym, ent in by_sym.items():
+        m = re.fullmatch(r"ABC([A-G])(\d{1,2})", sym)
+        if not m:
+            continue
+        letter, num = m.groups()
+        for form in (f"ATP-binding cassette sub-family {letter} member {num}", f"ATP-binding cassette subfamily {letter} member {num}",
+                     f"ATP-binding cassette, sub-family {letter}, member {num}", f"ATP-binding cassette, subfamily {letter}, member {num}",
+                     f"ATP-binding cassette, sub-family {letter} member {num}",
+                     f"ATP binding cassette transporter, sub-family {letter}, member {num}",
+                     f"ATP binding cassette transporter, subfamily {letter}, member {num}",
+                     f"ATP-binding cassette transporter {letter}{num}", f"ATP-binding cassette {letter}{num}"):
+            if (form.lower(), "ci") not in rows:
+                add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
     # CYP and UGT genes written apart or by their enzyme name: "CYP 2D6", "CYP-2D6", "P450 2D6", "cytochrome
     # P-450 2D6", "UGT 1A1", "UDP-glucuronosyltransferase 1A1" (spaces and hyphens between a letter and a
     # digit fold to one separator, so each key serves both)

@@ -467,4 +467,19 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(dppi.first?["name"] as? String, "dipeptidyl peptidase-4 inhibitors")
         XCTAssertEqual(dppi.first?["type"] as? String, "drug")
     }
+
+    /// Protein names abstracts write otherwise than NCBI: "G protein beta 3 subunit (GNB3) C825T" (a PharmGKB
+    /// abstract, 12576843; the variant had no gene), "excision repair cross-complementing group-1" (21262916),
+    /// the ABC transporters' systematic names, "human leukocyte antigen-B*58:01" (the allele had no gene), and
+    /// "insulin-like growth factor 1", the protein abstracts measure (it was the drug mecasermin).
+    func testProteinNamesAbstractsWriteOtherwise() throws {
+        let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" || $0["type"] as? String == "variant" }
+        func named(_ pmid: String, _ text: String) -> [[String: Any]] { genes.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text } }
+        XCTAssertEqual(Set(named("12576843", "G protein beta 3 subunit").compactMap { $0["name"] as? String }), ["GNB3"])
+        XCTAssertEqual(named("12576843", "C825T").first?["gene"] as? String, "GNB3")
+        XCTAssertEqual(Set(named("21262916", "excision repair cross-complementing group-1").compactMap { $0["name"] as? String }), ["ERCC1"])
+        let ms = try text([#"{"id": "n", "text": "ATP-binding cassette, sub-family B, member 1 and human leukocyte antigen-B*58:01 and insulin-like growth factor 1 in allopurinol users."}"#])
+        XCTAssertEqual(ms.filter { $0["type"] as? String != "drug" }.compactMap { $0["name"] as? String }, ["ABCB1", "HLA-B", "HLA-B*58:01", "IGF1"])
+        XCTAssertEqual(ms.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }, ["allopurinol"])
+    }
 }
