@@ -340,6 +340,7 @@ PHARMACOLOGY_PROTEINS = {
     "integrin beta 3": "ITGB3", "G protein beta 3 subunit": "GNB3", "factor XIII": "F13A1",
     "hepatocyte nuclear factor 1 alpha": "HNF1A", "hepatocyte nuclear factor 1-alpha": "HNF1A",
     "aldosterone synthase": "CYP11B2", "folylpolyglutamate synthetase": "FPGS",
+    "Rev-erb-alpha": "NR1D1", "Rev-erb alpha": "NR1D1", "Rev-erbalpha": "NR1D1",
     "human leukocyte antigen A": "HLA-A", "human leukocyte antigen B": "HLA-B", "human leukocyte antigen C": "HLA-C",
     "human leukocyte antigen DRB1": "HLA-DRB1", "human leukocyte antigen DQB1": "HLA-DQB1", "human leukocyte antigen DQA1": "HLA-DQA1",
     # HER2's full name, which starts with DrugBank's "human epidermal growth factor" (nepidermin)
@@ -650,6 +651,10 @@ def build_genes():
         forms = [name] + ([name + "s"] if name.endswith(("receptor", "transporter", "reductase", "synthase", "oxidase")) else [])
         for form in [g for f in forms for g in greek_forms(f)]:
             add(form.lower(), "ci", "name", sym, ent[1], sym in pgx_syms)
+    # HLA-C by its serological names: "HLA-Cw6" (psoriasis and ustekinumab), "HLA-Cw*0602" (the allele after it)
+    ent = by_sym.get("HLA-C")
+    for form in ["HLA-Cw"] + [f"HLA-Cw{n}" for n in range(1, 19)]:
+        add(form, "cs", "alias", "HLA-C", ent[1], True)
     # ABC transporters by their systematic name as abstracts and MeSH write it: "ATP-binding cassette
     # sub-family B member 1", "ATP-Binding Cassette, Sub-Family B, Member 1", "ATP binding cassette
     # transporter G2" (NCBI's own names carry a suffix: "... member 2 (Junior blood group)")

@@ -80,7 +80,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for (t, words) in zip(passages, first.words) {
             for w in words {
                 let i = w.lowerBound, n = w.count
-                if n == 2, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, Self.contextSymbols[makeString(t[w])] != nil { return true }
+                if n == 2 || n == 3, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, Self.contextSymbols[makeString(t[w])] != nil { return true }
                 if n >= 4 && n <= 9 && t[i] == "h" && Self.isUpper(t[i + 1]) { return true }
             }
         }
@@ -1267,7 +1267,10 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// emergency room or endoplasmic reticulum, "PR" a partial response, "TS" …), taken as the gene
     /// where the next word is one said of a gene or receptor ("ER-positive", "ER expression",
     /// "TS genotype", "GR content") or where they stand in a list of genes ("ERCC1, GSTs, TS and MTHFR").
-    static let contextSymbols: [String: String] = ["ER": "ESR1", "PR": "PGR", "GR": "NR3C1", "TS": "TYMS", "AR": "AR"]
+    /// Three-letter ones (CRP the clinical measure, APC the cells or the trial) only before a word of
+    /// genetics ("CRP gene polymorphisms", "ATG5, NFKB1, and CRP Genes").
+    static let contextSymbols: [String: String] = ["ER": "ESR1", "PR": "PGR", "GR": "NR3C1", "TS": "TYMS", "AR": "AR",
+                                                   "CRP": "CRP", "APC": "APC"]
     static let geneWords: Set<String> = ["positive", "negative", "expression", "status", "content", "genotype", "genotypes",
                                          "gene", "polymorphism", "polymorphisms", "mrna", "protein", "antagonist", "agonist",
                                          "antagonists", "agonists", "activity", "levels", "binding", "signaling", "signalling"]
@@ -1276,9 +1279,9 @@ public final class EntityRecognizer: @unchecked Sendable {
         var found: [Mention] = []
         let n = t.count
         for word in words {
-            // two capitals standing alone
+            // two or three capitals standing alone
             let i = word.lowerBound, k = word.upperBound
-            guard k - i == 2, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26 else { continue }
+            guard k - i == 2 || k - i == 3, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, t[k - 1].value &- 65 < 26 else { continue }
             guard let sym = Self.contextSymbols[makeString(t[i..<k])],
                   !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
             // the next word, across spaces and one hyphen ("ER -positive" in tokenized text)
@@ -1286,9 +1289,12 @@ public final class EntityRecognizer: @unchecked Sendable {
             while j < n && (t[j] == " " || t[j] == "-") { j += 1 }
             var e = j
             while e < n && Self.isAlnum(t[e]) { e += 1 }
-            var isGene = e > j && Self.geneWords.contains(makeLowerString(t[j..<e]))
-            if !isGene {
-                // in a list: a gene mention within two words on either side, joined by "," or "and"
+            // a three-letter one only before a word of genetics: "CRP gene", not "CRP levels" (the measure)
+            let next = e > j ? makeLowerString(t[j..<e]) : ""
+            var isGene = k - i == 2 ? Self.geneWords.contains(next) : Self.geneticContext.contains(next)
+            if !isGene && k - i == 2 {
+                // in a list: a gene mention within two words on either side, joined by "," or "and" (not for a
+                // three-letter one: "IL-6, CRP and TNF" list blood markers)
                 let near = ms.filter { $0.kind == .gene && ($0.end <= i && i - $0.end <= 6 || $0.start >= k && $0.start - k <= 6) }
                 isGene = near.contains { m in
                     let gap = m.end <= i ? makeString(t[m.end..<i]) : makeString(t[k..<m.start])

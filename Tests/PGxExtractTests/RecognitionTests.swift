@@ -471,13 +471,21 @@ final class RecognitionTests: XCTestCase {
     /// Protein names abstracts write otherwise than NCBI: "G protein beta 3 subunit (GNB3) C825T" (a PharmGKB
     /// abstract, 12576843; the variant had no gene), "excision repair cross-complementing group-1" (21262916),
     /// the ABC transporters' systematic names, "human leukocyte antigen-B*58:01" (the allele had no gene), and
-    /// "insulin-like growth factor 1", the protein abstracts measure (it was the drug mecasermin).
+    /// "insulin-like growth factor 1", the protein abstracts measure (it was the drug mecasermin); the
+    /// serological "HLA-Cw6", "Rev-erb-alpha", and CRP (stop-listed as the clinical measure) as a gene.
     func testProteinNamesAbstractsWriteOtherwise() throws {
         let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" || $0["type"] as? String == "variant" }
         func named(_ pmid: String, _ text: String) -> [[String: Any]] { genes.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text } }
         XCTAssertEqual(Set(named("12576843", "G protein beta 3 subunit").compactMap { $0["name"] as? String }), ["GNB3"])
         XCTAssertEqual(named("12576843", "C825T").first?["gene"] as? String, "GNB3")
         XCTAssertEqual(Set(named("21262916", "excision repair cross-complementing group-1").compactMap { $0["name"] as? String }), ["ERCC1"])
+        // the serological "HLA-Cw6" (23521149, ustekinumab), "Rev-erb-alpha" (20348464, lithium), and the
+        // stop-listed symbol CRP before a word of genetics: "ATG5, NFKB1, and CRP Genes" (27096233), whose
+        // rs1130864 then gets its gene
+        XCTAssertEqual(Set(named("23521149", "HLA-Cw6").compactMap { $0["name"] as? String }), ["HLA-C"])
+        XCTAssertEqual(Set(named("20348464", "Rev-erb-alpha").compactMap { $0["name"] as? String }), ["NR1D1"])
+        XCTAssertFalse(named("27096233", "CRP").isEmpty)
+        XCTAssertEqual(Set(named("27096233", "rs1130864").compactMap { $0["gene"] as? String }), ["CRP"])
         let ms = try text([#"{"id": "n", "text": "ATP-binding cassette, sub-family B, member 1 and human leukocyte antigen-B*58:01 and insulin-like growth factor 1 in allopurinol users."}"#])
         XCTAssertEqual(ms.filter { $0["type"] as? String != "drug" }.compactMap { $0["name"] as? String }, ["ABCB1", "HLA-B", "HLA-B*58:01", "IGF1"])
         XCTAssertEqual(ms.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }, ["allopurinol"])
