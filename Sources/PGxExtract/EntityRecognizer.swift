@@ -80,7 +80,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         for (t, words) in zip(passages, first.words) {
             for w in words {
                 let i = w.lowerBound, n = w.count
-                if n == 2 || n == 3, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, Self.contextSymbols[makeString(t[w])] != nil { return true }
+                if n == 2 || n == 3 && Self.contextFirstLetters3.contains(t[i].value), t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26,
+                   Self.contextSymbols[makeString(t[w])] != nil { return true }
                 if n >= 4 && n <= 9 && t[i] == "h" && Self.isUpper(t[i + 1]) { return true }
             }
         }
@@ -100,6 +101,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             ms = addProteinFamilies(text, words, ms)
             ms = addSpeciesGenes(text, words, ms)
             ms = addContextSymbols(text, words, ms)
+            ms = addSymbolListGenes(text, ms)
             result.append(ms)
         }
         dropNonGeneAbbreviations(passages, &result)
@@ -1271,6 +1273,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// genetics ("CRP gene polymorphisms", "ATG5, NFKB1, and CRP Genes").
     static let contextSymbols: [String: String] = ["ER": "ESR1", "PR": "PGR", "GR": "NR3C1", "TS": "TYMS", "AR": "AR",
                                                    "CRP": "CRP", "APC": "APC"]
+    /// The first letters of the three-letter ones, tested before a word is made a string.
+    static let contextFirstLetters3 = Set(contextSymbols.keys.filter { $0.unicodeScalars.count == 3 }.map { $0.unicodeScalars.first!.value })
     static let geneWords: Set<String> = ["positive", "negative", "expression", "status", "content", "genotype", "genotypes",
                                          "gene", "polymorphism", "polymorphisms", "mrna", "protein", "antagonist", "agonist",
                                          "antagonists", "agonists", "activity", "levels", "binding", "signaling", "signalling"]
@@ -1281,7 +1285,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         for word in words {
             // two or three capitals standing alone
             let i = word.lowerBound, k = word.upperBound
-            guard k - i == 2 || k - i == 3, t[i].value &- 65 < 26, t[i + 1].value &- 65 < 26, t[k - 1].value &- 65 < 26 else { continue }
+            guard k - i == 2 || k - i == 3 && Self.contextFirstLetters3.contains(t[i].value), t[i].value &- 65 < 26,
+                  t[i + 1].value &- 65 < 26, t[k - 1].value &- 65 < 26 else { continue }
             guard let sym = Self.contextSymbols[makeString(t[i..<k])],
                   !ms.contains(where: { $0.start < k && i < $0.end }) else { continue }
             // the next word, across spaces and one hyphen ("ER -positive" in tokenized text)
@@ -1308,6 +1313,62 @@ public final class EntityRecognizer: @unchecked Sendable {
                                  source: "pattern:context-symbol", pharmacogene: info?.pgx ?? false))
         }
         return Self.adding(found, to: ms)
+    }
+
+    // MARK: - Gene lists written as one symbol
+
+    /// Genes written as one symbol and the other members' endings: "CYP3A4/5" (CYP3A5), "CHRNA5-A3-B4"
+    /// (CHRNA3, CHRNB4), "UGT1A3/4/5", "SLCO1B1/1B3", "APOA1/C3/A4/A5". Each ending that makes a gene
+    /// symbol of the lexicon with the first symbol's stem is that gene (a mention of the ending alone,
+    /// source `pattern:gene-list`). Only after a symbol written as itself, joined by "/" or "-".
+    func addSymbolListGenes(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for m in ms where m.kind == .gene && m.source == "lexicon:symbol" && m.end < t.count && (t[m.end] == "/" || t[m.end] == "-") {
+            let symbol = Array(m.name.unicodeScalars)
+            guard symbol.count >= 4, t[m.start..<m.end].elementsEqual(symbol) else { continue }
+            var p = m.end
+            while p < t.count && (t[p] == "/" || t[p] == "-") {
+                var e = p + 1
+                while e < t.count && Self.isAlnum(t[e]) && t[e].value < 0x80 { e += 1 }
+                guard e > p + 1, e - p - 1 <= 4, e == t.count || !Self.isAlnum(t[e]),
+                      let member = Self.listMember(symbol, Array(t[(p + 1)..<e])), member != m.name,
+                      let info = lexicon.geneInfo[member] else { break }
+                found.append(Mention(kind: .gene, start: p + 1, end: e, name: member, id: info.hgnc, xref: info.entrez,
+                                     source: "pattern:gene-list", pharmacogene: info.pgx))
+                p = e
+            }
+        }
+        guard !found.isEmpty else { return ms }
+        // the list's reading wins over a symbol the ending spells alone ("APOA1/C3": APOC3, not complement C3)
+        let kept = ms.filter { m in !(m.kind == .gene && found.contains { $0.start == m.start && $0.end == m.end }) }
+        return Self.adding(found, to: kept)
+    }
+
+    /// The symbol an ending makes with `symbol`'s stem: digits replace its last digits ("CYP3A4" + "5"),
+    /// a letter and digits its last letter and digits ("CHRNA5" + "B4"), a digit, letter and digits its
+    /// last such group ("SLCO1B1" + "1B3"); nil for any other ending.
+    static func listMember(_ symbol: [Unicode.Scalar], _ ending: [Unicode.Scalar]) -> String? {
+        func isD(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+        func isU(_ c: Unicode.Scalar) -> Bool { c.value >= 65 && c.value <= 90 }
+        // the length of the symbol's trailing group of the ending's shape
+        var cut = symbol.count
+        while cut > 0 && isD(symbol[cut - 1]) { cut -= 1 }
+        guard cut < symbol.count, let first = ending.first else { return nil }
+        if isD(first) && ending.allSatisfy(isD) {
+            // digits
+        } else if isU(first) && ending.count >= 2 && ending.dropFirst().allSatisfy(isD) {
+            guard cut > 0, isU(symbol[cut - 1]) else { return nil }
+            cut -= 1
+        } else if isD(first) && ending.count >= 3 && isU(ending[1]) && ending.dropFirst(2).allSatisfy(isD) {
+            guard cut > 1, isU(symbol[cut - 1]), isD(symbol[cut - 2]) else { return nil }
+            cut -= 2
+        } else {
+            return nil
+        }
+        guard cut >= 3 else { return nil }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: symbol[..<cut]); out.append(contentsOf: ending)
+        return String(out)
     }
 
     // MARK: - Names used for something else
@@ -1990,7 +2051,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if let g = gene, gs.contains(g) { ms[idx].altGenes = gs.filter { $0 != g } }
             }
             if gene == nil {
-                let before = ms.filter { $0.kind == .gene && $0.end <= v.start && sent.contains($0.start) }
+                // (a gene list's later members, "CHRNA5-A3-B4", leave its variants to the symbol written out)
+                let before = ms.filter { $0.kind == .gene && $0.end <= v.start && sent.contains($0.start) && $0.source != "pattern:gene-list" }
                 if v.kind == .variant && v.source == "pattern:star" {
                     // "UGT1A9*1/*1 or *1/*22", "CYP2C19*1/*2 and *2/*2": a bare allele right after another
                     // gene's allele is that gene's; otherwise the last gene before it that has star alleles

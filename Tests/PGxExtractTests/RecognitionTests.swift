@@ -490,4 +490,22 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(ms.filter { $0["type"] as? String != "drug" }.compactMap { $0["name"] as? String }, ["ABCB1", "HLA-B", "HLA-B*58:01", "IGF1"])
         XCTAssertEqual(ms.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }, ["allopurinol"])
     }
+
+    /// Gene lists written as one symbol and the others' endings, in PharmGKB abstracts: "CHRNA5-A3-B4"
+    /// (26010901: CHRNA3 is curated; its variants stay CHRNA5's, the symbol written out), "CYP3A4/5"
+    /// (16299241), "APOA1/C3/A4/A5" (19057464: APOC3, not complement C3); an ending that makes no symbol
+    /// ("ABCB1-3435") is none.
+    func testGeneListsWrittenAsOneSymbol() throws {
+        let ms = try entities(Self.pharmgkb)
+        func genes(_ pmid: String) -> Set<String> {
+            Set(ms.filter { $0["doc"] as? String == pmid && $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String })
+        }
+        XCTAssertTrue(genes("26010901").isSuperset(of: ["CHRNA5", "CHRNA3", "CHRNB4"]), "\(genes("26010901"))")
+        XCTAssertEqual(Set(ms.filter { $0["doc"] as? String == "26010901" && $0["text"] as? String == "rs16969968" }.compactMap { $0["gene"] as? String }), ["CHRNA5"])
+        XCTAssertTrue(genes("16299241").isSuperset(of: ["CYP3A4", "CYP3A5"]), "\(genes("16299241"))")
+        XCTAssertTrue(genes("19057464").isSuperset(of: ["APOA1", "APOC3", "APOA4", "APOA5"]), "\(genes("19057464"))")
+        XCTAssertFalse(genes("19057464").contains("C3"))
+        let t = try text([#"{"id": "l", "text": "CYP3A4/5*3 and ABCB1-3435 carriers on tacrolimus."}"#])
+        XCTAssertEqual(t.filter { $0["type"] as? String != "drug" }.compactMap { $0["name"] as? String }, ["CYP3A4", "CYP3A5", "CYP3A5*3", "ABCB1"])
+    }
 }
