@@ -69,13 +69,13 @@ ALIAS_STOP = set(
     # atmospheres absolute, %DBM dry biomass, Css steady-state concentration, zeta potential, C18 columns,
     # TNM stages), places and names (Aceh, Jos, Paris, Khoo Teck Puat, Tom, Calif., SCORE-MoSP, PRR1-
     # registered reports), trials, methods and software (RIFLE, ARMS genotyping, MACH imputation, TMT labels,
-    # PDX xenografts), cells and strains (MIA PaCa-2, INS-1, LLC-1, Tor fish), drug abbreviations (Sac/Val,
-    # CLR clarithromycin, Tax taxol, Indo, SCH and GDC compound codes, EG-1 an experimental group), the HPA
+    # PDX xenografts), cells and strains (MIA PaCa-2, INS-1, Tor fish), drug abbreviations (Sac/Val,
+    # CLR clarithromycin, Tax taxol, Indo, SCH and GDC compound codes), the HPA
     # axis, families and words (helicase, mucin, homodimer, HAT, SWI/SNF, BAR domains, GNAT,
     # Toll-like, C-C chemokines, CAM, envelope, hole, slim, Goat, Bank, Doors, Prism, Wars), and aliases of
     # another protein than the one their gene makes (hTIM-3, cathepsin CatL1, soluble ST2, Drosophila Fic)
     "HPA ATA DBM CSS ZETA C18 TNM ACEH JOS PARIS TECK TOM CALIF MOSP PRR1 RIFLE ARMS MACH TMT PDX PACA INS-1 "
-    "LLC-1 TOR SAC CLR TAX INDO SCH GDC EG-1 HELICASE MUCIN HOMODIMER HAT SWI BAR GNAT TOLL C-C "
+    "TOR SAC CLR TAX INDO SCH GDC HELICASE MUCIN HOMODIMER HAT SWI BAR GNAT TOLL C-C "
     "ENVELOPE HOLE SLIM GOAT BANK DOORS PRISM WARS HTIM CATL1 SST2 FIC UTX CIN P167 EPI OGD ELA ITM LMN PME "
     "THP BTS SLACK PROF ENDO CAPE P11 VISA GES PER GOV HOA MAG1 CTM CALC EDD SIT SCN CTP CLI DING RSE NSC "
     "GT2 H11 CG2 CG-2 BP-1 BP-8 GRACILE HMIC MR-1 "
@@ -86,7 +86,8 @@ ALIAS_STOP = set(
     # and "apoA" (apolipoprotein A, as in "apoA-1"; LPA's apo(a) is written with brackets)
     "MAE G16 ACRC APOA "
     # NCBI writes these without the hyphen or space the text has ("EG-1" an experimental group, "FM 3-11" a
-    # field manual): the alias as NCBI writes it, which its hyphenated form is made from
+    # field manual, "HPC 11", "GA 2", the LLC-1 cell line): the alias as NCBI writes it, which the hyphenated
+    # and spaced forms are matched by
     "EG1 FM3 FM-3 HPC11 GA2 LLC1 "
     # the TOR complexes (TORC1/2, not CRTC1/2), a reinfusion therapy or CAR-T cells (KM-CART; not CARTPT), the
     # SWI/SNF BAF complex (not BANF1)
@@ -96,7 +97,7 @@ ALIAS_STOP = set(
     "SOS GLUC ERT2 PB1 "
     # small nuclear ribonucleoproteins and the phospholipase A2 family (not LSM2, PLA2G1B), soluble ST2 (IL1RL1,
     # not SDCBP2), and NCBI's hyphenated "b-protein" (the stop of "B protein" above did not reach it)
-    "SNRNP PLA2 ST-2 B-PROTEIN".split()) | {"B PROTEIN", "FM 3", "HPC 11", "GA 2"}
+    "SNRNP PLA2 ST-2 B-PROTEIN".split())
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
@@ -128,11 +129,11 @@ inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 """.split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids",
                       "cytochrome c", "alkaline phosphatase", "insulin-like growth factor 1", "insulin-like growth factor-1",
                       "insulin-like growth factor i", "igf-1", "igf-i"}
-# (cytochrome c: the protein whose release apoptosis papers measure, and "cytochrome c oxidase"; alkaline
-# phosphatase: a liver and bone enzyme abstracts measure, the gene ALPL where it is one; IGF-1, the protein
-# abstracts measure, is IGF1: mecasermin keeps its own name)
-# and multi-word names ("factor-1a" ends SDF-1a's name); stains (hematoxylin and eosin) and the fixative
-# formalin ("formalin-fixed paraffin-embedded") are reagents
+# (the words above and multi-word names: "factor-1a" ends SDF-1a's name; stains (hematoxylin and eosin) and the
+# fixative formalin ("formalin-fixed paraffin-embedded") are reagents; cytochrome c is the protein whose
+# release apoptosis papers measure, and starts "cytochrome c oxidase"; alkaline phosphatase is a liver and bone
+# enzyme abstracts measure, the gene ALPL where it is one; IGF-1, the protein abstracts measure, is IGF1 (in
+# PHARMACOLOGY_PROTEINS): mecasermin keeps its own name)
 
 # Drug classes people write instead of drug names (ATC where one code fits).
 DRUG_CLASSES = [

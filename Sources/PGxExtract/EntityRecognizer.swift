@@ -1456,6 +1456,7 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Terms that begin with a substance's name and name something else: a measure ("oxygen saturation",
     /// "blood urea nitrogen"), a class of radicals ("reactive oxygen species"), a reference ("gold standard").
+    /// First word -> the words that follow it; a drug that is the second word ("urea nitrogen") goes too.
     static let otherTerms: [String: Set<String>] = [
         "gold": ["standard", "standards"],
         "oxygen": ["species", "saturation", "saturations", "desaturation", "consumption", "uptake", "tension", "extraction"],
@@ -1496,8 +1497,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if Self.namesStructure(t, m, endogenous: m.isClass || m.source == "lexicon:endogenous" || Self.elements.contains(m.name)) {
                     return true
                 }
+                // either word of such a term: "blood urea nitrogen" takes both urea and nitrogen
                 if let next = Self.otherTerms[m.name], next.contains(Self.lowerWordAfter(t, m.end)) { return true }
-                if m.name == "nitrogen" && Self.lowerWordBefore(t, m.start) == "urea" { return true }
+                if let next = Self.otherTerms[Self.lowerWordBefore(t, m.start)], next.contains(m.name) { return true }
                 guard !m.isClass else { return false }
                 let w1 = Self.lowerWordAfter(t, m.end)
                 if Self.procedureWords.contains(w1) { return true }
