@@ -381,6 +381,26 @@ public struct CandidateBuilder: Sendable {
         f.add(closerDrug ? "drug:not-nearest" : "drug:nearest")
         f.add(closerGene ? "gene:not-nearest" : "gene:nearest")
         f.add("near:\(closerDrug ? 0 : 1)\(closerGene ? 0 : 1)")
+        if closerDrug {
+            let rank = mentions.filter { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }.count
+            f.add("drank:\(min(rank, 3))")
+        }
+        if closerGene {
+            let rank = mentions.filter { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
+                && abs(($0.start + $0.end) / 2 - dmid) < dd }.count
+            f.add("grank:\(min(rank, 3))")
+        }
+        // The same drug, or the same gene or variant, named again in the sentence, and whether that other
+        // mention is the nearer one ("HLA-B*13:01 was associated with dapsone-induced SCARs compared with
+        // dapsone-tolerant controls": the finding is the first dapsone's).
+        let sameDrug = mentions.filter { $0.kind == .drug && $0 != drug && $0.name == drug.name }
+        let sameGene = mentions.filter { $0.kind == g.kind && $0 != g && $0.name == g.name }
+        if !sameDrug.isEmpty {
+            f.add(sameDrug.contains { abs(($0.start + $0.end) / 2 - gmid) < dd } ? "drug:same-nearer" : "drug:same-farther")
+        }
+        if !sameGene.isEmpty {
+            f.add(sameGene.contains { abs(($0.start + $0.end) / 2 - dmid) < dd } ? "gene:same-nearer" : "gene:same-farther")
+        }
         let first = min(gw0, dw0), last = max(gw1, dw1)
         // the words right next to each entity ("resistance mutation", "treated with", "-resistant")
         if gw0 > 0 { f.add("gl1:", words[gw0 - 1].text) }
