@@ -97,7 +97,9 @@ ALIAS_STOP = set(
     "SOS GLUC ERT2 PB1 "
     # small nuclear ribonucleoproteins and the phospholipase A2 family (not LSM2, PLA2G1B), soluble ST2 (IL1RL1,
     # not SDCBP2), and NCBI's hyphenated "b-protein" (the stop of "B protein" above did not reach it)
-    "SNRNP PLA2 ST-2 B-PROTEIN".split())
+    "SNRNP PLA2 ST-2 B-PROTEIN "
+    # Usher syndrome type 2 and the USH2 protein complex (not the gene USH2A alone)
+    "USH2".split())
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}

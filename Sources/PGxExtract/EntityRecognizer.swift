@@ -1653,13 +1653,17 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// that gene anywhere in the document; nor is a drug abbreviation of the lexicon ("thymidine analogue
     /// mutations (TAM)" is not tamoxifen). The long form is found as Schwartz and Hearst do (PSB 2003):
     /// the abbreviation's letters, right to left, in the words before the parenthesis, its first letter
-    /// starting a word. Pharmacogenes are left alone: their abbreviations are meant as genes.
+    /// starting a word. A long form that names a protein in words the lexicon lacks ("cystic fibrosis
+    /// transmembrane regulator (CFTR)", `namesProtein`) keeps the gene.
     func dropNonGeneAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         var dropped = Set<[Unicode.Scalar]>(), droppedDrugs = Set<[Unicode.Scalar]>()
         for (p, t) in passages.enumerated() {
             for m in result[p] {
-                // a pharmacogene's alias too ("Nicotine Addiction Treatment (PNAT)" is no NAT2); its symbol stays
-                let gene = m.kind == .gene && (m.source == "lexicon:alias" || !m.pharmacogene && m.source == "lexicon:symbol")
+                // a pharmacogene's symbol and alias too ("lysophosphatidic acid (LPA)" is no lipoprotein(a),
+                // "acenocoumarol (ACE)" no ACE, "Nicotine Addiction Treatment (PNAT)" no NAT2), and a symbol read
+                // with a clone's "h" ("human mesenchymal stem cells (hMSC)" is no musculin)
+                let gene = m.kind == .gene && (m.source == "lexicon:alias" || m.source == "lexicon:symbol"
+                    || !m.pharmacogene && m.source == "pattern:human-prefix")
                 guard gene || m.kind == .drug && m.source == "lexicon:abbreviation" else { continue }
                 var open = m.start - 1
                 while open >= 0 && t[open] == " " { open -= 1 }
@@ -1705,7 +1709,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard !dropped.isEmpty || !droppedDrugs.isEmpty else { return }
         for (p, t) in passages.enumerated() {
             result[p].removeAll { m in
-                m.kind == .gene && (!m.pharmacogene || m.source == "lexicon:alias") && dropped.contains(Array(t[m.start..<m.end]))
+                m.kind == .gene && dropped.contains(Array(t[m.start..<m.end]))
                     || m.kind == .drug && m.source == "lexicon:abbreviation" && droppedDrugs.contains(Array(t[m.start..<m.end]))
             }
         }
@@ -1714,7 +1718,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Words that make a long form the name of a protein or gene our lexicon lacks ("SREBF cleavage
     /// activating protein", "gamma-glutamylhydrolase gene"): its abbreviation stays a gene.
     static let proteinWords: Set<String> = ["gene", "genes", "protein", "proteins", "receptor", "receptors", "factor", "transporter",
-                                            "cassette", "carrier", "family", "polypeptide", "subunit", "kinase", "enzyme", "channel", "isoform"]
+                                            "cassette", "carrier", "family", "polypeptide", "subunit", "kinase", "enzyme", "channel", "isoform", "regulator"]
     /// Words of more than five letters that end in "ase" but name no enzyme.
     static let notEnzymes: Set<String> = ["disease", "diseases", "phases", "release", "releases", "increase", "increases", "decrease",
                                           "decreases", "database", "databases", "purchase"]
@@ -1899,7 +1903,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                     // so does another gene's symbol after a gene's full name: "tissue factor (TF)" is F3, not
                     // transferrin (TF); not when the name found is only the end of a longer one ("carcinoembryonic
                     // antigen-related cell adhesion molecule 1 (CEACAM1)" holds CADM1's name)
-                    let otherGene = known.kind == .gene && m.kind == .gene && m.source == "lexicon:name" && known.name != m.name
+                    // (or a name NCBI lists as an alias: "snurportin1 (SPN)" is SNUPN, not sialophorin)
+                    let otherGene = known.kind == .gene && m.kind == .gene && known.name != m.name
+                        && (m.source == "lexicon:name" || m.source == "lexicon:alias" && m.end - m.start >= 8
+                            && t[m.start..<m.end].contains(where: { $0.properties.isLowercase }))
                         && !m.isFamily && !known.isFamily && (Self.longForm(short, t, before: m.end).map { $0 >= m.start } ?? false)
                     guard known.kind != m.kind || otherDrug || otherGene, known.end == k,
                           known.source == "lexicon:alias" || known.source == "lexicon:abbreviation"

@@ -508,4 +508,31 @@ final class RecognitionTests: XCTestCase {
         let t = try text([#"{"id": "l", "text": "CYP3A4/5*3 and ABCB1-3435 carriers on tacrolimus."}"#])
         XCTAssertEqual(t.filter { $0["type"] as? String != "drug" }.compactMap { $0["name"] as? String }, ["CYP3A4", "CYP3A5", "CYP3A5*3", "ABCB1"])
     }
+
+    /// A document's own abbreviation beats the lexicon's symbol, a pharmacogene's too: "acenocoumarol (ACE)"
+    /// (PharmGKB 21636598: CYP2C9 and VKORC1 with phenprocoumon and acenocoumarol) is the drug, not the ACE
+    /// gene; "lysophosphatidic acid (LPA)" (33253914) no lipoprotein(a); "snurportin1 (SPN)" (16030253) is
+    /// SNUPN, whose alias NCBI writes so, not sialophorin; "human mesenchymal stem cells (hMSC)" (17137774)
+    /// no musculin. A long form naming a protein the lexicon words otherwise keeps the gene: "cystic fibrosis
+    /// transmembrane regulator (CFTR)" (27812499).
+    func testADocumentsAbbreviationBeatsAGeneSymbol() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func named(_ ms: [[String: Any]], _ pmid: String, _ text: String) -> [String] {
+            ms.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.compactMap { m in
+                (m["type"] as? String ?? "") + ":" + (m["name"] as? String ?? "")
+            }
+        }
+        let ace = named(pgkb, "21636598", "ACE")
+        XCTAssertGreaterThanOrEqual(ace.count, 5)
+        XCTAssertEqual(Set(ace), ["drug:acenocoumarol"])
+        XCTAssertEqual(Set(named(pgkb, "27812499", "CFTR")), ["gene:CFTR"])
+        let samples = try entities("pubmed/samples")
+        XCTAssertEqual(named(samples, "33253914", "LPA"), [])
+        let spn = named(samples, "16030253", "SPN")
+        XCTAssertFalse(spn.isEmpty)
+        XCTAssertEqual(Set(spn), ["gene:SNUPN"])
+        XCTAssertEqual(named(samples, "17137774", "hMSC"), [])
+        XCTAssertEqual(named(samples, "25406310", "USH2"), [])
+        XCTAssertFalse(named(samples, "25406310", "USH2A").isEmpty)
+    }
 }
