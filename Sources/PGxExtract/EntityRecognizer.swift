@@ -1668,17 +1668,20 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var open = m.start - 1
                 while open >= 0 && t[open] == " " { open -= 1 }
                 var close = m.end
+                // in round or square brackets ("adjusted HR [aHR]")
+                guard open > 0, t[open] == "(" || t[open] == "[" else { continue }
+                let closer: Unicode.Scalar = t[open] == "[" ? "]" : ")"
                 // the abbreviation may go on past the mention, glued to it by a star or a bracket: "(STAR*D)",
                 // "(FEV(1))" (not by a slash: "(OFQ/N)" is the gene's own two names)
                 var depth = 0
                 while close < t.count, close - m.end <= 6, close > m.end || t[close] == "*" || t[close] == "(",
-                      !Self.isSpace(t[close]), t[close] != ")" || depth > 0 {
+                      !Self.isSpace(t[close]), t[close] != closer || depth > 0 {
                     if t[close] == "(" { depth += 1 } else if t[close] == ")" { depth -= 1 }
                     close += 1
                 }
-                if close < t.count && t[close] != ")" { close = m.end }
+                if close < t.count && t[close] != closer { close = m.end }
                 while close < t.count && t[close] == " " { close += 1 }
-                guard open > 0, t[open] == "(", close < t.count, t[close] == ")" else { continue }
+                guard close < t.count, t[close] == closer else { continue }
                 let short = Array(t[m.start..<close]), written = Array(t[m.start..<m.end])
                 // a symbol with a digit or a Greek letter ("SLC6A3", "HNF4α") is a gene whatever long form it has
                 if gene { guard !written.contains(where: { $0.properties.numericType != nil || (0x370...0x3FF).contains($0.value) }) else { continue } }

@@ -513,8 +513,9 @@ final class RecognitionTests: XCTestCase {
     /// (PharmGKB 21636598: CYP2C9 and VKORC1 with phenprocoumon and acenocoumarol) is the drug, not the ACE
     /// gene; "lysophosphatidic acid (LPA)" (33253914) no lipoprotein(a); "snurportin1 (SPN)" (16030253) is
     /// SNUPN, whose alias NCBI writes so, not sialophorin; "human mesenchymal stem cells (hMSC)" (17137774)
-    /// no musculin. A long form naming a protein the lexicon words otherwise keeps the gene: "cystic fibrosis
-    /// transmembrane regulator (CFTR)" (27812499).
+    /// no musculin; nor is "accumulation ratio [AR]" (20860463) the androgen receptor. A long form naming a
+    /// protein the lexicon words otherwise keeps the gene: "cystic fibrosis transmembrane regulator (CFTR)"
+    /// (27812499).
     func testADocumentsAbbreviationBeatsAGeneSymbol() throws {
         let pgkb = try entities(Self.pharmgkb)
         func named(_ ms: [[String: Any]], _ pmid: String, _ text: String) -> [String] {
@@ -526,6 +527,9 @@ final class RecognitionTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(ace.count, 5)
         XCTAssertEqual(Set(ace), ["drug:acenocoumarol"])
         XCTAssertEqual(Set(named(pgkb, "27812499", "CFTR")), ["gene:CFTR"])
+        // in square brackets too: "(EFV accumulation ratio or accumulation ration [AR])" is no androgen receptor
+        XCTAssertEqual(named(pgkb, "20860463", "AR"), [])
+        XCTAssertFalse(named(pgkb, "20860463", "EFV").isEmpty)
         let samples = try entities("pubmed/samples")
         XCTAssertEqual(named(samples, "33253914", "LPA"), [])
         let spn = named(samples, "16030253", "SPN")
