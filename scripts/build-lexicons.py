@@ -98,11 +98,15 @@ ALIAS_STOP = set(
     # small nuclear ribonucleoproteins and the phospholipase A2 family (not LSM2, PLA2G1B), soluble ST2 (IL1RL1,
     # not SDCBP2), and NCBI's hyphenated "b-protein" (the stop of "B protein" above did not reach it)
     "SNRNP PLA2 ST-2 B-PROTEIN "
-    # Usher syndrome type 2 and the USH2 protein complex (not the gene USH2A alone)
-    "USH2".split())
+    # Usher syndrome type 2 and the USH2 protein complex (not the gene USH2A alone); gigapascals and
+    # granulomatosis with polyangiitis (not glycophorin A), a bacterial sequence type (not SDCBP), the posterior
+    # probability of colocalization's hypothesis 4 (not KCNK3)
+    "USH2 GPA ST1 PPH4".split())
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
+# Aliases matched only as NCBI writes them, in capitals: "Tel" is Tel Aviv, "TEL" stays ETV6 (TEL-AML1)
+ALIASES_AS_WRITTEN = {"TEL"}
 # Symbols matched only as written, in capitals: "Rho" is the Rho GTPases (RhoA, Rho kinase), not rhodopsin
 SYMBOLS_AS_WRITTEN = {"RHO", "TAT", "PRX"}  # and "Tat" is HIV's transactivator, "Prx" the peroxiredoxins
 # Symbols left out alone but not as the stem of other names (GENE_STOP would also drop "RPE-65" for RPE65):
@@ -607,7 +611,7 @@ def build_genes():
                 continue
             # any case ("Nrf2", "Akt", "c-Myc"), except an alias of capitals only that is an English word
             # written in small letters in PubMed text: "CELL" is not "Cell", "PINS" not "Pins"
-            if len(a) >= 3 and a.capitalize() not in AMINO3 and a.upper() not in ALIAS_STOP_AS_WRITTEN \
+            if len(a) >= 3 and a.capitalize() not in AMINO3 and a.upper() not in ALIAS_STOP_AS_WRITTEN and a not in ALIASES_AS_WRITTEN \
                     and not (a.isalpha() and a.isupper() and not pgx and lower_words().get(a.lower(), 0) >= 3):
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):

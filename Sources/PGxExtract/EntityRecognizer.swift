@@ -1695,13 +1695,15 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if gene { dropped.insert(written) } else { droppedDrugs.insert(written) }
             }
             // a plural abbreviation of words that are no mention ("transcription factors (TFs)") takes its
-            // singular from the genes too: "the Onecut TF family" names no transferrin
+            // singular from the genes too: "the Onecut TF family" names no transferrin; so does the first of
+            // two ("positive or silent allosteric modulators (PAMs or SAMs, respectively)", then "μ-PAM")
             var o = 0
             while let open = t[o...].firstIndex(of: "(") {
                 o = open + 1
                 var close = o
                 while close < t.count && close - o <= 9 && (Self.isAlnum(t[close]) || t[close] == "-") { close += 1 }
-                guard close < t.count, t[close] == ")", let singular = Self.singular(of: Array(t[o..<close])) else { continue }
+                guard close < t.count, t[close] == ")" || Self.startsSecondAbbreviation(t, close),
+                      let singular = Self.singular(of: Array(t[o..<close])) else { continue }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }
                 guard let start = Self.longForm(Array(t[o..<close]), t, before: end), end - start > close - o,
@@ -1776,6 +1778,15 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// The singular of a plural abbreviation: capitals (two or more) and a final lower-case "s" ("DPPIs",
     /// "TFs"), or nil.
+    /// ", " or " or " / " and " after an abbreviation in brackets: another one follows ("(PAMs or SAMs)").
+    static func startsSecondAbbreviation(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        if t[i] == "," { return true }
+        guard t[i] == " " else { return false }
+        for w in ["or ", "and "] where i + 1 + w.unicodeScalars.count <= t.count
+            && t[(i + 1)..<(i + 1 + w.unicodeScalars.count)].elementsEqual(w.unicodeScalars) { return true }
+        return false
+    }
+
     static func singular(of short: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         guard short.count >= 3, short.last == "s" else { return nil }
         let stem = short.dropLast()

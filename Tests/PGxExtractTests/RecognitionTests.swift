@@ -538,5 +538,16 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(named(samples, "17137774", "hMSC"), [])
         XCTAssertEqual(named(samples, "25406310", "USH2"), [])
         XCTAssertFalse(named(samples, "25406310", "USH2A").isEmpty)
+        // the first of two plural abbreviations: "positive or silent allosteric modulators (PAMs or SAMs,
+        // respectively)", then "μ-PAM" (26347990)
+        XCTAssertEqual(named(samples, "26347990", "PAM"), [])
+        // a unit, a bacterial sequence type, a colocalization posterior, a city: "nm/GPa" (41600455), "sequence
+        // type 1 (ST1)" (26518066), "PPH4" (39786806), "Tel Aviv" (25936681)
+        XCTAssertEqual(named(samples, "41600455", "GPa"), [])
+        XCTAssertEqual(named(samples, "26518066", "ST1"), [])
+        XCTAssertEqual(named(samples, "39786806", "PPH4"), [])
+        XCTAssertEqual(named(samples, "25936681", "Tel"), [])
+        let tel = try text([#"{"id": "t", "text": "TEL-AML1 and TEL fusions in children on mercaptopurine."}"#])
+        XCTAssertTrue(tel.contains { $0["name"] as? String == "ETV6" }, "\(tel)")
     }
 }
