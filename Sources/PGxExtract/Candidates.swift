@@ -375,21 +375,17 @@ public struct CandidateBuilder: Sendable {
         // Is this the drug nearest to the gene, and the gene nearest to the drug?
         let gmid = (g.start + g.end) / 2, dmid = (drug.start + drug.end) / 2
         let dd = abs(gmid - dmid)
-        let closerDrug = mentions.contains { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }
-        let closerGene = mentions.contains { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
-            && abs(($0.start + $0.end) / 2 - dmid) < dd }
+        // and how many others stand nearer (a drug list after a variant list: "compare the potencies of A,
+        // B, C and D ... mutants V, W, X")
+        let nearerDrugs = mentions.filter { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }.count
+        let nearerGenes = mentions.filter { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
+            && abs(($0.start + $0.end) / 2 - dmid) < dd }.count
+        let closerDrug = nearerDrugs > 0, closerGene = nearerGenes > 0
         f.add(closerDrug ? "drug:not-nearest" : "drug:nearest")
         f.add(closerGene ? "gene:not-nearest" : "gene:nearest")
         f.add("near:\(closerDrug ? 0 : 1)\(closerGene ? 0 : 1)")
-        if closerDrug {
-            let rank = mentions.filter { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }.count
-            f.add("drank:\(min(rank, 3))")
-        }
-        if closerGene {
-            let rank = mentions.filter { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
-                && abs(($0.start + $0.end) / 2 - dmid) < dd }.count
-            f.add("grank:\(min(rank, 3))")
-        }
+        if closerDrug { f.add("drank:\(min(nearerDrugs, 3))") }
+        if closerGene { f.add("grank:\(min(nearerGenes, 3))") }
         // The same drug, or the same gene or variant, named again in the sentence, and whether that other
         // mention is the nearer one ("HLA-B*13:01 was associated with dapsone-induced SCARs compared with
         // dapsone-tolerant controls": the finding is the first dapsone's).

@@ -1776,8 +1776,6 @@ public final class EntityRecognizer: @unchecked Sendable {
         return spans.flatMap { $0 }
     }
 
-    /// The singular of a plural abbreviation: capitals (two or more) and a final lower-case "s" ("DPPIs",
-    /// "TFs"), or nil.
     /// ", " or " or " / " and " after an abbreviation in brackets: another one follows ("(PAMs or SAMs)").
     static func startsSecondAbbreviation(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
         if t[i] == "," { return true }
@@ -1787,6 +1785,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         return false
     }
 
+    /// The singular of a plural abbreviation: capitals (two or more) and a final lower-case "s" ("DPPIs",
+    /// "TFs"), or nil.
     static func singular(of short: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         guard short.count >= 3, short.last == "s" else { return nil }
         let stem = short.dropLast()
