@@ -348,6 +348,16 @@ public final class EntityRecognizer: @unchecked Sendable {
             var j = end
             while j < t.count && Self.isSpace(t[j]) { j += 1 }
             if j + 2 <= t.count, makeLowerString(t[j..<(j + 2)]) == "to", j + 2 == t.count || !Self.isAlnum(t[j + 2]) { return false }
+            // nor the noun of cardiology and drug discovery ("12-lead electrocardiogram", "lead II", "LV lead
+            // placement", "lead optimization", "the lead SNP", "a lead-in phase"): the metal is written with
+            // words of exposure or other metals
+            if j == end, j + 3 <= t.count, t[j] == "-", makeLowerString(t[(j + 1)..<(j + 3)]) == "in" { return false }
+            if start >= 2, t[start - 1] == "-", Self.isDigit(t[start - 2]) { return false }   // "12-lead"
+            var k = j
+            while k < t.count && Self.isAlnum(t[k]) { k += 1 }
+            if Self.leadNounWords.contains(makeLowerString(t[j..<k])) { return false }
+            let context = makeLowerString(t[max(0, start - 50)..<min(t.count, end + 50)])
+            return Self.leadMetalWords.contains { context.contains($0) }
         }
         if e.kind == .phenotype && end - start <= 3 {
             // PM/IM/EM/UM only where the text says metabolizer nearby; otherwise they are times of day etc.
@@ -357,6 +367,15 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         return true
     }
+
+    /// Words near "lead" that make it the metal: exposure, body fluids, toxicity, its salts, other metals.
+    static let leadMetalWords = ["pb", "blood", "serum", "urine", "urinary", "expos", "poison", "toxic", "intoxicat", "level", "concentration",
+                                 "metal", "cadmium", "mercury", "arsenic", "acetate", "nitrate", "paint", "smelt", "soil", "dust",
+                                 "water", "contamina", "environment"]
+
+    /// Words after "lead" that make it a noun of genetics, cardiology or drug discovery ("the lead SNP", "lead II").
+    static let leadNounWords: Set<String> = ["snp", "snps", "variant", "variants", "optimization", "compound", "compounds",
+                                             "candidate", "candidates", "author", "authors", "time", "ii", "iii"]
 
     // MARK: - Genes written as a name, its abbreviation in brackets, and the rest of the symbol
 

@@ -550,4 +550,28 @@ final class RecognitionTests: XCTestCase {
         let tel = try text([#"{"id": "t", "text": "TEL-AML1 and TEL fusions in children on mercaptopurine."}"#])
         XCTAssertTrue(tel.contains { $0["name"] as? String == "ETV6" }, "\(tel)")
     }
+
+    /// "lead" is the metal only where the text speaks of exposure, body fluids, toxicity or other metals: "the
+    /// lead SNP, rs749671" (PharmGKB 26265036, whose rsIDs then get VKORC1 and CYP2C9), "a lead-in phase"
+    /// (23856854), "12-lead electrocardiogram" (MEDLINE 26702318), "lead migration" (25345997) and "lead
+    /// optimization" (26347990) are no drug.
+    func testLeadIsTheMetalOnlyWhereTheTextSaysSo() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func drugs(_ ms: [[String: Any]], _ pmid: String) -> [String] {
+            ms.filter { $0["doc"] as? String == pmid && $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }
+        }
+        XCTAssertFalse(drugs(pgkb, "26265036").contains("lead"))
+        XCTAssertEqual(pgkb.first { $0["doc"] as? String == "26265036" && $0["text"] as? String == "rs749671" }?["gene"] as? String, "VKORC1")
+        XCTAssertFalse(drugs(pgkb, "23856854").contains("lead"))
+        let samples = try entities("pubmed/samples")
+        for pmid in ["26702318", "25345997", "26347990"] {
+            XCTAssertFalse(drugs(samples, pmid).contains("lead"), pmid)
+        }
+        let metal = try text([#"{"id": "m", "text": "Blood lead levels and ALAD genotype."}"#,
+                              #"{"id": "n", "text": "Gene-environment interactions between VDR SNPs and lead, mercury, or solvents."}"#,
+                              #"{"id": "v", "text": "CYP2C9 variants may lead to bleeding on warfarin."}"#])
+        XCTAssertEqual(drugs(metal, "m"), ["lead"])
+        XCTAssertEqual(drugs(metal, "n"), ["lead", "mercury"])
+        XCTAssertEqual(drugs(metal, "v"), ["warfarin"])
+    }
 }
