@@ -111,6 +111,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         markNonGeneUses(passages, &result)
         proteinDrugsAsGenes(passages, &result)
         dropDrugsInOtherNames(passages, &result)
+        dropStrainCodes(passages, &result)
         if result.contains(where: { $0.contains { $0.kind == .gene && !$0.isFamily } }),
            Self.studiesMicrobesOrPlants(passages, first.words, headings: headings) {
             readAsNonHuman(passages, &result)
@@ -860,7 +861,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             var s = g.start
             while s > 0 && Self.isSpace(t[s - 1]) { s -= 1 }
             if s >= 5, lower((s - 5)..<s) == "anti-", s - 5 == 0 || !Self.isAlnum(t[s - 6]),
-               !out.contains(where: { $0.start < g.end && s - 5 < $0.end }) {
+               !out.contains(where: { $0.start < g.end && s - 5 < $0.end }), !Self.namesAutoantibody(t, g.end) {
                 out.append(Mention(kind: .drug, start: s - 5, end: g.end, name: "anti-" + g.name.lowercased(), source: "pattern:agent", isClass: true))
                 continue
             }
@@ -1046,6 +1047,68 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// "UKF-Rhb-1 cells", "KCL-22 cells": a code-like name before "cell(s)" is a cell line.
+    /// "anti-TPO autoantibodies", "anti-TPO positivity", "anti-CCP titres": an antibody the body makes and a
+    /// laboratory measures, not an agent.
+    static func namesAutoantibody(_ t: [Unicode.Scalar], _ k: Int) -> Bool {
+        var j = k
+        while j < t.count && (isSpace(t[j]) || t[j] == ")") { j += 1 }
+        var e = j
+        while e < t.count && isAlnum(t[e]) { e += 1 }
+        let next = makeLowerString(t[j..<e])
+        return next.hasPrefix("autoantibod") || next.hasPrefix("seropositiv") || ["positivity", "titer", "titers", "titre", "titres"].contains(next)
+    }
+
+    /// A code the document names as a strain anywhere ("Pseudomonas syringae pv. tomato strain DC3000", then
+    /// "DC3000 growth") is no compound anywhere in it.
+    func dropStrainCodes(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        let codes = Set(result.joined().filter { $0.source == "pattern:code" }.map(\.name))
+        guard !codes.isEmpty else { return }
+        var strains = Set<String>()
+        for t in passages {
+            for code in codes where !strains.contains(code) {
+                let c = Array(code.unicodeScalars)
+                var i = 0
+                while i + c.count <= t.count {
+                    if t[i] == c[0], i == 0 || !Self.isAlnum(t[i - 1]), t[i..<(i + c.count)].elementsEqual(c), Self.followsSpeciesName(t, i) {
+                        strains.insert(code)
+                        break
+                    }
+                    i += 1
+                }
+            }
+        }
+        guard !strains.isEmpty else { return }
+        for p in result.indices { result[p].removeAll { $0.source == "pattern:code" && strains.contains($0.name) } }
+    }
+
+    /// A code right after a species' name is its strain ("Pseudomonas putida KT2440", "P. syringae pv. tomato
+    /// DC3000", "strain H37Rv"): a genus (capitalized, or its initial and a period) and a lower-case epithet,
+    /// or the word "strain".
+    static func followsSpeciesName(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        func wordBack(_ end: Int) -> Range<Int>? {
+            var e = end
+            while e > 0 && isSpace(t[e - 1]) { e -= 1 }
+            var s = e
+            while s > 0 && (t[s - 1].properties.isAlphabetic || t[s - 1] == ".") { s -= 1 }
+            return s < e ? s..<e : nil
+        }
+        guard let w1 = wordBack(i) else { return false }
+        let epithet = t[w1]
+        let lowered = makeLowerString(epithet)
+        if lowered == "strain" || lowered == "strains" { return true }
+        guard epithet.count >= 3, epithet.allSatisfy({ $0.properties.isLowercase }), let w0 = wordBack(w1.lowerBound) else { return false }
+        let genus = t[w0]
+        if genus.elementsEqual("pv.".unicodeScalars) { return true }
+        // a Latin epithet ("putida", "syringae", "coli", "aureus", "typhimurium"), not an English word ("Placebo
+        // plus AZD6244", "Treatment with ...")
+        guard latinEndings.contains(where: { lowered.hasSuffix($0) }), !notEpithets.contains(lowered) else { return false }
+        let capital = genus.first?.properties.isUppercase ?? false
+        return capital && (genus.count == 2 && genus.last == "." || genus.count >= 4 && genus.dropFirst().allSatisfy({ $0.properties.isLowercase }))
+    }
+    static let latinEndings = ["a", "ae", "us", "um", "is", "i", "ans", "ens"]
+    static let notEpithets: Set<String> = ["plus", "versus", "via", "thus", "minus", "data", "virus", "status", "focus", "basis",
+                                           "analysis", "media", "this", "his", "was", "has", "its", "was", "area", "criteria"]
+
     static func followedByCells(_ t: [Unicode.Scalar], _ k: Int) -> Bool {
         var j = k
         while j < t.count && isSpace(t[j]) { j += 1 }

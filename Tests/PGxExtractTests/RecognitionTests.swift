@@ -574,4 +574,21 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(drugs(metal, "n"), ["lead", "mercury"])
         XCTAssertEqual(drugs(metal, "v"), ["warfarin"])
     }
+
+    /// A code after a species' name is its strain, not a compound: "Pseudomonas putida KT2440" (MEDLINE
+    /// 26702395), "P. syringae pv. tomato DC3000" (15146069), "Strain CB5089" (a PGxMine sentence); an
+    /// antibody the body makes is no agent: "anti-TPO positivity" (28775130), "anti-HMGCR autoantibodies".
+    func testStrainsAndAutoantibodiesAreNoDrugs() throws {
+        let samples = try entities("pubmed/samples")
+        func drugs(_ ms: [[String: Any]], _ pmid: String) -> [String] {
+            ms.filter { $0["doc"] as? String == pmid && $0["type"] as? String == "drug" }.compactMap { $0["text"] as? String }
+        }
+        XCTAssertFalse(drugs(samples, "26702395").contains("KT2440"))
+        XCTAssertFalse(drugs(samples, "15146069").contains("DC3000"))
+        XCTAssertFalse(drugs(samples, "28775130").contains("anti-TPO"))
+        let t = try text([#"{"id": "a", "text": "Strain CB5089 grew on rifampicin; anti-HMGCR autoantibodies in statin users; anti-EGFR therapy."}"#,
+                          #"{"id": "b", "text": "Placebo plus AZD6244 in KRAS-mutant NSCLC; Treatment with AZD9291 in EGFR T790M carriers."}"#])
+        XCTAssertEqual(drugs(t, "a"), ["rifampicin", "statin", "anti-EGFR"])
+        XCTAssertEqual(drugs(t, "b"), ["Placebo", "AZD6244", "AZD9291"])
+    }
 }
