@@ -1046,7 +1046,6 @@ public final class EntityRecognizer: @unchecked Sendable {
         return out
     }
 
-    /// "UKF-Rhb-1 cells", "KCL-22 cells": a code-like name before "cell(s)" is a cell line.
     /// "anti-TPO autoantibodies", "anti-TPO positivity", "anti-CCP titres": an antibody the body makes and a
     /// laboratory measures, not an agent.
     static func namesAutoantibody(_ t: [Unicode.Scalar], _ k: Int) -> Bool {
@@ -1106,9 +1105,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         return capital && (genus.count == 2 && genus.last == "." || genus.count >= 4 && genus.dropFirst().allSatisfy({ $0.properties.isLowercase }))
     }
     static let latinEndings = ["a", "ae", "us", "um", "is", "i", "ans", "ens"]
+    /// English words with a Latin ending.
     static let notEpithets: Set<String> = ["plus", "versus", "via", "thus", "minus", "data", "virus", "status", "focus", "basis",
-                                           "analysis", "media", "this", "his", "was", "has", "its", "was", "area", "criteria"]
+                                           "analysis", "media", "this", "his", "area", "criteria"]
 
+    /// "UKF-Rhb-1 cells", "KCL-22 cells": a code-like name before "cell(s)" is a cell line.
     static func followedByCells(_ t: [Unicode.Scalar], _ k: Int) -> Bool {
         var j = k
         while j < t.count && isSpace(t[j]) { j += 1 }
