@@ -100,8 +100,8 @@ ALIAS_STOP = set(
     "SNRNP PLA2 ST-2 B-PROTEIN "
     # Usher syndrome type 2 and the USH2 protein complex (not the gene USH2A alone); gigapascals and
     # granulomatosis with polyangiitis (not glycophorin A), a bacterial sequence type (not SDCBP), the posterior
-    # probability of colocalization's hypothesis 4 (not KCNK3)
-    "USH2 GPA ST1 PPH4".split())
+    # probability of colocalization's hypothesis 4 (not KCNK3), hepatitis C virus's NS3 protease (not KRAS)
+    "USH2 GPA ST1 PPH4 NS3".split())
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
@@ -923,6 +923,44 @@ def build_drugs():
     return len(rows)
 
 
+# genes PharmCAT names alleles of by their change ("G551D", "c.2846A>T") rather than by a star; G6PD's
+# are mostly places ("Canton", "Mediterranean"), which a variant pattern never reads
+NAMED_ALLELE_GENES = {"CFTR", "DPYD", "RYR1", "CACNA1S"}
+# older names of a change that papers still write (DPYD*2A's splice site as its intron position)
+LEGACY_VARIANT_NAMES = [("DPYD", "IVS14+1G>A"), ("CFTR", "ΔF508"), ("CFTR", "delta F508")]
+AMINO_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
+          "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+          "Ter": "X"}
+
+
+def variant_key(name):
+    """The form a variant's name is looked up by, as `EntityRecognizer.variantKey` makes it: no "c."/"p."
+    prefix, ">" for an arrow, one-letter amino acids, X for a stop, "F508del" for "ΔF508"."""
+    s = name.strip()
+    if s[:2] in ("c.", "p."):
+        s = s[2:]
+    if s.startswith("(") and s.endswith(")"):
+        s = s[1:-1]
+    s = s.replace("-->", ">").replace("->", ">")
+    m = re.fullmatch(r"(?:Δ|delta ?|del)([A-Z])(\d+)", s)
+    if m:
+        return m.group(1) + m.group(2) + "del"
+    m = re.fullmatch(r"([A-Z][a-z]{2})(\d+)([A-Z][a-z]{2}|del|fs|X|\*)", s)
+    if m and m.group(1) in AMINO_LETTER and (m.group(3) in AMINO_LETTER or m.group(3) in ("del", "fs", "X", "*")):
+        s = AMINO_LETTER[m.group(1)] + m.group(2) + AMINO_LETTER.get(m.group(3), m.group(3))
+    return s[:-1] + "X" if re.fullmatch(r"[A-Z]\d+\*", s) else s
+
+
+def named_variant_keys(allele):
+    """The lookup keys of one named allele: "c.85T>C (*9A)" is c.85T>C; "G194R(G>A)" is G194R; a
+    haplotype of two changes ("F508C,S1251N") or a name that is no change ("Reference") gives none."""
+    a = re.sub(r"\s*\([^)]*\)$", "", allele.strip())
+    if "," in a or " " in a or "_" in a and not a.startswith("c."):
+        return []
+    k = variant_key(a)
+    return [k] if re.fullmatch(r"[A-Z]\d+(?:[A-Z]|X|del|fs)|\d+[+-]?\d*(?:kb)?[ACGT]>[ACGT]|[-*]?\d+(?:[+-]\d+)?(?:_\d+)?(?:[ACGT]>[ACGT]|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)", k) else []
+
+
 def build_variants():
     rows = set()
     for fn, sep, gcol, rcol in (("pharmcat/derived_variants.tsv", "\t", "gene", "rsid"), ("pypgx/variant-table.csv", ",", "Gene", "rsID")):
@@ -939,11 +977,26 @@ def build_variants():
         for r in csv.DictReader(f):
             if r["StarAllele"].startswith("*"):
                 rows.add(("star", r["StarAllele"], r["Gene"], r["Function"]))
+    # named variants (protein and cDNA changes) with their gene, so that "G551D" or "c.2846A>T" written
+    # without its gene takes the gene the document names (CFTR, DPYD): PharmCAT's named alleles of the
+    # genes it names by change rather than by star, PyPGx's protein change of each variant
+    with open(os.path.join(LEX, "pharmcat", "derived_named_alleles.tsv")) as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["gene"] in NAMED_ALLELE_GENES:
+                for key in named_variant_keys(r["allele"]):
+                    rows.add(("named", key, r["gene"], ""))
+    with open(os.path.join(LEX, "pypgx", "variant-table.csv")) as f:
+        for r in csv.DictReader(f):
+            for key in named_variant_keys(r["Impact"]):
+                rows.add(("named", key, r["Gene"], ""))
+    for gene, name in LEGACY_VARIANT_NAMES:
+        rows.add(("named", variant_key(name), gene, ""))
     # an rsID claimed by two genes is kept for both; the extractor picks the one named nearby
     with open(os.path.join(OUT, "variants.tsv"), "w") as f:
-        header(f, "variants: rsIDs with their gene, star alleles with their function",
-               "PharmCAT allele definitions (derived_variants, derived_named_alleles); PyPGx variant and allele tables",
-               "PharmCAT: MPL-2.0 (data from CPIC CC0 / PharmVar); PyPGx: MIT")
+        header(f, "variants: rsIDs with their gene, star alleles with their function, named changes with their gene",
+               "PharmCAT allele definitions (derived_variants, derived_named_alleles); PyPGx variant and allele tables; "
+               "legacy variant names compiled for pgx",
+               "PharmCAT: MPL-2.0 (data from CPIC CC0 / PharmVar); PyPGx: MIT; legacy names: pgx project (facts)")
         f.write("kind\tkey\tgene\tdetail\n")
         for row in sorted(rows):
             f.write("\t".join(row) + "\n")

@@ -87,7 +87,7 @@ extension CurationStore {
                 let hint = try CurationStore.geneHint(db, id)
                 throw ReviewError(description: "PGX-E109 triple \(id) has no gene, and a rule needs one: set it first with "
                                   + "`pgx review edit \(id) --gene SYMBOL` (or e in the queue)"
-                                  + (hint.map { "; its abstract writes this variant with \($0)" } ?? ""))
+                                  + (hint.map { "; its abstract names one gene, \($0)" } ?? ""))
             }
             let new = d == .approve ? "approved" : "rejected"
             let now = CurationStore.now()
@@ -140,7 +140,7 @@ public struct QueueItem: Sendable {
     public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String, rule: String
     /// The sentence puts the finding as an aim, a question or a hedge, not as a result.
     public var speculative: Bool
-    /// For a triple without a gene: the gene its abstract writes the variant with elsewhere, if any.
+    /// For a triple without a gene: the one gene its abstract names, if it names one.
     public var geneHint: String?
     public var title: String?, year: Int?
     public var supporting: Int

@@ -63,8 +63,8 @@ public final class CurationStore: @unchecked Sendable {
         m.registerMigration("v4-evidence-speculative") { db in
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN speculative INTEGER NOT NULL DEFAULT 0")
         }
-        // For evidence of a variant written without its gene: the gene its document writes the variant
-        // with elsewhere, shown to the reviewer, who sets the gene a rule needs.
+        // For evidence of a variant left without a gene: the one gene its document names, shown to the
+        // reviewer, who sets the gene a rule needs.
         m.registerMigration("v5-evidence-gene-hint") { db in
             try db.execute(sql: "ALTER TABLE evidence ADD COLUMN gene_hint TEXT")
         }
@@ -145,7 +145,7 @@ public final class CurationStore: @unchecked Sendable {
         public var pmid: String, passage: String, sentence: String, sentenceStart: Int, spans: String
         public var confidence: Double, rule: String
         public var speculative: Bool
-        /// The gene the document writes this variant with elsewhere, when the triple has none.
+        /// The one gene the document names, when the triple's variant has no gene.
         public var geneHint: String?
         public init(key: String, gene: String?, hgnc: String?, variant: String?, phenotype: String?, drug: String, drugID: String?,
                     category: String, direction: String, negated: Bool, pmid: String, passage: String, sentence: String,

@@ -119,6 +119,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
+        attachFromDocument(passages, &result)
         return result
     }
 
@@ -2199,6 +2200,98 @@ public final class EntityRecognizer: @unchecked Sendable {
     static func onlyListsBetween(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
         let words = makeLowerString(between).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
         return !between.isEmpty && words.allSatisfy { $0 == "and" || $0 == "or" } && words.count <= 1
+    }
+
+    /// A variant its sentence leaves without a gene takes one from its document:
+    /// - the one gene of the document that the change is a named variant of (`Lexicon.namedVariantGenes`:
+    ///   "G551D" or "Phe508del" in an abstract that names CFTR, "A893S" in one that names ABCB1);
+    /// - else the gene the document attaches the same change to elsewhere ("c.2846A>T" after "DPYD c.2846A>T");
+    /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one).
+    /// Two candidate genes leave it without one, as does a document that names no gene. A named change
+    /// its sentence gave to a gene it is no variant of, because that gene stood nearest ("SLC26A9 ... in
+    /// Phe508del homozygotes"), takes its own gene too, unless it is written right after the other one.
+    func attachFromDocument(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        guard result.contains(where: { $0.contains { $0.kind == .variant } }) else { return }
+        var docGenes = Set<String>()
+        var attached: [String: Set<String>] = [:]
+        for ms in result {
+            for m in ms {
+                if m.kind == .gene && !m.isFamily { docGenes.insert(m.name) }
+                if m.kind == .variant, m.source != "pattern:star", let g = m.gene { attached[Self.variantKey(m.name), default: []].insert(g) }
+            }
+        }
+        guard !docGenes.isEmpty else { return }
+        let starGenes = docGenes.filter { lexicon.starGenes.contains($0) }
+        func namedGene(_ key: String) -> String? {
+            guard let gs = lexicon.namedVariantGenes[key] else { return nil }
+            let named = docGenes.intersection(gs)
+            return named.count == 1 ? named.first : nil
+        }
+        for p in result.indices {
+            for i in result[p].indices where result[p][i].kind == .variant {
+                let v = result[p][i]
+                var gene: String? = nil
+                if let g = v.gene {
+                    guard v.source != "pattern:star" && v.source != "pattern:rsid", let own = lexicon.namedVariantGenes[Self.variantKey(v.name)],
+                          !own.contains(g), let h = namedGene(Self.variantKey(v.name)) else { continue }
+                    let t = passages[p]
+                    let writtenAfter = result[p].contains { m in
+                        m.kind == .gene && m.name == g && m.end <= v.start && v.start - m.end <= 2 && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" }
+                    }
+                    if !writtenAfter { gene = h }
+                } else if v.source == "pattern:star" {
+                    if starGenes.count == 1 { gene = starGenes.first }
+                } else {
+                    let key = Self.variantKey(v.name)
+                    if let h = namedGene(key) {
+                        gene = h
+                    } else if let gs = attached[key], gs.count == 1 {
+                        gene = gs.first
+                    }
+                }
+                guard let g = gene else { continue }
+                result[p][i].gene = g
+                result[p][i].altGenes = []
+                if v.source == "pattern:star" { result[p][i].name = g + Self.normalizeStar(v.name, gene: g) }
+            }
+        }
+    }
+
+    static let aminoLetters: [String: Character] = [
+        "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
+        "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+        "Ter": "X"]
+
+    /// The form a variant's name is looked up by (`scripts/build-lexicons.py`'s `variant_key` makes the
+    /// lexicon's the same way): no "c." or "p." prefix, ">" for an arrow, one-letter amino acids, X for a
+    /// stop; "ΔF508" and "delF508" are "F508del". "p.Gly551Asp" is "G551D", "c.2846A->T" is "2846A>T".
+    static func variantKey(_ name: String) -> String {
+        var s = Substring(name)
+        if s.hasPrefix("c.") || s.hasPrefix("p.") { s = s.dropFirst(2) }
+        if s.hasPrefix("("), s.hasSuffix(")"), s.count > 2 { s = s.dropFirst().dropLast() }
+        var k = String(s)
+        if k.contains("->") { k = k.replacingOccurrences(of: "-->", with: ">").replacingOccurrences(of: "->", with: ">") }
+        for prefix in ["Δ", "delta ", "delta", "del"] where k.hasPrefix(prefix) {
+            let rest = k.dropFirst(prefix.count)
+            if let f = rest.first, f.isASCII, f.isUppercase, rest.count > 1, rest.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return String(rest) + "del"
+            }
+        }
+        let chars = Array(k)
+        if chars.count >= 5, let from = aminoLetters[String(chars[0..<3])] {
+            var j = 3
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+            let tail = String(chars[j...])
+            if j > 3, let to = aminoLetters[tail] {
+                k = String(from) + String(chars[3..<j]) + String(to)
+            } else if j > 3, ["del", "fs", "X", "*"].contains(tail) {
+                k = String(from) + String(chars[3..<j]) + tail
+            }
+        }
+        if k.hasSuffix("*"), let f = k.first, f.isASCII, f.isUppercase, k.dropFirst().dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), k.count > 2 {
+            k = String(k.dropLast()) + "X"
+        }
+        return k
     }
 
     /// HLA alleles written without the colon ("*5701") get it ("*57:01").

@@ -61,6 +61,8 @@ public final class Lexicon: @unchecked Sendable {
     public let rsidGenes: [String: [String]]
     /// Genes with star-allele nomenclature.
     public let starGenes: Set<String>
+    /// A named change (`EntityRecognizer.variantKey`: "G551D", "2846A>T") → the genes it is a variant of.
+    public let namedVariantGenes: [String: [String]]
     /// Gene symbol → (HGNC id, Entrez id, pharmacogene).
     public let geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)]
     public let salts: Set<String>
@@ -73,10 +75,10 @@ public final class Lexicon: @unchecked Sendable {
 
     /// A lexicon from its parts (the compiled-lexicon cache).
     init(entries: [LexEntry], caseSensitive: PackedTrie, folded: PackedTrie, rsidGenes: [String: [String]], starGenes: Set<String>,
-         geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
+         namedVariantGenes: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
          drugIDs: [String: (id: String?, xref: String?)], version: String) {
         self.entries = entries; self.caseSensitive = caseSensitive; self.folded = folded; self.rsidGenes = rsidGenes
-        self.starGenes = starGenes; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
+        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
         typoIndex = Lexicon.typoIndex(drugIDs)
     }
 
@@ -175,10 +177,12 @@ public final class Lexicon: @unchecked Sendable {
         }
         var rs: [String: [String]] = [:]
         var star: Set<String> = []
+        var named: [String: [String]] = [:]
         try rows("variants.tsv") { f in
             guard f.count >= 3 else { return }
             if f[0] == "rsid" { rs[String(f[1]), default: []].append(String(f[2])) }
             if f[0] == "star" { star.insert(String(f[2])) }
+            if f[0] == "named" { named[String(f[1]), default: []].append(String(f[2])) }
         }
         star.formUnion(["HLA-A", "HLA-B", "HLA-C", "HLA-DRB1", "HLA-DQB1", "HLA-DQA1", "HLA-DPB1"])
         var salts: Set<String> = []
@@ -195,6 +199,7 @@ public final class Lexicon: @unchecked Sendable {
         pairs = []
         rsidGenes = rs
         starGenes = star
+        namedVariantGenes = named
         self.geneInfo = geneInfo
         self.salts = salts
         self.drugIDs = drugIDs

@@ -94,22 +94,20 @@ public final class TripleExtractor: @unchecked Sendable {
         return (doc, out)
     }
 
-    /// Sets `geneHint` of each triple whose variant has no gene, when the document writes the same
-    /// variant right after one gene (and only one) elsewhere: "ADRB2 rs2053044" in the title, "rs2053044"
-    /// alone in a result.
+    /// Sets `geneHint` of each triple whose variant has no gene, when the document names one gene (with an
+    /// HGNC id) and no other: "ADRB2 genotypes were studied ..." then "carriers of the rs2053044 G allele".
+    /// The recognizer gives a variant its document's gene only where the change is known or written with
+    /// it (`EntityRecognizer.attachFromDocument`); a variant of an abstract's only gene is often that
+    /// gene's but not always (an OPRM1 "118A>G" in a study that names DRD2 alone), so this is a
+    /// suggestion for the reviewer, who sees the sentence, not a gene of the triple.
     static func hintGenes(_ triples: inout [Triple], doc: AnalyzedDocument) {
         guard triples.contains(where: { $0.gene == nil && $0.variant != nil }) else { return }
-        var genesOf: [String: Set<String>] = [:]
+        var genes = Set<String>()
         for p in doc.passages {
-            let genes = p.mentions.filter { $0.kind == .gene && !$0.isFamily }
-            for v in p.mentions where v.kind == .variant {
-                if let g = v.gene { genesOf[v.name, default: []].insert(g); continue }
-                if let g = genes.last(where: { $0.isWrittenRightBefore(v) }) { genesOf[v.name, default: []].insert(g.name) }
-            }
+            for m in p.mentions where m.kind == .gene && !m.isFamily && m.id != nil { genes.insert(m.name) }
         }
-        for i in triples.indices where triples[i].gene == nil {
-            if let v = triples[i].variant, let gs = genesOf[v.name], gs.count == 1 { triples[i].geneHint = gs.first }
-        }
+        guard genes.count == 1, let only = genes.first else { return }
+        for i in triples.indices where triples[i].gene == nil && triples[i].variant != nil { triples[i].geneHint = only }
     }
 
     /// Whether the document stage applies: a PubMed document (a title, and more than one sentence). Its

@@ -32,9 +32,9 @@ public struct Triple: Sendable {
     /// from the words of its sentence (in-sentence triples, when the rules have that model). The document
     /// stage reads it; it is not part of the JSONL contract.
     public var curation: Double?
-    /// For a variant written without its gene here: the gene the document writes the same variant with
-    /// elsewhere ("ADRB2 rs2053044" in the title). A hint for the reviewer, who sets the gene a rule
-    /// needs; the triple itself keeps no gene (curators did not list the pairs such a gene would add).
+    /// For a variant left without a gene: the one gene its document names, if it names one ("ADRB2
+    /// genotypes were studied ..." before "carriers of the rs2053044 G allele"). A suggestion for the
+    /// reviewer, who sets the gene a rule needs; the triple itself keeps no gene (`TripleExtractor.hintGenes`).
     public var geneHint: String?
     public init(doc: String, passage: String, sentence: Range<Int>, gene: Mention?, variant: Mention?, drug: Mention,
                 phenotype: String?, effect: Effect, negated: Bool, speculative: Bool, confidence: Double, rule: String) {

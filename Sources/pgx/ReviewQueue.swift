@@ -60,7 +60,7 @@ struct Queue: ParsableCommand {
                 let cat = Queue.ask("category [\(row.category)] (efficacy/toxicity/dosage/metabolism/other): ")
                 let dir = Queue.ask("direction [\(row.direction)] (increased/decreased/none/unspecified): ")
                 let neg = Queue.ask("negated [\(row.negated ? "y" : "n")] (y/n): ")
-                let gene = Queue.ask(hint.map { "gene [none; Enter takes \($0), which the abstract writes this variant with]: " } ?? "gene [\(row.gene ?? "")]: ") ?? hint
+                let gene = Queue.ask(hint.map { "gene [none; Enter takes \($0), the one gene the abstract names]: " } ?? "gene [\(row.gene ?? "")]: ") ?? hint
                 let drug = Queue.ask("drug [\(row.drug)]: ")
                 let qual = Queue.ask("variant or phenotype [\(row.variant ?? row.phenotype ?? "")]: ")
                 term.raw()
@@ -114,7 +114,7 @@ struct Queue: ParsableCommand {
         if it.speculative { print("  \u{1B}[1;35mAIM OR HEDGE\u{1B}[0m: this sentence does not state the finding as a result") }
         if r.gene == nil {
             print("  \u{1B}[1;31mNO GENE\u{1B}[0m: a rule needs one; e sets it"
-                  + (it.geneHint.map { " (the abstract writes this variant with \u{1B}[1m\($0)\u{1B}[0m: Enter at the gene prompt takes it)" } ?? ""))
+                  + (it.geneHint.map { " (the abstract names one gene, \u{1B}[1m\($0)\u{1B}[0m: Enter at the gene prompt takes it)" } ?? ""))
         }
         print("  PMID \(it.pmid)\(it.year.map { " (\($0))" } ?? "")  \(it.title ?? "")")
         print("  \(it.supporting) other abstract\(it.supporting == 1 ? "" : "s") support this")

@@ -49,8 +49,8 @@ final class ReviewQueueTests: XCTestCase {
         XCTAssertTrue(row!.contains("\"category\":\"\(before)\""), String(row!))
     }
 
-    /// A variant written without its gene cannot be approved (a rule needs a gene); the queue says so,
-    /// names the gene the abstract writes the variant with, and Enter at the edit's gene prompt takes it.
+    /// A variant left without a gene cannot be approved (a rule needs a gene); the queue says so, names
+    /// the one gene the abstract names, and Enter at the edit's gene prompt takes it.
     func testAGenelessVariantIsApprovedOnlyOnceItsHintedGeneIsSet() throws {
         guard let tmux = which("tmux") else { throw XCTSkip("tmux not installed: cannot drive a real terminal") }
         let pgx = try TestEnv.binary().path
@@ -58,7 +58,7 @@ final class ReviewQueueTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("h.sqlite").path
         let input = dir.appendingPathComponent("h.jsonl")
-        try (#"{"id": "h1", "text": "The ADRB2 rs2053044 polymorphism was genotyped in 200 asthmatics. "#
+        try (#"{"id": "h1", "text": "ADRB2 genotypes were studied in 200 asthmatics. "#
              + #"Carriers of the rs2053044 G allele had a poorer response to salbutamol."}"# + "\n").write(to: input, atomically: true, encoding: .utf8)
         let x = try runProcess(pgx, ["extract", "--quiet", "--input-format", "text", "--batch", "b", "--store", store, input.path])
         XCTAssertEqual(x.status, 0, x.stderr)
@@ -69,7 +69,7 @@ final class ReviewQueueTests: XCTestCase {
         let id = String(geneless["id"] as! Int)
         let refused = try runProcess(pgx, ["review", "approve", id, "--reviewer", "tess", "--store", store])
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("PGX-E109") && refused.stderr.contains("with ADRB2"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("PGX-E109") && refused.stderr.contains("names one gene, ADRB2"), refused.stderr)
 
         let term = try TerminalSession(tmux: tmux, name: "pgx-hint-\(getpid())",
                                        command: "'\(pgx)' review --reviewer tess --store '\(store)' --min-confidence \(geneless["confidence"] as! Double)")
@@ -77,7 +77,7 @@ final class ReviewQueueTests: XCTestCase {
         try term.waitFor("triple \(id)")
         let shown = try term.screen()
         XCTAssertTrue(shown.contains("NO GENE"), shown)
-        XCTAssertTrue(shown.contains("writes this variant with ADRB2"), shown)
+        XCTAssertTrue(shown.contains("names one gene, ADRB2"), shown)
         try term.send("a")
         try term.waitFor("PGX-E109")
         try term.send("e")

@@ -393,6 +393,24 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// The cache file holds every table of the lexicon: read back, the variant tables (rsIDs, star genes,
+    /// named changes) and the gene and drug tables equal those built from the TSV files.
+    func testLexiconCacheKeepsEveryTable() throws {
+        let built = try Lexicon(rules: TestEnv.root.appendingPathComponent("rules"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pgx-lexicon-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: file) }
+        LexiconCache.write(built, to: file)
+        let read = try XCTUnwrap(LexiconCache.read(try Data(contentsOf: file)))
+        XCTAssertEqual(read.rsidGenes, built.rsidGenes)
+        XCTAssertEqual(read.starGenes, built.starGenes)
+        XCTAssertEqual(read.namedVariantGenes, built.namedVariantGenes)
+        XCTAssertEqual(read.namedVariantGenes["G551D"], ["CFTR"])
+        XCTAssertEqual(read.geneInfo.count, built.geneInfo.count)
+        XCTAssertEqual(read.drugIDs.count, built.drugIDs.count)
+        XCTAssertEqual(read.entries.count, built.entries.count)
+        XCTAssertEqual(read.version, built.version)
+    }
+
     /// The compiled-lexicon cache: built on the first run, read on the next, the same output either way
     /// and with the cache off; a damaged cache file is ignored and rebuilt, never trusted.
     func testLexiconCacheGivesTheSameOutputAndSurvivesADamagedFile() throws {

@@ -591,4 +591,33 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(drugs(t, "a"), ["rifampicin", "statin", "anti-EGFR"])
         XCTAssertEqual(drugs(t, "b"), ["Placebo", "AZD6244", "AZD9291"])
     }
+
+    /// A variant its sentence leaves without a gene takes the document's, in real PharmGKB abstracts:
+    /// a named change of the one gene the abstract names that has it ("G551D" and "Phe508del" are CFTR's,
+    /// also where SLC26A9 stood nearer in the sentence), a change the abstract attaches to a gene elsewhere
+    /// (rs9939609 of FTO, which no lexicon lists), a bare star allele of the abstract's only star gene.
+    func testAVariantTakesItsGeneFromTheDocument() throws {
+        for (file, pmid, written, gene) in [(10, "27707539", "G551D", "CFTR"), (11, "28171547", "Phe508del", "CFTR"),
+                                            (8, "25367448", "rs9939609", "FTO")] {
+            let uses = try record(pmid, in: Self.pharmgkbFile(file)).filter { $0["type"] as? String == "variant" && $0["text"] as? String == written }
+            XCTAssertGreaterThan(uses.count, 0, "\(pmid) writes \(written)")
+            XCTAssertEqual(Set(uses.map { $0["gene"] as? String ?? "none" }), [gene], "\(pmid): \(written)")
+        }
+        let stars = try record("26518936", in: Self.pharmgkbFile(9)).filter { $0["type"] as? String == "variant" && ($0["text"] as? String ?? "").hasPrefix("*") }
+        XCTAssertGreaterThan(stars.count, 3)
+        XCTAssertEqual(Set(stars.map { $0["gene"] as? String ?? "none" }), ["CYP3A5"])
+        XCTAssertEqual(Set(stars.compactMap { $0["name"] as? String }), ["CYP3A5*1", "CYP3A5*3", "CYP3A5*1/*3"])
+        // the lookup form of a written change; two candidate genes leave a variant without one
+        XCTAssertEqual(EntityRecognizer.variantKey("p.Gly551Asp"), "G551D")
+        XCTAssertEqual(EntityRecognizer.variantKey("c.2846A->T"), "2846A>T")
+        XCTAssertEqual(EntityRecognizer.variantKey("p.(Arg139Ter)"), "R139X")
+        XCTAssertEqual(EntityRecognizer.variantKey("delF508"), "F508del")
+        let t = try text([#"{"id": "a", "text": "DPYD and fluorouracil. Carriers of c.2846A>T had toxicity. Ivacaftor in G551D."}"#,
+                          #"{"id": "b", "text": "CYP2C9 and CYP2D6 and warfarin. R144C carriers needed less warfarin; *3 carriers too."}"#])
+        func genes(_ doc: String) -> [String] {
+            t.filter { $0["doc"] as? String == doc && $0["type"] as? String == "variant" }.map { $0["gene"] as? String ?? "none" }
+        }
+        XCTAssertEqual(genes("a"), ["DPYD", "none"])     // CFTR is not named
+        XCTAssertEqual(genes("b"), ["CYP2C9", "none"])   // R144C is CYP2C9's; two star genes
+    }
 }
