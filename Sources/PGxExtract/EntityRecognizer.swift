@@ -1780,13 +1780,15 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             // a plural abbreviation of words that are no mention ("transcription factors (TFs)") takes its
             // singular from the genes too: "the Onecut TF family" names no transferrin; so does the first of
-            // two ("positive or silent allosteric modulators (PAMs or SAMs, respectively)", then "μ-PAM")
+            // two ("positive or silent allosteric modulators (PAMs or SAMs, respectively)", then "μ-PAM");
+            // in round or square brackets, as the singular's definition
             var o = 0
-            while let open = t[o...].firstIndex(of: "(") {
+            while o < t.count, let open = t[o...].firstIndex(where: { $0 == "(" || $0 == "[" }) {
                 o = open + 1
+                let closer: Unicode.Scalar = t[open] == "[" ? "]" : ")"
                 var close = o
                 while close < t.count && close - o <= 9 && (Self.isAlnum(t[close]) || t[close] == "-") { close += 1 }
-                guard close < t.count, t[close] == ")" || Self.startsSecondAbbreviation(t, close),
+                guard close < t.count, t[close] == closer || Self.startsSecondAbbreviation(t, close),
                       let singular = Self.singular(of: Array(t[o..<close])) else { continue }
                 var end = open
                 while end > 0 && Self.isSpace(t[end - 1]) { end -= 1 }

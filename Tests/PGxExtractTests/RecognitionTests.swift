@@ -549,6 +549,11 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(named(samples, "25936681", "Tel"), [])
         let tel = try text([#"{"id": "t", "text": "TEL-AML1 and TEL fusions in children on mercaptopurine."}"#])
         XCTAssertTrue(tel.contains { $0["name"] as? String == "ETV6" }, "\(tel)")
+        // a plural abbreviation in square brackets defines its singular as a round one does
+        let tf = try text([#"{"id": "s", "text": "Several transcription factors [TFs] bind it. The Onecut TF family and tamoxifen."}"#,
+                           #"{"id": "r", "text": "Several transcription factors (TFs) bind it. The Onecut TF family and tamoxifen."}"#,
+                           #"{"id": "n", "text": "The Onecut TF family and tamoxifen."}"#])
+        XCTAssertEqual(tf.filter { $0["type"] as? String == "gene" }.compactMap { $0["doc"] as? String }, ["n"])
     }
 
     /// "lead" is the metal only where the text speaks of exposure, body fluids, toxicity or other metals: "the
