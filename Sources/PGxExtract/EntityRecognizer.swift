@@ -1028,7 +1028,21 @@ public final class EntityRecognizer: @unchecked Sendable {
             let v0 = t[i].value
             if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
-            guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k) else { i = max(k, i + 1); continue }
+            // nor a clone-based RNA gene's name ("AC100830.4"), nor a gene glued to a genotype ("ABCB13435TT")
+            let cloneName = k + 1 < t.count && t[k] == "." && Self.isDigit(t[k + 1])
+            guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k), !cloneName else { i = max(k, i + 1); continue }
+            if let s = genotypeSplit(w), out.allSatisfy({ !($0.start < k && i < $0.end) || $0.kind == .gene && $0.start >= i && $0.end < k }) {
+                // the gene and its genotype, as if the space were there
+                let sym = makeString(w[..<s]), info = lexicon.geneInfo[sym]
+                let v0 = w[s] == "-" ? s + 1 : s
+                out.removeAll { $0.start < k && i < $0.end }
+                out.append(Mention(kind: .gene, start: i, end: i + s, name: sym, id: info?.hgnc, xref: info?.entrez,
+                                   source: "lexicon:symbol", pharmacogene: info?.pgx ?? false))
+                out.append(Mention(kind: .variant, start: i + v0, end: k, name: makeString(w[v0...]), source: "pattern:nucleotide"))
+                added = true
+                i = k
+                continue
+            }
             // A gene alias that is only the letters of a code ("GDC" in GDC-0449) gives way to the code.
             let inside = out.filter { $0.start < k && i < $0.end }
             if !inside.isEmpty && inside.allSatisfy({ $0.kind == .gene && $0.start >= i && $0.end < k && !$0.pharmacogene }) {
@@ -1119,11 +1133,26 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Letters of identifiers that look like compound codes: intron positions (IVS1-2374), trial and
-    /// accession numbers (NCT01282658, GSE12345, PXD009440), culture collections (ATCC 25922, ATCC BAA-793), RNA genes
-    /// (MIR3976HG, LINC00673, SNHG16); and CD markers (CD326, CD133: cell surface proteins).
+    /// accession numbers (NCT01282658, GSE12345, PXD009440, China's CTR20160987), trial groups' studies
+    /// (ECOG3402), culture collections (ATCC 25922, ATCC BAA-793), RNA genes (MIR3976HG, LINC00673, SNHG16),
+    /// NCBI's placeholder symbols (LOC387715); and CD markers (CD326, CD133: cell surface proteins).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
                                                    "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR",
-                                                   "MIR", "LINC", "SNHG", "PXD", "CD"]
+                                                   "MIR", "LINC", "SNHG", "PXD", "CD", "CTR", "ECOG", "LOC"]
+
+    /// A gene's official symbol glued to a position and one or two alleles, a space left out: "ABCB13435TT"
+    /// (ABCB1 3435TT), "ABCG234GA", "GGH-401T" are no compound codes. The end of the symbol, or nil.
+    func genotypeSplit(_ w: [Unicode.Scalar]) -> Int? {
+        var e = w.count
+        while e > 0 && w.count - e < 2 && "ACGT".unicodeScalars.contains(w[e - 1]) { e -= 1 }
+        guard e < w.count, e > 2 else { return nil }
+        for s in 2..<e {
+            var rest = w[s..<e]
+            if rest.first == "-" { rest = rest.dropFirst() }
+            if !rest.isEmpty, rest.allSatisfy(Self.isDigit), lexicon.geneInfo[makeString(w[..<s])] != nil { return s }
+        }
+        return nil
+    }
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
         let hyphens = w.filter { $0 == "-" }.count

@@ -625,4 +625,25 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("a"), ["DPYD", "none"])     // CFTR is not named
         XCTAssertEqual(genes("b"), ["CYP2C9", "none"])   // R144C is CYP2C9's; two star genes
     }
+
+    /// A gene glued to its genotype, a space left out, is the gene and a variant, not a compound code:
+    /// "ABCB13435TT" (PharmGKB 22309416), "GGH-401T" (19827168), and the list after "ABCB11236C" belongs
+    /// to ABCB1 (18221820); NCBI's placeholder symbol is its gene ("LOC387715 A69S" is ARMS2's, 18292785).
+    /// Trial and registry numbers, clone-based RNA genes and a cell line's code are no compounds either.
+    func testGluedGenotypesPlaceholderSymbolsAndRegistryNumbers() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func of(_ pmid: String, _ text: String) -> [String] {
+            pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }
+                .map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" }
+        }
+        XCTAssertEqual(Set(of("22309416", "3435TT")), ["variant|3435TT|ABCB1"])
+        XCTAssertEqual(of("22309416", "ABCB13435TT"), [])
+        XCTAssertEqual(Set(of("19827168", "GGH")), ["gene|GGH|"])
+        XCTAssertEqual(Set(of("19827168", "401T")), ["variant|401T|GGH"])
+        XCTAssertEqual(Set(of("18221820", "3435C>T")), ["variant|3435C>T|ABCB1"])
+        XCTAssertEqual(Set(of("18292785", "LOC387715")), ["gene|ARMS2|"])
+        XCTAssertEqual(Set(of("18292785", "A69S")), ["variant|A69S|ARMS2"])
+        let t = try text([#"{"id": "a", "text": "Registered at Chinadrugtrials, CTR20160987; the ECOG3402 trial; J-774A.1 cells; AC100830.4 was up-regulated with AZD6244."}"#])
+        XCTAssertEqual(texts(t, type: "drug"), ["AZD6244"])
+    }
 }
