@@ -471,6 +471,10 @@ SPELLINGS = {
     **{f"interferon alpha-2{v}": f"interferon alfa-2{v}" for v in ("a", "b")},
 }
 
+# esters and other salts a generic name may carry (with SALTS: the first word alone names the drug too)
+ESTERS = ("dipropionate", "propionate", "valerate", "butyrate", "palmitate", "undecanoate", "mepesuccinate", "mebutate",
+          "pivalate", "enanthate", "cypionate", "decanoate", "benzoate", "hyclate", "tosylate", "bromide", "iodide", "pamoate",
+          "dimesylate", "furoate", "hemifumarate", "bitartrate", "hydrate", "monohydrate")
 SALTS = ("hydrochloride", "bisulfate", "sulfate", "sodium", "potassium", "calcium", "mesylate", "maleate", "citrate",
          "succinate", "tartrate", "besylate", "fumarate", "acetate", "phosphate", "hydrobromide", "dihydrochloride")
 
@@ -832,6 +836,20 @@ def build_drugs():
                         add(bare, "ci", "synonym", low, r["DrugBank ID"], rx, atc)
     for name, (db, rx, atc) in cpic.items():
         add(name, "ci", "generic", name, db, rx, atc)
+    # A drug DrugBank names with its salt or ester ("medroxyprogesterone acetate", "beclomethasone
+    # dipropionate", "omacetaxine mepesuccinate") is written without it as often: the first word alone
+    # names it too, when it is no other name, no gene, no word of the stop list and no chemical radical
+    # or ion ("ammonium chloride", "ferrous sulfate", "dodecyl sulfate" stay whole)
+    gene_upper = {k.upper() for k in gene_keys}
+    for (key, match), v in list(rows.items()):
+        words = key.split()
+        if v[1] != "generic" or match != "ci" or len(words) != 2 or words[1] not in SALTS + ESTERS:
+            continue
+        first = words[0]
+        if len(first) < 7 or not first.isalpha() or (first, "ci") in rows or first in DRUG_STOP or first.upper() in gene_upper \
+                or first in SPELLINGS or first in BRANDS or re.search(r"(ium|ous|ic|yl|ide|ate)$", first):
+            continue
+        add(first, "ci", "synonym", v[2], v[3], v[4], v[5])
     by_name = {v[2]: v for v in rows.values() if v[1] == "generic"}
     for brand, generic in BRANDS.items():
         g = by_name.get(generic)

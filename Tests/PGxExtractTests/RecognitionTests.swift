@@ -646,4 +646,12 @@ final class RecognitionTests: XCTestCase {
         let t = try text([#"{"id": "a", "text": "Registered at Chinadrugtrials, CTR20160987; the ECOG3402 trial; J-774A.1 cells; AC100830.4 was up-regulated with AZD6244."}"#])
         XCTAssertEqual(texts(t, type: "drug"), ["AZD6244"])
     }
+
+    /// A drug DrugBank names with its salt or ester is the drug when written without it; a spelling pgx
+    /// maps elsewhere keeps its drug ("divalproex" is valproic acid).
+    func testADrugWrittenWithoutItsEster() throws {
+        let t = try text([#"{"id": "e", "text": "Depot medroxyprogesterone, inhaled beclomethasone, omacetaxine and divalproex."}"#])
+        XCTAssertEqual(t.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String },
+                       ["medroxyprogesterone acetate", "beclomethasone dipropionate", "omacetaxine mepesuccinate", "valproic acid"])
+    }
 }
