@@ -620,9 +620,6 @@ def build_genes():
                 add(a.lower(), "ci", "alias", sym, entrez, pgx)
         if name and (" " in name or len(name) >= 8) and not name.lower().startswith(("uncharacterized", "putative")):
             add(name.lower(), "ci", "name", sym, entrez, pgx)
-        # NCBI's placeholder symbol, which papers wrote before the gene had a name ("LOC387715 A69S" is ARMS2's)
-        if entrez.isdigit():
-            add("LOC" + entrez, "cs", "alias", sym, entrez, pgx)
     # Serotonin receptors with their subscript written inline or without the hyphen: "5-HT(2A)", "5-HT(1)A",
     # "5HT2A" are 5-HT2A (HTR2A)
     for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):

@@ -1028,6 +1028,18 @@ public final class EntityRecognizer: @unchecked Sendable {
             let v0 = t[i].value
             if digits == 0 || k - i < 4 || k - i > 12 || !((v0 >= 65 && v0 <= 90) || (v0 >= 48 && v0 <= 57)) { i = k; continue }
             let w = Array(t[i..<k])
+            // NCBI's placeholder symbol, which papers wrote before the gene had a name: "LOC387715 A69S" is ARMS2's
+            if w.count >= 8, makeString(w[..<3]) == "LOC", w[3...].allSatisfy(Self.isDigit),
+               !out.contains(where: { $0.start < k && i < $0.end }) {
+                let entrez = makeString(w[3...])
+                if let (sym, info) = lexicon.geneInfo.first(where: { $0.value.entrez == entrez }) {
+                    out.append(Mention(kind: .gene, start: i, end: k, name: sym, id: info.hgnc, xref: entrez,
+                                       source: "lexicon:alias", pharmacogene: info.pgx))
+                    added = true
+                }
+                i = k
+                continue
+            }
             // nor a clone-based RNA gene's name ("AC100830.4"), nor a gene glued to a genotype ("ABCB13435TT")
             let cloneName = k + 1 < t.count && t[k] == "." && Self.isDigit(t[k + 1])
             guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k), !cloneName else { i = max(k, i + 1); continue }
