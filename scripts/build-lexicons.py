@@ -174,7 +174,18 @@ DRUG_CLASSES = [
     ("antiretroviral drugs", "J05A"), ("platinum", "L01XA"), ("aromatase inhibitors", "L02BG"), ("aromatase inhibitor", "L02BG"),
     ("neuroleptics", "N05A"), ("anti-TNF", "L04AB"), ("TNF inhibitors", "L04AB"), ("biologics", ""),
     ("chemotherapy", "L01"), ("chemotherapeutic agents", "L01"), ("chemotherapeutics", "L01"), ("platinums", "L01XA"),
-    ("NRTIs", "J05AF"), ("nucleoside reverse transcriptase inhibitors", "J05AF"), ("NNRTIs", "J05AG"),
+    # (the full name first, as the class's one name: "non-nucleoside ..." had been read as the nucleoside class)
+    ("nucleoside reverse transcriptase inhibitors", "J05AF"), ("nucleoside reverse transcriptase inhibitor", "J05AF"),
+    ("NRTIs", "J05AF"), ("NRTI", "J05AF"),
+    ("non-nucleoside reverse transcriptase inhibitors", "J05AG"), ("non-nucleoside reverse transcriptase inhibitor", "J05AG"),
+    ("NNRTIs", "J05AG"), ("NNRTI", "J05AG"),
+    ("leukotriene receptor antagonists", "R03DC"), ("leukotriene receptor antagonist", "R03DC"), ("LTRAs", "R03DC"),
+    ("leukotriene antagonists", "R03DC"), ("leukotriene modifiers", "R03DC"),
+    ("selective beta-2-adrenoreceptor agonists", "R03AC"), ("beta2-agonists", "R03AC"), ("beta2-agonist", "R03AC"),
+    ("beta-2 agonists", "R03AC"), ("beta-2 agonist", "R03AC"), ("beta2-adrenergic agonists", "R03AC"),
+    ("beta-2 adrenergic agonists", "R03AC"), ("beta2-adrenoceptor agonists", "R03AC"), ("LABAs", "R03AC"), ("LABA", "R03AC"),
+    ("SABAs", "R03AC"), ("SABA", "R03AC"),
+    ("anticholinergics", ""), ("anticholinergic drugs", "=anticholinergics"), ("anticholinergic agents", "=anticholinergics"),
     ("protease inhibitors", "J05AE"), ("monoclonal antibodies", "L01F"), ("interferon", "L03AB"),
     ("interferon alpha", "L03AB"), ("interferon-alpha", "L03AB"), ("IFN-alpha", "L03AB"), ("IFN", "L03AB"),
     ("hormone replacement therapy", "G03"), ("antiretroviral therapy", "J05A"), ("ART", "J05A"), ("HAART", "J05A"),
@@ -751,7 +762,16 @@ def cpic_names():
             db, name = r["drugbankid"], r["name"].lower()
             if db in common and common[db] != name and "," not in name:
                 out[common[db]] = name
+    # and RxNorm's ingredient names of drugs CPIC does not list, where DrugBank names the acid: the
+    # bisphosphonates as prescriptions and curated tables write them
+    for drugbank, rxnorm in RXNORM_NAMES.items():
+        out.setdefault(drugbank, rxnorm)
     return out
+
+
+# RxNorm ingredient names (facts) for DrugBank common names that differ from them
+RXNORM_NAMES = {"alendronic acid": "alendronate", "risedronic acid": "risedronate", "etidronic acid": "etidronate",
+                "pamidronic acid": "pamidronate"}
 
 
 def build_drugs():

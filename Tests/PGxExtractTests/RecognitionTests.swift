@@ -654,4 +654,17 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(t.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String },
                        ["medroxyprogesterone acetate", "beclomethasone dipropionate", "omacetaxine mepesuccinate", "valproic acid"])
     }
+
+    /// Drug classes by their full names, as curated tables write them: "non-nucleoside reverse transcriptase
+    /// inhibitors" is no nucleoside class, "leukotriene receptor antagonists" no bare "receptor
+    /// antagonists", "β2-agonists" and LABAs the selective beta-2-adrenoreceptor agonists; the
+    /// bisphosphonates by RxNorm's names ("alendronate", not DrugBank's "alendronic acid").
+    func testDrugClassesAndBisphosphonatesByTheirCuratedNames() throws {
+        let t = try text([#"{"id": "c", "text": "Non-nucleoside reverse transcriptase inhibitors (NNRTIs) and an NRTI; leukotriene receptor antagonists, β2-agonists, LABAs and anticholinergic drugs; alendronic acid or risedronate."}"#])
+        XCTAssertEqual(t.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String },
+                       ["non-nucleoside reverse transcriptase inhibitors", "non-nucleoside reverse transcriptase inhibitors",
+                        "nucleoside reverse transcriptase inhibitors", "leukotriene receptor antagonists",
+                        "selective beta-2-adrenoreceptor agonists", "selective beta-2-adrenoreceptor agonists", "anticholinergics",
+                        "alendronate", "risedronate"])
+    }
 }
