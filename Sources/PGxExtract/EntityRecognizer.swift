@@ -119,7 +119,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
-        attachFromDocument(passages, &result)
+        attachFromDocument(&result)
         return result
     }
 
@@ -2253,7 +2253,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Two candidate genes leave it without one, as does a document that names no gene. A named change
     /// its sentence gave to a gene it is no variant of, because that gene stood nearest ("SLC26A9 ... in
     /// Phe508del homozygotes"), takes its own gene too, unless it is written right after the other one.
-    func attachFromDocument(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+    func attachFromDocument(_ result: inout [[Mention]]) {
         guard result.contains(where: { $0.contains { $0.kind == .variant } }) else { return }
         var docGenes = Set<String>()
         var attached: [String: Set<String>] = [:]
@@ -2277,11 +2277,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if let g = v.gene {
                     guard v.source != "pattern:star" && v.source != "pattern:rsid", let own = lexicon.namedVariantGenes[Self.variantKey(v.name)],
                           !own.contains(g), let h = namedGene(Self.variantKey(v.name)) else { continue }
-                    let t = passages[p]
-                    let writtenAfter = result[p].contains { m in
-                        m.kind == .gene && m.name == g && m.end <= v.start && v.start - m.end <= 2 && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" }
-                    }
-                    if !writtenAfter { gene = h }
+                    if !result[p].contains(where: { $0.kind == .gene && $0.name == g && $0.isWrittenRightBefore(v) }) { gene = h }
                 } else if v.source == "pattern:star" {
                     if starGenes.count == 1 { gene = starGenes.first }
                 } else {

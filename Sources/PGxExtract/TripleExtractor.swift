@@ -94,8 +94,8 @@ public final class TripleExtractor: @unchecked Sendable {
         return (doc, out)
     }
 
-    /// Sets `geneHint` of each triple whose variant has no gene, when the document names one gene (with an
-    /// HGNC id) and no other: "ADRB2 genotypes were studied ..." then "carriers of the rs2053044 G allele".
+    /// Sets `geneHint` of each triple whose variant has no gene, when the document names one human gene (one
+    /// with an NCBI id) and no other: "ADRB2 genotypes were studied ..." then "carriers of the rs2053044 G allele".
     /// The recognizer gives a variant its document's gene only where the change is known or written with
     /// it (`EntityRecognizer.attachFromDocument`); a variant of an abstract's only gene is often that
     /// gene's but not always (an OPRM1 "118A>G" in a study that names DRD2 alone), so this is a
@@ -104,7 +104,7 @@ public final class TripleExtractor: @unchecked Sendable {
         guard triples.contains(where: { $0.gene == nil && $0.variant != nil }) else { return }
         var genes = Set<String>()
         for p in doc.passages {
-            for m in p.mentions where m.kind == .gene && !m.isFamily && m.id != nil { genes.insert(m.name) }
+            for m in p.mentions where m.kind == .gene && !m.isFamily && m.xref != nil { genes.insert(m.name) }
         }
         guard genes.count == 1, let only = genes.first else { return }
         for i in triples.indices where triples[i].gene == nil && triples[i].variant != nil { triples[i].geneHint = only }
