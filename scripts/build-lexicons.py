@@ -966,9 +966,9 @@ def build_drugs():
 NAMED_ALLELE_GENES = {"CFTR", "DPYD", "RYR1", "CACNA1S"}
 # older names of a change that papers still write (DPYD*2A's splice site as its intron position)
 LEGACY_VARIANT_NAMES = [("DPYD", "IVS14+1G>A"), ("CFTR", "ΔF508"), ("CFTR", "delta F508")]
-AMINO_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
-          "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
-          "Ter": "X"}
+AMINO_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
+                "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W",
+                "Tyr": "Y", "Val": "V", "Ter": "X"}
 
 
 def variant_key(name):
@@ -993,7 +993,7 @@ def named_variant_keys(allele):
     """The lookup keys of one named allele: "c.85T>C (*9A)" is c.85T>C; "G194R(G>A)" is G194R; a
     haplotype of two changes ("F508C,S1251N") or a name that is no change ("Reference") gives none."""
     a = re.sub(r"\s*\([^)]*\)$", "", allele.strip())
-    if "," in a or " " in a or "_" in a and not a.startswith("c."):
+    if "," in a or " " in a or ("_" in a and not a.startswith("c.")):
         return []
     k = variant_key(a)
     return [k] if re.fullmatch(r"[A-Z]\d+(?:[A-Z]|X|del|fs)|\d+[+-]?\d*(?:kb)?[ACGT]>[ACGT]|[-*]?\d+(?:[+-]\d+)?(?:_\d+)?(?:[ACGT]>[ACGT]|del[ACGT]*|dup[ACGT]*|ins[ACGT]+)", k) else []
