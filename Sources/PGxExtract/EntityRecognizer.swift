@@ -1043,13 +1043,12 @@ public final class EntityRecognizer: @unchecked Sendable {
             // nor a clone-based RNA gene's name ("AC100830.4"), nor a gene glued to a genotype ("ABCB13435TT")
             let cloneName = k + 1 < t.count && t[k] == "." && Self.isDigit(t[k + 1])
             guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k), !cloneName else { i = max(k, i + 1); continue }
-            if let s = genotypeSplit(w), out.allSatisfy({ !($0.start < k && i < $0.end) || $0.kind == .gene && $0.start >= i && $0.end < k }) {
+            if let (s, g) = genotypeSplit(w), !Self.inCellLineName(t, i..<k), out.allSatisfy({ !($0.start < k && i < $0.end) || $0.kind == .gene && $0.start >= i && $0.end < k }) {
                 // the gene and its genotype, as if the space were there
-                let sym = makeString(w[..<s]), info = lexicon.geneInfo[sym]
                 let v0 = w[s] == "-" ? s + 1 : s
                 out.removeAll { $0.start < k && i < $0.end }
-                out.append(Mention(kind: .gene, start: i, end: i + s, name: sym, id: info?.hgnc, xref: info?.entrez,
-                                   source: "lexicon:symbol", pharmacogene: info?.pgx ?? false))
+                out.append(Mention(kind: .gene, start: i, end: i + s, name: g.name, id: g.id, xref: g.xref,
+                                   source: g.source, pharmacogene: g.pharmacogene))
                 out.append(Mention(kind: .variant, start: i + v0, end: k, name: makeString(w[v0...]), source: "pattern:nucleotide"))
                 added = true
                 i = k
@@ -1152,18 +1151,39 @@ public final class EntityRecognizer: @unchecked Sendable {
                                                    "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR",
                                                    "MIR", "LINC", "SNHG", "PXD", "CD", "CTR", "ECOG", "LOC"]
 
-    /// A gene's official symbol glued to a position and one or two alleles, a space left out: "ABCB13435TT"
-    /// (ABCB1 3435TT), "ABCG234GA", "GGH-401T" are no compound codes. The end of the symbol, or nil.
-    func genotypeSplit(_ w: [Unicode.Scalar]) -> Int? {
+    /// A gene's symbol or alias, as written, glued to a position and one or two alleles, a space left out:
+    /// "ABCB13435TT" (ABCB1 3435TT), "MDR13435T", "BCRP421AA", "GGH-401T" are no compound codes (nor a cell
+    /// line: "HEK293T" is no HEK2 93T). The end of the symbol and the gene, or nil.
+    func genotypeSplit(_ w: [Unicode.Scalar]) -> (end: Int, gene: LexEntry)? {
         var e = w.count
         while e > 0 && w.count - e < 2 && "ACGT".unicodeScalars.contains(w[e - 1]) { e -= 1 }
         guard e < w.count, e > 2 else { return nil }
-        for s in 2..<e {
+        func position(_ s: Int) -> Bool {
             var rest = w[s..<e]
             if rest.first == "-" { rest = rest.dropFirst() }
-            if !rest.isEmpty, rest.allSatisfy(Self.isDigit), lexicon.geneInfo[makeString(w[..<s])] != nil { return s }
+            return !rest.isEmpty && rest.allSatisfy(Self.isDigit)
+        }
+        // an official symbol first, the shortest ("ABCB1" 1236C, not ABCB11 236C; "ABCC2" 3972CC, not the
+        // alias "ABCC"), else an alias ("MDR1" 3435T, "BCRP" 421AA)
+        for s in 2..<e where position(s) && lexicon.geneInfo[makeString(w[..<s])] != nil {
+            if let g = geneWritten(w[..<s]) { return (s, g) }
+        }
+        for s in (2..<e).reversed() where position(s) {
+            if let g = geneWritten(w[..<s]) { return (s, g) }
         }
         return nil
+    }
+
+    /// The gene a case-sensitive lexicon key names when written exactly so ("MDR1" → ABCB1), or nil.
+    func geneWritten(_ key: ArraySlice<Unicode.Scalar>) -> LexEntry? {
+        var node = PackedTrie.root
+        for c in key {
+            node = caseSensitiveTrie.child(node, c.value)
+            if node < 0 { return nil }
+        }
+        let v = caseSensitiveTrie.value(node)
+        guard v >= 0, lexicon.entries[Int(v)].kind == .gene, lexicon.entries[Int(v)].how != "family" else { return nil }
+        return lexicon.entries[Int(v)]
     }
 
     func isDevelopmentCode(_ w: [Unicode.Scalar]) -> Bool {
@@ -1174,6 +1194,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         while i < core.count && core[i].properties.isUppercase && core[i].value < 0x80 { i += 1 }
         let letters = i
         if letters >= 2 && Self.notCompoundPrefixes.contains(makeString(core[..<letters])) { return false }
+        // cytochrome "P-450" written alone
+        if makeString(core) == "P450" { return false }
         var d = i
         while d < core.count && Self.isDigit(core[d]) { d += 1 }
         let digits = d - i

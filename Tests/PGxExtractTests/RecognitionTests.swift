@@ -628,8 +628,9 @@ final class RecognitionTests: XCTestCase {
 
     /// A gene glued to its genotype, a space left out, is the gene and a variant, not a compound code:
     /// "ABCB13435TT" (PharmGKB 22309416), "GGH-401T" (19827168), and the list after "ABCB11236C" belongs
-    /// to ABCB1 (18221820); NCBI's placeholder symbol is its gene ("LOC387715 A69S" is ARMS2's, 18292785).
-    /// Trial and registry numbers, clone-based RNA genes and a cell line's code are no compounds either.
+    /// to ABCB1, not ABCB11 (18221820); by an alias too ("MDR13435T"), but not in a cell line ("HEK293T");
+    /// NCBI's placeholder symbol is its gene ("LOC387715 A69S" is ARMS2's, 18292785). Trial and registry
+    /// numbers, clone-based RNA genes, a cell line's code and "P-450" are no compounds either.
     func testGluedGenotypesPlaceholderSymbolsAndRegistryNumbers() throws {
         let pgkb = try entities(Self.pharmgkb)
         func of(_ pmid: String, _ text: String) -> [String] {
@@ -643,8 +644,11 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(Set(of("18221820", "3435C>T")), ["variant|3435C>T|ABCB1"])
         XCTAssertEqual(Set(of("18292785", "LOC387715")), ["gene|ARMS2|"])
         XCTAssertEqual(Set(of("18292785", "A69S")), ["variant|A69S|ARMS2"])
-        let t = try text([#"{"id": "a", "text": "Registered at Chinadrugtrials, CTR20160987; the ECOG3402 trial; J-774A.1 cells; AC100830.4 was up-regulated with AZD6244."}"#])
-        XCTAssertEqual(texts(t, type: "drug"), ["AZD6244"])
+        let t = try text([#"{"id": "a", "text": "Registered at Chinadrugtrials, CTR20160987; the ECOG3402 trial; J-774A.1 cells; AC100830.4 was up-regulated with AZD6244 by P-450."}"#,
+                          #"{"id": "b", "text": "MDR13435T and BCRP421AA carriers in HEK293T cells given imatinib."}"#])
+        XCTAssertEqual(texts(t.filter { $0["doc"] as? String == "a" }, type: "drug"), ["AZD6244"])
+        XCTAssertEqual(t.filter { $0["doc"] as? String == "b" }.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" },
+                       ["gene|ABCB1|", "variant|3435T|ABCB1", "gene|ABCG2|", "variant|421AA|ABCG2", "drug|imatinib|"])
     }
 
     /// A drug DrugBank names with its salt or ester is the drug when written without it; a spelling pgx
