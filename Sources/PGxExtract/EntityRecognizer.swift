@@ -739,7 +739,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                                          "A431", "U251", "U87", "T47D", "SKOV3", "A2780", "OVCAR3", "HEPG2", "HUH7", "LS174T",
                                          "LOVO", "CEM", "BAF3", "COS7", "NIH3T3", "CHOK1", "MDCKII", "LLCPK1", "MOLT4", "JURKAT",
                                          "HCC1937", "HCC1954", "MDAMB231", "MDAMB468", "SKBR3", "BT474", "BT549", "ZR751",
-                                         "INS1", "INS1E", "MIAPACA2", "LLC1", "DLD1"]
+                                         "INS1", "INS1E", "MIAPACA2", "LLC1", "DLD1",
+                                         // myeloma, leukaemia and lymphoma lines; macrophages; solid tumours
+                                         "U266", "RPMI8226", "MM1S", "KMS11", "OPM2", "MOLM13", "MV411", "OCIAML3", "KASUMI1",
+                                         "NB4", "KG1", "THP1", "J774", "J774A1", "RAW2647", "MFM223", "HCC38", "HCC1806",
+                                         "SUM149", "SUM159", "MCF10A", "A375", "SKMEL28", "HT1080", "U2OS", "SAOS2", "CACO2",
+                                         "HEP3B", "SMMC7721", "BEL7402", "SGC7901", "BGC823", "MKN45", "PANC1", "ASPC1",
+                                         "BXPC3", "CAPAN1", "SW1990", "H1650", "H358", "CALU3", "C42B", "22RV1", "SHSY5Y",
+                                         "SKNSH", "IMR32", "LN229", "T98G", "A172", "HCT15", "COLO205", "LS180", "SW48"]
 
     /// Whether `r` lies in a cell line's name: the letters and digits from the start of the run around it,
     /// joined through inner hyphens and slashes, up to the end of its own run or of a later one ("Ba/F3"

@@ -644,9 +644,10 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(Set(of("18221820", "3435C>T")), ["variant|3435C>T|ABCB1"])
         XCTAssertEqual(Set(of("18292785", "LOC387715")), ["gene|ARMS2|"])
         XCTAssertEqual(Set(of("18292785", "A69S")), ["variant|A69S|ARMS2"])
-        let t = try text([#"{"id": "a", "text": "Registered at Chinadrugtrials, CTR20160987; the ECOG3402 trial; J-774A.1 cells; AC100830.4 was up-regulated with AZD6244 by P-450."}"#,
+        let t = try text([#"{"id": "a", "text": "Registered at Chinadrugtrials, CTR20160987; the ECOG3402 trial; J-774A.1 cells; AC100830.4 was up-regulated with AZD6244 by P-450 in the U266 myeloma cell line and OCI-AML3."}"#,
                           #"{"id": "b", "text": "MDR13435T and BCRP421AA carriers in HEK293T cells given imatinib."}"#])
         XCTAssertEqual(texts(t.filter { $0["doc"] as? String == "a" }, type: "drug"), ["AZD6244"])
+        XCTAssertEqual(texts(t.filter { $0["doc"] as? String == "a" }, type: "gene"), [])
         XCTAssertEqual(t.filter { $0["doc"] as? String == "b" }.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" },
                        ["gene|ABCB1|", "variant|3435T|ABCB1", "gene|ABCG2|", "variant|421AA|ABCG2", "drug|imatinib|"])
     }
