@@ -100,8 +100,9 @@ ALIAS_STOP = set(
     "SNRNP PLA2 ST-2 B-PROTEIN "
     # Usher syndrome type 2 and the USH2 protein complex (not the gene USH2A alone); gigapascals and
     # granulomatosis with polyangiitis (not glycophorin A), a bacterial sequence type (not SDCBP), the posterior
-    # probability of colocalization's hypothesis 4 (not KCNK3), hepatitis C virus's NS3 protease (not KRAS)
-    "USH2 GPA ST1 PPH4 NS3".split())
+    # probability of colocalization's hypothesis 4 (not KCNK3), hepatitis C virus's NS3 protease (not KRAS), the
+    # bacterial chaperonins (not HSPD1, HSPE1)
+    "USH2 GPA ST1 PPH4 NS3 GROEL GROES".split())
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
@@ -348,6 +349,8 @@ PHARMACOLOGY_PROTEINS = {
     "cystic fibrosis transmembrane conductance regulator": "CFTR",
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
     "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
+    # the alpha7 nicotinic receptor ("α7nAChR"; "nAChR" alone is the receptor family, not NCBI's CHRNA4)
+    "alpha7 nAChR": "CHRNA7", "alpha7nAChR": "CHRNA7", "alpha7 nicotinic acetylcholine receptor": "CHRNA7",
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
     "apoA-1": "APOA1",
@@ -717,7 +720,8 @@ def build_genes():
                               "LXR", "RXR", "RAR", "HLA-DR", "HLA-DQ", "MHC", "OATP", "PPAR", "RAF", "PKC", "PLC", "GPCR",
                               "SOD", "HDAC", "PP2A",  # superoxide dismutases (not SOD1 alone), histone deacetylases,
                                                       # protein phosphatase 2A (not PTPA, its activator)
-                              "CTX-M"]:   # CTX-M: the beta-lactamases, not cyclophosphamide
+                              "CTX-M",    # CTX-M: the beta-lactamases, not cyclophosphamide
+                              "nAChR", "nAChRs"]:   # the nicotinic acetylcholine receptors
         add(f_, "cs", "family", f_, "", True)
         # a pharmacogene subfamily in any case ("murine Cyp3a"), not one member's old alias (NCBI lists
         # CYP3A for CYP3A4)

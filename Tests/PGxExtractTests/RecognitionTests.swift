@@ -672,4 +672,12 @@ final class RecognitionTests: XCTestCase {
                         "selective beta-2-adrenoreceptor agonists", "selective beta-2-adrenoreceptor agonists", "anticholinergics",
                         "alendronate", "risedronate"])
     }
+
+    /// "nAChR" is the nicotinic receptor family, not NCBI's CHRNA4; "α7nAChR" is CHRNA7; the bacterial
+    /// chaperonin GroEL is no HSPD1.
+    func testNicotinicReceptorsAndBacterialChaperonins() throws {
+        let t = try text([#"{"id": "n", "text": "Varenicline acts on nAChRs, notably α7nAChR, unlike the chaperonin GroEL."}"#])
+        XCTAssertEqual(t.filter { $0["type"] as? String == "gene" }.map { "\($0["name"] ?? "")|\($0["source"] ?? "")" },
+                       ["nAChRs|lexicon:family", "CHRNA7|lexicon:name"])
+    }
 }
