@@ -2229,6 +2229,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // also when written after one of them ("IL28B rs12979860")
                 if let g = gene, gs.contains(g) { ms[idx].altGenes = gs.filter { $0 != g } }
             }
+            // "A2756G (MTR)", "rs10490924 (ARMS2)": the gene written in brackets right after the variant names
+            // it, before a gene of the list before it ("G80A (RFC1), A2756G (MTR)"); not one after a slash
+            // ("A53T/LRRK2 mice" cross two transgenes)
+            if gene == nil, v.kind == .variant, v.source != "pattern:star", let g = Self.geneRightAfter(v, ms, t) { gene = g.name }
             if gene == nil {
                 // (a gene list's later members, "CHRNA5-A3-B4", leave its variants to the symbol written out)
                 let before = ms.filter { $0.kind == .gene && $0.end <= v.start && sent.contains($0.start) && $0.source != "pattern:gene-list" }
@@ -2266,6 +2270,15 @@ public final class EntityRecognizer: @unchecked Sendable {
                   Self.onlyListsBetween(t[ms[idx].end..<ms[idx + 1].start]) else { continue }
             ms[idx].gene = g
         }
+    }
+
+    /// The gene written right after a variant in brackets, alone: "A2756G (MTR)".
+    static func geneRightAfter(_ v: Mention, _ ms: [Mention], _ t: [Unicode.Scalar]) -> Mention? {
+        guard let g = ms.first(where: { $0.kind == .gene && !$0.isFamily && $0.start >= v.end }), g.start - v.end <= 2 else { return nil }
+        let between = String(String.UnicodeScalarView(t[v.end..<g.start]))
+        guard between == "(" || between == " (" || between == "[" || between == " [" else { return nil }
+        let closer: Unicode.Scalar = between.hasSuffix("[") ? "]" : ")"
+        return g.end < t.count && t[g.end] == closer ? g : nil
     }
 
     /// Only a list's joints between two mentions: commas, "and", "or", "/" and spaces.

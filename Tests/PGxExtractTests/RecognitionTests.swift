@@ -680,4 +680,19 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(t.filter { $0["type"] as? String == "gene" }.map { "\($0["name"] ?? "")|\($0["source"] ?? "")" },
                        ["nAChRs|lexicon:family", "CHRNA7|lexicon:name"])
     }
+
+    /// A gene written in brackets right after a variant names it, before the gene of the list before it:
+    /// "G80A (RFC1), A2756G (MTR), C1420T (SHMT)" (PharmGKB 19159907) and "rs1061170 (CFH), rs10490924
+    /// (ARMS2), rs11200638 (HTRA1)" (22594510) had each taken the previous bracket's gene.
+    func testAGeneInBracketsAfterAVariantNamesIt() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func genes(_ pmid: String, _ text: String) -> Set<String> {
+            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.map { $0["gene"] as? String ?? "none" })
+        }
+        XCTAssertEqual(genes("19159907", "A2756G"), ["MTR"])
+        XCTAssertEqual(genes("19159907", "C1420T"), ["SHMT1"])
+        XCTAssertEqual(genes("19159907", "G80A"), ["SLC19A1"])
+        XCTAssertEqual(genes("22594510", "rs10490924"), ["ARMS2"])
+        XCTAssertEqual(genes("22594510", "rs11200638"), ["HTRA1"])
+    }
 }
