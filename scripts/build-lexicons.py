@@ -121,8 +121,12 @@ STEREO_PREFIX = re.compile(r"^(\((?:[RS]|[+-]|\u2212)\)-|[RSLD]-|dl-|\([+\u2212-
 STEREO_PREFIX_CI = re.compile(STEREO_PREFIX.pattern, re.I)
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 ENGLISH_LIKE = re.compile(r"^[A-Z][a-z]+$")  # aliases like "Cat", "Impact"
-AMINO3 = {"Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys", "Met", "Phe", "Pro", "Ser",
-          "Thr", "Trp", "Tyr", "Val", "Sec", "Pyl"}
+# amino acids by their three letters, with their one letter (Ter, the stop, is X)
+AMINO_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
+                "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W",
+                "Tyr": "Y", "Val": "V", "Ter": "X"}
+# the amino acids' three-letter names as words: with selenocysteine and pyrrolysine, without the stop
+AMINO3 = (set(AMINO_LETTER) - {"Ter"}) | {"Sec", "Pyl"}
 
 DRUG_STOP = set("""
 air salt sugar light heat fat protein proteins control standard release same beam lambda bean
@@ -862,9 +866,10 @@ def build_drugs():
     # names it too, when it is no other name, no gene, no word of the stop list and no chemical radical
     # or ion ("ammonium chloride", "ferrous sulfate", "dodecyl sulfate" stay whole)
     gene_upper = {k.upper() for k in gene_keys}
+    salts_esters = set(SALTS + ESTERS)
     for (key, match), v in list(rows.items()):
         words = key.split()
-        if v[1] != "generic" or match != "ci" or len(words) != 2 or words[1] not in SALTS + ESTERS:
+        if v[1] != "generic" or match != "ci" or len(words) != 2 or words[1] not in salts_esters:
             continue
         first = words[0]
         if len(first) < 7 or not first.isalpha() or (first, "ci") in rows or first in DRUG_STOP or first.upper() in gene_upper \
@@ -970,9 +975,6 @@ def build_drugs():
 NAMED_ALLELE_GENES = {"CFTR", "DPYD", "RYR1", "CACNA1S"}
 # older names of a change that papers still write (DPYD*2A's splice site as its intron position)
 LEGACY_VARIANT_NAMES = [("DPYD", "IVS14+1G>A"), ("CFTR", "ΔF508"), ("CFTR", "delta F508")]
-AMINO_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
-                "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W",
-                "Tyr": "Y", "Val": "V", "Ter": "X"}
 
 
 def variant_key(name):

@@ -377,9 +377,9 @@ public struct CandidateBuilder: Sendable {
         let dd = abs(gmid - dmid)
         // and how many others stand nearer (a drug list after a variant list: "compare the potencies of A,
         // B, C and D ... mutants V, W, X")
-        let nearerDrugs = mentions.filter { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }.count
-        let nearerGenes = mentions.filter { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
-            && abs(($0.start + $0.end) / 2 - dmid) < dd }.count
+        let nearerDrugs = mentions.count { $0.kind == .drug && $0 != drug && abs(($0.start + $0.end) / 2 - gmid) < dd }
+        let nearerGenes = mentions.count { ($0.kind == .gene || $0.kind == .variant) && $0 != g && !($0.start >= g.start && $0.end <= g.end)
+            && abs(($0.start + $0.end) / 2 - dmid) < dd }
         let closerDrug = nearerDrugs > 0, closerGene = nearerGenes > 0
         f.add(closerDrug ? "drug:not-nearest" : "drug:nearest")
         f.add(closerGene ? "gene:not-nearest" : "gene:nearest")

@@ -608,8 +608,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         return Mention(kind: .variant, start: i, end: j, name: String(t[i]) + "." + body, source: "pattern:hgvs")
     }
 
-    static let aa3: Set<String> = ["Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys",
-                                   "Met", "Phe", "Pro", "Ser", "Thr", "Trp", "Tyr", "Val", "Ter", "Sec"]
+    /// Three-letter amino acids (and Ter, the stop) of protein changes: `aminoLetters`' names, and selenocysteine.
+    static let aa3: Set<String> = Set(aminoLetters.keys).union(["Sec"])
     static let aa1: Set<Unicode.Scalar> = Set("ACDEFGHIKLMNPQRSTVWY".unicodeScalars)
 
     /// `Ile105Val`, `Arg144Cys`, `V600E`, `G551D`, `F508del`, `C3435T` (one alnum run).
@@ -2307,8 +2307,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         guard !docGenes.isEmpty else { return }
         let starGenes = docGenes.filter { lexicon.starGenes.contains($0) }
-        func namedGene(_ key: String) -> String? {
-            guard let gs = lexicon.namedVariantGenes[key] else { return nil }
+        // the one gene of the document among a change's genes
+        func onlyDocumentGene(_ gs: [String]) -> String? {
             let named = docGenes.intersection(gs)
             return named.count == 1 ? named.first : nil
         }
@@ -2316,15 +2316,15 @@ public final class EntityRecognizer: @unchecked Sendable {
             for i in result[p].indices where result[p][i].kind == .variant {
                 let v = result[p][i]
                 var gene: String? = nil
-                if let g = v.gene {
-                    guard v.source != "pattern:star" && v.source != "pattern:rsid", let own = lexicon.namedVariantGenes[Self.variantKey(v.name)],
-                          !own.contains(g), let h = namedGene(Self.variantKey(v.name)) else { continue }
-                    if !result[p].contains(where: { $0.kind == .gene && $0.name == g && $0.isWrittenRightBefore(v) }) { gene = h }
-                } else if v.source == "pattern:star" {
-                    if starGenes.count == 1 { gene = starGenes.first }
+                if v.source == "pattern:star" {
+                    if v.gene == nil, starGenes.count == 1 { gene = starGenes.first }
                 } else {
-                    let key = Self.variantKey(v.name)
-                    if let h = namedGene(key) {
+                    let key = Self.variantKey(v.name), own = lexicon.namedVariantGenes[key]
+                    if let g = v.gene {
+                        guard v.source != "pattern:rsid", let own, !own.contains(g), let h = onlyDocumentGene(own),
+                              !result[p].contains(where: { $0.kind == .gene && $0.name == g && $0.isWrittenRightBefore(v) }) else { continue }
+                        gene = h
+                    } else if let own, let h = onlyDocumentGene(own) {
                         gene = h
                     } else if let gs = attached[key], gs.count == 1 {
                         gene = gs.first
@@ -2338,6 +2338,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
     }
 
+    /// Three-letter amino acids and the stop, by their one letter (X for the stop).
     static let aminoLetters: [String: Character] = [
         "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
         "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
