@@ -153,7 +153,7 @@ DRUG_CLASSES = [
     ("serotonin-norepinephrine reuptake inhibitors", "N06AX"), ("SNRIs", "N06AX"),
     ("statins", "C10AA"), ("statin", "C10AA"), ("HMG-CoA reductase inhibitors", "C10AA"),
     ("platinum compounds", "L01XA"), ("platinum-based chemotherapy", "L01XA"), ("platinum agents", "L01XA"),
-    ("opioids", "N02A"), ("opioid", "N02A"), ("opioid analgesics", "N02A"),
+    ("opioids", "N02A"), ("opioid", "N02A"), ("opioid analgesics", "N02A"), ("opiates", "N02AA"), ("opiate", "N02AA"),
     ("thiopurines", "L04AX"), ("thiopurine", "L04AX"), ("fluoropyrimidines", "L01BC"), ("fluoropyrimidine", "L01BC"),
     ("beta-blockers", "C07A"), ("beta blockers", "C07A"), ("anticoagulants", "B01A"), ("oral anticoagulants", "B01AA"),
     ("coumarins", "B01AA"), ("vitamin K antagonists", "B01AA"), ("antiplatelet agents", "B01AC"), ("P2Y12 inhibitors", "B01AC"),

@@ -588,9 +588,17 @@ public final class EntityRecognizer: @unchecked Sendable {
     func hgvs(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
         guard i + 3 < t.count, t[i + 1] == "." else { return nil }
         switch t[i] { case "c", "g", "p", "m", "n", "r": break; default: return nil }
+        // "e.g. VKORC1", "i.e.": an abbreviation's last letter, not a prefix
+        if i > 0 && t[i - 1] == "." { return nil }
         var j = i + 2
         if t[j] == " " { j += 1 }
         let bodyStart = j
+        // a position starts a DNA or RNA change ("c.1905+1G>A", "g.-1639G>A", "c.*45A>G", "c.[…]"); only a
+        // protein change starts with a letter ("p.Arg144Cys")
+        if t[i] != "p" {
+            let f = t[bodyStart]
+            guard Self.isDigit(f) || f == "-" || f == "*" || f == "+" || f == "(" || f == "[" else { return nil }
+        }
         var depth = 0
         var hasDigit = false
         while j < t.count {
@@ -667,6 +675,14 @@ public final class EntityRecognizer: @unchecked Sendable {
             if k < t.count && t[k] == "/" && k == d + 1, k + 1 < t.count, bases.contains(t[k + 1]),
                k + 2 == t.count || !Self.isAlnum(t[k + 2]) && t[k + 2] != "/" {
                 return Mention(kind: .variant, start: i, end: k + 2, name: makeString(t[i..<(k + 2)]), source: "pattern:nucleotide")
+            }
+            // "3435CC", "-1639GA", "516TT", "2677GG/3435CC": a genotype, the two alleles of a position of three
+            // to five digits written straight after it (shorter numbers before two capitals are more often
+            // something else)
+            if k == d + 1, d - j >= 3, d - j <= 5, k < t.count, bases.contains(t[k]),
+               k + 1 == t.count || !Self.isAlnum(t[k + 1]) && t[k + 1] != ">" && (t[k + 1] != "/" || k + 2 < t.count && Self.isDigit(t[k + 2])),
+               i == 0 || t[i - 1] != "+" && t[i - 1] != "." {
+                return Mention(kind: .variant, start: i, end: k + 1, name: makeString(t[i..<(k + 1)]), source: "pattern:nucleotide")
             }
             var a = k
             while a < t.count && t[a] == " " { a += 1 }
@@ -1252,6 +1268,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// gene symbol. A drug word inside ("dopamine" in "dopamine receptor") stays a drug mention.
     func addProteinFamilies(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
         var found: [Mention] = []
+        var named: [Mention] = []   // genes by the plural of their name, which no drug word inside outlives
         for word in words {
             let i = word.lowerBound, k = word.upperBound
             let len = k - i
@@ -1286,9 +1303,46 @@ public final class EntityRecognizer: @unchecked Sendable {
                 start = w.lowerBound; p = w.lowerBound; words += 1
             }
             guard words > 0 else { continue }
+            // "mu-opioid receptors", "glucocorticoid receptors": the plural of one gene's name is that gene
+            if t[k - 1] == "s", let m = pluralGeneName(t, start, i, k) {
+                named.append(m)
+                continue
+            }
             found.append(Mention(kind: .gene, start: start, end: k, name: phraseName(t, start..<k), source: Mention.familySource))
         }
-        return Self.adding(found, to: ms)
+        guard !named.isEmpty else { return Self.adding(found, to: ms) }
+        let kept = ms.filter { m in m.kind != .drug || !named.contains { $0.start <= m.start && m.end <= $0.end } }
+        return Self.adding(found + named, to: kept)
+    }
+
+    /// A gene whose lexicon name, with an "s", is the phrase from a word start in `start..<head` to `end`
+    /// (the trie only matches a name that ends a word, so the singular is matched on its own copy).
+    static let subtypeSuffixes = [" 2", " beta", " b", "-2", "-beta"]
+
+    func pluralGeneName(_ t: [Unicode.Scalar], _ start: Int, _ head: Int, _ end: Int) -> Mention? {
+        var buf: [UInt32] = []
+        var s0 = start
+        while s0 < head {
+            if s0 == start || (Self.isSpace(t[s0 - 1]) && !Self.isSpace(t[s0])) {
+                let singular = Array(t[s0..<(end - 1)])
+                if let m = longest(singular, from: 0, folded: true, buf: &buf), m.end == singular.count {
+                    let e = lexicon.entries[Int(m.entry)]
+                    // not a name whose second or beta form is another gene's: "estrogen receptors" are ESR1 and ESR2
+                    let shared = Self.subtypeSuffixes.contains { suffix in
+                        let other = singular + suffix.unicodeScalars
+                        guard let o = longest(other, from: 0, folded: true, buf: &buf), o.end == other.count else { return false }
+                        let f = lexicon.entries[Int(o.entry)]
+                        return f.kind == .gene && f.name != e.name
+                    }
+                    if e.kind == .gene && e.how != "family" && !shared {
+                        return Mention(kind: .gene, start: s0, end: end, name: e.name, id: e.id, xref: e.xref, source: "pattern:plural-name",
+                                       pharmacogene: e.pharmacogene)
+                    }
+                }
+            }
+            s0 += 1
+        }
+        return nil
     }
 
     // MARK: - Genes named with a species prefix or a rodent/parasite symbol
@@ -2229,8 +2283,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // also when written after one of them ("IL28B rs12979860")
                 if let g = gene, gs.contains(g) { ms[idx].altGenes = gs.filter { $0 != g } }
             }
-            // "A2756G (MTR)", "rs10490924 (ARMS2)": the gene written in brackets right after the variant names
-            // it, before a gene of the list before it ("G80A (RFC1), A2756G (MTR)"); not one after a slash
+            // "A2756G (MTR)", "rs10490924 (ARMS2)", "rs12768009 (CYP2C19 8403AA)": the gene written in brackets
+            // right after the variant names it, before a gene of the list before it ("G80A (RFC1), A2756G
+            // (MTR)"); not one after a slash
             // ("A53T/LRRK2 mice" cross two transgenes)
             if gene == nil, v.kind == .variant, v.source != "pattern:star", let g = Self.geneRightAfter(v, ms, t) { gene = g.name }
             if gene == nil {
@@ -2278,7 +2333,13 @@ public final class EntityRecognizer: @unchecked Sendable {
         let between = String(String.UnicodeScalarView(t[v.end..<g.start]))
         guard between == "(" || between == " (" || between == "[" || between == " [" else { return nil }
         let closer: Unicode.Scalar = between.hasSuffix("[") ? "]" : ")"
-        return g.end < t.count && t[g.end] == closer ? g : nil
+        if g.end < t.count && t[g.end] == closer { return g }
+        // "rs12768009 (CYP2C19 8403AA)": the same change in the gene's own numbering
+        if let w = ms.first(where: { $0.kind == .variant && $0.start > g.end }), w.start - g.end == 1, t[g.end] == " ",
+           w.end < t.count, t[w.end] == closer {
+            return g
+        }
+        return nil
     }
 
     /// Only a list's joints between two mentions: commas, "and", "or", "/" and spaces.
@@ -2299,10 +2360,14 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard result.contains(where: { $0.contains { $0.kind == .variant } }) else { return }
         var docGenes = Set<String>()
         var attached: [String: Set<String>] = [:]
+        var atPosition: [String: Set<String>] = [:]
         for ms in result {
             for m in ms {
                 if m.kind == .gene && !m.isFamily { docGenes.insert(m.name) }
-                if m.kind == .variant, m.source != "pattern:star", let g = m.gene { attached[Self.variantKey(m.name), default: []].insert(g) }
+                if m.kind == .variant, m.source != "pattern:star", let g = m.gene {
+                    attached[Self.variantKey(m.name), default: []].insert(g)
+                    if let pos = Self.nucleotidePosition(m.name) { atPosition[pos, default: []].insert(g) }
+                }
             }
         }
         guard !docGenes.isEmpty else { return }
@@ -2328,6 +2393,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                         gene = h
                     } else if let gs = attached[key], gs.count == 1 {
                         gene = gs.first
+                    } else if let pos = Self.nucleotidePosition(v.name), let gs = atPosition[pos], gs.count == 1 {
+                        // the same position written another way: "3435TT" carriers of the "ABCB1 C3435T" before
+                        gene = gs.first
                     }
                 }
                 guard let g = gene else { continue }
@@ -2336,6 +2404,27 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if v.source == "pattern:star" { result[p][i].name = g + Self.normalizeStar(v.name, gene: g) }
             }
         }
+    }
+
+    /// The position of a nucleotide change or genotype, nil for any other name: "C3435T", "3435C>T",
+    /// "c.3435C>T", "3435C/T" and "3435TT" are all "3435"; "-1639G>A" and "G-1639A" are "-1639".
+    static func nucleotidePosition(_ name: String) -> String? {
+        var s = Substring(name)
+        if s.hasPrefix("c.") || s.hasPrefix("g.") { s = s.dropFirst(2) }
+        var pos = ""
+        var digitsDone = false
+        for ch in s {
+            switch ch {
+            case "0"..."9":
+                if digitsDone { return nil }
+                pos.append(ch)
+            case "-" where pos.isEmpty: pos = "-"
+            case "A", "C", "G", "T", ">", "/":
+                if !pos.isEmpty && pos != "-" { digitsDone = true }
+            default: return nil
+            }
+        }
+        return digitsDone && pos.count >= (pos.hasPrefix("-") ? 3 : 2) ? pos : nil
     }
 
     /// Three-letter amino acids and the stop, by their one letter (X for the stop).

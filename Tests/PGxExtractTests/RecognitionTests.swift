@@ -695,4 +695,35 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("22594510", "rs10490924"), ["ARMS2"])
         XCTAssertEqual(genes("22594510", "rs11200638"), ["HTRA1"])
     }
+    /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
+    /// "2677GG/3435CC", and "3435TT" takes the gene its abstract gives the same position elsewhere ("ABCB1
+    /// haplotypes derived from G2677T/C3435T", 16869811); "rs12768009 (CYP2C19 8403AA)" names the rsID's gene
+    /// (21860339). A two-digit number before two capitals is no genotype, and "e.g." is no HGVS prefix.
+    func testGenotypesWrittenAsPositionAndAlleles() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func genes(_ pmid: String, _ text: String) -> Set<String> {
+            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text && $0["type"] as? String == "variant" }
+                .map { $0["gene"] as? String ?? "none" })
+        }
+        XCTAssertEqual(genes("16722833", "521TC"), ["SLCO1B1"])
+        XCTAssertEqual(genes("16869811", "3435TT"), ["ABCB1"])
+        XCTAssertEqual(genes("16869811", "2677GG"), ["ABCB1"])
+        XCTAssertEqual(genes("21860339", "8403AA"), ["CYP2C19"])
+        XCTAssertEqual(genes("21860339", "rs12768009"), ["CYP2C19"])
+        let t = try text([#"{"id": "g", "text": "Sensitivity to warfarin (e.g. VKORC1 -1639AA genotype) on a 64CT scanner; CYP2B6 516TT carriers given efavirenz."}"#])
+        XCTAssertEqual(t.filter { $0["type"] as? String != "drug" }.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" },
+                       ["gene|VKORC1|", "variant|-1639AA|VKORC1", "gene|CYP2B6|", "variant|516TT|CYP2B6"])
+        XCTAssertEqual(["C3435T", "3435C>T", "c.3435C>T", "3435TT", "2677G>T/A", "G-1639A", "V600E", "rs1045642", "*3"].map { EntityRecognizer.nucleotidePosition($0) ?? "-" },
+                       ["3435", "3435", "3435", "3435", "2677", "-1639", "-", "-", "-"])
+    }
+
+    /// The plural of one gene's name is that gene ("mu-opioid receptors" are OPRM1, PGxCorpus 19429175), but
+    /// not where the name's second or beta form is another gene ("estrogen receptors" are ESR1 and ESR2: a
+    /// family, which keeps the drug word inside it, as "dopamine" in "dopamine receptors" does).
+    func testThePluralOfAGenesName() throws {
+        let t = try text([#"{"id": "p", "text": "Opiates act on mu-opioid receptors, unlike tamoxifen on estrogen receptors."}"#])
+        XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["source"] ?? "")" },
+                       ["drug|opiates|lexicon:class", "gene|OPRM1|pattern:plural-name", "drug|tamoxifen|lexicon:generic",
+                        "gene|estrogen receptors|pattern:family", "drug|estrogens|lexicon:class"])
+    }
 }
