@@ -741,6 +741,16 @@ def build_genes():
         sym = "ABCB1" if name == "P-glycoprotein" else name
         add(name.lower(), "ci", "family" if sym == name else "alias", sym, "5243" if sym == "ABCB1" else "", True)
 
+    # A gene's official symbol that NCBI also lists as another gene's alias ("RFC1", replication factor C1, is
+    # the reduced folate carrier SLC19A1's old symbol): kind "shared", symbol = the gene that lists it as an
+    # alias. The recognizer reads the symbol as that gene where the document names it too ("RFC1/SLC19A1").
+    # No trie key: the symbol keeps its own gene everywhere else.
+    shared = set()
+    for sym, entrez, _name, aliases, pgx in genes:
+        for a in aliases:
+            if a in official and a != sym and (a, "cs") in rows and rows[(a, "cs")][1] == "symbol":
+                shared.add((a, sym, entrez, pgx))
+
     with open(os.path.join(OUT, "genes.tsv"), "w") as f:
         header(f, "human genes (protein-coding + pharmacogenes): symbols, aliases, full names, PGx families",
                "NCBI Gene via org.Hs.eg.db (symbols, aliases, names); pgx_genes_core.tsv and CPIC gene table (HGNC ids, pharmacogene aliases); "
@@ -750,6 +760,8 @@ def build_genes():
         f.write("key\tmatch\tkind\tsymbol\thgnc\tentrez\tpgx\n")
         for (key, match), (_, kind, sym, h, entrez, pgx) in sorted(rows.items()):
             f.write(f"{key}\t{match}\t{kind}\t{sym}\t{h}\t{entrez}\t{1 if pgx else 0}\n")
+        for key, sym, entrez, pgx in sorted(shared):
+            f.write(f"{key}\tcs\tshared\t{sym}\t{hgnc.get(sym, '')}\t{entrez}\t{1 if pgx else 0}\n")
     return len(rows)
 
 

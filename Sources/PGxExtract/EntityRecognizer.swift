@@ -116,11 +116,59 @@ public final class EntityRecognizer: @unchecked Sendable {
            Self.studiesMicrobesOrPlants(passages, first.words, headings: headings) {
             readAsNonHuman(passages, &result)
         }
+        resolveSharedSymbols(passages, &result)
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
         attachFromDocument(&result)
         return result
+    }
+
+    /// A gene's official symbol that NCBI also lists as another gene's alias is that other gene where the
+    /// document writes the two as one ("RFC1/SLC19A1", "SLC19A1 (RFC1)", "reduced folate carrier 1 G80A (RFC1
+    /// G80A)"): there and everywhere else in the document RFC1 is the reduced folate carrier, not
+    /// replication factor C1. Only written so, and not as two members of one family ("KRAS/NRAS"): an abstract
+    /// may name both genes of a pair that shares a symbol for what each is ("VDR" and CYP27B1, "UGT1A1" and
+    /// UGT1A7, "KRAS" and NRAS, which NCBI lists as aliases of the other).
+    func resolveSharedSymbols(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        var renamed: [String: String] = [:]   // symbol as written → the gene the document makes it
+        for (p, t) in passages.enumerated() {
+            let genes = result[p].filter { $0.kind == .gene && !$0.isFamily }
+            guard genes.count >= 2 else { continue }
+            for (gi, m) in genes.enumerated() where m.source == "lexicon:symbol" {
+                let written = makeString(t[m.start..<m.end])
+                guard renamed[written] == nil, let others = lexicon.sharedSymbols[written] else { continue }
+                // only a slash or an opening bracket (and a variant written after each) between the two
+                func joined(_ a: Mention, _ b: Mention) -> Bool {
+                    guard a.end <= b.start, b.start - a.end <= 24 else { return false }
+                    var between = t[a.end..<b.start].filter { !Self.isSpace($0) }
+                    if let v = result[p].first(where: { $0.kind == .variant && $0.start >= a.end && $0.end <= b.start }) {
+                        between = t[a.end..<v.start].filter { !Self.isSpace($0) } + t[v.end..<b.start].filter { !Self.isSpace($0) }
+                    }
+                    guard between == ["/"] || between == ["("] else { return false }
+                    // members of one family written together share a stem ("KRAS/NRAS", "UGT1A1/UGT1A7"): a list,
+                    // not a gene and its other symbol
+                    let x = Array(a.name.utf8), y = Array(b.name.utf8)
+                    let prefix = zip(x, y).prefix { $0 == $1 }.count, suffix = zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count
+                    return prefix < 3 && suffix < 3
+                }
+                if gi > 0, others.contains(genes[gi - 1].name), joined(genes[gi - 1], m) { renamed[written] = genes[gi - 1].name }
+                else if gi + 1 < genes.count, others.contains(genes[gi + 1].name), joined(m, genes[gi + 1]) { renamed[written] = genes[gi + 1].name }
+            }
+        }
+        guard !renamed.isEmpty else { return }
+        for p in result.indices {
+            for i in result[p].indices where result[p][i].kind == .gene && result[p][i].source == "lexicon:symbol" {
+                let m = result[p][i]
+                guard let g = renamed[makeString(passages[p][m.start..<m.end])] else { continue }
+                let info = lexicon.geneInfo[g]
+                result[p][i].name = g
+                result[p][i].id = info?.hgnc
+                result[p][i].xref = info?.entrez
+                result[p][i].pharmacogene = info?.pgx ?? false
+                result[p][i].source = "lexicon:alias"
+            }
+        }
     }
 
     // MARK: - Dictionary matching

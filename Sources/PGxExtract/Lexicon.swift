@@ -63,6 +63,8 @@ public final class Lexicon: @unchecked Sendable {
     public let starGenes: Set<String>
     /// A named change (`EntityRecognizer.variantKey`: "G551D", "2846A>T") → the genes it is a variant of.
     public let namedVariantGenes: [String: [String]]
+    /// A gene's official symbol that NCBI also lists as other genes' alias ("RFC1" → SLC19A1): those genes.
+    public let sharedSymbols: [String: [String]]
     /// Gene symbol → (HGNC id, Entrez id, pharmacogene).
     public let geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)]
     public let salts: Set<String>
@@ -75,10 +77,10 @@ public final class Lexicon: @unchecked Sendable {
 
     /// A lexicon from its parts (the compiled-lexicon cache).
     init(entries: [LexEntry], caseSensitive: PackedTrie, folded: PackedTrie, rsidGenes: [String: [String]], starGenes: Set<String>,
-         namedVariantGenes: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
+         namedVariantGenes: [String: [String]], sharedSymbols: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
          drugIDs: [String: (id: String?, xref: String?)], version: String) {
         self.entries = entries; self.caseSensitive = caseSensitive; self.folded = folded; self.rsidGenes = rsidGenes
-        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
+        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes; self.sharedSymbols = sharedSymbols; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
         typoIndex = Lexicon.typoIndex(drugIDs)
     }
 
@@ -90,6 +92,7 @@ public final class Lexicon: @unchecked Sendable {
         var ci: [[UInt32]: Int32] = [:]
         var geneInfo: [String: (String?, String?, Bool)] = [:]
         var drugIDs: [String: (String?, String?)] = [:]
+        var shared: [String: [String]] = [:]
 
         func put(_ key: String, folded: Bool, _ e: LexEntry) {
             let k = KeyFold.key(key, caseFold: folded)
@@ -151,6 +154,7 @@ public final class Lexicon: @unchecked Sendable {
                 if part == 0 {
                     try rows("genes.tsv") { f in
                         guard let r = GeneRow(f) else { return }
+                        if r.how == "shared" { shared[r.key, default: []].append(r.symbol); return }
                         if r.how == "symbol" || geneInfo[r.symbol] == nil { geneInfo[r.symbol] = (r.hgnc, r.entrez, r.pgx) }
                         put(r.key, folded: r.folded, LexEntry(kind: .gene, name: r.symbol, id: r.hgnc, xref: r.entrez,
                                                               how: r.how, pharmacogene: r.pgx, rank: r.rank))
@@ -200,6 +204,7 @@ public final class Lexicon: @unchecked Sendable {
         rsidGenes = rs
         starGenes = star
         namedVariantGenes = named
+        sharedSymbols = shared
         self.geneInfo = geneInfo
         self.salts = salts
         self.drugIDs = drugIDs

@@ -14,7 +14,7 @@ import PGxModel
 /// - A file that does not read back whole (truncated, another format) is ignored and rebuilt; the three
 ///   newest cache files are kept, older ones removed.
 public enum LexiconCache {
-    static let format = "pgx-lexicon-cache-4"
+    static let format = "pgx-lexicon-cache-5"
     static let files = ["genes.tsv", "drugs.tsv", "phenotypes.tsv", "variants.tsv", "salts.tsv"]
 
     /// The lexicon of `rules`, from the cache when it holds these lexicon files, else built and cached.
@@ -104,6 +104,8 @@ public enum LexiconCache {
             for g in lex.starGenes.sorted() { w.str(g) }
             w.int(lex.namedVariantGenes.count)
             for (k, v) in lex.namedVariantGenes.sorted(by: { $0.key < $1.key }) { w.str(k); w.int(v.count); for g in v { w.str(g) } }
+            w.int(lex.sharedSymbols.count)
+            for (k, v) in lex.sharedSymbols.sorted(by: { $0.key < $1.key }) { w.str(k); w.int(v.count); for g in v { w.str(g) } }
             w.int(lex.geneInfo.count)
             for (k, v) in lex.geneInfo.sorted(by: { $0.key < $1.key }) { w.str(k); w.str(v.hgnc); w.str(v.entrez); w.int(v.pgx ? 1 : 0) }
             w.int(lex.salts.count)
@@ -197,6 +199,13 @@ public enum LexiconCache {
                 guard let n = int(), n >= 0 else { return nil }
                 named[k] = (0..<n).map { _ in req() }
             }
+            guard let nsh = int(), nsh >= 0 else { return nil }
+            var shared: [String: [String]] = [:]
+            for _ in 0..<nsh {
+                let k = req()
+                guard let n = int(), n >= 0 else { return nil }
+                shared[k] = (0..<n).map { _ in req() }
+            }
             guard let ng = int() else { return nil }
             var geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)] = [:]
             geneInfo.reserveCapacity(ng)
@@ -215,7 +224,7 @@ public enum LexiconCache {
             }
             let version = req()
             guard !bad, r.offset == tableOffset else { return nil }
-            return Lexicon(entries: entries, caseSensitive: cs, folded: ci, rsidGenes: rs, starGenes: star, namedVariantGenes: named, geneInfo: geneInfo,
+            return Lexicon(entries: entries, caseSensitive: cs, folded: ci, rsidGenes: rs, starGenes: star, namedVariantGenes: named, sharedSymbols: shared, geneInfo: geneInfo,
                            salts: salts, drugIDs: drugIDs, version: version)
         }
     }

@@ -405,6 +405,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(read.starGenes, built.starGenes)
         XCTAssertEqual(read.namedVariantGenes, built.namedVariantGenes)
         XCTAssertEqual(read.namedVariantGenes["G551D"], ["CFTR"])
+        XCTAssertEqual(read.sharedSymbols, built.sharedSymbols)
+        XCTAssertEqual(read.sharedSymbols["RFC1"], ["SLC19A1"])
         XCTAssertEqual(read.geneInfo.count, built.geneInfo.count)
         XCTAssertEqual(read.drugIDs.count, built.drugIDs.count)
         XCTAssertEqual(read.entries.count, built.entries.count)

@@ -726,4 +726,20 @@ final class RecognitionTests: XCTestCase {
                        ["drug|opiates|lexicon:class", "gene|OPRM1|pattern:plural-name", "drug|tamoxifen|lexicon:generic",
                         "gene|estrogen receptors|pattern:family", "drug|estrogens|lexicon:class"])
     }
+    /// A gene's official symbol that NCBI also lists as another gene's alias is that gene where the abstract
+    /// writes the two as one: "reduced folate carrier 1 G80A (RFC1 G80A)" (PharmGKB 17180579) and "RFC1/SLC19A1"
+    /// (26616421) are SLC19A1 throughout, not replication factor C1; two members of one family written with a
+    /// slash ("KRAS/NRAS", NCBI lists each as the other's alias) and RFC1 alone keep their own genes.
+    func testASymbolWrittenAsAnotherGenesSynonym() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func names(_ pmid: String, _ text: String) -> Set<String> {
+            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.map { ($0["type"] as? String == "variant" ? $0["gene"] : $0["name"]) as? String ?? "none" })
+        }
+        XCTAssertEqual(names("17180579", "RFC1"), ["SLC19A1"])
+        XCTAssertEqual(names("17180579", "G80A"), ["SLC19A1"])
+        XCTAssertEqual(names("26616421", "RFC1"), ["SLC19A1"])
+        let t = try text([#"{"id": "k", "text": "Lines with a KRAS/NRAS mutation resisted cetuximab."}"#,
+                          #"{"id": "r", "text": "RFC1 repeat expansions cause ataxia; SLC19A1 carries folate."}"#])
+        XCTAssertEqual(t.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String }, ["KRAS", "NRAS", "RFC1", "SLC19A1"])
+    }
 }
