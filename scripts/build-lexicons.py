@@ -656,6 +656,17 @@ def build_genes():
             hy = f"{m.group(1)}-{m.group(2)}"
             if (hy, "cs") not in rows:
                 rows[(hy, "cs")] = (rank + 1, "alias", sym, h, entrez, pgx)
+    # A Greek letter in an alias is written glued as often as hyphenated: "PLCγ2", "PLC-γ2" and "PLCgamma2" are
+    # NCBI's "PLC-gamma-2" (a Greek letter folds to its name), "PI3Kδ" its "PI3K-delta"
+    for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
+        m = re.fullmatch(r"([A-Za-z][A-Za-z0-9]*[A-Za-z0-9])-(alpha|beta|gamma|delta|epsilon|kappa)(?:-(\d{1,2}[A-Za-z]?))?", key) \
+            if match == "cs" and kind in ("symbol", "alias") else None
+        if m:
+            head, greek, num = m.group(1), m.group(2), m.group(3)
+            forms = [head + greek + (num or "")] + ([f"{head}-{greek}{num}", f"{head}{greek}-{num}"] if num else [])
+            for form in forms:
+                if (form, "cs") not in rows:
+                    rows[(form, "cs")] = (rank + 1, "alias", sym, h, entrez, pgx)
     for stop in SYMBOLS_ALONE_STOP:
         rows.pop((stop, "cs"), None); rows.pop((stop.lower(), "ci"), None)
     # Families and groups used in PGx writing.

@@ -2249,7 +2249,10 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// the human"); a list ("and", a comma) or any other word means the gene is someone else's.
     static let variantGeneLinks: Set<String> = ["polymorphism", "polymorphisms", "variant", "variants", "mutation", "mutations",
         "allele", "alleles", "genotype", "genotypes", "snp", "snps", "substitution", "missense", "in", "of", "on", "at",
-        "within", "the", "human", "gene", "exon", "intron", "promoter", "region", "locus", "codon", "site"]
+        "within", "the", "human", "gene", "exon", "intron", "promoter", "region", "locus", "codon", "site",
+        // "rs1880916 from PDE11A", "rs6436440 ... located in the genes AP1S3", "in the 3' untranslated region of"
+        "from", "located", "genes", "encoding", "utr", "untranslated", "upstream", "downstream", "flanking", "intronic",
+        "exonic", "variation", "single", "nucleotide"]
 
     static func linksVariantToGene(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
         var word: [Unicode.Scalar] = []

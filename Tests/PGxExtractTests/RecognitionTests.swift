@@ -742,4 +742,19 @@ final class RecognitionTests: XCTestCase {
                           #"{"id": "r", "text": "RFC1 repeat expansions cause ataxia; SLC19A1 carries folate."}"#])
         XCTAssertEqual(t.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String }, ["KRAS", "NRAS", "RFC1", "SLC19A1"])
     }
+    /// A gene named after its variant through words of place ("a SNP (rs11042725) in the upstream flanking
+    /// region of ADM", PharmGKB 19636336; "Rs2242480 located in the CYP3A4", 23077486; "rs1880916 from
+    /// PDE11A"), and an alias's Greek letter written glued ("PLCγ2", "PLC-γ2" and "IKKβ" are NCBI's
+    /// "PLC-gamma-2" and "IKK-beta").
+    func testGenesNamedAfterTheirVariantsAndGlueGreekLetters() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func genes(_ pmid: String, _ text: String) -> Set<String> {
+            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.map { $0["gene"] as? String ?? "none" })
+        }
+        XCTAssertEqual(genes("19636336", "rs11042725"), ["ADM"])
+        XCTAssertEqual(genes("23077486", "Rs2242480"), ["CYP3A4"])
+        let t = try text([#"{"id": "g", "text": "We selected rs1880916 from PDE11A; an R665W mutation in PLCγ2 or PLC-γ2 and IKKβ."}"#])
+        XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["type"] as? String == "variant" ? $0["gene"] ?? "" : $0["name"] ?? "")" },
+                       ["variant|PDE11A", "gene|PDE11A", "variant|PLCG2", "gene|PLCG2", "gene|PLCG2", "gene|IKBKB"])
+    }
 }
