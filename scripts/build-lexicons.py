@@ -146,6 +146,10 @@ inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 # enzyme abstracts measure, the gene ALPL where it is one; IGF-1, the protein abstracts measure, is IGF1 (in
 # PHARMACOLOGY_PROTEINS): mecasermin keeps its own name)
 
+# Genes' full names that DrugBank lists as a protein drug's synonym and that mostly name the drug
+# (high-dose interleukin-2 is aldesleukin's therapy)
+PROTEIN_DRUG_NAMES = {"asparaginase", "tissue plasminogen activator", "interleukin 2"}
+
 # Drug classes people write instead of drug names (ATC where one code fits).
 DRUG_CLASSES = [
     ("antidepressants", "N06A"), ("antidepressant", "N06A"), ("tricyclic antidepressants", "N06AA"),
@@ -832,10 +836,12 @@ def build_drugs():
     # Human gene symbols and aliases: a protein DrugBank lists as a drug (it has no InChIKey: "IL-2",
     # "MART1", "CT-1" as cardiotrophin 1) is the gene's product when written as its short name.
     gene_keys = set()
+    gene_names = set()
     for r in ncbi_genes():
         if r["gene_type"] == "protein-coding":
             gene_keys.add(r["symbol"])
             gene_keys.update(a for a in r["aliases"].split("|") if a)
+            gene_names.add(re.sub(r"[\s-]+", " ", r["name"].lower()))
     with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
         for r in csv.DictReader(f):
             name = r["Common name"].strip()
@@ -859,6 +865,12 @@ def build_drugs():
             for s in r["Synonyms"].split(" | "):
                 s = s.strip()
                 if not s or s.lower() in DRUG_STOP or s in AMINO3 or len(s) > 60:
+                    continue
+                # a protein drug's synonym that is its gene's full name names the protein ("interleukin-3" is
+                # IL3, not muplestim; "folliculin" FLCN, not estrone): the drug has its own name; not where the
+                # drug is what the name mostly means ("asparaginase", "tissue plasminogen activator", "interleukin-2")
+                spaced = re.sub(r"[\s-]+", " ", s.lower())
+                if spaced in gene_names and spaced not in PROTEIN_DRUG_NAMES:
                     continue
                 # "M cells" (a stem-cell product): a letter and "cells" is a cell type in PubMed ("10 μM cells")
                 if re.fullmatch(r"(?i)[a-z] cells?", s):

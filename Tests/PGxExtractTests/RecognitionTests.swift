@@ -757,4 +757,12 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["type"] as? String == "variant" ? $0["gene"] ?? "" : $0["name"] ?? "")" },
                        ["variant|PDE11A", "gene|PDE11A", "variant|PLCG2", "gene|PLCG2", "gene|PLCG2", "gene|IKBKB"])
     }
+    /// A protein drug's DrugBank synonym that is its gene's full name names the protein: "interleukin-3" is
+    /// IL3 (PGxCorpus 19366808), not muplestim; "von Willebrand factor" VWF; "folliculin" FLCN, not estrone
+    /// (an old name); the drug keeps its own name, and "interleukin-2 therapy" stays aldesleukin's.
+    func testAProteinDrugsSynonymThatIsItsGenesName() throws {
+        let t = try text([#"{"id": "p", "text": "Sorafenib lowered interleukin-3 and von Willebrand factor; folliculin mutations; oprelvekin; interleukin-2 therapy."}"#])
+        XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["name"] ?? "")" },
+                       ["drug|sorafenib", "gene|IL3", "gene|VWF", "gene|FLCN", "drug|oprelvekin", "drug|human interleukin-2"])
+    }
 }
