@@ -748,11 +748,15 @@ public final class EntityRecognizer: @unchecked Sendable {
             name = name.replacingOccurrences(of: "-->", with: ">").replacingOccurrences(of: "->", with: ">")
             return Mention(kind: .variant, start: i, end: a, name: name, source: "pattern:nucleotide")
         }
-        // G-308A
+        // G-308A, and "C-819 T" written apart
         if bases.contains(t[i]), i + 3 < t.count, t[i + 1] == "-" {
             let e = Self.digitsEnd(t, i + 2)
             if e > i + 3, e < t.count, bases.contains(t[e]), e + 1 == t.count || !Self.isAlnum(t[e + 1]) {
                 return Mention(kind: .variant, start: i, end: e + 1, name: makeString(t[i...e]),
+                               source: "pattern:nucleotide")
+            }
+            if e > i + 3, e + 1 < t.count, t[e] == " ", bases.contains(t[e + 1]), e + 2 == t.count || !Self.isAlnum(t[e + 2]) && t[e + 2] != "-" {
+                return Mention(kind: .variant, start: i, end: e + 2, name: makeString(t[i..<e]) + String(t[e + 1]),
                                source: "pattern:nucleotide")
             }
         }
@@ -1165,7 +1169,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 let c = Array(code.unicodeScalars)
                 var i = 0
                 while i + c.count <= t.count {
-                    if t[i] == c[0], i == 0 || !Self.isAlnum(t[i - 1]), t[i..<(i + c.count)].elementsEqual(c), Self.followsSpeciesName(t, i) {
+                    if t[i] == c[0], i == 0 || !Self.isAlnum(t[i - 1]), t[i..<(i + c.count)].elementsEqual(c),
+                       Self.followsSpeciesName(t, i) || Self.listedAfterMutants(t, i) || Self.namesADevice(t, i + c.count) {
                         strains.insert(code)
                         break
                     }
@@ -1176,6 +1181,42 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard !strains.isEmpty else { return }
         for p in result.indices { result[p].removeAll { $0.source == "pattern:code" && strains.contains($0.name) } }
     }
+
+    /// A code in a list after "mutants", "strains", "isolates" or "clones" names one of them: "the mutants RTL4,
+    /// RXM5, and RFS102" (words with a digit, "and", "or" and commas between).
+    static func listedAfterMutants(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        var e = i, steps = 0
+        while steps < 12 {
+            while e > 0 && (isSpace(t[e - 1]) || t[e - 1] == ",") { e -= 1 }
+            var s = e
+            while s > 0 && (isAlnum(t[s - 1]) || t[s - 1] == "-") { s -= 1 }
+            guard s < e else { return false }
+            let w = makeLowerString(t[s..<e])
+            if mutantWords.contains(w) { return true }
+            guard w == "and" || w == "or" || t[s..<e].contains(where: isDigit) else { return false }
+            e = s; steps += 1
+        }
+        return false
+    }
+    static let mutantWords: Set<String> = ["mutant", "mutants", "strain", "strains", "isolate", "isolates", "clone", "clones"]
+
+    /// A code a device noun follows within three words names the device: "ECG247 Smart Heart Sensor", "Lenstar
+    /// LS900 device", "an automated AB13100 capillary sequencer".
+    static func namesADevice(_ t: [Unicode.Scalar], _ end: Int) -> Bool {
+        var k = end
+        for _ in 0..<3 {
+            while k < t.count && isSpace(t[k]) { k += 1 }
+            var e = k
+            while e < t.count && (isAlnum(t[e]) || t[e] == "-") { e += 1 }
+            guard e > k else { return false }
+            if deviceWords.contains(makeLowerString(t[k..<e])) { return true }
+            k = e
+        }
+        return false
+    }
+    static let deviceWords: Set<String> = ["device", "devices", "sensor", "sensors", "sequencer", "analyzer", "analyser", "scanner",
+                                           "instrument", "monitor", "camera", "microscope", "spectrometer", "cytometer", "biometer",
+                                           "tomograph", "pump", "catheter", "stent", "implant", "platform", "reader", "robot"]
 
     /// A code right after a species' name is its strain ("Pseudomonas putida KT2440", "P. syringae pv. tomato
     /// DC3000", "strain H37Rv"): a genus (capitalized, or its initial and a period) and a lower-case epithet,
@@ -1220,7 +1261,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// NCBI's placeholder symbols (LOC387715); and CD markers (CD326, CD133: cell surface proteins).
     static let notCompoundPrefixes: Set<String> = ["IVS", "NCT", "ISRCTN", "ACTRN", "CHICTR", "UMIN", "DRKS", "JPRN", "KCT",
                                                    "GSE", "GSM", "GPL", "PMC", "PMID", "ATCC", "BAA", "DSM", "CRL", "HGNC", "OMIM", "MIM", "CNVR",
-                                                   "MIR", "LINC", "SNHG", "PXD", "CD", "CTR", "ECOG", "LOC"]
+                                                   "MIR", "LINC", "SNHG", "PXD", "CD", "CTR", "ECOG", "LOC",
+                                                   "UL", "US"]   // herpesvirus genes: "the viral UL138 protein", "UL97 mutations"
 
     /// A gene's symbol or alias, as written, glued to a position and one or two alleles, a space left out:
     /// "ABCB13435TT" (ABCB1 3435TT), "MDR13435T", "BCRP421AA", "GGH-401T" are no compound codes (nor a cell

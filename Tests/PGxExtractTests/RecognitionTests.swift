@@ -765,4 +765,15 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["name"] ?? "")" },
                        ["drug|sorafenib", "gene|IL3", "gene|VWF", "gene|FLCN", "drug|oprelvekin", "drug|human interleukin-2"])
     }
+    /// Codes that name no compound in general MEDLINE text: a device ("a patch ECG (ECG247 Smart Heart
+    /// Sensor)", "the Lenstar LS900 device"), a mutant strain in a list after "mutants" ("RTL4, RXM5, and
+    /// RFS102"), a herpesvirus gene ("UL138"); a compound code keeps its drug. "C-819 T" is a variant
+    /// written apart.
+    func testDevicesMutantsAndViralGenesAreNoCompounds() throws {
+        let t = try text([#"{"id": "d", "text": "A patch ECG (ECG247 Smart Heart Sensor) and the Lenstar LS900 device; the mutants RTL4, RXM5, and RFS102 resisted rifampicin; the viral UL138 protein; AZD6244 was given."}"#,
+                          #"{"id": "v", "text": "IL-10 polymorphisms at G-1082A, C-819 T, and C-592A."}"#])
+        XCTAssertEqual(texts(t.filter { $0["doc"] as? String == "d" }, type: "drug"), ["rifampicin", "AZD6244"])
+        XCTAssertEqual(t.filter { $0["doc"] as? String == "v" && $0["type"] as? String == "variant" }.map { "\($0["name"] ?? "")|\($0["gene"] ?? "")" },
+                       ["G-1082A|IL10", "C-819T|IL10", "C-592A|IL10"])
+    }
 }
