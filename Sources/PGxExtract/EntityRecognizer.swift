@@ -131,12 +131,13 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// may name both genes of a pair that shares a symbol for what each is ("VDR" and CYP27B1, "UGT1A1" and
     /// UGT1A7, "KRAS" and NRAS, which NCBI lists as aliases of the other).
     func resolveSharedSymbols(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
-        var renamed: [String: String] = [:]   // symbol as written → the gene the document makes it
+        var renamed: [String: String] = [:]   // symbol → the gene the document makes it
         for (p, t) in passages.enumerated() {
             let genes = result[p].filter { $0.kind == .gene && !$0.isFamily }
             guard genes.count >= 2 else { continue }
+            // (a mention found as a symbol is named by it)
             for (gi, m) in genes.enumerated() where m.source == "lexicon:symbol" {
-                let written = makeString(t[m.start..<m.end])
+                let written = m.name
                 guard renamed[written] == nil, let others = lexicon.sharedSymbols[written] else { continue }
                 // only a slash or an opening bracket (and a variant written after each) between the two
                 func joined(_ a: Mention, _ b: Mention) -> Bool {
@@ -159,8 +160,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard !renamed.isEmpty else { return }
         for p in result.indices {
             for i in result[p].indices where result[p][i].kind == .gene && result[p][i].source == "lexicon:symbol" {
-                let m = result[p][i]
-                guard let g = renamed[makeString(passages[p][m.start..<m.end])] else { continue }
+                guard let g = renamed[result[p][i].name] else { continue }
                 let info = lexicon.geneInfo[g]
                 result[p][i].name = g
                 result[p][i].id = info?.hgnc
@@ -1405,10 +1405,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         return Self.adding(found + named, to: kept)
     }
 
-    /// A gene whose lexicon name, with an "s", is the phrase from a word start in `start..<head` to `end`
-    /// (the trie only matches a name that ends a word, so the singular is matched on its own copy).
+    /// The second or beta form of a name ("estrogen receptor 2", "estrogen receptor beta").
     static let subtypeSuffixes = [" 2", " beta", " b", "-2", "-beta"]
 
+    /// A gene whose lexicon name, with an "s", is the phrase from a word start in `start..<head` to `end`
+    /// (the trie only matches a name that ends a word, so the singular is matched on its own copy).
     func pluralGeneName(_ t: [Unicode.Scalar], _ start: Int, _ head: Int, _ end: Int) -> Mention? {
         var buf: [UInt32] = []
         var s0 = start

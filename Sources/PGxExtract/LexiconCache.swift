@@ -79,6 +79,11 @@ public enum LexiconCache {
             strings.append(s); index[s] = i
             int(Int(i))
         }
+        /// A table of names to lists of names (rsID → genes, named change → genes, symbol → genes), in key order.
+        func multiMap(_ m: [String: [String]]) {
+            int(m.count)
+            for (k, v) in m.sorted(by: { $0.key < $1.key }) { str(k); int(v.count); for g in v { str(g) } }
+        }
     }
 
     static func write(_ lex: Lexicon, to url: URL) {
@@ -98,14 +103,11 @@ public enum LexiconCache {
             }
             lex.caseSensitive.serialize(w.bytes)
             lex.folded.serialize(w.bytes)
-            w.int(lex.rsidGenes.count)
-            for (k, v) in lex.rsidGenes.sorted(by: { $0.key < $1.key }) { w.str(k); w.int(v.count); for g in v { w.str(g) } }
+            w.multiMap(lex.rsidGenes)
             w.int(lex.starGenes.count)
             for g in lex.starGenes.sorted() { w.str(g) }
-            w.int(lex.namedVariantGenes.count)
-            for (k, v) in lex.namedVariantGenes.sorted(by: { $0.key < $1.key }) { w.str(k); w.int(v.count); for g in v { w.str(g) } }
-            w.int(lex.sharedSymbols.count)
-            for (k, v) in lex.sharedSymbols.sorted(by: { $0.key < $1.key }) { w.str(k); w.int(v.count); for g in v { w.str(g) } }
+            w.multiMap(lex.namedVariantGenes)
+            w.multiMap(lex.sharedSymbols)
             w.int(lex.geneInfo.count)
             for (k, v) in lex.geneInfo.sorted(by: { $0.key < $1.key }) { w.str(k); w.str(v.hgnc); w.str(v.entrez); w.int(v.pgx ? 1 : 0) }
             w.int(lex.salts.count)
@@ -183,29 +185,19 @@ public enum LexiconCache {
                 entries.append(e)
             }
             guard let cs = PackedTrie(reading: &r), let ci = PackedTrie(reading: &r) else { return nil }
-            var rs: [String: [String]] = [:]
-            guard let nr = int() else { return nil }
-            for _ in 0..<nr {
-                let k = req()
+            func multiMap() -> [String: [String]]? {
                 guard let n = int(), n >= 0 else { return nil }
-                rs[k] = (0..<n).map { _ in req() }
+                var m: [String: [String]] = [:]
+                for _ in 0..<n {
+                    let k = req()
+                    guard let c = int(), c >= 0 else { return nil }
+                    m[k] = (0..<c).map { _ in req() }
+                }
+                return m
             }
-            guard let nst = int() else { return nil }
+            guard let rs = multiMap(), let nst = int() else { return nil }
             let star = Set((0..<nst).map { _ in req() })
-            guard let nnv = int(), nnv >= 0 else { return nil }
-            var named: [String: [String]] = [:]
-            for _ in 0..<nnv {
-                let k = req()
-                guard let n = int(), n >= 0 else { return nil }
-                named[k] = (0..<n).map { _ in req() }
-            }
-            guard let nsh = int(), nsh >= 0 else { return nil }
-            var shared: [String: [String]] = [:]
-            for _ in 0..<nsh {
-                let k = req()
-                guard let n = int(), n >= 0 else { return nil }
-                shared[k] = (0..<n).map { _ in req() }
-            }
+            guard let named = multiMap(), let shared = multiMap() else { return nil }
             guard let ng = int() else { return nil }
             var geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)] = [:]
             geneInfo.reserveCapacity(ng)

@@ -55,6 +55,12 @@ final class RecognitionTests: XCTestCase {
         ms.filter { $0["type"] as? String == type }.compactMap { $0["text"] as? String }
     }
 
+    /// The genes the variants of a record written `text` take ("none" for one without a gene).
+    func variantGenes(_ ms: [[String: Any]], _ pmid: String, _ text: String) -> Set<String> {
+        Set(ms.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text && $0["type"] as? String == "variant" }
+            .map { $0["gene"] as? String ?? "none" })
+    }
+
     static let pharmgkb = "pubmed/pharmgkb-dev"
     static func pharmgkbFile(_ n: Int) -> String { String(format: "pubmed/pharmgkb-dev/pharmgkb-%03d.xml", n) }
 
@@ -686,25 +692,21 @@ final class RecognitionTests: XCTestCase {
     /// (ARMS2), rs11200638 (HTRA1)" (22594510) had each taken the previous bracket's gene.
     func testAGeneInBracketsAfterAVariantNamesIt() throws {
         let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> {
-            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.map { $0["gene"] as? String ?? "none" })
-        }
+        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
         XCTAssertEqual(genes("19159907", "A2756G"), ["MTR"])
         XCTAssertEqual(genes("19159907", "C1420T"), ["SHMT1"])
         XCTAssertEqual(genes("19159907", "G80A"), ["SLC19A1"])
         XCTAssertEqual(genes("22594510", "rs10490924"), ["ARMS2"])
         XCTAssertEqual(genes("22594510", "rs11200638"), ["HTRA1"])
     }
+
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
     /// "2677GG/3435CC", and "3435TT" takes the gene its abstract gives the same position elsewhere ("ABCB1
     /// haplotypes derived from G2677T/C3435T", 16869811); "rs12768009 (CYP2C19 8403AA)" names the rsID's gene
     /// (21860339). A two-digit number before two capitals is no genotype, and "e.g." is no HGVS prefix.
     func testGenotypesWrittenAsPositionAndAlleles() throws {
         let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> {
-            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text && $0["type"] as? String == "variant" }
-                .map { $0["gene"] as? String ?? "none" })
-        }
+        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
         XCTAssertEqual(genes("16722833", "521TC"), ["SLCO1B1"])
         XCTAssertEqual(genes("16869811", "3435TT"), ["ABCB1"])
         XCTAssertEqual(genes("16869811", "2677GG"), ["ABCB1"])
@@ -748,9 +750,7 @@ final class RecognitionTests: XCTestCase {
     /// "PLC-gamma-2" and "IKK-beta").
     func testGenesNamedAfterTheirVariantsAndGlueGreekLetters() throws {
         let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> {
-            Set(pgkb.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text }.map { $0["gene"] as? String ?? "none" })
-        }
+        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
         XCTAssertEqual(genes("19636336", "rs11042725"), ["ADM"])
         XCTAssertEqual(genes("23077486", "Rs2242480"), ["CYP3A4"])
         let t = try text([#"{"id": "g", "text": "We selected rs1880916 from PDE11A; an R665W mutation in PLCγ2 or PLC-γ2 and IKKβ."}"#])
