@@ -356,6 +356,9 @@ PROTEIN_NAMES = {
 PHARMACOLOGY_PROTEINS = {
     "cystic fibrosis transmembrane conductance regulator": "CFTR",
     "aromatase": "CYP19A1", "xanthine oxidase": "XDH", "xanthine dehydrogenase": "XDH",
+    # the ErbB receptors by their oncogene names ("c-erbB-2" is HER2, not EGFR through "erbB")
+    "c-erbB-2": "ERBB2", "c-erbB2": "ERBB2", "erbB-2": "ERBB2", "erbB2": "ERBB2", "c-erbB-3": "ERBB3", "erbB-3": "ERBB3",
+    "erbB3": "ERBB3", "c-erbB-4": "ERBB4", "erbB-4": "ERBB4", "erbB4": "ERBB4", "c-erbB-1": "EGFR", "erbB-1": "EGFR",
     "aldehyde oxidase": "AOX1",  # the one human aldehyde oxidase (AOX2-4 are pseudogenes in humans)
     # the alpha7 nicotinic receptor ("α7nAChR"; "nAChR" alone is the receptor family, not NCBI's CHRNA4)
     "alpha7 nAChR": "CHRNA7", "alpha7nAChR": "CHRNA7", "alpha7 nicotinic acetylcholine receptor": "CHRNA7",

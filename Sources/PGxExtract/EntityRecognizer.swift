@@ -100,6 +100,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             ms = addAgentPatterns(text, words, ms)
             ms = addProteinFamilies(text, words, ms)
             ms = addSpeciesGenes(text, words, ms)
+            ms = addBacterialGenes(text, words, ms)
             ms = addContextSymbols(text, words, ms)
             ms = addSymbolListGenes(text, ms)
             result.append(ms)
@@ -1476,6 +1477,41 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         return Self.adding(found, to: ms)
     }
+
+    /// Bacterial genes, written in Demerec's style (three small letters and a capital: "gyrA", "rpoB", "katG",
+    /// "inhA", "parC"), and the proteins of the drug-resistance genes abstracts name most ("GyrA", "RpoB",
+    /// "KatG"): gene mentions without an HGNC id (source `pattern:nonhuman`), which do not pair. Before, "inhA
+    /// C-15T" in a tuberculosis study with patients was INHA (inhibin) and isoniazid, "parC" CCL18 (its alias
+    /// PARC). Human genes written so are left alone ("apoE", "rhoA", "trkB").
+    func addBacterialGenes(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for word in words where word.count == 4 || word.count == 5 {
+            let i = word.lowerBound, k = word.upperBound
+            guard t[i].value < 0x80, t[i + 1].value < 0x80, t[i + 2].value < 0x80, t[i + 3].value < 0x80 else { continue }
+            // part of a hyphenated word ("c-erbB-2", "proB-type natriuretic peptide") is no gene name
+            if (i > 0 && t[i - 1] == "-") || (k < t.count && t[k] == "-") { continue }
+            let demerec = (0..<3).allSatisfy { t[i + $0].value &- 97 < 26 } && t[i + 3].value &- 65 < 26
+                && (word.count == 4 || Self.isDigit(t[i + 4]))
+            let w = makeString(t[word])
+            if demerec {
+                guard !Self.humanDemerecPrefixes.contains(String(w.prefix(3))) else { continue }
+            } else if !Self.bacterialProteins.contains(w) {
+                continue
+            }
+            // (a human gene the lexicon matched on the same letters gives way; a drug or a longer mention does not)
+            guard !ms.contains(where: { $0.start < k && i < $0.end && !($0.kind == .gene && $0.start == i && $0.end == k) }) else { continue }
+            found.append(Mention(kind: .gene, start: i, end: k, name: w, source: Mention.nonHumanSource))
+        }
+        guard !found.isEmpty else { return ms }
+        let kept = ms.filter { m in !found.contains { $0.start == m.start && $0.end == m.end } }
+        return Self.adding(found, to: kept)
+    }
+    /// Human genes written in that style, and words that look so: a deletion or insertion ("delT"), "logC0"
+    static let humanDemerecPrefixes: Set<String> = ["apo", "rho", "trk", "eph", "ras", "rac", "cyc", "hox", "pax", "sox", "erb",
+                                                    "del", "ins", "dup", "inv", "log"]
+    static let bacterialProteins: Set<String> = ["GyrA", "GyrB", "ParC", "ParE", "RpoB", "RpoC", "KatG", "InhA", "EmbB", "PncA",
+                                                 "RpsL", "MecA", "VanA", "ErmB", "TetM", "AcrB", "TolC", "MarR", "MexB", "OprD",
+                                                 "NorA", "LexA", "RecA", "FusA", "EthA", "AhpC", "FolP", "DfrA", "AmpC", "OmpF"]
 
     static let viralProteins: Set<String> = ["Tat", "Nef", "Vpr", "Vif", "Vpu"]
     static let rodentTransporters: Set<String> = ["mdr1a", "mdr1b", "abcb1a", "abcb1b", "mdr3"]

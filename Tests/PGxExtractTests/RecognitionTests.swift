@@ -776,4 +776,17 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(t.filter { $0["doc"] as? String == "v" && $0["type"] as? String == "variant" }.map { "\($0["name"] ?? "")|\($0["gene"] ?? "")" },
                        ["G-1082A|IL10", "C-819T|IL10", "C-592A|IL10"])
     }
+    /// Bacterial genes written in Demerec's style ("inhA", "parC", "gyrA") and common resistance proteins
+    /// ("GyrA") are no human genes: in a tuberculosis study with patients "inhA C-15T" was INHA (inhibin) and
+    /// made an INHA–isoniazid triple, "parC" was CCL18. Human genes written so ("apoE", "rhoA"), deletions
+    /// ("delT") and hyphenated words are left alone ("c-erbB-2" is ERBB2, which "erbB" had made EGFR).
+    func testBacterialGenesAreNoHumanGenes() throws {
+        let line = #"{"id": "b", "text": "Isoniazid resistance in patients was associated with katG S315T and inhA C-15T mutations; parC and GyrA mutations with levofloxacin resistance; apoE and rhoA; the -241delT allele; c-erbB-2."}"#
+        let t = try text([line])
+        XCTAssertEqual(t.filter { $0["type"] as? String == "gene" }.map { "\($0["text"] ?? "")|\($0["name"] ?? "")|\($0["source"] ?? "")" },
+                       ["katG|katG|pattern:nonhuman", "inhA|inhA|pattern:nonhuman", "parC|parC|pattern:nonhuman", "GyrA|GyrA|pattern:nonhuman",
+                        "apoE|APOE|lexicon:symbol", "rhoA|RHOA|lexicon:symbol", "c-erbB-2|ERBB2|lexicon:name"])
+        let triples = try text([line], triples: true)
+        XCTAssertFalse(triples.contains { (($0["gene"] as? [String: Any])?["symbol"] as? String).map { ["INHA", "CCL18"].contains($0) } ?? false })
+    }
 }
