@@ -1490,8 +1490,12 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard t[i].value < 0x80, t[i + 1].value < 0x80, t[i + 2].value < 0x80, t[i + 3].value < 0x80 else { continue }
             // part of a hyphenated word ("c-erbB-2", "proB-type natriuretic peptide") is no gene name
             if (i > 0 && t[i - 1] == "-") || (k < t.count && t[k] == "-") { continue }
-            let demerec = (0..<3).allSatisfy { t[i + $0].value &- 97 < 26 } && t[i + 3].value &- 65 < 26
-                && (word.count == 4 || Self.isDigit(t[i + 4]))
+            // the shape first (no string for most words): three small letters or a capital and two small ones,
+            // then a capital
+            let small12 = t[i + 1].value &- 97 < 26 && t[i + 2].value &- 97 < 26, capital3 = t[i + 3].value &- 65 < 26
+            guard small12 && capital3 else { continue }
+            let demerec = t[i].value &- 97 < 26 && (word.count == 4 || Self.isDigit(t[i + 4]))
+            guard demerec || (t[i].value &- 65 < 26 && word.count == 4) else { continue }
             let w = makeString(t[word])
             if demerec {
                 guard !Self.humanDemerecPrefixes.contains(String(w.prefix(3))) else { continue }
