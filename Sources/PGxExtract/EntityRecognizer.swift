@@ -716,6 +716,12 @@ public final class EntityRecognizer: @unchecked Sendable {
         if t[j] == "-" { j += 1 }
         let d = Self.digitsEnd(t, j)
         if d > j {
+            // "617V>F" (JAK2 V617F): a protein change written as a position and ">", named the usual way
+            if j == i, d - j >= 2, d - j <= 4, d + 2 < t.count, t[d + 1] == ">", Self.aa1.contains(t[d]), Self.aa1.contains(t[d + 2]),
+               !(bases.contains(t[d]) && bases.contains(t[d + 2])), d + 3 == t.count || !Self.isAlnum(t[d + 3]) {
+                return Mention(kind: .variant, start: i, end: d + 3, name: String(t[d]) + makeString(t[j..<d]) + String(t[d + 2]),
+                               source: "pattern:protein")
+            }
             var k = d
             if k < t.count && t[k] == " " { k += 1 }
             guard k < t.count, bases.contains(t[k]) else { return nil }

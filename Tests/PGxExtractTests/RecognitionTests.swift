@@ -703,7 +703,8 @@ final class RecognitionTests: XCTestCase {
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
     /// "2677GG/3435CC", and "3435TT" takes the gene its abstract gives the same position elsewhere ("ABCB1
     /// haplotypes derived from G2677T/C3435T", 16869811); "rs12768009 (CYP2C19 8403AA)" names the rsID's gene
-    /// (21860339). A two-digit number before two capitals is no genotype, and "e.g." is no HGVS prefix.
+    /// (21860339). A two-digit number before two capitals is no genotype, "e.g." is no HGVS prefix, and
+    /// "617V>F" is JAK2's V617F (PGxMine dev had read it as an abbreviation of JAK2).
     func testGenotypesWrittenAsPositionAndAlleles() throws {
         let pgkb = try entities(Self.pharmgkb)
         func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
@@ -715,6 +716,10 @@ final class RecognitionTests: XCTestCase {
         let t = try text([#"{"id": "g", "text": "Sensitivity to warfarin (e.g. VKORC1 -1639AA genotype) on a 64CT scanner; CYP2B6 516TT carriers given efavirenz."}"#])
         XCTAssertEqual(t.filter { $0["type"] as? String != "drug" }.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" },
                        ["gene|VKORC1|", "variant|-1639AA|VKORC1", "gene|CYP2B6|", "variant|516TT|CYP2B6"])
+        // a protein change written with ">" is named the usual way, and defines no abbreviation of its gene
+        let jak = try text([#"{"id": "j", "text": "Aspirin in JAK2 (617V>F)-positive patients; the 677C>T variant."}"#])
+        XCTAssertEqual(jak.filter { $0["type"] as? String == "variant" }.map { "\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" },
+                       ["V617F|JAK2", "677C>T|"])
         XCTAssertEqual(["C3435T", "3435C>T", "c.3435C>T", "3435TT", "2677G>T/A", "G-1639A", "V600E", "rs1045642", "*3"].map { EntityRecognizer.nucleotidePosition($0) ?? "-" },
                        ["3435", "3435", "3435", "3435", "2677", "-1639", "-", "-", "-"])
     }
