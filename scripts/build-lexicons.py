@@ -146,6 +146,12 @@ inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 # enzyme abstracts measure, the gene ALPL where it is one; IGF-1, the protein abstracts measure, is IGF1 (in
 # PHARMACOLOGY_PROTEINS): mecasermin keeps its own name)
 
+def spaced_name(name):
+    """A name as gene names and drug synonyms are compared: lower case, each run of spaces and hyphens one space
+    ("Interleukin-3" and "interleukin 3" meet)."""
+    return re.sub(r"[\s-]+", " ", name.lower())
+
+
 # Genes' full names that DrugBank lists as a protein drug's synonym and that mostly name the drug
 # (high-dose interleukin-2 is aldesleukin's therapy)
 PROTEIN_DRUG_NAMES = {"asparaginase", "tissue plasminogen activator", "interleukin 2"}
@@ -761,7 +767,8 @@ def build_genes():
 
     # A gene's official symbol that NCBI also lists as another gene's alias ("RFC1", replication factor C1, is
     # the reduced folate carrier SLC19A1's old symbol): kind "shared", symbol = the gene that lists it as an
-    # alias. The recognizer reads the symbol as that gene where the document names it too ("RFC1/SLC19A1").
+    # alias. The recognizer reads the symbol as that gene where the document writes the two as one ("RFC1/SLC19A1",
+    # "SLC19A1 (RFC1)").
     # No trie key: the symbol keeps its own gene everywhere else.
     shared = set()
     for sym, entrez, _name, aliases, pgx in genes:
@@ -844,7 +851,7 @@ def build_drugs():
         if r["gene_type"] == "protein-coding":
             gene_keys.add(r["symbol"])
             gene_keys.update(a for a in r["aliases"].split("|") if a)
-            gene_names.add(re.sub(r"[\s-]+", " ", r["name"].lower()))
+            gene_names.add(spaced_name(r["name"]))
     with open(os.path.join(LEX, "drugbank_open_vocabulary", "drugbank_vocabulary.csv")) as f:
         for r in csv.DictReader(f):
             name = r["Common name"].strip()
@@ -872,7 +879,7 @@ def build_drugs():
                 # a protein drug's synonym that is its gene's full name names the protein ("interleukin-3" is
                 # IL3, not muplestim; "folliculin" FLCN, not estrone): the drug has its own name; not where the
                 # drug is what the name mostly means ("asparaginase", "tissue plasminogen activator", "interleukin-2")
-                spaced = re.sub(r"[\s-]+", " ", s.lower())
+                spaced = spaced_name(s)
                 if spaced in gene_names and spaced not in PROTEIN_DRUG_NAMES:
                     continue
                 # "M cells" (a stem-cell product): a letter and "cells" is a cell type in PubMed ("10 μM cells")

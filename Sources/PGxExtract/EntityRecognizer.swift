@@ -1493,11 +1493,10 @@ public final class EntityRecognizer: @unchecked Sendable {
         var found: [Mention] = []
         for word in words where word.count == 4 || word.count == 5 {
             let i = word.lowerBound, k = word.upperBound
-            guard t[i].value < 0x80, t[i + 1].value < 0x80, t[i + 2].value < 0x80, t[i + 3].value < 0x80 else { continue }
             // part of a hyphenated word ("c-erbB-2", "proB-type natriuretic peptide") is no gene name
             if (i > 0 && t[i - 1] == "-") || (k < t.count && t[k] == "-") { continue }
-            // the shape first (no string for most words): three small letters or a capital and two small ones,
-            // then a capital
+            // the shape first (no string for most words): three small ASCII letters or a capital and two small
+            // ones, then a capital
             let small12 = t[i + 1].value &- 97 < 26 && t[i + 2].value &- 97 < 26, capital3 = t[i + 3].value &- 65 < 26
             guard small12 && capital3 else { continue }
             let demerec = t[i].value &- 97 < 26 && (word.count == 4 || Self.isDigit(t[i + 4]))
@@ -2425,8 +2424,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             // "A2756G (MTR)", "rs10490924 (ARMS2)", "rs12768009 (CYP2C19 8403AA)": the gene written in brackets
             // right after the variant names it, before a gene of the list before it ("G80A (RFC1), A2756G
-            // (MTR)"); not one after a slash
-            // ("A53T/LRRK2 mice" cross two transgenes)
+            // (MTR)"); not one after a slash ("A53T/LRRK2 mice" cross two transgenes)
             if gene == nil, v.kind == .variant, v.source != "pattern:star", let g = Self.geneRightAfter(v, ms, t) { gene = g.name }
             if gene == nil {
                 // (a gene list's later members, "CHRNA5-A3-B4", leave its variants to the symbol written out)
@@ -2467,7 +2465,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
     }
 
-    /// The gene written right after a variant in brackets, alone: "A2756G (MTR)".
+    /// The gene written right after a variant in brackets, alone ("A2756G (MTR)") or with the same change in
+    /// its own numbering ("rs12768009 (CYP2C19 8403AA)").
     static func geneRightAfter(_ v: Mention, _ ms: [Mention], _ t: [Unicode.Scalar]) -> Mention? {
         guard let g = ms.first(where: { $0.kind == .gene && !$0.isFamily && $0.start >= v.end }), g.start - v.end <= 2 else { return nil }
         let between = String(String.UnicodeScalarView(t[v.end..<g.start]))
