@@ -1805,6 +1805,10 @@ public final class EntityRecognizer: @unchecked Sendable {
         "gold": ["standard", "standards"],
         "oxygen": ["species", "saturation", "saturations", "desaturation", "consumption", "uptake", "tension", "extraction"],
         "nitrogen": ["fixation", "assimilation"], "urea": ["nitrogen"],
+        // the body's response to its own insulin, a trait and no treatment ("selective insulin resistance in
+        // the heart", "insulin-resistant", "insulin secretion"); "insulin therapy" and "insulin dose" stay
+        "insulin": ["resistance", "resistant", "sensitivity", "sensitive", "secretion", "secretory", "signaling",
+                    "signalling", "action"],
     ]
 
     /// Elements and ions the drug table lists as drugs: like the body's own substances, they name the

@@ -29,11 +29,13 @@ public enum SentenceSplitter {
         toScalar.append(Int32(text.count))
         var bounds = ICU.boundaries(utf16, kind: .sentence).map { Int(toScalar[$0.offset]) }
         if bounds.last != text.count { bounds.append(text.count) }
-        // ICU does not break before a lower-case start; a sentence may start with "rs4244285" or "p.V600E".
+        // ICU does not break before a lower-case start; a sentence may start with "rs4244285", "p.V600E",
+        // "mRNA", "miR-155" or "l-Carnitine" (`isRealBreak` still refuses one after an abbreviation).
         var extra: [Int] = []
         var k = 1
         while k + 3 < text.count {
-            if text[k] == "." && text[k + 1] == " " && startsWithVariant(text, k + 2) && !bounds.contains(k + 2) {
+            if text[k] == "." && text[k + 1] == " " && (startsWithVariant(text, k + 2) || startsWithMixedCase(text, k + 2))
+                && !bounds.contains(k + 2) {
                 extra.append(k + 2)
             }
             k += 1
@@ -63,6 +65,20 @@ public enum SentenceSplitter {
         return false
     }
 
+    /// A word that starts in lower case and has a capital or a digit in it ("mRNA", "miR-155", "β2AR",
+    /// "l-Carnitine", "p-HPPH"): a symbol or a chemical's name, which may start a sentence.
+    static func startsWithMixedCase(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i < t.count, Tokenizer.isLower(t[i]) else { return false }
+        var k = i + 1
+        while k < t.count && k - i < 16 {
+            let c = t[k]
+            if Tokenizer.isUpper(c) || Tokenizer.isDigit(c) { return true }
+            if c == "-" && k + 1 < t.count && Tokenizer.isAlpha(t[k + 1]) || Tokenizer.isAlpha(c) { k += 1; continue }
+            return false
+        }
+        return false
+    }
+
     /// False when the break at `at` follows an abbreviation or precedes a lower-case/numeric continuation.
     static func isRealBreak(_ t: [Unicode.Scalar], start: Int, at: Int) -> Bool {
         // Last non-space character before the break.
@@ -88,10 +104,12 @@ public enum SentenceSplitter {
         }
         // A sentence does not start with a lower-case letter or a closing bracket.
         if Tokenizer.isLower(next) {
-            // ... unless the next word is a gene/variant-like token ("rs4244285", "mRNA", "p.Arg144Cys").
+            // ... unless the next word is a gene/variant-like token ("rs4244285", "mRNA", "p.Arg144Cys",
+            // "l-Carnitine").
             var k = n
             var plain = true
-            while k < t.count && (Tokenizer.isAlpha(t[k]) || Tokenizer.isDigit(t[k])) {
+            while k < t.count && (Tokenizer.isAlpha(t[k]) || Tokenizer.isDigit(t[k])
+                                  || t[k] == "-" && k + 1 < t.count && Tokenizer.isAlpha(t[k + 1])) {
                 if Tokenizer.isDigit(t[k]) || Tokenizer.isUpper(t[k]) { plain = false }
                 k += 1
             }

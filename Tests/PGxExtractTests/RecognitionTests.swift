@@ -425,6 +425,13 @@ final class RecognitionTests: XCTestCase {
         // terms that begin with a substance's name: measures, radicals, a reference, a protein
         let terms = try text([#"{"id": "t", "text": "Against the gold standard, reactive oxygen species, oxygen saturation, blood urea nitrogen and cytochrome c release rose after hyperbaric oxygen therapy in CYP2C9 carriers."}"#])
         XCTAssertEqual(texts(terms, type: "drug"), ["oxygen"])
+        // "insulin resistance" is a trait (PharmGKB 25367448, FTO and metabolic disturbances, names it twice);
+        // fasting and postprandial serum insulin stay measured substances (20523342, also "... for insulin resistance")
+        let pgkbDrugs = try entities(Self.pharmgkb).filter { $0["type"] as? String == "drug" && $0["name"] as? String == "insulin" }
+        XCTAssertFalse(pgkbDrugs.contains { $0["doc"] as? String == "25367448" }, "\(pgkbDrugs)")
+        let measured = pgkbDrugs.filter { $0["doc"] as? String == "20523342" }
+        XCTAssertTrue(measured.contains { $0["text"] as? String == "insulin" }, "\(measured)")
+        XCTAssertFalse(measured.contains { $0["start"] as? Int == 840 }, "\(measured)")
         // a variant list written with semicolons stays its gene's: "ABCB1 (1236C > T; 2677G > T/A; 3435C > T)"
         let abcb1 = try entities(Self.pharmgkb).filter { $0["doc"] as? String == "17049058" && $0["text"] as? String == "3435C > T" }
         XCTAssertFalse(abcb1.isEmpty)

@@ -81,6 +81,18 @@ final class SentenceTests: XCTestCase {
                        ["Carriers had CYP2C19*2.", "rs4244285 was genotyped."])
     }
 
+    func testASentenceMayStartWithASymbolOrAChemicalPrefix() {
+        // a MEDLINE abstract (the benchmark file's PCOS study) wrote "... the PCOS group. l-Carnitine improves ...":
+        // read as one sentence, TNF-alpha and IL-6 of the first paired with l-carnitine
+        XCTAssertEqual(sentences("IL-6 fell compared with the PCOS group. l-Carnitine improves folliculogenesis. mRNA levels rose."),
+                       ["IL-6 fell compared with the PCOS group.", "l-Carnitine improves folliculogenesis.", "mRNA levels rose."])
+        XCTAssertEqual(sentences("We saw it in mice. miR-155 was high. β2AR was low. p53 was lost."),
+                       ["We saw it in mice.", "miR-155 was high.", "β2AR was low.", "p53 was lost."])
+        // not after an abbreviation, and not before a plain lower-case word
+        XCTAssertEqual(sentences("As Smith et al. mRNA data show, the effect vs. p53 status was small. e. coli grew."),
+                       ["As Smith et al. mRNA data show, the effect vs. p53 status was small. e. coli grew."])
+    }
+
     func testHGVSPrefixWrittenApartDoesNotEndASentence() {
         // PGxCorpus writes its sentences tokenized: "c. 521TC" is one variant, not a sentence end
         XCTAssertEqual(sentences("AUC was higher than with c. 521TC ( n = 12 ) or p. V174A genotypes . Doses were cut."),
