@@ -302,6 +302,38 @@ P450_NAMES = ["P450 {}", "P450{}", "cytochrome P450 {}", "cytochrome P450{}", "c
 DRUG_ENZYMES = {"asparaginase"}
 PROTEIN_NAME = re.compile(r"(ase|receptor|regulator|transporter|channel)\b|^coagulation factor|^protein [cs]$")
 
+# Development codes of drugs that have since been named (the sponsors' codes in the drugs' INN/USAN
+# records; facts: names only): abstracts of trials and cell studies write "VX-770" for ivacaftor and
+# "AZD9291" for osimertinib, and a rule should carry the drug's name and id. Written as is, with a hyphen
+# for a space, and with the sponsor's letters joined to the number by nothing, a hyphen or a space
+# (case-sensitive).
+DEVELOPMENT_CODES = {
+    "VX-770": "ivacaftor", "VX-809": "lumacaftor", "VX-661": "tezacaftor", "VX-445": "elexacaftor", "VX-950": "telaprevir",
+    "STI571": "imatinib", "STI-571": "imatinib", "CGP 57148": "imatinib", "ZD1839": "gefitinib", "OSI-774": "erlotinib",
+    "ZD6474": "vandetanib", "PLX4032": "vemurafenib", "RG7204": "vemurafenib", "RO5185426": "vemurafenib",
+    "GSK2118436": "dabrafenib", "GSK1120212": "trametinib", "AZD6244": "selumetinib", "ARRY-142886": "selumetinib",
+    "GDC-0973": "cobimetinib", "XL518": "cobimetinib", "MEK162": "binimetinib", "LGX818": "encorafenib",
+    "PF-02341066": "crizotinib", "PF-2341066": "crizotinib", "LDK378": "ceritinib", "CH5424802": "alectinib",
+    "PF-06463922": "lorlatinib", "AP26113": "brigatinib", "INC280": "capmatinib", "RXDX-101": "entrectinib",
+    "LOXO-101": "larotrectinib", "AZD9291": "osimertinib", "BIBW 2992": "afatinib", "PF-00299804": "dacomitinib",
+    "CO-1686": "rociletinib", "HKI-272": "neratinib", "ONT-380": "tucatinib", "AMN107": "nilotinib", "BMS-354825": "dasatinib",
+    "SKI-606": "bosutinib", "AP24534": "ponatinib", "GW572016": "lapatinib", "BAY 43-9006": "sorafenib", "SU11248": "sunitinib",
+    "GW786034": "pazopanib", "AG-013736": "axitinib", "XL184": "cabozantinib", "RAD001": "everolimus", "CCI-779": "temsirolimus",
+    "PS-341": "bortezomib", "LY231514": "pemetrexed", "R115777": "tipifarnib", "SCH 66336": "lonafarnib",
+    "PD-0332991": "palbociclib", "LEE011": "ribociclib", "LY2835219": "abemaciclib", "ABT-199": "venetoclax",
+    "GDC-0199": "venetoclax", "ABT-888": "veliparib", "AZD2281": "olaparib", "KU-0059436": "olaparib", "MK-4827": "niraparib",
+    "AG-014699": "rucaparib", "BMN 673": "talazoparib", "INCB018424": "ruxolitinib", "CP-690550": "tofacitinib",
+    "CP-690,550": "tofacitinib", "PCI-32765": "ibrutinib", "CAL-101": "idelalisib", "BYL719": "alpelisib",
+    "MK-3475": "pembrolizumab", "BMS-936558": "nivolumab", "MDX-1106": "nivolumab", "ONO-4538": "nivolumab",
+    "MDX-010": "ipilimumab", "TMC125": "etravirine", "TMC278": "rilpivirine", "TMC114": "darunavir", "MK-0518": "raltegravir",
+    "GSK1349572": "dolutegravir", "DMP 266": "efavirenz", "SCH 503034": "boceprevir", "GS-7977": "sofosbuvir",
+    "PSI-7977": "sofosbuvir", "BMS-790052": "daclatasvir", "TMC435": "simeprevir", "LBH589": "panobinostat",
+    "AZD6140": "ticagrelor", "CS-747": "prasugrel", "BMS-562247": "apixaban", "BAY 59-7939": "rivaroxaban",
+    "BIBR 1048": "dabigatran etexilate", "MK-0431": "sitagliptin", "CGS 20267": "letrozole", "ICI 182,780": "fulvestrant",
+    "ICI 182780": "fulvestrant", "AMG 510": "sotorasib", "MRTX849": "adagrasib", "ASP2215": "gilteritinib",
+    "PKC412": "midostaurin", "AC220": "quizartinib", "AG-221": "enasidenib", "AG-120": "ivosidenib",
+}
+
 # Abbreviations of drug names common in pharmacogenomic abstracts (written as is, case-sensitive).
 ABBREVIATIONS = {
     "MTX": "methotrexate", "CBZ": "carbamazepine", "AZA": "azathioprine", "RBV": "ribavirin", "5-FU": "fluorouracil", "6-MP": "mercaptopurine", "6-TG": "thioguanine", "CsA": "cyclosporine",
@@ -942,6 +974,16 @@ def build_drugs():
         if not g:
             sys.exit(f"SPELLINGS: {written} names {generic}, which is not a generic name in the drug table")
         add(written, "ci", "synonym", generic, g[3], g[4], g[5])
+    for code, generic in DEVELOPMENT_CODES.items():
+        g = by_name.get(generic)
+        if not g:
+            sys.exit(f"DEVELOPMENT_CODES: {code} names {generic}, which is not a generic name in the drug table")
+        forms = {code, code.replace(" ", "-")}
+        m = re.match(r"^([A-Z]+)[- ]?(\d.*)$", code)
+        if m:   # "PLX4032", "PLX-4032", "PLX 4032"
+            forms |= {m[1] + sep + m[2] for sep in ("", "-", " ")}
+        for form in forms:
+            add(form, "cs", "synonym", generic, g[3], g[4], g[5])
     for abbr, generic in ABBREVIATIONS.items():
         g = by_name.get(generic)
         add(abbr, "cs", "abbreviation" if g else "class", generic, g[3] if g else "", g[4] if g else "", g[5] if g else "")
@@ -1004,8 +1046,8 @@ def build_drugs():
         del rows[k]
     with open(os.path.join(OUT, "drugs.tsv"), "w") as f:
         header(f, "drugs: generic names, synonyms, short abbreviations, brand names, drug classes, regimens (name = components joined by |)",
-               "DrugBank open vocabulary (names, synonyms, ids); CPIC drug table (RxNorm, ATC); brand names and classes compiled for pgx",
-               "DrugBank open vocabulary: CC0 1.0; CPIC: CC0 1.0; brand/class lists: pgx project (facts)")
+               "DrugBank open vocabulary (names, synonyms, ids); CPIC drug table (RxNorm, ATC); brand names, classes and development codes (INN/USAN records) compiled for pgx",
+               "DrugBank open vocabulary: CC0 1.0; CPIC: CC0 1.0; brand/class/code lists: pgx project (facts)")
         f.write("key\tmatch\tkind\tname\tdrugbank\trxnorm\tatc\n")
         for (key, match), (_, kind, name, db, rx, atc) in sorted(rows.items()):
             f.write(f"{key}\t{match}\t{kind}\t{name}\t{db}\t{rx}\t{atc}\n")

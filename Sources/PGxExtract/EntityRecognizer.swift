@@ -672,8 +672,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// `Ile105Val`, `Arg144Cys`, `V600E`, `G551D`, `F508del`, `C3435T` (one alnum run).
     func proteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
         // cheap pre-check before building strings: a capital letter, and a digit at 2nd or 4th place
-        guard t[i].value >= 65 && t[i].value <= 90, i + 3 < t.count,
-              Self.isDigit(t[i + 1]) || Self.isDigit(t[i + 3]) else { return nil }
+        guard t[i].value >= 65 && t[i].value <= 90, i + 3 < t.count else { return nil }
+        if t[i + 3] == " " { return spacedProteinChange(t, i) }
+        guard Self.isDigit(t[i + 1]) || Self.isDigit(t[i + 3]) else { return nil }
         var e = i
         while e < t.count && Self.isAlnum(t[e]) { e += 1 }
         guard e - i >= 4, e - i <= 14 else { return nil }
@@ -703,6 +704,22 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    /// A three-letter change written in three words: "Ser 414 Arg" (penicillin-binding protein changes),
+    /// "Val 158 Met"; named as written solid ("Ser414Arg").
+    func spacedProteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
+        guard Self.isLowerASCII(t[i + 1]), Self.isLowerASCII(t[i + 2]) else { return nil }
+        var j = i + 3
+        while j < t.count && j - i <= 5 && t[j] == " " { j += 1 }
+        let d = Self.digitsEnd(t, j)
+        guard d > j, d - j <= 5, d < t.count, t[d] == " " else { return nil }
+        var k = d
+        while k < t.count && k - d <= 2 && t[k] == " " { k += 1 }
+        guard k + 3 <= t.count, k + 3 == t.count || !Self.isAlnum(t[k + 3]) else { return nil }
+        let from = makeString(t[i..<(i + 3)]), to = makeString(t[k..<(k + 3)])
+        guard Self.aa3.contains(from), Self.aa3.contains(to) else { return nil }
+        return Mention(kind: .variant, start: i, end: k + 3, name: from + makeString(t[j..<d]) + to, source: "pattern:protein")
     }
 
     /// `3435C>T`, `-1639G>A`, `2677G>T/A`, `677C→T`, `G-308A`.
@@ -1834,6 +1851,17 @@ public final class EntityRecognizer: @unchecked Sendable {
         return structure(w2) || w2 == "cluster" || w2 == "clusters"
     }
 
+    /// What a substance binds names a protein or a site: "FK506-binding protein 5", "retinoic acid-binding
+    /// protein", "vitamin D-binding protein", "penicillin-binding protein 2a", "sex hormone-binding globulin".
+    static let boundParts: Set<String> = ["protein", "proteins", "globulin", "globulins", "domain", "domains", "site", "sites",
+                                          "pocket", "pockets", "cassette", "motif", "region"]
+    static func namesBindingProtein(_ t: [Unicode.Scalar], _ m: Mention) -> Bool {
+        guard lowerWordAfter(t, m.end) == "binding" else { return false }
+        var e = m.end
+        while e < t.count && (isSpace(t[e]) || t[e] == "-") { e += 1 }
+        return boundParts.contains(lowerWordAfter(t, e + "binding".count))
+    }
+
     /// A drug name that begins another name is not the drug: a procedure ("fluorescein angiography"),
     /// or for a substance the body makes, an enzyme ("uridine 5'-diphosphate glucuronosyltransferase":
     /// the next word or the one after ends in -ase).
@@ -1847,6 +1875,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
                 // either word of such a term: "blood urea nitrogen" takes both urea and nitrogen
                 if let next = Self.otherTerms[m.name], next.contains(Self.lowerWordAfter(t, m.end)) { return true }
+                if Self.namesBindingProtein(t, m) { return true }
                 if let next = Self.otherTerms[Self.lowerWordBefore(t, m.start)], next.contains(m.name) { return true }
                 guard !m.isClass else { return false }
                 let w1 = Self.lowerWordAfter(t, m.end)
@@ -1887,7 +1916,13 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if e < t.count && t[e] == "(", let close = t[e..<min(t.count, e + 16)].firstIndex(of: ")") { e = close + 1 }
                 else if e < t.count && t[e] == ")" { e += 1 }
                 let next = Self.lowerWordAfter(t, e)
+                // or a variant written right after it ("prothrombin G20210A"), or an allele at a position
+                // ("prothrombin 20210A allele")
+                let variantNext = result[p].contains { $0.kind == .variant && $0.start >= m.end && $0.start <= m.end + 1 }
+                    || next.count >= 4 && next.count <= 7 && next.last.map({ "acgt".contains($0) }) == true
+                        && next.dropLast().allSatisfy(\.isNumber)
                 guard Self.geneticContext.contains(next) || (next.hasPrefix("rs") && next.count > 3 && next.dropFirst(2).allSatisfy(\.isNumber))
+                        || variantNext
                 else { continue }
                 let written = makeString(t[m.start..<m.end])
                 guard let sym = Self.geneSymbol(forProteinName: written), let info = lexicon.geneInfo[sym] else { continue }
@@ -1897,9 +1932,17 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
     }
 
+    /// Proteins DrugBank lists as drugs whose gene's symbol is not their name written short: the
+    /// coagulation factors and inhibitors of thrombophilia studies ("prothrombin G20210A" is F2's variant).
+    static let proteinGenes: [String: String] = [
+        "prothrombin": "F2", "thrombin": "F2", "antithrombin": "SERPINC1", "antithrombin iii": "SERPINC1",
+        "protein c": "PROC", "protein s": "PROS1", "leptin": "LEP",
+    ]
+
     /// "BChE" -> BCHE, "IL-6" -> IL6, "interleukin-10" -> IL10, "interferon gamma" -> IFNG, "TNF-alpha" -> TNF.
     static func geneSymbol(forProteinName s: String) -> String? {
         let low = s.lowercased()
+        if let sym = proteinGenes[low] { return sym }
         if low.hasPrefix("interleukin") {
             let rest = low.dropFirst("interleukin".count).filter { $0 != "-" && $0 != " " }
             return rest.isEmpty ? nil : "IL" + rest.uppercased()

@@ -801,4 +801,50 @@ final class RecognitionTests: XCTestCase {
         let triples = try text([line], triples: true)
         XCTAssertFalse(triples.contains { (($0["gene"] as? [String: Any])?["symbol"] as? String).map { ["INHA", "CCL18"].contains($0) } ?? false })
     }
+
+    /// A coagulation protein DrugBank lists as a drug is its gene before a variant: PGxMine's "F2 (rs1799963
+    /// or prothrombin G20210A)" had read prothrombin as a drug and its G20210A as a variant without a gene.
+    /// What a substance binds names a protein: "retinoic acid-binding protein" (PGxMine), "adenosine
+    /// triphosphate-binding cassette" (PharmGKB 17635182) hold no drug.
+    func testProteinsNamedAfterWhatTheyAreOrBind() throws {
+        let shared = try TestEnv.requireShared()
+        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        func line(_ id: String) throws -> String { try XCTUnwrap(gold.first { $0.contains(#""id": "\#(id)""#) }, id) }
+        let f2 = try text([try line("pgxmine-variant_star_rs-477")])
+        XCTAssertTrue(f2.contains { $0["text"] as? String == "prothrombin" && $0["type"] as? String == "gene" && $0["name"] as? String == "F2" })
+        XCTAssertEqual(variantGenes(f2, "pgxmine-variant_star_rs-477", "G20210A"), ["F2"])
+        XCTAssertFalse(texts(f2, type: "drug").contains("prothrombin"))
+        let crabp = try text([try line("pgxmine-variant_other-194")])
+        XCTAssertFalse(texts(crabp, type: "drug").contains("retinoic acid"), "\(crabp)")
+        let abc = try record("17635182", in: Self.pharmgkb)
+        XCTAssertFalse(abc.contains { $0["name"] as? String == "atp" }, "\(abc)")
+        // a three-letter change written in three words: PGxMine's penicillin-binding protein changes
+        // "Ser  414 Arg" and "Thr  556 Ser" with amoxicillin, and COMT's "Val 158 Met" (PharmGKB 29474345)
+        let pbp = try text([try line("pgxmine-variant_other-211")])
+        XCTAssertEqual(Set(pbp.filter { $0["type"] as? String == "variant" }.compactMap { $0["name"] as? String }), ["Ser414Arg", "Thr556Ser"])
+        XCTAssertEqual(variantGenes(try entities(Self.pharmgkb), "29474345", "Val 158 Met"), ["COMT"])
+        // the drug itself stays where it binds ("tacrolimus binding capacity"), and prothrombin time is no gene
+        let kept = try text([#"{"id": "k", "text": "Tacrolimus binding capacity and the prothrombin time were measured in CYP3A5 carriers."}"#])
+        XCTAssertEqual(texts(kept, type: "drug"), ["Tacrolimus", "prothrombin"])
+    }
+
+    /// A drug written by its development code is that drug, with its name and DrugBank id: "VX-770" in a
+    /// PharmGKB abstract of CFTR W1282X (27007499; curators list CFTR with ivacaftor), "R115777" in another
+    /// (15122075, tipifarnib), and "AZD9291" opening a PGxCorpus sentence. A code the table does not hold
+    /// stays a compound of its own name.
+    func testDevelopmentCodesNameTheirDrugs() throws {
+        let pgkb = try entities(Self.pharmgkb).filter { $0["type"] as? String == "drug" }
+        let vx = pgkb.filter { $0["doc"] as? String == "27007499" && $0["text"] as? String == "VX-770" }
+        XCTAssertFalse(vx.isEmpty)
+        XCTAssertTrue(vx.allSatisfy { $0["name"] as? String == "ivacaftor" && $0["id"] as? String == "DB08820" }, "\(vx)")
+        XCTAssertTrue(pgkb.contains { $0["doc"] as? String == "15122075" && $0["text"] as? String == "R115777" && $0["name"] as? String == "tipifarnib" })
+        let shared = try TestEnv.requireShared()
+        let line = try XCTUnwrap(String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains(#""id": "26450446_1""#) })
+        let azd = try text([String(line)]).filter { $0["type"] as? String == "drug" }
+        XCTAssertEqual(azd.first { $0["text"] as? String == "AZD9291" }?["name"] as? String, "osimertinib", "\(azd)")
+        let other = try text([#"{"id": "c", "text": "XYZ-12345 and PLX-4032 were given to BRAF V600E cells."}"#]).filter { $0["type"] as? String == "drug" }
+        XCTAssertEqual(other.map { $0["name"] as? String ?? "" }, ["XYZ-12345", "vemurafenib"])
+    }
 }
