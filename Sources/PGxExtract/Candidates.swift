@@ -21,6 +21,10 @@ public struct Candidate: Sendable {
     /// For cross-sentence pairs: whether the gene is a pharmacogene (without a trained document model
     /// only those pairs are written).
     public var pharmacogene: Bool = true
+    /// The gene is named as the target inside another drug's or class's name ("BRAF inhibitors such as
+    /// dabrafenib", "inhibitors of CYP3A4 ... midazolam"): the pair states what a drug acts on, no finding
+    /// about the gene. Such candidates train the model like any other, but are written as no triple.
+    public var geneInDrugName: Bool = false
 
     /// The genetic span the pair is about (variant if given, else gene).
     public var genetic: Mention { variant ?? gene! }
@@ -67,12 +71,17 @@ public struct CandidateBuilder: Sendable {
                 let phenos = ms.filter { $0.kind == .phenotype }
                 let others = OtherWords(words, tags: tags)
                 for u in units {
+                    let g = u.variant ?? u.gene!
+                    let inName = u.variant == nil && drugs.contains {
+                        $0.start <= g.start && g.end <= $0.end && $0.end - $0.start > g.end - g.start
+                    }
                     for d in drugs {
-                        let g = u.variant ?? u.gene!
                         if g.start < d.end && d.start < g.end { continue }
                         let pheno = phenos.first { $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
-                        out.append(build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
-                                         words: words, tags: tags, others: others, hits: hits, mentions: ms))
+                        var c = build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
+                                      words: words, tags: tags, others: others, hits: hits, mentions: ms)
+                        c.geneInDrugName = inName
+                        out.append(c)
                     }
                 }
             }

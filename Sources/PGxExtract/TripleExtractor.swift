@@ -165,7 +165,7 @@ public final class TripleExtractor: @unchecked Sendable {
                            curation: PairModel? = nil) -> [Triple] {
         var out: [Triple] = []
         let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
-        for c in builder.candidates(doc, crossSentence: cross) {
+        for c in builder.candidates(doc, crossSentence: cross) where !c.geneInDrugName {
             let p: Double
             if c.crossSentence {
                 // Pairs across sentences: the document-level model, or without one a fixed, low

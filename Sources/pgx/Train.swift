@@ -85,13 +85,15 @@ struct Train: ParsableCommand {
         let blend = PairModel.Blend(linear: labelledIdx.map { linear[$0] }, tree: labelledIdx.map { treeScores[$0] })
         let scores = examples.indices.map { blend.combine(linear: linear[$0], tree: treeScores[$0]) }
         let calibration = Trainer.calibration(examples, scores: scores)
-        let probs = scores.map { PairModel.probability(score: $0, calibration) }
+        // a pair whose gene is named inside a drug's name is written as no triple (`geneInDrugName`): its
+        // out-of-fold probability is 0, as extraction gives it
+        let probs = examples.indices.map { examples[$0].candidate.geneInDrugName ? 0 : PairModel.probability(score: scores[$0], calibration) }
         let cut = Trainer.bestThreshold(examples, probs)
         if let oof {
             try FileManager.default.createDirectory(atPath: oof, withIntermediateDirectories: true)
             var bySource: [String: [UInt8]] = [:]
             var json = JSONWriter()
-            for (i, e) in examples.enumerated() {
+            for (i, e) in examples.enumerated() where !e.candidate.geneInDrugName {
                 let g = sentences[e.sentence]
                 let t = Triple(doc: g.id, passage: "text", sentence: e.candidate.sentence, gene: e.candidate.gene,
                                variant: e.candidate.variant, drug: e.candidate.drug, phenotype: e.candidate.phenotype?.name,

@@ -173,6 +173,27 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try negated("n4", "CYP2D6"), "a heading that states an absence")
     }
 
+    /// A gene named inside a drug's name states the drug's target, no finding: a PGxCorpus sentence pairs
+    /// dabrafenib with "BRAF V600E and V600K mutations", not with the BRAF of "BRAF inhibitors such as
+    /// dabrafenib"; "inhibitors of CYP3A4" relate no CYP3A4 finding to midazolam. The variants keep their pairs.
+    func testAGeneInsideADrugsNameIsNoPartner() throws {
+        let shared = try TestEnv.requireShared()
+        let line = try XCTUnwrap(String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains(#""id": "27027150_2""#) })
+        let triples = try textTriples([String(line),
+            #"{"id": "i", "text": "Itraconazole and other potent inhibitors of CYP3A4 could drastically increase exposure to midazolam in CYP3A5 nonexpressers."}"#])
+        func pairs(_ doc: String) -> [String] {
+            triples.filter { $0["doc"] as? String == doc }.map { t in
+                let g = t["gene"] as? [String: Any], v = t["variant"] as? [String: Any]
+                return "\(g?["symbol"] as? String ?? "-")@\(g?["start"] as? Int ?? -1)/\(v?["name"] as? String ?? "-")|\((t["drug"] as! [String: Any])["text"] as! String)"
+            }
+        }
+        XCTAssertFalse(pairs("27027150_2").contains("BRAF@115/-|dabrafenib"), "\(pairs("27027150_2"))")
+        XCTAssertTrue(pairs("27027150_2").contains("BRAF@82/V600E|dabrafenib"), "\(pairs("27027150_2"))")
+        XCTAssertFalse(pairs("i").contains { $0.hasPrefix("CYP3A4") }, "\(pairs("i"))")
+        XCTAssertTrue(pairs("i").contains { $0.hasPrefix("CYP3A5") && $0.hasSuffix("|midazolam") }, "\(pairs("i"))")
+    }
+
     /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
     /// is speculative; a reported result is not.
     func testAimsAndHedgesAreSpeculativeAndResultsAreNot() throws {
