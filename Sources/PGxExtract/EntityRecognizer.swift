@@ -669,7 +669,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     static let aa3: Set<String> = Set(aminoLetters.keys).union(["Sec"])
     static let aa1: Set<Unicode.Scalar> = Set("ACDEFGHIKLMNPQRSTVWY".unicodeScalars)
 
-    /// `Ile105Val`, `Arg144Cys`, `V600E`, `G551D`, `F508del`, `C3435T` (one alnum run).
+    /// `Ile105Val`, `Arg144Cys`, `V600E`, `G551D`, `F508del`, `C3435T` (one alnum run); "Ser 414 Arg" in
+    /// three words (`spacedProteinChange`).
     func proteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
         // cheap pre-check before building strings: a capital letter, and a digit at 2nd or 4th place
         guard t[i].value >= 65 && t[i].value <= 90, i + 3 < t.count else { return nil }

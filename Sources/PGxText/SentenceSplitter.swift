@@ -73,7 +73,7 @@ public enum SentenceSplitter {
         while k < t.count && k - i < 16 {
             let c = t[k]
             if Tokenizer.isUpper(c) || Tokenizer.isDigit(c) { return true }
-            if c == "-" && k + 1 < t.count && Tokenizer.isAlpha(t[k + 1]) || Tokenizer.isAlpha(c) { k += 1; continue }
+            if Tokenizer.isAlpha(c) || (c == "-" && k + 1 < t.count && Tokenizer.isAlpha(t[k + 1])) { k += 1; continue }
             return false
         }
         return false
@@ -109,7 +109,7 @@ public enum SentenceSplitter {
             var k = n
             var plain = true
             while k < t.count && (Tokenizer.isAlpha(t[k]) || Tokenizer.isDigit(t[k])
-                                  || t[k] == "-" && k + 1 < t.count && Tokenizer.isAlpha(t[k + 1])) {
+                                  || (t[k] == "-" && k + 1 < t.count && Tokenizer.isAlpha(t[k + 1]))) {
                 if Tokenizer.isDigit(t[k]) || Tokenizer.isUpper(t[k]) { plain = false }
                 k += 1
             }
