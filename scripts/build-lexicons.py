@@ -162,7 +162,8 @@ DRUG_CLASSES = [
     ("selective serotonin reuptake inhibitors", "N06AB"), ("SSRIs", "N06AB"), ("SSRI", "N06AB"),
     ("serotonin-norepinephrine reuptake inhibitors", "N06AX"), ("SNRIs", "N06AX"),
     ("statins", "C10AA"), ("statin", "C10AA"), ("HMG-CoA reductase inhibitors", "C10AA"),
-    ("platinum compounds", "L01XA"), ("platinum-based chemotherapy", "L01XA"), ("platinum agents", "L01XA"),
+    # "platinum" first, the class's name: PharmGKB curates platinum-based chemotherapy as "platinum"
+    ("platinum", "L01XA"), ("platinum compounds", "L01XA"), ("platinum-based chemotherapy", "L01XA"), ("platinum agents", "L01XA"),
     ("opioids", "N02A"), ("opioid", "N02A"), ("opioid analgesics", "N02A"), ("opiates", "N02AA"), ("opiate", "N02AA"),
     ("thiopurines", "L04AX"), ("thiopurine", "L04AX"), ("fluoropyrimidines", "L01BC"), ("fluoropyrimidine", "L01BC"),
     ("beta-blockers", "C07A"), ("beta blockers", "C07A"), ("anticoagulants", "B01A"), ("oral anticoagulants", "B01AA"),
@@ -186,7 +187,7 @@ DRUG_CLASSES = [
     ("anticoagulant", "B01A"), ("antiplatelet", "B01AC"), ("ACE inhibitor", "C09A"), ("ACEI", "C09A"), ("ACEIs", "C09A"),
     ("ARBs", "C09C"), ("CCBs", "C08"), ("AEDs", "N03A"), ("TCAs", "N06AA"), ("ICS", "R03BA"),
     ("beta-blocker", "C07A"), ("beta blocker", "C07A"), ("statin therapy", "C10AA"), ("thiazides", "C03AA"),
-    ("antiretroviral drugs", "J05A"), ("platinum", "L01XA"), ("aromatase inhibitors", "L02BG"), ("aromatase inhibitor", "L02BG"),
+    ("antiretroviral drugs", "J05A"), ("aromatase inhibitors", "L02BG"), ("aromatase inhibitor", "L02BG"),
     ("neuroleptics", "N05A"), ("anti-TNF", "L04AB"), ("TNF inhibitors", "L04AB"), ("biologics", ""),
     ("chemotherapy", "L01"), ("chemotherapeutic agents", "L01"), ("chemotherapeutics", "L01"), ("platinums", "L01XA"),
     # (the full name first, as the class's one name: "non-nucleoside ..." had been read as the nucleoside class)
@@ -998,7 +999,7 @@ def build_drugs():
         if cs:
             add(reg.lower(), "ci", "regimen", "|".join(parts))   # "PegIFN" also as "pegifn"
     # one name per class: the first listed for its ATC code ("platinum agents" and "platinum-based
-    # chemotherapy" are both "platinum compounds"), so a rule about a class is one rule
+    # chemotherapy" are both "platinum"), so a rule about a class is one rule
     # (a class without an ATC code is a name of its own: "catecholamines" is not "biologics"; its
     # "=name" form points a spelling at the class it spells)
     canonical = {}
