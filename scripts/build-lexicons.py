@@ -161,7 +161,10 @@ DRUG_CLASSES = [
     ("antidepressants", "N06A"), ("antidepressant", "N06A"), ("tricyclic antidepressants", "N06AA"),
     ("selective serotonin reuptake inhibitors", "N06AB"), ("SSRIs", "N06AB"), ("SSRI", "N06AB"),
     ("serotonin-norepinephrine reuptake inhibitors", "N06AX"), ("SNRIs", "N06AX"),
-    ("statins", "C10AA"), ("statin", "C10AA"), ("HMG-CoA reductase inhibitors", "C10AA"),
+    # PharmGKB's names of these classes first (the class's one name): "hmg coa reductase inhibitors", "tumor
+    # necrosis factor alpha (tnf-alpha) inhibitors"
+    ("HMG-CoA reductase inhibitors", "C10AA"), ("statins", "C10AA"), ("statin", "C10AA"),
+    ("tumor necrosis factor alpha (TNF-alpha) inhibitors", "L04AB"),
     # "platinum" first, the class's name: PharmGKB curates platinum-based chemotherapy as "platinum"
     ("platinum", "L01XA"), ("platinum compounds", "L01XA"), ("platinum-based chemotherapy", "L01XA"), ("platinum agents", "L01XA"),
     ("opioids", "N02A"), ("opioid", "N02A"), ("opioid analgesics", "N02A"), ("opiates", "N02AA"), ("opiate", "N02AA"),
