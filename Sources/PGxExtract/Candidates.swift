@@ -25,6 +25,11 @@ public struct Candidate: Sendable {
     /// dabrafenib", "inhibitors of CYP3A4 ... midazolam"): the pair states what a drug acts on, no finding
     /// about the gene. Such candidates train the model like any other, but are written as no triple.
     public var geneInDrugName: Bool = false
+    /// The drug is a class named after another drug's "-based" ("gemcitabine-based chemotherapy"): that
+    /// drug's pair states the finding; the class's would be a second triple of it. Trains, is not written.
+    public var drugIsRegimenOfAnother: Bool = false
+    /// Whether extraction writes the candidate as a triple (`geneInDrugName`, `drugIsRegimenOfAnother`).
+    public var isWritten: Bool { !geneInDrugName && !drugIsRegimenOfAnother }
 
     /// The genetic span the pair is about (variant if given, else gene).
     public var genetic: Mention { variant ?? gene! }
@@ -70,17 +75,19 @@ public struct CandidateBuilder: Sendable {
                 }
                 let phenos = ms.filter { $0.kind == .phenotype }
                 let others = OtherWords(words, tags: tags)
+                let regimens = Set(drugs.indices.filter { drugs[$0].isClass && EntityRecognizer.isBasedOnDrug(p.text, drugs[$0], ms) })
                 for u in units {
                     let g = u.variant ?? u.gene!
                     let inName = u.variant == nil && drugs.contains {
                         $0.start <= g.start && g.end <= $0.end && $0.end - $0.start > g.end - g.start
                     }
-                    for d in drugs {
+                    for (di, d) in drugs.enumerated() {
                         if g.start < d.end && d.start < g.end { continue }
                         let pheno = phenos.first { $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
                         var c = build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
                                       words: words, tags: tags, others: others, hits: hits, mentions: ms)
                         c.geneInDrugName = inName
+                        c.drugIsRegimenOfAnother = regimens.contains(di)
                         out.append(c)
                     }
                 }

@@ -1863,6 +1863,36 @@ public final class EntityRecognizer: @unchecked Sendable {
         return boundParts.contains(lowerWordAfter(t, e + "binding".count))
     }
 
+    /// Words that may stand between "-based" and the therapy it names ("cisplatin-based adjuvant chemotherapy").
+    static let regimenModifiers: Set<String> = ["adjuvant", "neoadjuvant", "combination", "combined", "doublet", "triplet", "first",
+                                                "second", "third", "line", "maintenance", "induction", "consolidation", "systemic",
+                                                "palliative", "salvage", "intravenous", "oral", "standard"]
+
+    /// A class named after a drug's "-based" ("gemcitabine-based chemotherapy", "efavirenz-based ART",
+    /// "5-FU-based adjuvant chemotherapy") is the drug's regimen, which the drug's mention already names: no
+    /// second partner for the drug's genes (`Candidate.drugIsRegimenOfAnother`).
+    static func isBasedOnDrug(_ t: [Unicode.Scalar], _ m: Mention, _ ms: [Mention]) -> Bool {
+        var e = m.start
+        var skipped = 0
+        while true {
+            while e > 0 && (isSpace(t[e - 1]) || t[e - 1] == "-") { e -= 1 }
+            var b = e
+            while b > 0 && isAlnum(t[b - 1]) { b -= 1 }
+            let w = makeLowerString(t[b..<e])
+            if w == "based" {
+                // the drug right before, joined by a hyphen or a space ("anthracycline -based" in tokenized text)
+                var end = b
+                if end > 0 && t[end - 1] == "-" { end -= 1 }
+                while end > 0 && isSpace(t[end - 1]) { end -= 1 }
+                guard end < b else { return false }
+                return ms.contains { $0.kind == .drug && $0.end == end && $0.start < m.start }
+            }
+            guard regimenModifiers.contains(w), skipped < 3 else { return false }
+            skipped += 1
+            e = b
+        }
+    }
+
     /// A drug name that begins another name is not the drug: a procedure ("fluorescein angiography"),
     /// or for a substance the body makes, an enzyme ("uridine 5'-diphosphate glucuronosyltransferase":
     /// the next word or the one after ends in -ase).

@@ -84,7 +84,7 @@ public final class TripleExtractor: @unchecked Sendable {
         var out: [Triple]
         if documentStage, let dm = rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
-            let stageOne = scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: rules.curation)
+            let stageOne = scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: rules.curation, forDocumentStage: true)
             if stageOne.contains(where: { DocumentPairs.key($0) != nil }) { doc.indexed = analyzer.indexedNames(indexTerms()) }
             out = judgeInDocument(stageOne, doc: doc, model: dm, priors: rules.documentPriors).filter { $0.confidence >= minConfidence }
         } else {
@@ -133,7 +133,16 @@ public final class TripleExtractor: @unchecked Sendable {
             out[i].rule += "+document"
         }
         TripleExtractor.documentCategory(&out)
+        // the document's judgement read the class of a drug's regimen ("gemcitabine-based chemotherapy") with
+        // the rest; its triple repeats the drug's and is not written
+        out.removeAll { TripleExtractor.isRegimenOfAnother($0, doc) }
         return out
+    }
+
+    /// The triple's drug is a class named after another drug's "-based" (`Candidate.drugIsRegimenOfAnother`).
+    public static func isRegimenOfAnother(_ t: Triple, _ doc: AnalyzedDocument) -> Bool {
+        guard t.drug.isClass, let p = doc.passages.first(where: { $0.name == t.passage }) else { return false }
+        return EntityRecognizer.isBasedOnDrug(p.text, t.drug, p.mentions)
     }
 
     /// A pair none of whose sentences names an effect takes the document's: the category most of the
@@ -161,11 +170,13 @@ public final class TripleExtractor: @unchecked Sendable {
 
     /// Stage one: every candidate pair of an analyzed document scored by the sentence model (pairs in a
     /// sentence) or the cross-sentence model (pairs that never share one), at or above `minConfidence`.
+    /// `forDocumentStage`: stage one of the document stage, which also reads the pairs of a class that is another
+    /// drug's regimen (and drops them from what it writes, `judgeInDocument`).
     public func scorePairs(_ doc: AnalyzedDocument, minConfidence: Double, model m: PairModel?, cooccurrence co: PairModel?,
-                           curation: PairModel? = nil) -> [Triple] {
+                           curation: PairModel? = nil, forDocumentStage: Bool = false) -> [Triple] {
         var out: [Triple] = []
         let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
-        for c in builder.candidates(doc, crossSentence: cross) where !c.geneInDrugName {
+        for c in builder.candidates(doc, crossSentence: cross) where c.isWritten || forDocumentStage && !c.geneInDrugName {
             let p: Double
             if c.crossSentence {
                 // Pairs across sentences: the document-level model, or without one a fixed, low

@@ -85,15 +85,15 @@ struct Train: ParsableCommand {
         let blend = PairModel.Blend(linear: labelledIdx.map { linear[$0] }, tree: labelledIdx.map { treeScores[$0] })
         let scores = examples.indices.map { blend.combine(linear: linear[$0], tree: treeScores[$0]) }
         let calibration = Trainer.calibration(examples, scores: scores)
-        // a pair whose gene is named inside a drug's name is written as no triple (`geneInDrugName`): its
-        // out-of-fold probability is 0, as extraction gives it
-        let probs = examples.indices.map { examples[$0].candidate.geneInDrugName ? 0 : PairModel.probability(score: scores[$0], calibration) }
+        // a pair extraction writes as no triple (`Candidate.isWritten`: a gene inside a drug's name, a class that
+        // is another drug's regimen) has out-of-fold probability 0, as extraction gives it
+        let probs = examples.indices.map { examples[$0].candidate.isWritten ? PairModel.probability(score: scores[$0], calibration) : 0 }
         let cut = Trainer.bestThreshold(examples, probs)
         if let oof {
             try FileManager.default.createDirectory(atPath: oof, withIntermediateDirectories: true)
             var bySource: [String: [UInt8]] = [:]
             var json = JSONWriter()
-            for (i, e) in examples.enumerated() where !e.candidate.geneInDrugName {
+            for (i, e) in examples.enumerated() where e.candidate.isWritten {
                 let g = sentences[e.sentence]
                 let t = Triple(doc: g.id, passage: "text", sentence: e.candidate.sentence, gene: e.candidate.gene,
                                variant: e.candidate.variant, drug: e.candidate.drug, phenotype: e.candidate.phenotype?.name,
@@ -176,7 +176,7 @@ struct Train: ParsableCommand {
         // the fold model that never saw it (the sentence model never saw these documents at all).
         let stageOne = documents.map { doc in
             extractor.scorePairs(doc, minConfidence: 0, model: sentenceModel, cooccurrence: perFold[Trainer.fold(of: doc.id, folds: folds)],
-                                 curation: curationFolds[Trainer.fold(of: doc.id, folds: folds)])
+                                 curation: curationFolds[Trainer.fold(of: doc.id, folds: folds)], forDocumentStage: true)
         }
         // The document stage: one example per gene–drug pair of a multi-sentence document, labelled by
         // whether the curators list it.
@@ -229,7 +229,8 @@ struct Train: ParsableCommand {
         var json = JSONWriter()
         for (i, doc) in documents.enumerated() {
             let triples = TripleExtractor.judgedAsDocument(doc)
-                ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[foldOf[i]], priors: cachedPriors([foldOf[i]])) : stageOne[i]
+                ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[foldOf[i]], priors: cachedPriors([foldOf[i]]))
+                : stageOne[i].filter { !TripleExtractor.isRegimenOfAnother($0, doc) }
             if oof != nil {
                 for t in triples {
                     json.reset()

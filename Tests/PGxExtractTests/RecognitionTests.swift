@@ -847,4 +847,25 @@ final class RecognitionTests: XCTestCase {
         let other = try text([#"{"id": "c", "text": "XYZ-12345 and PLX-4032 were given to BRAF V600E cells."}"#]).filter { $0["type"] as? String == "drug" }
         XCTAssertEqual(other.map { $0["name"] as? String ?? "" }, ["XYZ-12345", "vemurafenib"])
     }
+
+    /// The therapy named after a drug's "-based" is that drug's regimen, no second partner: PGxCorpus's
+    /// "oxaliplatin -based adjuvant chemotherapy" (tokenized) pairs its ERCC1 and XRCC1 genotypes with
+    /// oxaliplatin only, not also with "chemotherapy" (the class stays an entity); "chemotherapy based on
+    /// cisplatin" keeps both.
+    func testATherapyBasedOnADrugIsThatDrugs() throws {
+        let shared = try TestEnv.requireShared()
+        let line = try XCTUnwrap(String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+            .split(separator: "\n").first { $0.contains(#""id": "21418871_10""#) })
+        let lines = [String(line), #"{"id": "t", "text": "Gemcitabine-based first-line chemotherapy and chemotherapy based on cisplatin were given to ERCC1 carriers."}"#]
+        let ms = try text(lines)
+        XCTAssertEqual(texts(ms.filter { $0["doc"] as? String == "21418871_10" }, type: "drug"), ["oxaliplatin", "chemotherapy"])
+        let triples = try text(lines, triples: true)
+        func drugs(_ doc: String) -> Set<String> {
+            Set(triples.filter { $0["doc"] as? String == doc }.compactMap { ($0["drug"] as? [String: Any])?["text"] as? String })
+        }
+        XCTAssertEqual(drugs("21418871_10"), ["oxaliplatin"])
+        XCTAssertEqual(drugs("t"), ["Gemcitabine", "chemotherapy", "cisplatin"])
+        XCTAssertEqual(triples.filter { $0["doc"] as? String == "t" && ($0["drug"] as? [String: Any])?["text"] as? String == "chemotherapy" }.count, 1,
+                       "only the chemotherapy based on cisplatin")
+    }
 }
