@@ -6,9 +6,24 @@ import PGxText
 /// each with sentences, tokens and mentions as views (offsets) into the passage text.
 public struct AnalyzedPassage: Sendable {
     public var name: String
+    /// The text as analyzed: the written text with look-alike punctuation folded one for one
+    /// (`NormalizedText.fold`: "HLA‐B*57∶01" as "HLA-B*57:01", a thin space as a space), so offsets are the same.
     public var text: [Unicode.Scalar]
     public var sentences: [Range<Int>]
     public var mentions: [Mention]
+    /// The text as written, where folding changed it (nil otherwise).
+    public var original: [Unicode.Scalar]? = nil
+
+    /// The text as written: what output quotes at a span's offsets.
+    public var written: [Unicode.Scalar] { original ?? text }
+}
+
+/// `NormalizedText.fold` over every scalar of a passage (one for one, offsets kept); nil when nothing changes.
+func foldedPunctuation(_ t: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    guard let first = t.firstIndex(where: { $0.value >= 0x80 && NormalizedText.fold($0) != $0 }) else { return nil }
+    var out = t
+    for i in first..<out.count where out[i].value >= 0x80 { out[i] = NormalizedText.fold(out[i]) }
+    return out
 }
 
 public struct AnalyzedDocument: Sendable {
@@ -41,8 +56,9 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// `indexTerms`: the record's indexing terms (its substance names), read into `indexed`.
     /// `headings`: its MeSH descriptor names, which say what organism it studies.
     public func analyze(id: String, passages: [(String, String)], indexTerms: [String] = [], headings: [String] = []) -> AnalyzedDocument {
-        let texts = passages.map { scalarArray($0.1) }
-        var doc = analyze(id: id, passages: passages, texts: texts, first: recognizer.firstPass(texts), headings: headings)
+        let written = passages.map { scalarArray($0.1) }
+        let texts = written.map { foldedPunctuation($0) ?? $0 }
+        var doc = analyze(id: id, passages: passages, texts: texts, written: written, first: recognizer.firstPass(texts), headings: headings)
         doc.indexed = indexedNames(indexTerms)
         return doc
     }
@@ -51,10 +67,11 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// when the document can hold no gene–drug pair (`EntityRecognizer.mayPair`); otherwise what `analyze`
     /// gives.
     public func analyzeForPairs(id: String, passages: [(String, String)], headings: [String] = []) -> AnalyzedDocument? {
-        let texts = passages.map { scalarArray($0.1) }
+        let written = passages.map { scalarArray($0.1) }
+        let texts = written.map { foldedPunctuation($0) ?? $0 }
         let first = recognizer.firstPass(texts)
         guard recognizer.mayPair(texts, first) else { return nil }
-        return analyze(id: id, passages: passages, texts: texts, first: first, headings: headings)
+        return analyze(id: id, passages: passages, texts: texts, written: written, first: first, headings: headings)
     }
 
     /// The drugs and genes (symbols, not protein families) that indexing terms name; nil when there are
@@ -93,13 +110,14 @@ public final class DocumentAnalyzer: @unchecked Sendable {
         return (drugs, genes)
     }
 
-    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], first: EntityRecognizer.FirstPass,
-                 headings: [String]) -> AnalyzedDocument {
+    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], written: [[Unicode.Scalar]],
+                 first: EntityRecognizer.FirstPass, headings: [String]) -> AnalyzedDocument {
         let sentences = texts.map { SentenceSplitter.split($0) }
         let mentions = recognizer.recognize(texts, first: first, sentences: sentences, headings: headings)
         var out: [AnalyzedPassage] = []
         for (i, p) in passages.enumerated() {
-            out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i]))
+            out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i],
+                                       original: written[i] == texts[i] ? nil : written[i]))
         }
         return AnalyzedDocument(id: id, passages: out)
     }

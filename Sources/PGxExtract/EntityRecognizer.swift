@@ -659,8 +659,19 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         while j > bodyStart && (t[j - 1] == "." || t[j - 1] == ":") { j -= 1 }
         guard hasDigit, j - bodyStart >= 2 else { return nil }
+        // a change written with spaces around ">" ("c.681G > A", "c.3435C > T"): the change goes on to its new base
+        var spaced = false
+        if t[i] != "p", Self.bases.contains(t[j - 1]) {
+            var a = j
+            while a < t.count && t[a] == " " { a += 1 }
+            if a > j, a + 1 < t.count, t[a] == ">" {
+                a += 1
+                while a < t.count && t[a] == " " { a += 1 }
+                if a < t.count, Self.bases.contains(t[a]), a + 1 == t.count || !Self.isAlnum(t[a + 1]) { j = a + 1; spaced = true }
+            }
+        }
         // the body must look like a change, not a page or a figure ("p.23", "c.f.")
-        let body = makeString(t[bodyStart..<j])
+        let body = spaced ? makeString(t[bodyStart..<j].filter { $0 != " " }) : makeString(t[bodyStart..<j])
         guard body.contains(where: { $0.isLetter }) else { return nil }
         return Mention(kind: .variant, start: i, end: j, name: String(t[i]) + "." + body, source: "pattern:hgvs")
     }

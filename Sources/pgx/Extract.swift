@@ -162,7 +162,7 @@ struct Extract: ParsableCommand {
                                     let doc = extractor.analyzer.analyze(id: item.id, passages: item.passages, headings: item.meta.headings)
                                     for p in doc.passages {
                                         for m in p.mentions {
-                                            json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.text, to: &json)
+                                            json.reset(); EntityJSON.write(m, doc: doc.id, passage: p.name, text: p.written, to: &json)
                                             buf += json.bytes; buf.append(0x0A)
                                         }
                                         cntPtr[i] += p.mentions.count
@@ -172,7 +172,7 @@ struct Extract: ParsableCommand {
                                                                             headings: item.meta.headings, minConfidence: cut)
                                     var ev: [CurationStore.EvidenceRecord] = []
                                     for t in triples {
-                                        let text = doc!.passages.first { $0.name == t.passage }!.text
+                                        let text = doc!.passages.first { $0.name == t.passage }!.written
                                         json.reset(); TripleJSON.write(t, text: text, to: &json)
                                         buf += json.bytes; buf.append(0x0A)
                                         if storing { ev.append(Extract.evidence(t, text: text)) }

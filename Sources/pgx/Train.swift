@@ -234,7 +234,7 @@ struct Train: ParsableCommand {
             if oof != nil {
                 for t in triples {
                     json.reset()
-                    TripleJSON.write(t, text: doc.passages.first { $0.name == t.passage }!.text, to: &json)
+                    TripleJSON.write(t, text: doc.passages.first { $0.name == t.passage }!.written, to: &json)
                     bytes += json.bytes + [0x0A]
                 }
             }

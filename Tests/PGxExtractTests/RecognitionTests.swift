@@ -868,4 +868,22 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(triples.filter { $0["doc"] as? String == "t" && ($0["drug"] as? [String: Any])?["text"] as? String == "chemotherapy" }.count, 1,
                        "only the chemotherapy based on cisplatin")
     }
+
+    /// Look-alike punctuation is read as the plain character, one for one, and output quotes the text as
+    /// written: PGxMine's "HLA-B*57∶01" (a ratio sign) is HLA-B*57:01, not the allele group *57; "−1639G > A"
+    /// (a minus sign) is the promoter's -1639G>A, not 1639G>A; and a DNA change with spaces around ">"
+    /// ("c.602C > T", PGxMine) is the whole change, not "c.602C".
+    func testLookAlikePunctuationAndSpacedChanges() throws {
+        let shared = try TestEnv.requireShared()
+        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let ids = ["pgxmine-variant_star_rs-056", "pgxmine-variant_star_rs-249", "pgxmine-variant_other-187"]
+        let ms = try text(ids.map { id in gold.first { $0.contains(#""id": "\#(id)""#) }! })
+        func variant(_ doc: String, _ name: String) -> [String: Any]? {
+            ms.first { $0["doc"] as? String == doc && $0["type"] as? String == "variant" && $0["name"] as? String == name }
+        }
+        XCTAssertEqual(variant(ids[0], "HLA-B*57:01")?["text"] as? String, "*57\u{2236}01", "\(ms.filter { $0["doc"] as? String == ids[0] })")
+        XCTAssertEqual(variant(ids[1], "-1639G>A")?["text"] as? String, "\u{2212}1639G > A", "\(ms.filter { $0["doc"] as? String == ids[1] })")
+        XCTAssertEqual(variant(ids[2], "c.602C>T")?["text"] as? String, "c.602C > T", "\(ms.filter { $0["doc"] as? String == ids[2] })")
+    }
 }
