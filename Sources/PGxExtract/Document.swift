@@ -57,8 +57,10 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// `headings`: its MeSH descriptor names, which say what organism it studies.
     public func analyze(id: String, passages: [(String, String)], indexTerms: [String] = [], headings: [String] = []) -> AnalyzedDocument {
         let written = passages.map { scalarArray($0.1) }
-        let texts = written.map { foldedPunctuation($0) ?? $0 }
-        var doc = analyze(id: id, passages: passages, texts: texts, written: written, first: recognizer.firstPass(texts), headings: headings)
+        let folded = written.map(foldedPunctuation)
+        let texts = written.indices.map { folded[$0] ?? written[$0] }
+        var doc = analyze(id: id, passages: passages, texts: texts, originals: folded.indices.map { folded[$0] == nil ? nil : written[$0] },
+                          first: recognizer.firstPass(texts), headings: headings)
         doc.indexed = indexedNames(indexTerms)
         return doc
     }
@@ -68,10 +70,12 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// gives.
     public func analyzeForPairs(id: String, passages: [(String, String)], headings: [String] = []) -> AnalyzedDocument? {
         let written = passages.map { scalarArray($0.1) }
-        let texts = written.map { foldedPunctuation($0) ?? $0 }
+        let folded = written.map(foldedPunctuation)
+        let texts = written.indices.map { folded[$0] ?? written[$0] }
         let first = recognizer.firstPass(texts)
         guard recognizer.mayPair(texts, first) else { return nil }
-        return analyze(id: id, passages: passages, texts: texts, written: written, first: first, headings: headings)
+        return analyze(id: id, passages: passages, texts: texts, originals: folded.indices.map { folded[$0] == nil ? nil : written[$0] },
+                       first: first, headings: headings)
     }
 
     /// The drugs and genes (symbols, not protein families) that indexing terms name; nil when there are
@@ -110,14 +114,14 @@ public final class DocumentAnalyzer: @unchecked Sendable {
         return (drugs, genes)
     }
 
-    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], written: [[Unicode.Scalar]],
+    /// `originals`: each passage as written where folding changed it (`AnalyzedPassage.original`).
+    func analyze(id: String, passages: [(String, String)], texts: [[Unicode.Scalar]], originals: [[Unicode.Scalar]?],
                  first: EntityRecognizer.FirstPass, headings: [String]) -> AnalyzedDocument {
         let sentences = texts.map { SentenceSplitter.split($0) }
         let mentions = recognizer.recognize(texts, first: first, sentences: sentences, headings: headings)
         var out: [AnalyzedPassage] = []
         for (i, p) in passages.enumerated() {
-            out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i],
-                                       original: written[i] == texts[i] ? nil : written[i]))
+            out.append(AnalyzedPassage(name: p.0, text: texts[i], sentences: sentences[i], mentions: mentions[i], original: originals[i]))
         }
         return AnalyzedDocument(id: id, passages: out)
     }

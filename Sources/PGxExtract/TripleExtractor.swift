@@ -176,7 +176,7 @@ public final class TripleExtractor: @unchecked Sendable {
                            curation: PairModel? = nil, forDocumentStage: Bool = false) -> [Triple] {
         var out: [Triple] = []
         let cross = co != nil || minConfidence <= TripleExtractor.crossSentenceConfidence(known: true)
-        for c in builder.candidates(doc, crossSentence: cross) where c.isWritten || forDocumentStage && !c.geneInDrugName {
+        for c in builder.candidates(doc, crossSentence: cross) where c.isWritten || (forDocumentStage && !c.geneInDrugName) {
             let p: Double
             if c.crossSentence {
                 // Pairs across sentences: the document-level model, or without one a fixed, low
