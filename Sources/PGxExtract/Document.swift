@@ -56,11 +56,8 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// `indexTerms`: the record's indexing terms (its substance names), read into `indexed`.
     /// `headings`: its MeSH descriptor names, which say what organism it studies.
     public func analyze(id: String, passages: [(String, String)], indexTerms: [String] = [], headings: [String] = []) -> AnalyzedDocument {
-        let written = passages.map { scalarArray($0.1) }
-        let folded = written.map(foldedPunctuation)
-        let texts = written.indices.map { folded[$0] ?? written[$0] }
-        var doc = analyze(id: id, passages: passages, texts: texts, originals: folded.indices.map { folded[$0] == nil ? nil : written[$0] },
-                          first: recognizer.firstPass(texts), headings: headings)
+        let (texts, originals) = DocumentAnalyzer.texts(passages)
+        var doc = analyze(id: id, passages: passages, texts: texts, originals: originals, first: recognizer.firstPass(texts), headings: headings)
         doc.indexed = indexedNames(indexTerms)
         return doc
     }
@@ -69,13 +66,22 @@ public final class DocumentAnalyzer: @unchecked Sendable {
     /// when the document can hold no gene–drug pair (`EntityRecognizer.mayPair`); otherwise what `analyze`
     /// gives.
     public func analyzeForPairs(id: String, passages: [(String, String)], headings: [String] = []) -> AnalyzedDocument? {
-        let written = passages.map { scalarArray($0.1) }
-        let folded = written.map(foldedPunctuation)
-        let texts = written.indices.map { folded[$0] ?? written[$0] }
+        let (texts, originals) = DocumentAnalyzer.texts(passages)
         let first = recognizer.firstPass(texts)
         guard recognizer.mayPair(texts, first) else { return nil }
-        return analyze(id: id, passages: passages, texts: texts, originals: folded.indices.map { folded[$0] == nil ? nil : written[$0] },
-                       first: first, headings: headings)
+        return analyze(id: id, passages: passages, texts: texts, originals: originals, first: first, headings: headings)
+    }
+
+    /// Each passage as analyzed (look-alike punctuation folded, `foldedPunctuation`) and, where that changed
+    /// it, as written (`AnalyzedPassage.original`).
+    static func texts(_ passages: [(String, String)]) -> (texts: [[Unicode.Scalar]], originals: [[Unicode.Scalar]?]) {
+        var texts: [[Unicode.Scalar]] = [], originals: [[Unicode.Scalar]?] = []
+        for p in passages {
+            let written = scalarArray(p.1)
+            if let f = foldedPunctuation(written) { texts.append(f); originals.append(written) }
+            else { texts.append(written); originals.append(nil) }
+        }
+        return (texts, originals)
     }
 
     /// The drugs and genes (symbols, not protein families) that indexing terms name; nil when there are

@@ -177,10 +177,7 @@ final class ExtractionTests: XCTestCase {
     /// dabrafenib with "BRAF V600E and V600K mutations", not with the BRAF of "BRAF inhibitors such as
     /// dabrafenib"; "inhibitors of CYP3A4" relate no CYP3A4 finding to midazolam. The variants keep their pairs.
     func testAGeneInsideADrugsNameIsNoPartner() throws {
-        let shared = try TestEnv.requireShared()
-        let line = try XCTUnwrap(String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
-            .split(separator: "\n").first { $0.contains(#""id": "27027150_2""#) })
-        let triples = try textTriples([String(line),
+        let triples = try textTriples(TestEnv.goldLines("pgxcorpus-dev", ids: ["27027150_2"]) + [
             #"{"id": "i", "text": "Itraconazole and other potent inhibitors of CYP3A4 could drastically increase exposure to midazolam in CYP3A5 nonexpressers."}"#])
         func pairs(_ doc: String) -> [String] {
             triples.filter { $0["doc"] as? String == doc }.map { t in

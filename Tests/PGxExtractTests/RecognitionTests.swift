@@ -163,12 +163,7 @@ final class RecognitionTests: XCTestCase {
     /// TAPBP), MMA and DMA (arsenic metabolites, not MMD and HLA-DMA); a breast cancer cell line
     /// ("HCC-1937") is no compound code.
     func testMetabolitesReagentsAndCellLinesInPGxCorpusSentences() throws {
-        let shared = try TestEnv.requireShared()
-        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
-        let ids = ["22588330_3", "19481104_8", "12005453_12", "17548696_4", "12509456_18"]
-        let lines = gold.split(separator: "\n").map(String.init).filter { l in ids.contains { l.contains("\"\($0)\"") } }
-        XCTAssertEqual(lines.count, ids.count)
-        let ms = try text(lines)
+        let ms = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["22588330_3", "19481104_8", "12005453_12", "17548696_4", "12509456_18"]))
         let genes = Set(ms.filter { $0["type"] as? String == "gene" }.compactMap { $0["name"] as? String })
         XCTAssertTrue(genes.isDisjoint(with: ["IRF6", "CRYGC", "TAPBP", "MMD", "HLA-DMA"]), "\(genes)")
         XCTAssertTrue(genes.contains("MTHFR") && genes.contains("BRCA1"), "the real genes stay: \(genes)")
@@ -807,10 +802,7 @@ final class RecognitionTests: XCTestCase {
     /// What a substance binds names a protein: "retinoic acid-binding protein" (PGxMine), "adenosine
     /// triphosphate-binding cassette" (PharmGKB 17635182) hold no drug.
     func testProteinsNamedAfterWhatTheyAreOrBind() throws {
-        let shared = try TestEnv.requireShared()
-        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl"), encoding: .utf8)
-            .split(separator: "\n").map(String.init)
-        func line(_ id: String) throws -> String { try XCTUnwrap(gold.first { $0.contains(#""id": "\#(id)""#) }, id) }
+        func line(_ id: String) throws -> String { try TestEnv.goldLines("pgxmine-dev", ids: [id])[0] }
         let f2 = try text([try line("pgxmine-variant_star_rs-477")])
         XCTAssertTrue(f2.contains { $0["text"] as? String == "prothrombin" && $0["type"] as? String == "gene" && $0["name"] as? String == "F2" })
         XCTAssertEqual(variantGenes(f2, "pgxmine-variant_star_rs-477", "G20210A"), ["F2"])
@@ -839,10 +831,7 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(vx.isEmpty)
         XCTAssertTrue(vx.allSatisfy { $0["name"] as? String == "ivacaftor" && $0["id"] as? String == "DB08820" }, "\(vx)")
         XCTAssertTrue(pgkb.contains { $0["doc"] as? String == "15122075" && $0["text"] as? String == "R115777" && $0["name"] as? String == "tipifarnib" })
-        let shared = try TestEnv.requireShared()
-        let line = try XCTUnwrap(String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
-            .split(separator: "\n").first { $0.contains(#""id": "26450446_1""#) })
-        let azd = try text([String(line)]).filter { $0["type"] as? String == "drug" }
+        let azd = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["26450446_1"])).filter { $0["type"] as? String == "drug" }
         XCTAssertEqual(azd.first { $0["text"] as? String == "AZD9291" }?["name"] as? String, "osimertinib", "\(azd)")
         let other = try text([#"{"id": "c", "text": "XYZ-12345 and PLX-4032 were given to BRAF V600E cells."}"#]).filter { $0["type"] as? String == "drug" }
         XCTAssertEqual(other.map { $0["name"] as? String ?? "" }, ["XYZ-12345", "vemurafenib"])
@@ -853,10 +842,7 @@ final class RecognitionTests: XCTestCase {
     /// oxaliplatin only, not also with "chemotherapy" (the class stays an entity); "chemotherapy based on
     /// cisplatin" keeps both.
     func testATherapyBasedOnADrugIsThatDrugs() throws {
-        let shared = try TestEnv.requireShared()
-        let line = try XCTUnwrap(String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
-            .split(separator: "\n").first { $0.contains(#""id": "21418871_10""#) })
-        let lines = [String(line), #"{"id": "t", "text": "Gemcitabine-based first-line chemotherapy and chemotherapy based on cisplatin were given to ERCC1 carriers."}"#]
+        let lines = try TestEnv.goldLines("pgxcorpus-dev", ids: ["21418871_10"]) + [#"{"id": "t", "text": "Gemcitabine-based first-line chemotherapy and chemotherapy based on cisplatin were given to ERCC1 carriers."}"#]
         let ms = try text(lines)
         XCTAssertEqual(texts(ms.filter { $0["doc"] as? String == "21418871_10" }, type: "drug"), ["oxaliplatin", "chemotherapy"])
         let triples = try text(lines, triples: true)
@@ -874,11 +860,8 @@ final class RecognitionTests: XCTestCase {
     /// (a minus sign) is the promoter's -1639G>A, not 1639G>A; and a DNA change with spaces around ">"
     /// ("c.602C > T", PGxMine) is the whole change, not "c.602C".
     func testLookAlikePunctuationAndSpacedChanges() throws {
-        let shared = try TestEnv.requireShared()
-        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl"), encoding: .utf8)
-            .split(separator: "\n").map(String.init)
         let ids = ["pgxmine-variant_star_rs-056", "pgxmine-variant_star_rs-249", "pgxmine-variant_other-187"]
-        let ms = try text(ids.map { id in gold.first { $0.contains(#""id": "\#(id)""#) }! })
+        let ms = try text(TestEnv.goldLines("pgxmine-dev", ids: ids))
         func variant(_ doc: String, _ name: String) -> [String: Any]? {
             ms.first { $0["doc"] as? String == doc && $0["type"] as? String == "variant" && $0["name"] as? String == name }
         }

@@ -32,6 +32,14 @@ public enum TestEnv {
         throw XCTSkip("pgx binary not built (run `swift build` first)")
     }
 
+    /// The lines of a gold file under `../shared/data/gold` ("pgxmine-dev") with these ids, in the order given;
+    /// fails when one is missing (skips without `../shared`).
+    public static func goldLines(_ set: String, ids: [String]) throws -> [String] {
+        let gold = try String(contentsOf: requireShared().appendingPathComponent("data/gold/\(set).jsonl"), encoding: .utf8)
+        let lines = gold.split(separator: "\n").map(String.init)
+        return try ids.map { id in try XCTUnwrap(lines.first { $0.contains(#""id": "\#(id)""#) }, "\(id) in \(set)") }
+    }
+
     public static func tempDir(_ name: String = "pgx-test") throws -> URL {
         let u = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
