@@ -156,12 +156,17 @@ final class ExtractionTests: XCTestCase {
             #"{"id": "n2", "text": "The MTHFR 1298A>C variant, but not 677C>T, was associated with methotrexate toxicity."}"#,
             #"{"id": "n3", "text": "CYP3A5 genotype is not an important determinant of the disposition of lansoprazole."}"#,
             #"{"id": "n4", "text": "Absence of an effect of CYP2D6 genotype on tamoxifen efficacy."}"#,
+            // PharmGKB dev abstracts (pharmgkb-004.xml, pharmgkb-000.xml): denials without "was"/"were"
+            #"{"id": "n5", "text": "CYP3A5 genotype is not related to the intrapatient variability of tacrolimus clearance."}"#,
+            #"{"id": "n6", "text": "The functional polymorphism of the MMP-9 gene, analyzed in this study, may not be associated with the treatment response to lithium in bipolar patients."}"#,
+            #"{"id": "n7", "text": "CONCLUSIONS: Unlike tacrolimus, sirolimus adjusted trough concentrations and dose requirements seem not affected by CYP3A5 and MDR1 polymorphisms."}"#,
         ]
         let triples = try textTriples(lines)
-        func negated(_ doc: String, _ genetic: String) throws -> Bool {
+        func negated(_ doc: String, _ genetic: String, drug: String? = nil) throws -> Bool {
             // the pair the model believes most (a drug named twice makes two pairs)
             let t = try XCTUnwrap(triples.filter { t in
                 t["doc"] as? String == doc && ["gene", "variant"].contains { ((t[$0] as? [String: Any])?["text"] as? String) == genetic }
+                    && (drug == nil || (t["drug"] as? [String: Any])?["name"] as? String == drug)
             }.max { ($0["confidence"] as! Double) < ($1["confidence"] as! Double) }, "\(doc): no triple for \(genetic)")
             return try XCTUnwrap(t["negated"] as? Bool)
         }
@@ -171,6 +176,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(try negated("n2", "1298A>C"))
         XCTAssertTrue(try negated("n3", "CYP3A5"))
         XCTAssertTrue(try negated("n4", "CYP2D6"), "a heading that states an absence")
+        XCTAssertTrue(try negated("n5", "CYP3A5"), "'is not related'")
+        XCTAssertTrue(try negated("n6", "MMP-9"), "'may not be associated'")
+        XCTAssertTrue(try negated("n7", "CYP3A5", drug: "sirolimus"), "'not affected by'")
     }
 
     /// A gene named inside a drug's name states the drug's target, no finding: a PGxCorpus sentence pairs
