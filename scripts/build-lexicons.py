@@ -407,6 +407,8 @@ PHARMACOLOGY_PROTEINS = {
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
     "apoA-1": "APOA1",
+    # POR by the short forms abstracts use ("the P450 oxidoreductase *28 SNP"; NCBI: cytochrome p450 oxidoreductase)
+    "P450 oxidoreductase": "POR", "cytochrome P450 reductase": "POR", "NADPH-cytochrome P450 reductase": "POR",
     # names abstracts use that NCBI words otherwise (facts: protein name -> symbol)
     "excision repair cross-complementing group 1": "ERCC1", "excision repair cross-complementation group 1": "ERCC1",
     "excision repair cross-complementing group 2": "ERCC2", "excision repair cross-complementation group 2": "ERCC2",

@@ -523,7 +523,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                     ?? restrictionSite(t, words[r])
             } else {
                 let v = t[i].value
-                if v == 42 || v == 0x2217 {
+                if v == 42 || v == 0x2217 || v == 40 {
                     m = star(t, i)
                 } else if v == 45 && (i == 0 || !Self.isAlnum(t[i - 1])) {
                     m = rsid(t, i) ?? hgvs(t, i) ?? intronSplice(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
@@ -588,14 +588,28 @@ public final class EntityRecognizer: @unchecked Sendable {
         return Mention(kind: .variant, start: i, end: end, name: name, source: "pattern:rsid")
     }
 
-    /// `*2`, `* 2`, `*2A`, `*1/*17`, `*57:01`, `*1xN`; the name is normalized without spaces.
+    /// Where a star mark that starts at `j` ends: "*", "∗", and the "(*)" of MEDLINE records that had a
+    /// superscript ("CYP3A5(*)3/(*)3"; tokenized "CYP2C9 ( * ) 3"); nil for no star mark.
+    static func starMarkEnd(_ t: [Unicode.Scalar], _ j: Int) -> Int? {
+        guard j < t.count else { return nil }
+        if t[j] == "*" || t[j] == "\u{2217}" { return j + 1 }
+        guard t[j] == "(" else { return nil }
+        var k = j + 1
+        if k < t.count && t[k] == " " { k += 1 }
+        guard k < t.count, t[k] == "*" else { return nil }
+        k += 1
+        if k < t.count && t[k] == " " { k += 1 }
+        return k < t.count && t[k] == ")" ? k + 1 : nil
+    }
+
+    /// `*2`, `* 2`, `*2A`, `*1/*17`, `*57:01`, `*1xN`, `(*)3`; the name is normalized without spaces.
     func star(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
-        guard t[i] == "*" || t[i] == "\u{2217}" else { return nil }
+        guard Self.starMarkEnd(t, i) != nil else { return nil }
         var name = ""
         var j = i
         var end = -1
-        while j < t.count && (t[j] == "*" || t[j] == "\u{2217}") {
-            var k = j + 1
+        while let markEnd = Self.starMarkEnd(t, j) {
+            var k = markEnd
             if k < t.count && t[k] == " " { k += 1 }
             guard k < t.count, Self.isDigit(t[k]) else { break }
             var e = k
@@ -612,7 +626,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard d < t.count, t[d] == "/" else { break }
             d += 1
             while d < t.count && t[d] == " " { d += 1 }
-            guard d < t.count, t[d] == "*" || t[d] == "\u{2217}" else { break }
+            guard Self.starMarkEnd(t, d) != nil else { break }
             j = d
         }
         guard end > i else { return nil }
@@ -685,7 +699,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     func proteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
         // cheap pre-check before building strings: a capital letter, and a digit at 2nd or 4th place
         guard t[i].value >= 65 && t[i].value <= 90, i + 3 < t.count else { return nil }
-        if t[i + 3] == " " { return spacedProteinChange(t, i) }
+        if t[i + 3] == " " || t[i + 3] == "(" { return spacedProteinChange(t, i) }
         guard Self.isDigit(t[i + 1]) || Self.isDigit(t[i + 3]) else { return nil }
         var e = i
         while e < t.count && Self.isAlnum(t[e]) { e += 1 }
@@ -719,15 +733,29 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// A three-letter change written in three words: "Ser 414 Arg" (penicillin-binding protein changes),
-    /// "Val 158 Met"; named as written solid ("Ser414Arg").
+    /// "Val 158 Met"; or with its position in brackets, as MEDLINE writes a superscript: "Lys(27)Gln",
+    /// tokenized "Ile ( 462 ) Val". Named as written solid ("Ser414Arg", "Lys27Gln").
     func spacedProteinChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
         guard Self.isLowerASCII(t[i + 1]), Self.isLowerASCII(t[i + 2]) else { return nil }
         var j = i + 3
         while j < t.count && j - i <= 5 && t[j] == " " { j += 1 }
+        let bracketed = j < t.count && t[j] == "("
+        if bracketed {
+            j += 1
+            if j < t.count && t[j] == " " { j += 1 }
+        }
         let d = Self.digitsEnd(t, j)
-        guard d > j, d - j <= 5, d < t.count, t[d] == " " else { return nil }
+        guard d > j, d - j <= 5, d < t.count else { return nil }
         var k = d
-        while k < t.count && k - d <= 2 && t[k] == " " { k += 1 }
+        if bracketed {
+            if k < t.count && t[k] == " " { k += 1 }
+            guard k < t.count, t[k] == ")" else { return nil }
+            k += 1
+            if k < t.count && t[k] == " " && t[k - 2] == " " { k += 1 }   // "( 462 ) Val", spaced as the bracket's inside
+        } else {
+            guard t[d] == " " else { return nil }
+        }
+        while !bracketed && k < t.count && k - d <= 2 && t[k] == " " { k += 1 }
         guard k + 3 <= t.count, k + 3 == t.count || !Self.isAlnum(t[k + 3]) else { return nil }
         let from = makeString(t[i..<(i + 3)]), to = makeString(t[k..<(k + 3)])
         guard Self.aa3.contains(from), Self.aa3.contains(to) else { return nil }
@@ -782,6 +810,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard a == t.count || !Self.isAlnum(t[a]) else { return nil }
             var name = makeString(t[i..<a].filter { $0 != " " })
             name = name.replacingOccurrences(of: "-->", with: ">").replacingOccurrences(of: "->", with: ">")
+                .replacingOccurrences(of: "\u{2192}", with: ">")   // "63396C→T" is named as its title's "63396C->T"
             return Mention(kind: .variant, start: i, end: a, name: name, source: "pattern:nucleotide")
         }
         // G-308A, and "C-819 T" written apart
@@ -2341,6 +2370,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                       short.contains(where: { $0.properties.isUppercase }) else { continue }
                 // a Roman numeral is an oxidation state or a class ("arsenic (III)", "factor (VII)"), no abbreviation
                 if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { continue }
+                // a statistic is no abbreviation: "P450 oxidoreductase (P<0.001)", "(n=12)"
+                if short.contains(where: { $0 == "<" || $0 == ">" || $0 == "=" || $0 == "\u{2264}" || $0 == "\u{2265}" }) { continue }
                 let components = Self.regimenComponents(t, result[p], m, short)
                 guard components.count > 1 || Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {
@@ -2552,6 +2583,55 @@ public final class EntityRecognizer: @unchecked Sendable {
                   Self.onlyListsBetween(t[ms[idx].end..<ms[idx + 1].start]) else { continue }
             ms[idx].gene = g
         }
+        // Left to right, a variant still without a gene after one that has it:
+        // - in brackets right after it, the same change written another way ("PXR SNP 63396C→T (rs2472677)");
+        // - further down a bracketed list of variants that follows the gene, however long the list
+        //   ("NR3C1 (rs41423247, rs1800445, rs56149945, rs10052957, rs6198, ...)"); a list the gene does not
+        //   open ("rs776746, rs12114000": an rsID's own gene) shares nothing.
+        for idx in ms.indices.dropFirst() where ms[idx].kind == .variant && ms[idx].gene == nil && ms[idx].source != "pattern:star" {
+            let p = ms[idx - 1], v = ms[idx]
+            guard p.kind == .variant, p.source != "pattern:star", let g = p.gene, sentence(of: p.start).contains(v.start) else { continue }
+            let between = t[p.end..<v.start]
+            if between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars) {
+                ms[idx].gene = g
+            } else if Self.onlyListsBetween(between), let open = Self.openingBracket(t, before: v.start, from: sentence(of: v.start).lowerBound),
+                      ms.allSatisfy({ $0.end <= open || $0.start >= v.start || $0.kind == .variant }),
+                      Self.onlyListsBetween(open + 1, v.start, ms, t),
+                      let gm = ms.last(where: { $0.kind == .gene && $0.end <= open }), gm.name == g, open - gm.end <= 40,
+                      Self.continuesGene(t, ms, from: gm.end, to: open) {
+                ms[idx].gene = g
+            }
+        }
+    }
+
+    /// The bracket ("(" or "[") still open at `pos`, looking back no further than `from`.
+    static func openingBracket(_ t: [Unicode.Scalar], before pos: Int, from: Int) -> Int? {
+        var depth = 0
+        var i = pos - 1
+        while i >= from {
+            switch t[i] {
+            case ")", "]": depth += 1
+            case "(", "[":
+                if depth == 0 { return i }
+                depth -= 1
+            default: break
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Whether `start..<end` holds only mentions and list joints between them (commas, "and", "or", "/").
+    static func onlyListsBetween(_ start: Int, _ end: Int, _ ms: [Mention], _ t: [Unicode.Scalar]) -> Bool {
+        func joint(_ r: Range<Int>) -> Bool {
+            makeLowerString(t[r]).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" }).allSatisfy { $0 == "and" || $0 == "or" }
+        }
+        var pos = start
+        for m in ms where m.start >= start && m.end <= end {
+            guard joint(pos..<m.start) else { return false }
+            pos = m.end
+        }
+        return joint(pos..<end)
     }
 
     /// The gene written right after a variant in brackets, alone ("A2756G (MTR)") or with the same change in

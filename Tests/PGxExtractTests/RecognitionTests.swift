@@ -480,7 +480,8 @@ final class RecognitionTests: XCTestCase {
     /// abstract, 12576843; the variant had no gene), "excision repair cross-complementing group-1" (21262916),
     /// the ABC transporters' systematic names, "human leukocyte antigen-B*58:01" (the allele had no gene), and
     /// "insulin-like growth factor 1", the protein abstracts measure (it was the drug mecasermin); the
-    /// serological "HLA-Cw6", "Rev-erb-alpha", and CRP (stop-listed as the clinical measure) as a gene.
+    /// serological "HLA-Cw6", "Rev-erb-alpha", and CRP (stop-listed as the clinical measure) as a gene; "P450
+    /// oxidoreductase", POR's short name.
     func testProteinNamesAbstractsWriteOtherwise() throws {
         let genes = try entities(Self.pharmgkb).filter { $0["type"] as? String == "gene" || $0["type"] as? String == "variant" }
         func named(_ pmid: String, _ text: String) -> [[String: Any]] { genes.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text } }
@@ -494,6 +495,9 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(Set(named("20348464", "Rev-erb-alpha").compactMap { $0["name"] as? String }), ["NR1D1"])
         XCTAssertFalse(named("27096233", "CRP").isEmpty)
         XCTAssertEqual(Set(named("27096233", "rs1130864").compactMap { $0["gene"] as? String }), ["CRP"])
+        // POR by its short name: "The P450 oxidoreductase *28 SNP" (21770725), "P450 oxidoreductase 1508C>T" (27195527)
+        XCTAssertEqual(Set(named("21770725", "P450 oxidoreductase").compactMap { $0["name"] as? String }), ["POR"])
+        XCTAssertEqual(Set(named("27195527", "1508C>T").compactMap { $0["gene"] as? String }), ["POR"])
         let ms = try text([#"{"id": "n", "text": "ATP-binding cassette, sub-family B, member 1 and human leukocyte antigen-B*58:01 and insulin-like growth factor 1 in allopurinol users."}"#])
         XCTAssertEqual(ms.filter { $0["type"] as? String != "drug" }.compactMap { $0["name"] as? String }, ["ABCB1", "HLA-B", "HLA-B*58:01", "IGF1"])
         XCTAssertEqual(ms.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String }, ["allopurinol"])
@@ -700,6 +704,64 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("19159907", "G80A"), ["SLC19A1"])
         XCTAssertEqual(genes("22594510", "rs10490924"), ["ARMS2"])
         XCTAssertEqual(genes("22594510", "rs11200638"), ["HTRA1"])
+    }
+
+    /// A variant further down a bracketed list that a gene opens is that gene's, however long the list:
+    /// "NR3C1 (rs41423247, rs1800445, ..., rs6198, rs33388, rs6196, and rs244465)" (PharmGKB 28262345),
+    /// "TAAR6 (rs8192625, ..., rs6937506)" (19345712); one in brackets right after a variant of a gene is the
+    /// same change ("PXR ... 63396C→T (rs2472677)", 20921307), named "63396C>T". A list no gene opens shares no rsID's gene:
+    /// "SNPs (rs776746, rs12114000, rs3734354, ...)" (21671989) leaves CYP3A5 to rs776746 alone.
+    func testVariantsListedInBracketsAfterTheirGene() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
+        for rs in ["rs41423247", "rs10052957", "rs6198", "rs33388", "rs6196", "rs244465"] {
+            XCTAssertEqual(genes("28262345", rs), ["NR3C1"], rs)
+        }
+        XCTAssertEqual(genes("28262345", "rs9934438"), ["VKORC1"])
+        XCTAssertEqual(genes("19345712", "rs6937506"), ["TAAR6"])
+        XCTAssertEqual(genes("20921307", "rs2472677"), ["NR1I2"])
+        // the arrow is named ">", as the same change in the record's title ("63396C->T")
+        XCTAssertEqual(Set(pgkb.filter { $0["doc"] as? String == "20921307" && ($0["text"] as? String)?.hasPrefix("63396C") == true }
+            .map { $0["name"] as? String ?? "" }), ["63396C>T"])
+        XCTAssertEqual(genes("21671989", "rs776746"), ["CYP3A5"])
+        XCTAssertEqual(genes("21671989", "rs12114000"), ["none"])
+        XCTAssertEqual(genes("21671989", "rs3734354"), ["none"])
+    }
+
+    /// MEDLINE writes a superscript in brackets. A star: "CYP3A5(*)3/(*)3" (PharmGKB 17941052), "UGT1A1(*)28"
+    /// (15280927), tokenized "CYP2C9 ( * ) 3" (PGxCorpus 18252229_3) are star alleles of their gene, named
+    /// as any other; a "(*)" before no allele number ("(*)Table") is none. A protein change's position:
+    /// "ERCC2 Asp(312)Asn", "CDA Lys(27)Gln" (18347182), tokenized "CYP1A1 Ile ( 462 ) Val" are "Asp312Asn".
+    func testSuperscriptsWrittenInBrackets() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func names(_ ms: [[String: Any]], _ pmid: String, _ text: String) -> Set<String> {
+            Set(ms.filter { $0["doc"] as? String == pmid && $0["text"] as? String == text && $0["type"] as? String == "variant" }
+                .map { "\($0["name"] as? String ?? "")|\($0["gene"] as? String ?? "none")" })
+        }
+        XCTAssertEqual(names(pgkb, "17941052", "(*)3/(*)3"), ["CYP3A5*3/*3|CYP3A5"])
+        XCTAssertEqual(names(pgkb, "17941052", "(*)1"), ["CYP3A5*1|CYP3A5"])
+        XCTAssertEqual(names(pgkb, "15280927", "(*)28"), ["UGT1A1*28|UGT1A1"])
+        let pc = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["18252229_3"]))
+        XCTAssertEqual(names(pc, "18252229_3", "( * ) 3"), ["CYP2C9*3|CYP2C9"])
+        let footnote = try text([#"{"id": "f", "text": "Warfarin doses by CYP2C9 genotype (*)Table 2."}"#])
+        XCTAssertTrue(footnote.allSatisfy { $0["type"] as? String != "variant" }, "\(footnote)")
+        XCTAssertEqual(names(pgkb, "18347182", "Asp(312)Asn"), ["Asp312Asn|ERCC2"])
+        XCTAssertEqual(names(pgkb, "18347182", "Lys(27)Gln"), ["Lys27Gln|CDA"])
+        let pc2 = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["20308030_10"]))
+        XCTAssertEqual(names(pc2, "20308030_10", "Ile ( 105 ) Val"), ["Ile105Val|GSTP1"])
+    }
+
+    /// A statistic in brackets after a name defines no abbreviation: "COMT (P<0.04)" and "DRD3 (P<0.05)"
+    /// (PharmGKB 23856854) had made every later "P<0.05" a DRD3 mention, "placebo (N=95)" (22249355) a
+    /// placebo of "N=95", "P450 oxidoreductase (P<0.001)" (24305170) a POR.
+    func testStatisticsInBracketsAreNoAbbreviations() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        let statistics = pgkb.filter { m in
+            ["23856854", "22249355", "24305170", "15788353"].contains(m["doc"] as? String ?? "")
+                && (m["text"] as? String ?? "").contains(where: { "<>=".contains($0) })
+        }
+        XCTAssertEqual(statistics.count, 0, "\(statistics)")
+        XCTAssertFalse(try record("23856854", in: Self.pharmgkb).filter { $0["name"] as? String == "DRD3" }.isEmpty, "DRD3 itself stays")
     }
 
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
