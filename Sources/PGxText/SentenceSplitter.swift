@@ -10,6 +10,10 @@ public enum SentenceSplitter {
         "etc", "incl", "tab", "suppl", "min", "max", "var", "subsp", "dept", "univ", "u.s", "s.d",
     ]
 
+    /// The amino acids' three-letter codes, as a protein change after a "p. " written apart starts.
+    static let aminoAcids: Set<String> = ["Ala", "Arg", "Asn", "Asp", "Cys", "Gln", "Glu", "Gly", "His", "Ile", "Leu", "Lys",
+                                          "Met", "Phe", "Pro", "Ser", "Thr", "Trp", "Tyr", "Val", "Ter"]
+
     public static func split(_ text: [Unicode.Scalar]) -> [Range<Int>] {
         guard !text.isEmpty else { return [] }
         // UTF-16 for ICU, with a map from UTF-16 offsets back to scalar offsets.
@@ -101,6 +105,9 @@ public enum SentenceSplitter {
             if word.count == 1 && "cgpmnr".unicodeScalars.contains(t[e - 1]) && n == e + 2 && n + 1 < t.count
                 && (Tokenizer.isDigit(next) || (Tokenizer.isUpper(next) && Tokenizer.isDigit(t[n + 1]))
                     || (next == "-" || next == "*") && Tokenizer.isDigit(t[n + 1])) { return false }
+            // ... nor before a protein change in three-letter code ("SCN1A p. Thr 1067 Ala", "p. Arg144Cys")
+            if word == "p" && n == e + 2 && n + 4 < t.count && aminoAcids.contains(makeString(t[n..<(n + 3)]))
+                && (Tokenizer.isDigit(t[n + 3]) || t[n + 3] == " " && Tokenizer.isDigit(t[n + 4])) { return false }
         }
         // A sentence does not start with a lower-case letter or a closing bracket.
         if Tokenizer.isLower(next) {

@@ -98,6 +98,9 @@ final class SentenceTests: XCTestCase {
         XCTAssertEqual(sentences("AUC was higher than with c. 521TC ( n = 12 ) or p. V174A genotypes . Doses were cut."),
                        ["AUC was higher than with c. 521TC ( n = 12 ) or p. V174A genotypes .", "Doses were cut."])
         XCTAssertEqual(sentences("It was given as in ref. 5. Doses were cut."), ["It was given as in ref. 5.", "Doses were cut."])
+        // a protein change in three-letter code after "p. " (PharmGKB 19694741: "SCN1A p. Thr 1067 Ala" had lost its gene)
+        XCTAssertEqual(sentences("The SCN1A p. Thr 1067 Ala and p. Arg144Cys variants were typed. Doses were cut."),
+                       ["The SCN1A p. Thr 1067 Ala and p. Arg144Cys variants were typed.", "Doses were cut."])
     }
 }
 
