@@ -2348,6 +2348,25 @@ public final class EntityRecognizer: @unchecked Sendable {
         return false
     }
 
+    /// Bracketed text after a name that is something else than its abbreviation:
+    /// - a bracket cut at an inner one: "dimethyl sulfoxide (Me(2)SO)", "disulfiram (F(1,17) = 7.52)";
+    /// - a quantity: "miltefosine (4μM)";
+    /// - a repeat's unit before its count: "UGT1A1(TA)n", "(TA)7", "(CAG)n";
+    /// - after a gene, a genotype: "SCAP (GG)", "COMT(HH)" (two of one letter, or two bases).
+    static func isNoAbbreviation(_ t: [Unicode.Scalar], _ short: [Unicode.Scalar], closing close: Int, afterGene: Bool) -> Bool {
+        if short.contains("(") { return true }
+        if let first = short.first, isDigit(first) {
+            let unit = makeLowerString(short.drop(while: { isDigit($0) || $0 == "." }))
+            if quantityUnits.contains(unit) { return true }
+        }
+        let next = close + 1
+        if next < t.count, isDigit(t[next]) || t[next] == "n" && (next + 1 == t.count || !isAlnum(t[next + 1])) { return true }
+        if afterGene, short.count == 2, short[0] == short[1] || short.allSatisfy({ bases.contains($0) }) { return true }
+        return false
+    }
+    static let quantityUnits: Set<String> = ["μm", "µm", "um", "nm", "mm", "pm", "m", "mg", "µg", "μg", "ug", "g", "kg", "ml", "l",
+                                             "h", "hr", "min", "s", "iu", "u", "mg/kg", "mg/day", "%"]
+
     func applyAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         var defs: [(short: [Unicode.Scalar], templates: [Mention], passage: Int, from: Int)] = []
         for (p, t) in passages.enumerated() {
@@ -2372,6 +2391,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { continue }
                 // a statistic is no abbreviation: "P450 oxidoreductase (P<0.001)", "(n=12)"
                 if short.contains(where: { $0 == "<" || $0 == ">" || $0 == "=" || $0 == "\u{2264}" || $0 == "\u{2265}" }) { continue }
+                if Self.isNoAbbreviation(t, short, closing: close, afterGene: m.kind == .gene) { continue }
                 let components = Self.regimenComponents(t, result[p], m, short)
                 guard components.count > 1 || Self.definesAbbreviation(t, m, short) else { continue }
                 if let known = result[p].first(where: { $0.start == j }) {

@@ -751,17 +751,21 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(names(pc2, "20308030_10", "Ile ( 105 ) Val"), ["Ile105Val|GSTP1"])
     }
 
-    /// A statistic in brackets after a name defines no abbreviation: "COMT (P<0.04)" and "DRD3 (P<0.05)"
-    /// (PharmGKB 23856854) had made every later "P<0.05" a DRD3 mention, "placebo (N=95)" (22249355) a
-    /// placebo of "N=95", "P450 oxidoreductase (P<0.001)" (24305170) a POR.
-    func testStatisticsInBracketsAreNoAbbreviations() throws {
+    /// Brackets after a name that hold no abbreviation of it, in PharmGKB abstracts: a statistic ("COMT (P<0.04)",
+    /// "DRD3 (P<0.05)", 23856854, had made every later "P<0.05" a DRD3 mention; "placebo (N=95)", 22249355;
+    /// "P450 oxidoreductase (P<0.001)", 24305170; "disulfram (F(1,17) = 7.52", 24724887), a genotype after its
+    /// gene ("COMT(HH)", 21280081; "SCAP (GG)", 29318930), a repeat's unit before its count ("UGT1A1 (TA)n",
+    /// 25312789; "EGFR (CA)n", 24513691).
+    func testBracketsThatHoldNoAbbreviation() throws {
         let pgkb = try entities(Self.pharmgkb)
-        let statistics = pgkb.filter { m in
-            ["23856854", "22249355", "24305170", "15788353"].contains(m["doc"] as? String ?? "")
-                && (m["text"] as? String ?? "").contains(where: { "<>=".contains($0) })
+        let docs: Set<String> = ["23856854", "22249355", "24305170", "15788353", "24724887", "21280081", "29318930", "25312789", "24513691"]
+        let bad = pgkb.filter { m in
+            docs.contains(m["doc"] as? String ?? "") && m["source"] as? String == "abbreviation"
+                && ((m["text"] as? String ?? "").contains(where: { "<>=(".contains($0) }) || ["HH", "LL", "GG", "TA", "CA"].contains(m["text"] as? String ?? ""))
         }
-        XCTAssertEqual(statistics.count, 0, "\(statistics)")
+        XCTAssertEqual(bad.count, 0, "\(bad)")
         XCTAssertFalse(try record("23856854", in: Self.pharmgkb).filter { $0["name"] as? String == "DRD3" }.isEmpty, "DRD3 itself stays")
+        XCTAssertFalse(try record("21280081", in: Self.pharmgkb).filter { $0["name"] as? String == "COMT" }.isEmpty, "COMT itself stays")
     }
 
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
