@@ -409,6 +409,9 @@ PHARMACOLOGY_PROTEINS = {
     "apoA-1": "APOA1",
     # POR by the short forms abstracts use ("the P450 oxidoreductase *28 SNP"; NCBI: cytochrome p450 oxidoreductase)
     "P450 oxidoreductase": "POR", "cytochrome P450 reductase": "POR", "NADPH-cytochrome P450 reductase": "POR",
+    # the skeletal-muscle L-type calcium channel of malignant hyperthermia (CPIC: RYR1, CACNA1S) by its
+    # pharmacological name; NCBI's DHPR alias is dihydropteridine reductase (QDPR)
+    "dihydropyridine receptor": "CACNA1S",
     # names abstracts use that NCBI words otherwise (facts: protein name -> symbol)
     "excision repair cross-complementing group 1": "ERCC1", "excision repair cross-complementation group 1": "ERCC1",
     "excision repair cross-complementing group 2": "ERCC2", "excision repair cross-complementation group 2": "ERCC2",

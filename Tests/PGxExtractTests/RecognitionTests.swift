@@ -288,6 +288,10 @@ final class RecognitionTests: XCTestCase {
         // a CD marker and an RNA gene are no compound codes: "CD45(-)CD326(+)", "MIR3976HG rs7504760"
         XCTAssertFalse(try mentions("26702369").contains { $0.type == "drug" && $0.text == "CD326" })
         XCTAssertFalse(try mentions("38072719").contains { $0.type == "drug" && $0.text == "MIR3976HG" })
+        // the dihydropyridine receptor is CACNA1S, and so is its "DHPR" (NCBI's alias of QDPR)
+        let dhpr = try mentions("25384984").filter { $0.text == "DHPR" || $0.text == "dihydropyridine receptor" }
+        XCTAssertFalse(dhpr.isEmpty)
+        XCTAssertTrue(dhpr.allSatisfy { $0.type == "gene" && $0.name == "CACNA1S" }, "\(dhpr)")
         let alpl = try mentions("39788827").filter { $0.text == "ALPL" }
         XCTAssertFalse(alpl.isEmpty)
         XCTAssertTrue(alpl.allSatisfy { $0.type == "gene" && $0.name == "ALPL" }, "\(alpl)")

@@ -40,6 +40,25 @@ public enum TestEnv {
         return try ids.map { id in try XCTUnwrap(lines.first { $0.contains(#""id": "\#(id)""#) }, "\(id) in \(set)") }
     }
 
+    /// A sentence of a PubMed record under `../shared/data` as a JSONL text line {"id": pmid, "text": ...}:
+    /// the one of the record's title or abstract sections that holds `phrase`, cut at the ". " before and
+    /// after it (read through `pgx parse`, so that PubMed text stays in ../shared). Fails when it is missing.
+    public static func pubmedSentence(_ path: String, pmid: String, containing phrase: String) throws -> String {
+        let file = try requireShared().appendingPathComponent("data/" + path)
+        let r = try runProcess(try binary().path, ["parse", file.path], cwd: root)
+        for line in r.stdout.split(separator: 0x0A) {
+            guard let rec = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], rec["pmid"] as? String == pmid else { continue }
+            let sections = [rec["title"] as? String ?? ""] + ((rec["abstract"] as? [[String: Any]]) ?? []).compactMap { $0["text"] as? String }
+            guard let text = sections.first(where: { $0.contains(phrase) }), let hit = text.range(of: phrase) else { break }
+            let start = text[..<hit.lowerBound].range(of: ". ", options: .backwards)?.upperBound ?? text.startIndex
+            let end = text[hit.upperBound...].range(of: ". ").map { text.index(after: $0.lowerBound) } ?? text.endIndex
+            let obj: [String: String] = ["id": pmid, "text": String(text[start..<end])]
+            return String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self)
+        }
+        XCTFail("\(pmid) with \"\(phrase)\" in \(path)")
+        throw XCTSkip("missing record")
+    }
+
     public static func tempDir(_ name: String = "pgx-test") throws -> URL {
         let u = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
