@@ -160,6 +160,9 @@ final class ExtractionTests: XCTestCase {
             try TestEnv.pubmedSentence("pubmed/pharmgkb-dev/pharmgkb-004.xml", pmid: "21566507", containing: "is not related to"),
             try TestEnv.pubmedSentence("pubmed/pharmgkb-dev/pharmgkb-004.xml", pmid: "21437990", containing: "may not be associated"),
             try TestEnv.pubmedSentence("pubmed/pharmgkb-dev/pharmgkb-000.xml", pmid: "16249748", containing: "seem not affected by"),
+            // a finding a study does not confirm or replicate (as PharmGKB 26829596 and 24724887 write)
+            #"{"id": "n8", "text": "Our cohort does not confirm that POR*28 carriers need more tacrolimus."}"#,
+            #"{"id": "n9", "text": "We did not replicate the association of CYP2C19*2 with clopidogrel response."}"#,
         ]
         let triples = try textTriples(lines)
         func negated(_ doc: String, _ genetic: String, drug: String? = nil) throws -> Bool {
@@ -179,6 +182,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try negated("21566507", "CYP3A5"), "'is not related'")
         XCTAssertTrue(try negated("21437990", "MMP-9"), "'may not be associated'")
         XCTAssertTrue(try negated("16249748", "CYP3A5", drug: "sirolimus"), "'seem not affected by'")
+        XCTAssertTrue(try negated("n8", "*28"), "'does not confirm'")
+        XCTAssertTrue(try negated("n9", "*2"), "'did not replicate'")
     }
 
     /// A gene named inside a drug's name states the drug's target, no finding: a PGxCorpus sentence pairs
