@@ -162,14 +162,24 @@ public final class EntityRecognizer: @unchecked Sendable {
         for p in result.indices {
             for i in result[p].indices where result[p][i].kind == .gene && result[p][i].source == "lexicon:symbol" {
                 guard let g = renamed[result[p][i].name] else { continue }
-                let info = lexicon.geneInfo[g]
-                result[p][i].name = g
-                result[p][i].id = info?.hgnc
-                result[p][i].xref = info?.entrez
-                result[p][i].pharmacogene = info?.pgx ?? false
-                result[p][i].source = "lexicon:alias"
+                assignGene(&result[p][i], g, source: "lexicon:alias")
             }
         }
+    }
+
+    /// A gene mention of `symbol` on `start..<end` with the lexicon's HGNC and Entrez ids and pharmacogene
+    /// flag (none of them for a symbol the lexicon lacks).
+    func geneMention(_ symbol: String, _ start: Int, _ end: Int, source: String) -> Mention {
+        var m = Mention(kind: .gene, start: start, end: end, name: symbol, source: source)
+        assignGene(&m, symbol, source: source)
+        return m
+    }
+
+    /// Makes `m` a mention of gene `symbol` as `geneMention` does, keeping its span and other fields.
+    func assignGene(_ m: inout Mention, _ symbol: String, source: String) {
+        let info = lexicon.geneInfo[symbol]
+        m.kind = .gene; m.name = symbol; m.source = source
+        m.id = info?.hgnc; m.xref = info?.entrez; m.pharmacogene = info?.pgx ?? false
     }
 
     // MARK: - Dictionary matching
@@ -1172,9 +1182,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             if w.count >= 8, makeString(w[..<3]) == "LOC", w[3...].allSatisfy(Self.isDigit),
                !out.contains(where: { $0.start < k && i < $0.end }) {
                 let entrez = makeString(w[3...])
-                if let (sym, info) = lexicon.geneInfo.first(where: { $0.value.entrez == entrez }) {
-                    out.append(Mention(kind: .gene, start: i, end: k, name: sym, id: info.hgnc, xref: entrez,
-                                       source: "lexicon:alias", pharmacogene: info.pgx))
+                if let sym = lexicon.geneInfo.first(where: { $0.value.entrez == entrez })?.key {
+                    out.append(geneMention(sym, i, k, source: "lexicon:alias"))
                     added = true
                 }
                 i = k
@@ -1710,9 +1719,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
             }
             guard isGene else { continue }
-            let info = lexicon.geneInfo[sym]
-            found.append(Mention(kind: .gene, start: i, end: k, name: sym, id: info?.hgnc ?? nil, xref: info?.entrez ?? nil,
-                                 source: "pattern:context-symbol", pharmacogene: info?.pgx ?? false))
+            found.append(geneMention(sym, i, k, source: "pattern:context-symbol"))
         }
         return Self.adding(found, to: ms)
     }
@@ -1734,9 +1741,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                 while e < t.count && Self.isAlnum(t[e]) && t[e].value < 0x80 { e += 1 }
                 guard e > p + 1, e - p - 1 <= 4, e == t.count || !Self.isAlnum(t[e]),
                       let member = Self.listMember(symbol, Array(t[(p + 1)..<e])), member != m.name,
-                      let info = lexicon.geneInfo[member] else { break }
-                found.append(Mention(kind: .gene, start: p + 1, end: e, name: member, id: info.hgnc, xref: info.entrez,
-                                     source: "pattern:gene-list", pharmacogene: info.pgx))
+                      lexicon.geneInfo[member] != nil else { break }
+                found.append(geneMention(member, p + 1, e, source: "pattern:gene-list"))
                 p = e
             }
         }
@@ -1996,9 +2002,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                         || variantNext
                 else { continue }
                 let written = makeString(t[m.start..<m.end])
-                guard let sym = Self.geneSymbol(forProteinName: written), let info = lexicon.geneInfo[sym] else { continue }
-                result[p][i] = Mention(kind: .gene, start: m.start, end: m.end, name: sym, id: info.hgnc, xref: info.entrez,
-                                       source: "pattern:protein-as-gene", pharmacogene: info.pgx)
+                guard let sym = Self.geneSymbol(forProteinName: written), lexicon.geneInfo[sym] != nil else { continue }
+                result[p][i] = geneMention(sym, m.start, m.end, source: "pattern:protein-as-gene")
             }
         }
     }
