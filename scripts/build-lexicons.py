@@ -211,6 +211,19 @@ DRUG_CLASSES = [
     ("cART", "J05A"), ("calcineurin inhibitor", "L04AD"),
     ("calcium channel blocker", "C08"), ("calcium channel antagonists", "C08"), ("calcium channel antagonist", "C08"),
     ("calcium antagonists", "C08"), ("calcium channel inhibitors", "C08"), ("calcium channel inhibitor", "C08"),
+    # receptor antagonist classes by the receptor's full name ("angiotensin II receptor blockers" had been
+    # angiotensin II and a "receptor blockers" agent)
+    ("angiotensin II receptor blockers", "C09C"), ("angiotensin II receptor blocker", "C09C"),
+    ("angiotensin II receptor antagonists", "C09C"), ("angiotensin II receptor antagonist", "C09C"),
+    ("angiotensin receptor blocker", "C09C"), ("angiotensin receptor antagonists", "C09C"),
+    ("angiotensin II type 1 receptor blockers", "C09C"), ("angiotensin II type 1 receptor antagonists", "C09C"),
+    ("AT1 receptor blockers", "C09C"), ("AT1 receptor antagonists", "C09C"), ("ARB", "C09C"),
+    ("H2-receptor antagonists", "A02BA"), ("H2-receptor antagonist", "A02BA"), ("H2 receptor antagonists", "A02BA"),
+    ("H2 receptor antagonist", "A02BA"), ("histamine H2 receptor antagonists", "A02BA"),
+    ("histamine H2-receptor antagonists", "A02BA"), ("H2 blockers", "A02BA"), ("H2RAs", "A02BA"),
+    ("beta-adrenergic blockers", "C07A"), ("beta-adrenergic receptor blockers", "C07A"),
+    ("beta-adrenergic receptor antagonists", "C07A"), ("beta-adrenergic antagonists", "C07A"),
+    ("beta-adrenoceptor antagonists", "C07A"), ("beta-adrenergic blocking agents", "C07A"), ("beta-blocking agents", "C07A"),
     ("polycyclic aromatic hydrocarbons", ""), ("PAHs", "=polycyclic aromatic hydrocarbons"), ("catecholamines", ""),
     ("catecholamine", "=catecholamines"),
 ]

@@ -1887,6 +1887,10 @@ public final class EntityRecognizer: @unchecked Sendable {
     static func namesStructure(_ t: [Unicode.Scalar], _ m: Mention, endogenous: Bool) -> Bool {
         func structure(_ w: String) -> Bool {
             structureWords.contains(w) && (endogenous || !w.contains("porter"))
+                // a substance the body makes, an element or a class before "receptor" names the receptor:
+                // "dopamine receptors", "vitamin D receptor", "opioid receptors", "estrogen receptor",
+                // "sulfonylurea receptor" (a named drug keeps its mention: "ryanodine receptor" is the gene's)
+                || endogenous && (w == "receptor" || w == "receptors")
         }
         let w1 = lowerWordAfter(t, m.end)
         if structure(w1) { return true }

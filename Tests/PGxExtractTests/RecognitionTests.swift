@@ -772,6 +772,22 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(try record("21280081", in: Self.pharmgkb).filter { $0["name"] as? String == "COMT" }.isEmpty, "COMT itself stays")
     }
 
+    /// A substance the body makes, or a class, right before "receptor" names the receptor, not a drug:
+    /// "The human serotonin receptor 1B ... serotonin release" (PGxCorpus 21172311_2) keeps only the second
+    /// serotonin, "opioid receptors" (10945855_3) no opioid. Receptor antagonist classes by the receptor's
+    /// full name: "angiotensin II receptor blocker" (PharmGKB 22566498) is the ARB class, not angiotensin II
+    /// and a "receptor blocker".
+    func testReceptorsNamedByTheirLigandAndTheirAntagonists() throws {
+        let pc = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["21172311_2", "10945855_3"]))
+        let drugs = pc.filter { $0["type"] as? String == "drug" }.map { "\($0["doc"] as? String ?? "")|\($0["text"] as? String ?? "")@\($0["start"] as? Int ?? -1)" }
+        XCTAssertEqual(drugs.filter { $0.hasPrefix("21172311_2|") }, ["21172311_2|serotonin@80"])
+        XCTAssertFalse(drugs.contains { $0.hasPrefix("10945855_3|opioid@") }, "\(drugs)")
+        XCTAssertTrue(drugs.contains { $0.hasPrefix("10945855_3|fentanyl@") }, "\(drugs)")
+        let arb = try record("22566498", in: Self.pharmgkb).filter { $0["type"] as? String == "drug" && ($0["text"] as? String ?? "").contains("receptor") }
+        XCTAssertFalse(arb.isEmpty)
+        XCTAssertTrue(arb.allSatisfy { $0["name"] as? String == "angiotensin receptor blockers" && $0["text"] as? String == "angiotensin II receptor blocker" }, "\(arb)")
+    }
+
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
     /// "2677GG/3435CC", and "3435TT" takes the gene its abstract gives the same position elsewhere ("ABCB1
     /// haplotypes derived from G2677T/C3435T", 16869811); "rs12768009 (CYP2C19 8403AA)" names the rsID's gene
