@@ -57,11 +57,43 @@ public enum DocumentPairs {
         return h
     })
 
-    /// Whether a sentence has one of `genotypeWords` as a word, split as `CueMatcher.words` splits
-    /// (letters, digits, "-", "*", "/", "'"; lower case) but hashed as it goes, without making strings.
-    /// A word with a non-ASCII letter hashes its scalar values and matches no (ASCII) genotype word, as
-    /// its string would not.
-    static func hasGenotypeWord(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// Words that say a text speaks of genetic variation at all: the genotype words and the names of the
+    /// field, its study designs and its phenotypes.
+    static let variationWords: Set<String> = genotypeWords.union(["pharmacogenetic", "pharmacogenetics", "pharmacogenomic",
+        "pharmacogenomics", "genetic", "genetically", "genetics", "deficiency", "deficient", "metabolizer", "metabolizers",
+        "metaboliser", "metabolisers", "mutant", "mutants", "wild-type", "gwas", "genome-wide", "locus", "loci", "expressers",
+        "expressors", "nonexpressers", "nonexpressors", "germline", "hereditary", "inherited", "familial", "heterozygosity",
+        "homozygosity", "amplification", "amplifications", "amplified", "rearrangement", "rearrangements", "fusion", "fusions"])
+    static let variationHashes = Set(variationWords.map { w -> UInt64 in
+        var h = CandidateBuilder.fnvOffset
+        CandidateBuilder.feed(&h, w)
+        return h
+    })
+
+    /// Whether a document speaks of genetic variation: a variant or phenotype mention, or one of
+    /// `variationWords` in its text. One that does not (a study of how carbon monoxide acts on a connexin,
+    /// of the calcium a protein binds) states no pharmacogenomic finding, whatever pairs it names.
+    public static func speaksOfVariation(_ doc: AnalyzedDocument) -> Bool {
+        doc.passages.contains { p in
+            p.mentions.contains { $0.kind == .variant || $0.kind == .phenotype || $0.kind == .gene && hasStatus(p.text, after: $0.end) }
+                || hasGenotypeWord(p.text[...], in: variationHashes)
+        }
+    }
+
+    /// A tumour's or a carrier's status written after a gene: "HER2-positive", "EGFR-mutated", "ALK positive".
+    static func hasStatus(_ t: [Unicode.Scalar], after end: Int) -> Bool {
+        guard end < t.count, t[end] == "-" || t[end] == " " else { return false }
+        var e = end + 1
+        while e < t.count && Tokenizer.isAlpha(t[e]) && e - end <= 12 { e += 1 }
+        return statusWords.contains(makeLowerString(t[(end + 1)..<e]))
+    }
+    static let statusWords: Set<String> = ["positive", "negative", "mutated", "mutant", "amplified", "rearranged", "null", "deficient"]
+
+    /// Whether a sentence has one of `genotypeWords` (or of the words hashed in `hashes`) as a word, split as
+    /// `CueMatcher.words` splits (letters, digits, "-", "*", "/", "'"; lower case) but hashed as it goes,
+    /// without making strings. A word with a non-ASCII letter hashes its scalar values and matches no
+    /// (ASCII) genotype word, as its string would not.
+    static func hasGenotypeWord(_ t: ArraySlice<Unicode.Scalar>, in hashes: Set<UInt64> = genotypeHashes) -> Bool {
         var h = CandidateBuilder.fnvOffset, len = 0
         for ch in t {
             var v = ch.value
@@ -70,11 +102,11 @@ public enum DocumentPairs {
                 h = (h ^ UInt64(v)) &* CandidateBuilder.fnvPrime
                 len += 1
             } else {
-                if len > 0 && genotypeHashes.contains(h) { return true }
+                if len > 0 && hashes.contains(h) { return true }
                 h = CandidateBuilder.fnvOffset; len = 0
             }
         }
-        return len > 0 && genotypeHashes.contains(h)
+        return len > 0 && hashes.contains(h)
     }
 
     static func bucket(_ x: Double, _ edges: [Double]) -> Int {

@@ -132,12 +132,24 @@ public final class TripleExtractor: @unchecked Sendable {
             out[i].confidence = TripleExtractor.rounded(q)
             out[i].rule += "+document"
         }
+        // an abstract that says nothing of genetic variation states no pharmacogenomic finding: its pairs
+        // (physiology, a drug's target) stay below the model's cut, for a reviewer who asks for them
+        if !DocumentPairs.speaksOfVariation(doc) {
+            for i in out.indices where out[i].confidence > TripleExtractor.noVariationCap {
+                out[i].confidence = TripleExtractor.noVariationCap
+                out[i].rule += "+no-variation"
+            }
+        }
         TripleExtractor.documentCategory(&out)
         // the document's judgement read the class of a drug's regimen ("gemcitabine-based chemotherapy") with
         // the rest; its triple repeats the drug's and is not written
         out.removeAll { TripleExtractor.isRegimenOfAnother($0, doc) }
         return out
     }
+
+    /// The highest confidence of a triple in a document that speaks of no genetic variation
+    /// (`DocumentPairs.speaksOfVariation`): below any model cut, above the PharmGKB scoring cut of 0.1.
+    public static let noVariationCap = 0.2
 
     /// The triple's drug is a class named after another drug's "-based" (`Candidate.drugIsRegimenOfAnother`).
     public static func isRegimenOfAnother(_ t: Triple, _ doc: AnalyzedDocument) -> Bool {

@@ -186,6 +186,31 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try negated("n9", "*2"), "'did not replicate'")
     }
 
+    /// An abstract that says nothing of genetic variation states no pharmacogenomic finding: a MEDLINE record
+    /// on carbon monoxide and connexin hemichannels (25384983) wrote GJA3–carbon monoxide triples at 0.84.
+    /// Its pairs stay below the model's cut (at most `TripleExtractor.noVariationCap`; a lowered one's rule says
+    /// "+no-variation");
+    /// no PharmGKB dev abstract, each of which names a variant, a phenotype or a genotype word, is touched.
+    func testAbstractsWithoutGeneticVariationStateNoFinding() throws {
+        let shared = try TestEnv.requireShared()
+        let medline = shared.appendingPathComponent("data/pubmed/samples/pp_medline16n0902_partial.xml.gz").path
+        func triples(_ file: String, _ extra: [String]) throws -> [[String: Any]] {
+            let r = try runProcess(try TestEnv.binary().path, ["extract"] + extra + [file], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try json(r.stdout)
+        }
+        let all = try triples(medline, ["--min-confidence", "0"]).filter { $0["doc"] as? String == "25384983" }
+        XCTAssertFalse(all.isEmpty)
+        XCTAssertTrue(all.allSatisfy { ($0["confidence"] as! Double) <= TripleExtractor.noVariationCap }, "\(all)")
+        // the pairs the document stage believed (GJA3–carbon monoxide) say why they were lowered
+        XCTAssertTrue(all.contains { ($0["rule"] as! String).contains("+no-variation") && ($0["drug"] as! [String: Any])["name"] as? String == "carbon monoxide" })
+        XCTAssertTrue(try triples(medline, []).allSatisfy { $0["doc"] as? String != "25384983" })
+        let pgkb = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
+        let curated = try triples(pgkb, ["--min-confidence", "0"])
+        XCTAssertFalse(curated.isEmpty)
+        XCTAssertFalse(curated.contains { ($0["rule"] as! String).contains("no-variation") })
+    }
+
     /// A gene named inside a drug's name states the drug's target, no finding: a PGxCorpus sentence pairs
     /// dabrafenib with "BRAF V600E and V600K mutations", not with the BRAF of "BRAF inhibitors such as
     /// dabrafenib"; "inhibitors of CYP3A4" relate no CYP3A4 finding to midazolam. The variants keep their pairs.
