@@ -1858,6 +1858,8 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Words after a substance that make it the name of a protein or structure it is part of or carries:
     /// "zinc finger", "calcium channel variants", "sodium-potassium pump", "glucose transporter".
+    /// Words after a substance that make it the name of a pathway.
+    static let pathwayWords: Set<String> = ["signaling", "signalling", "pathway", "pathways", "cascade", "axis"]
     static let structureWords: Set<String> = ["finger", "fingers", "channel", "channels", "pump", "pumps",
                                               "exchanger", "exchangers", "transporter", "transporters", "cotransporter",
                                               "cotransporters", "antiporter", "antiporters", "symporter", "symporters"]
@@ -1891,7 +1893,13 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // "dopamine receptors", "vitamin D receptor", "opioid receptors", "estrogen receptor",
                 // "sulfonylurea receptor" (a named drug keeps its mention: "ryanodine receptor" is the gene's)
                 || endogenous && (w == "receptor" || w == "receptors")
+                // ... or before "signaling" or "pathway" names the pathway: "interferon gamma ... signaling",
+                // "estrogen signaling", "the calcium pathway" (a protein drug's name counts as the body's own)
+                || (endogenous || isProteinDrug) && pathwayWords.contains(w)
         }
+        let name = makeLowerString(t[m.start..<m.end])
+        let isProteinDrug = name.hasPrefix("interferon") || name.hasPrefix("interleukin") || name.hasSuffix("hormone")
+            || name.hasSuffix("growth factor") || name.hasPrefix("ifn") || name.hasPrefix("il-")
         let w1 = lowerWordAfter(t, m.end)
         if structure(w1) { return true }
         guard m.end < t.count, t[m.end] == "-" || t[m.end] == "/", !w1.isEmpty, w1.count <= 12 else { return false }

@@ -776,8 +776,8 @@ final class RecognitionTests: XCTestCase {
     /// "The human serotonin receptor 1B ... serotonin release" (PGxCorpus 21172311_2) keeps only the second
     /// serotonin, "opioid receptors" (10945855_3) no opioid. Receptor antagonist classes by the receptor's
     /// full name: "angiotensin II receptor blocker" (PharmGKB 22566498) is the ARB class, not angiotensin II
-    /// and a "receptor blocker".
-    func testReceptorsNamedByTheirLigandAndTheirAntagonists() throws {
+    /// and a "receptor blocker". A pathway named by its substance names no drug either.
+    func testReceptorsAndPathwaysNamedByTheirLigand() throws {
         let pc = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["21172311_2", "10945855_3"]))
         let drugs = pc.filter { $0["type"] as? String == "drug" }.map { "\($0["doc"] as? String ?? "")|\($0["text"] as? String ?? "")@\($0["start"] as? Int ?? -1)" }
         XCTAssertEqual(drugs.filter { $0.hasPrefix("21172311_2|") }, ["21172311_2|serotonin@80"])
@@ -786,6 +786,14 @@ final class RecognitionTests: XCTestCase {
         let arb = try record("22566498", in: Self.pharmgkb).filter { $0["type"] as? String == "drug" && ($0["text"] as? String ?? "").contains("receptor") }
         XCTAssertFalse(arb.isEmpty)
         XCTAssertTrue(arb.allSatisfy { $0["name"] as? String == "angiotensin receptor blockers" && $0["text"] as? String == "angiotensin II receptor blocker" }, "\(arb)")
+        // ... and before "signaling" or "pathway" the pathway: "The interferon signaling pathway" (20931559),
+        // "markers of vitamin D pathway" (29099735)
+        let sentences = try text([
+            TestEnv.pubmedSentence(Self.pharmgkbFile(3), pmid: "20931559", containing: "interferon signaling pathway"),
+            TestEnv.pubmedSentence(Self.pharmgkbFile(12), pmid: "29099735", containing: "vitamin D pathway")])
+        XCTAssertEqual(sentences.filter { $0["type"] as? String == "drug" && ["interferon", "vitamin D"].contains($0["text"] as? String ?? "") }.count,
+                       0, "\(sentences)")
+        XCTAssertFalse(try record("29099735", in: Self.pharmgkb).filter { $0["name"] as? String == "deferasirox" }.isEmpty)
     }
 
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
