@@ -796,6 +796,20 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(try record("29099735", in: Self.pharmgkb).filter { $0["name"] as? String == "deferasirox" }.isEmpty)
     }
 
+    /// "Interferon" beside ribavirin, in an abstract that names no interferon product, is the hepatitis C
+    /// therapy PharmGKB curates as peginterferon alfa-2a and alfa-2b (21390311, 27498543); where the
+    /// abstract names the product ("pegylated interferon-alpha", 19749757) nothing is added.
+    func testInterferonBesideRibavirinIsPeginterferon() throws {
+        for pmid in ["21390311", "27498543"] {
+            let drugs = try record(pmid, in: Self.pharmgkb).filter { $0["type"] as? String == "drug" }
+            XCTAssertFalse(drugs.contains { $0["name"] as? String == "interferons" }, pmid)
+            XCTAssertTrue(drugs.contains { $0["name"] as? String == "peginterferon alfa-2a" && $0["id"] as? String == "DB00008" }, pmid)
+            XCTAssertTrue(drugs.contains { $0["name"] as? String == "peginterferon alfa-2b" }, pmid)
+        }
+        let named = try record("19749757", in: Self.pharmgkb).filter { $0["type"] as? String == "drug" && ($0["name"] as? String ?? "").hasPrefix("peginterferon") }
+        XCTAssertTrue(named.allSatisfy { ($0["text"] as? String ?? "").lowercased().contains("peg") }, "\(named)")
+    }
+
     /// A genotype written as a position and its two alleles is a variant: "SLCO1B1 521TC" (PharmGKB 16722833),
     /// "2677GG/3435CC", and "3435TT" takes the gene its abstract gives the same position elsewhere ("ABCB1
     /// haplotypes derived from G2677T/C3435T", 16869811); "rs12768009 (CYP2C19 8403AA)" names the rsID's gene
@@ -822,12 +836,12 @@ final class RecognitionTests: XCTestCase {
 
     /// The plural of one gene's name is that gene ("mu-opioid receptors" are OPRM1, PGxCorpus 19429175), but
     /// not where the name's second or beta form is another gene ("estrogen receptors" are ESR1 and ESR2: a
-    /// family, which keeps the drug word inside it, as "dopamine" in "dopamine receptors" does).
+    /// family; the class word inside it names the receptor, no drug, as "dopamine" in "dopamine receptors").
     func testThePluralOfAGenesName() throws {
         let t = try text([#"{"id": "p", "text": "Opiates act on mu-opioid receptors, unlike tamoxifen on estrogen receptors."}"#])
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["source"] ?? "")" },
                        ["drug|opiates|lexicon:class", "gene|OPRM1|pattern:plural-name", "drug|tamoxifen|lexicon:generic",
-                        "gene|estrogen receptors|pattern:family", "drug|estrogens|lexicon:class"])
+                        "gene|estrogen receptors|pattern:family"])
     }
     /// A gene's official symbol that NCBI also lists as another gene's alias is that gene where the abstract
     /// writes the two as one: "reduced folate carrier 1 G80A (RFC1 G80A)" (PharmGKB 17180579) and "RFC1/SLC19A1"
