@@ -112,6 +112,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         markNonGeneUses(passages, &result)
         proteinDrugsAsGenes(passages, &result)
         dropDrugsInOtherNames(passages, &result)
+        readInterferonWithRibavirin(&result)
         dropStrainCodes(passages, &result)
         if result.contains(where: { $0.contains { $0.kind == .gene && !$0.isFamily } }),
            Self.studiesMicrobesOrPlants(passages, first.words, headings: headings) {
@@ -123,6 +124,22 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         attachFromDocument(&result)
         return result
+    }
+
+    /// "Interferon" in a document that names ribavirin and no interferon product is the hepatitis C therapy
+    /// of the peginterferon era, peginterferon alfa-2a or alfa-2b (as "pegylated interferon" is read): each
+    /// of its class mentions becomes one mention of each, on the same span. In PharmGKB dev all five such
+    /// abstracts are curated with peginterferon alfa-2a (three also with alfa-2b), none with interferons.
+    func readInterferonWithRibavirin(_ result: inout [[Mention]]) {
+        let drugs = result.joined().filter { $0.kind == .drug }
+        guard drugs.contains(where: { $0.name == "ribavirin" }), drugs.contains(where: { $0.name == "interferons" }),
+              !drugs.contains(where: { $0.name.contains("interferon") && $0.name != "interferons" }) else { return }
+        for p in result.indices where result[p].contains(where: { $0.kind == .drug && $0.name == "interferons" }) {
+            result[p] = result[p].flatMap { m -> [Mention] in
+                guard m.kind == .drug, m.name == "interferons" else { return [m] }
+                return ["peginterferon alfa-2a", "peginterferon alfa-2b"].map { genericDrug($0, m.start, m.end, source: "lexicon:regimen") }
+            }
+        }
     }
 
     /// A gene's official symbol that NCBI also lists as another gene's alias is that other gene where the
