@@ -50,12 +50,15 @@ public enum DocumentPairs {
         "haplotypes", "carrier", "carriers", "carrying", "mutation", "mutations", "homozygous", "heterozygous", "homozygotes",
         "heterozygotes", "diplotype", "diplotypes"]
 
-    /// The FNV-1a hashes of `genotypeWords` (the project's one feature hash, unfolded).
-    static let genotypeHashes = Set(genotypeWords.map { w -> UInt64 in
-        var h = CandidateBuilder.fnvOffset
-        CandidateBuilder.feed(&h, w)
-        return h
-    })
+    /// The FNV-1a hashes of `words` (the project's one feature hash, unfolded).
+    static func hashes(_ words: Set<String>) -> Set<UInt64> {
+        Set(words.map { w -> UInt64 in
+            var h = CandidateBuilder.fnvOffset
+            CandidateBuilder.feed(&h, w)
+            return h
+        })
+    }
+    static let genotypeHashes = hashes(genotypeWords)
 
     /// Words that say a text speaks of genetic variation at all: the genotype words and the names of the
     /// field, its study designs and its phenotypes.
@@ -64,11 +67,7 @@ public enum DocumentPairs {
         "metaboliser", "metabolisers", "mutant", "mutants", "wild-type", "gwas", "genome-wide", "locus", "loci", "expressers",
         "expressors", "nonexpressers", "nonexpressors", "germline", "hereditary", "inherited", "familial", "heterozygosity",
         "homozygosity", "amplification", "amplifications", "amplified", "rearrangement", "rearrangements", "fusion", "fusions"])
-    static let variationHashes = Set(variationWords.map { w -> UInt64 in
-        var h = CandidateBuilder.fnvOffset
-        CandidateBuilder.feed(&h, w)
-        return h
-    })
+    static let variationHashes = hashes(variationWords)
 
     /// Whether a document speaks of genetic variation: a variant or phenotype mention, or one of
     /// `variationWords` in its text. One that does not (a study of how carbon monoxide acts on a connexin,

@@ -1912,11 +1912,13 @@ public final class EntityRecognizer: @unchecked Sendable {
                 || endogenous && (w == "receptor" || w == "receptors")
                 // ... or before "signaling" or "pathway" names the pathway: "interferon gamma ... signaling",
                 // "estrogen signaling", "the calcium pathway" (a protein drug's name counts as the body's own)
-                || (endogenous || isProteinDrug) && pathwayWords.contains(w)
+                || pathwayWords.contains(w) && (endogenous || isProteinDrug())
         }
-        let name = makeLowerString(t[m.start..<m.end])
-        let isProteinDrug = name.hasPrefix("interferon") || name.hasPrefix("interleukin") || name.hasSuffix("hormone")
-            || name.hasSuffix("growth factor") || name.hasPrefix("ifn") || name.hasPrefix("il-")
+        func isProteinDrug() -> Bool {
+            let name = makeLowerString(t[m.start..<m.end])
+            return name.hasPrefix("interferon") || name.hasPrefix("interleukin") || name.hasSuffix("hormone")
+                || name.hasSuffix("growth factor") || name.hasPrefix("ifn") || name.hasPrefix("il-")
+        }
         let w1 = lowerWordAfter(t, m.end)
         if structure(w1) { return true }
         guard m.end < t.count, t[m.end] == "-" || t[m.end] == "/", !w1.isEmpty, w1.count <= 12 else { return false }
@@ -2383,12 +2385,13 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Bracketed text after a name that is something else than its abbreviation:
+    /// - a statistic: "P450 oxidoreductase (P<0.001)", "(n=12)";
     /// - a bracket cut at an inner one: "dimethyl sulfoxide (Me(2)SO)", "disulfiram (F(1,17) = 7.52)";
     /// - a quantity: "miltefosine (4μM)";
     /// - a repeat's unit before its count: "UGT1A1(TA)n", "(TA)7", "(CAG)n";
     /// - after a gene, a genotype: "SCAP (GG)", "COMT(HH)" (two of one letter, or two bases).
     static func isNoAbbreviation(_ t: [Unicode.Scalar], _ short: [Unicode.Scalar], closing close: Int, afterGene: Bool) -> Bool {
-        if short.contains("(") { return true }
+        if short.contains(where: { $0 == "<" || $0 == ">" || $0 == "=" || $0 == "\u{2264}" || $0 == "\u{2265}" || $0 == "(" }) { return true }
         if let first = short.first, isDigit(first) {
             let unit = makeLowerString(short.drop(while: { isDigit($0) || $0 == "." }))
             if quantityUnits.contains(unit) { return true }
@@ -2423,8 +2426,6 @@ public final class EntityRecognizer: @unchecked Sendable {
                       short.contains(where: { $0.properties.isUppercase }) else { continue }
                 // a Roman numeral is an oxidation state or a class ("arsenic (III)", "factor (VII)"), no abbreviation
                 if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { continue }
-                // a statistic is no abbreviation: "P450 oxidoreductase (P<0.001)", "(n=12)"
-                if short.contains(where: { $0 == "<" || $0 == ">" || $0 == "=" || $0 == "\u{2264}" || $0 == "\u{2265}" }) { continue }
                 if Self.isNoAbbreviation(t, short, closing: close, afterGene: m.kind == .gene) { continue }
                 let components = Self.regimenComponents(t, result[p], m, short)
                 guard components.count > 1 || Self.definesAbbreviation(t, m, short) else { continue }
