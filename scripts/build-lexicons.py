@@ -176,7 +176,10 @@ DRUG_CLASSES = [
     ("aminoglycosides", "J01GB"), ("aminoglycoside antibiotics", "J01GB"),
     ("nonsteroidal anti-inflammatory drugs", "M01A"), ("NSAIDs", "M01A"), ("anthracyclines", "L01DB"), ("taxanes", "L01CD"),
     ("calcium channel blockers", "C08"), ("angiotensin-converting enzyme inhibitors", "C09A"), ("ACE inhibitors", "C09A"),
-    ("angiotensin receptor blockers", "C09C"), ("corticosteroids", "H02A"), ("inhaled corticosteroids", "R03BA"),
+    ("angiotensin receptor blockers", "C09C"), ("corticosteroids", "H02A"),
+    # inhaled corticosteroids by the class PharmGKB curates them as ("corticosteroids": six of the seven dev
+    # abstracts curated with it say "inhaled corticosteroids" or "ICS")
+    ("inhaled corticosteroids", "=corticosteroids"),
     ("glucocorticoids", "H02AB"), ("immunosuppressants", "L04A"), ("calcineurin inhibitors", "L04AD"),
     ("antiretrovirals", "J05A"), ("antiretroviral therapy", "J05A"), ("tyrosine kinase inhibitors", "L01E"),
     ("sulfonylureas", "A10BB"), ("volatile anesthetics", "N01AB"), ("volatile anaesthetics", "N01AB"),
@@ -188,7 +191,7 @@ DRUG_CLASSES = [
     ("sulphonylurea", "A10BB"), ("TKIs", "L01E"), ("TKI", "L01E"),
     ("steroids", "H02A"), ("steroid", "H02A"), ("estrogens", "G03C"), ("estrogen", "G03C"), ("oestrogen", "G03C"),
     ("anticoagulant", "B01A"), ("antiplatelet", "B01AC"), ("ACE inhibitor", "C09A"), ("ACEI", "C09A"), ("ACEIs", "C09A"),
-    ("ARBs", "C09C"), ("CCBs", "C08"), ("AEDs", "N03A"), ("TCAs", "N06AA"), ("ICS", "R03BA"),
+    ("ARBs", "C09C"), ("CCBs", "C08"), ("AEDs", "N03A"), ("TCAs", "N06AA"), ("ICS", "=corticosteroids"),
     ("beta-blocker", "C07A"), ("beta blocker", "C07A"), ("statin therapy", "C10AA"), ("thiazides", "C03AA"),
     ("antiretroviral drugs", "J05A"), ("aromatase inhibitors", "L02BG"), ("aromatase inhibitor", "L02BG"),
     ("neuroleptics", "N05A"), ("anti-TNF", "L04AB"), ("TNF inhibitors", "L04AB"), ("biologics", ""),

@@ -679,14 +679,15 @@ final class RecognitionTests: XCTestCase {
     /// Drug classes by their full names, as curated tables write them: "non-nucleoside reverse transcriptase
     /// inhibitors" is no nucleoside class, "leukotriene receptor antagonists" no bare "receptor
     /// antagonists", "β2-agonists" and LABAs the selective beta-2-adrenoreceptor agonists; the
-    /// bisphosphonates by RxNorm's names ("alendronate", not DrugBank's "alendronic acid").
+    /// bisphosphonates by RxNorm's names ("alendronate", not DrugBank's "alendronic acid"); inhaled
+    /// corticosteroids and ICS as PharmGKB curates them, "corticosteroids".
     func testDrugClassesAndBisphosphonatesByTheirCuratedNames() throws {
-        let t = try text([#"{"id": "c", "text": "Non-nucleoside reverse transcriptase inhibitors (NNRTIs) and an NRTI; leukotriene receptor antagonists, β2-agonists, LABAs and anticholinergic drugs; alendronic acid or risedronate."}"#])
+        let t = try text([#"{"id": "c", "text": "Non-nucleoside reverse transcriptase inhibitors (NNRTIs) and an NRTI; leukotriene receptor antagonists, β2-agonists, LABAs and anticholinergic drugs; alendronic acid or risedronate; inhaled corticosteroids (ICS)."}"#])
         XCTAssertEqual(t.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String },
                        ["non-nucleoside reverse transcriptase inhibitors", "non-nucleoside reverse transcriptase inhibitors",
                         "nucleoside reverse transcriptase inhibitors", "leukotriene receptor antagonists",
                         "selective beta-2-adrenoreceptor agonists", "selective beta-2-adrenoreceptor agonists", "anticholinergics",
-                        "alendronate", "risedronate"])
+                        "alendronate", "risedronate", "corticosteroids", "corticosteroids"])
     }
 
     /// "nAChR" is the nicotinic receptor family, not NCBI's CHRNA4; "α7nAChR" is CHRNA7; the bacterial
