@@ -227,6 +227,8 @@ DRUG_CLASSES = [
     ("beta-adrenergic blockers", "C07A"), ("beta-adrenergic receptor blockers", "C07A"),
     ("beta-adrenergic receptor antagonists", "C07A"), ("beta-adrenergic antagonists", "C07A"),
     ("beta-adrenoceptor antagonists", "C07A"), ("beta-adrenergic blocking agents", "C07A"), ("beta-blocking agents", "C07A"),
+    # a treatment PharmGKB curates as a drug (verteporfin with light; CFH and F13A1 in macular degeneration)
+    ("photodynamic therapy", ""),
     ("polycyclic aromatic hydrocarbons", ""), ("PAHs", "=polycyclic aromatic hydrocarbons"), ("catecholamines", ""),
     ("catecholamine", "=catecholamines"),
 ]

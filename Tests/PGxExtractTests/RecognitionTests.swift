@@ -680,7 +680,7 @@ final class RecognitionTests: XCTestCase {
     /// inhibitors" is no nucleoside class, "leukotriene receptor antagonists" no bare "receptor
     /// antagonists", "β2-agonists" and LABAs the selective beta-2-adrenoreceptor agonists; the
     /// bisphosphonates by RxNorm's names ("alendronate", not DrugBank's "alendronic acid"); inhaled
-    /// corticosteroids and ICS as PharmGKB curates them, "corticosteroids".
+    /// corticosteroids and ICS as PharmGKB curates them, "corticosteroids"; photodynamic therapy as a class.
     func testDrugClassesAndBisphosphonatesByTheirCuratedNames() throws {
         let t = try text([#"{"id": "c", "text": "Non-nucleoside reverse transcriptase inhibitors (NNRTIs) and an NRTI; leukotriene receptor antagonists, β2-agonists, LABAs and anticholinergic drugs; alendronic acid or risedronate; inhaled corticosteroids (ICS)."}"#])
         XCTAssertEqual(t.filter { $0["type"] as? String == "drug" }.compactMap { $0["name"] as? String },
@@ -688,6 +688,13 @@ final class RecognitionTests: XCTestCase {
                         "nucleoside reverse transcriptase inhibitors", "leukotriene receptor antagonists",
                         "selective beta-2-adrenoreceptor agonists", "selective beta-2-adrenoreceptor agonists", "anticholinergics",
                         "alendronate", "risedronate", "corticosteroids", "corticosteroids"])
+        // photodynamic therapy is a treatment PharmGKB curates as a drug (CFH, PharmGKB 18050121), with its PDT
+        let pdt = try record("18050121", in: Self.pharmgkb).filter { m in
+            let written = m["text"] as? String ?? ""
+            return written == "PDT" || written.lowercased() == "photodynamic therapy"
+        }
+        XCTAssertTrue(pdt.contains { $0["text"] as? String == "PDT" }, "\(pdt)")
+        XCTAssertTrue(pdt.allSatisfy { $0["type"] as? String == "drug" && $0["name"] as? String == "photodynamic therapy" }, "\(pdt)")
     }
 
     /// "nAChR" is the nicotinic receptor family, not NCBI's CHRNA4; "α7nAChR" is CHRNA7; the bacterial
