@@ -131,7 +131,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// of its class mentions becomes one mention of each, on the same span. In PharmGKB dev all five such
     /// abstracts are curated with peginterferon alfa-2a (three also with alfa-2b), none with interferons.
     func readInterferonWithRibavirin(_ result: inout [[Mention]]) {
-        let drugs = result.joined().filter { $0.kind == .drug }
+        let drugs = result.joined().lazy.filter { $0.kind == .drug }
         guard drugs.contains(where: { $0.name == "ribavirin" }), drugs.contains(where: { $0.name == "interferons" }),
               !drugs.contains(where: { $0.name.contains("interferon") && $0.name != "interferons" }) else { return }
         for p in result.indices where result[p].contains(where: { $0.kind == .drug && $0.name == "interferons" }) {
@@ -1875,11 +1875,11 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Words after a substance that make it the name of a protein or structure it is part of or carries:
     /// "zinc finger", "calcium channel variants", "sodium-potassium pump", "glucose transporter".
-    /// Words after a substance that make it the name of a pathway.
-    static let pathwayWords: Set<String> = ["signaling", "signalling", "pathway", "pathways", "cascade", "axis"]
     static let structureWords: Set<String> = ["finger", "fingers", "channel", "channels", "pump", "pumps",
                                               "exchanger", "exchangers", "transporter", "transporters", "cotransporter",
                                               "cotransporters", "antiporter", "antiporters", "symporter", "symporters"]
+    /// Words after a substance that make it the name of a pathway.
+    static let pathwayWords: Set<String> = ["signaling", "signalling", "pathway", "pathways", "cascade", "axis"]
 
     /// Terms that begin with a substance's name and name something else: a measure ("oxygen saturation",
     /// "blood urea nitrogen"), a class of radicals ("reactive oxygen species"), a reference ("gold standard").
@@ -2385,12 +2385,14 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Bracketed text after a name that is something else than its abbreviation:
+    /// - a Roman numeral, an oxidation state or a class: "arsenic (III)", "factor (VII)";
     /// - a statistic: "P450 oxidoreductase (P<0.001)", "(n=12)";
     /// - a bracket cut at an inner one: "dimethyl sulfoxide (Me(2)SO)", "disulfiram (F(1,17) = 7.52)";
     /// - a quantity: "miltefosine (4μM)";
     /// - a repeat's unit before its count: "UGT1A1(TA)n", "(TA)7", "(CAG)n";
     /// - after a gene, a genotype: "SCAP (GG)", "COMT(HH)" (two of one letter, or two bases).
     static func isNoAbbreviation(_ t: [Unicode.Scalar], _ short: [Unicode.Scalar], closing close: Int, afterGene: Bool) -> Bool {
+        if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { return true }
         if short.contains(where: { $0 == "<" || $0 == ">" || $0 == "=" || $0 == "\u{2264}" || $0 == "\u{2265}" || $0 == "(" }) { return true }
         if let first = short.first, isDigit(first) {
             let unit = makeLowerString(short.drop(while: { isDigit($0) || $0 == "." }))
@@ -2424,8 +2426,6 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // a subscript written inline), it defines no abbreviation
                 guard !(glued && Self.isDigit(short[0])), short.contains(where: { $0.properties.isAlphabetic }),
                       short.contains(where: { $0.properties.isUppercase }) else { continue }
-                // a Roman numeral is an oxidation state or a class ("arsenic (III)", "factor (VII)"), no abbreviation
-                if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { continue }
                 if Self.isNoAbbreviation(t, short, closing: close, afterGene: m.kind == .gene) { continue }
                 let components = Self.regimenComponents(t, result[p], m, short)
                 guard components.count > 1 || Self.definesAbbreviation(t, m, short) else { continue }
@@ -2644,12 +2644,12 @@ public final class EntityRecognizer: @unchecked Sendable {
         //   ("NR3C1 (rs41423247, rs1800445, rs56149945, rs10052957, rs6198, ...)"); a list the gene does not
         //   open ("rs776746, rs12114000": an rsID's own gene) shares nothing.
         for idx in ms.indices.dropFirst() where ms[idx].kind == .variant && ms[idx].gene == nil && ms[idx].source != "pattern:star" {
-            let p = ms[idx - 1], v = ms[idx]
-            guard p.kind == .variant, p.source != "pattern:star", let g = p.gene, sentence(of: p.start).contains(v.start) else { continue }
+            let p = ms[idx - 1], v = ms[idx], sent = sentence(of: v.start)
+            guard p.kind == .variant, p.source != "pattern:star", let g = p.gene, sent.contains(p.start) else { continue }
             let between = t[p.end..<v.start]
             if between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars) {
                 ms[idx].gene = g
-            } else if Self.onlyListsBetween(between), let open = Self.openingBracket(t, before: v.start, from: sentence(of: v.start).lowerBound),
+            } else if Self.onlyListsBetween(between), let open = Self.openingBracket(t, before: v.start, from: sent.lowerBound),
                       ms.allSatisfy({ $0.end <= open || $0.start >= v.start || $0.kind == .variant }),
                       Self.onlyListsBetween(open + 1, v.start, ms, t),
                       let gm = ms.last(where: { $0.kind == .gene && $0.end <= open }), gm.name == g, open - gm.end <= 40,
@@ -2678,15 +2678,12 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Whether `start..<end` holds only mentions and list joints between them (commas, "and", "or", "/").
     static func onlyListsBetween(_ start: Int, _ end: Int, _ ms: [Mention], _ t: [Unicode.Scalar]) -> Bool {
-        func joint(_ r: Range<Int>) -> Bool {
-            makeLowerString(t[r]).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" }).allSatisfy { $0 == "and" || $0 == "or" }
-        }
         var pos = start
         for m in ms where m.start >= start && m.end <= end {
-            guard joint(pos..<m.start) else { return false }
+            guard listJointWords(t[pos..<m.start]) != nil else { return false }
             pos = m.end
         }
-        return joint(pos..<end)
+        return listJointWords(t[pos..<end]) != nil
     }
 
     /// The gene written right after a variant in brackets, alone ("A2756G (MTR)") or with the same change in
@@ -2707,8 +2704,14 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Only a list's joints between two mentions: commas, "and", "or", "/" and spaces.
     static func onlyListsBetween(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
-        let words = makeLowerString(between).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
-        return !between.isEmpty && words.allSatisfy { $0 == "and" || $0 == "or" } && words.count <= 1
+        !between.isEmpty && (listJointWords(between).map { $0 <= 1 } ?? false)
+    }
+
+    /// How many words ("and", "or") a stretch of a list's joints holds (commas, "/" and spaces are no words);
+    /// nil when it holds another word.
+    static func listJointWords(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        let words = makeLowerString(s).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" })
+        return words.allSatisfy { $0 == "and" || $0 == "or" } ? words.count : nil
     }
 
     /// A variant its sentence leaves without a gene takes one from its document:
