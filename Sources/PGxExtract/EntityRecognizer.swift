@@ -2316,6 +2316,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Words written in brackets after a name that abbreviate no name: "midostaurin (Figure )", "CXCR4(WT)".
     static let notAbbreviations: Set<String> = ["Figure", "Figures", "Fig", "Figs", "Table", "Tables", "Supplementary",
                                                 "Appendix", "Scheme", "Panel", "WT", "Wt", "wt"]
+    /// Words of a measurement before a substance's name: the abbreviation after it names the measure.
+    static let measureWords: Set<String> = ["serum", "plasma", "blood", "urinary", "urine", "fasting", "postprandial", "tidal",
+                                            "exhaled", "arterial", "venous", "concentration", "concentrations", "level", "levels"]
     static let longFormLinks: Set<String> = ["of", "with", "for", "in", "on", "to", "by", "from", "and", "or", "versus", "vs",
                                              "the", "a", "an", "at", "as", "after", "during", "into"]
 
@@ -2331,6 +2334,11 @@ public final class EntityRecognizer: @unchecked Sendable {
     static func definesAbbreviation(_ t: [Unicode.Scalar], _ m: Mention, _ short: [Unicode.Scalar]) -> Bool {
         let text = makeString(short[...])
         if notAbbreviations.contains(text) || isTumourStage(short) { return false }
+        // a substance measured in a sample names the measure: "fasting serum insulin (FINS)", "end-tidal carbon
+        // dioxide (EtCO2)"
+        var before = m.start
+        while before > 0 && isSpace(t[before - 1]) { before -= 1 }
+        if let w = wordBefore(t, before), hasWord(t, w, in: measureWords, longest: 14) { return false }
         if startsAWord(of: t[m.start..<m.end], with: short) { return true }
         if short.count >= 4, isUpper(short[0]), short.dropFirst().allSatisfy({ $0.properties.isLowercase }) { return true }
         if let start = longForm(short, t, before: m.end) {
@@ -2393,6 +2401,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// - after a gene, a genotype: "SCAP (GG)", "COMT(HH)" (two of one letter, or two bases).
     static func isNoAbbreviation(_ t: [Unicode.Scalar], _ short: [Unicode.Scalar], closing close: Int, afterGene: Bool) -> Bool {
         if short.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) { return true }
+        // a change in a measure: "dobutamine (ΔHR)", "(ΔAUC)"
+        if short.first == "\u{0394}" { return true }
         if short.contains(where: { $0 == "<" || $0 == ">" || $0 == "=" || $0 == "\u{2264}" || $0 == "\u{2265}" || $0 == "(" }) { return true }
         if let first = short.first, isDigit(first) {
             let unit = makeLowerString(short.drop(while: { isDigit($0) || $0 == "." }))

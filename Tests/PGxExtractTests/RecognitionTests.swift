@@ -780,6 +780,21 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(try record("21280081", in: Self.pharmgkb).filter { $0["name"] as? String == "COMT" }.isEmpty, "COMT itself stays")
     }
 
+    /// A bracket after a drug that names a measure of it defines no other name of the drug: a change
+    /// ("dobutamine (ΔHR)", "(ΔRenin)", PharmGKB 26313487), a substance measured in a sample ("fasting
+    /// serum insulin (FINS)", "postprandial serum insulin (PINS)", 20523342; "plasma triglyceride (TG)",
+    /// 23263738). The drugs themselves stay.
+    func testBracketsThatNameAMeasure() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        let measures = pgkb.filter { m in
+            ["26313487", "20523342", "23263738"].contains(m["doc"] as? String ?? "")
+                && ["ΔHR", "ΔRenin", "FINS", "PINS", "TG", "TGs"].contains(m["text"] as? String ?? "")
+        }
+        XCTAssertEqual(measures.count, 0, "\(measures)")
+        XCTAssertTrue(try record("26313487", in: Self.pharmgkb).contains { $0["text"] as? String == "dobutamine" })
+        XCTAssertTrue(try record("20523342", in: Self.pharmgkb).contains { $0["name"] as? String == "insulin" })
+    }
+
     /// A substance the body makes, or a class, right before "receptor" names the receptor, not a drug:
     /// "The human serotonin receptor 1B ... serotonin release" (PGxCorpus 21172311_2) keeps only the second
     /// serotonin, "opioid receptors" (10945855_3) no opioid. Receptor antagonist classes by the receptor's
