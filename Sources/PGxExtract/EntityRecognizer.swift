@@ -2626,14 +2626,19 @@ public final class EntityRecognizer: @unchecked Sendable {
                 } else if v.kind == .phenotype {
                     gene = before.last?.name
                         ?? ms.first { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }?.name
-                } else if let g = before.last, v.start - g.end <= 40, Self.continuesGene(t, ms, from: g.end, to: v.start) {
-                    gene = g.name
-                } else if v.kind == .variant, let g = ms.first(where: { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }),
-                          g.start - v.end <= 40, Self.linksVariantToGene(t[v.end..<g.start]),
-                          !ms.contains(where: { $0.kind == .variant && $0.start >= g.end && $0.start - g.end <= 2 }) {
-                    // a gene named right after its variant: "Pro12Ala peroxisome proliferator-activated receptor
-                    // gamma", "C3435T mutation in exon 26 of the human MDR1 gene", "677 C>T on MTHFR"
-                    gene = g.name
+                } else {
+                    let after = v.kind == .variant ? Self.geneNamedAfter(v, ms, t, sentence: sent) : nil
+                    if let g = before.last, v.start - g.end <= 40, Self.continuesGene(t, ms, from: g.end, to: v.start),
+                       // not a gene in brackets that names the variants before it ("rs1360780-rs3777747 (FKBP5) and
+                       // rs1619120-rs1778929-rs10465180 (NTRK2)"), nor one whose list only variants without a gene
+                       // continue when a gene follows ("-1639G > A ... in the VKORC1 gene and 430C > T and 1075A > C
+                       // in the CYP2C9 gene")
+                       ms.last(where: { $0.kind == .variant && $0.end <= g.start }).flatMap({ Self.geneRightAfter($0, ms, t) })?.start != g.start,
+                       after == nil || ms.contains(where: { $0.kind == .variant && $0.start >= g.end && $0.end <= v.start && $0.gene == g.name }) {
+                        gene = g.name
+                    } else if let g = after {
+                        gene = g.name
+                    }
                 }
             }
             ms[idx].gene = gene
@@ -2642,10 +2647,14 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
         // "rs628031 and rs683369 polymorphisms of SLC22A1": a variant without a gene, listed right before
-        // one that has its gene, shares it (right to left, so a whole list does)
+        // one that has its gene, shares it (right to left, so a whole list does); so does one joined to it
+        // by a hyphen, the same change written another way ("+46G>A- Gly16Arg polymorphism in the gene
+        // encoding β2 adrenergic receptor")
         for idx in ms.indices.reversed() where ms[idx].kind == .variant && ms[idx].gene == nil && ms[idx].source != "pattern:star" {
-            guard idx + 1 < ms.count, ms[idx + 1].kind == .variant, let g = ms[idx + 1].gene,
-                  Self.onlyListsBetween(t[ms[idx].end..<ms[idx + 1].start]) else { continue }
+            guard idx + 1 < ms.count, ms[idx + 1].kind == .variant, let g = ms[idx + 1].gene else { continue }
+            let between = t[ms[idx].end..<ms[idx + 1].start]
+            let hyphen = between.count { $0 == "-" } == 1 && between.allSatisfy { $0 == "-" || $0 == " " }
+            guard hyphen || Self.onlyListsBetween(between) else { continue }
             ms[idx].gene = g
         }
         // Left to right, a variant still without a gene after one that has it:
@@ -2667,6 +2676,19 @@ public final class EntityRecognizer: @unchecked Sendable {
                 ms[idx].gene = g
             }
         }
+    }
+
+    /// The gene named right after a variant, or after the list of variants it starts, through linking words
+    /// only: "Pro12Ala peroxisome proliferator-activated receptor gamma", "C3435T mutation in exon 26 of the
+    /// human MDR1 gene", "677 C>T on MTHFR", "rs9315885, rs1012053 and rs1170191 at DGKH gene".
+    static func geneNamedAfter(_ v: Mention, _ ms: [Mention], _ t: [Unicode.Scalar], sentence: Range<Int>) -> Mention? {
+        guard let g = ms.first(where: { $0.kind == .gene && $0.start >= v.end && sentence.contains($0.start) }),
+              !ms.contains(where: { $0.kind == .variant && $0.start >= g.end && $0.start - g.end <= 2 }) else { return nil }
+        let listed = ms.filter { $0.start >= v.end && $0.end <= g.start }
+        let last = listed.last?.end ?? v.end
+        guard listed.allSatisfy({ $0.kind == .variant }), g.start - last <= 40, linksVariantToGene(t[last..<g.start]),
+              onlyListsBetween(v.end, last, ms, t) else { return nil }
+        return g
     }
 
     /// The bracket ("(" or "[") still open at `pos`, looking back no further than `from`.

@@ -780,6 +780,29 @@ final class RecognitionTests: XCTestCase {
         XCTAssertFalse(try record("21280081", in: Self.pharmgkb).filter { $0["name"] as? String == "COMT" }.isEmpty, "COMT itself stays")
     }
 
+    /// A list of variants takes the gene named right after it through linking words, before a gene named
+    /// earlier in the sentence: "-1639G > A and 3730G > A in the VKORC1 gene and 430C > T and 1075A > C in
+    /// the CYP2C9 gene" (PharmGKB 18629445), "SNPs rs9315885, rs1012053 and rs1170191 at DGKH gene"
+    /// (19818381), "the 2677G > T/A and 3435C > T SNPs in the ABCB1 gene" (16722833). A gene in brackets
+    /// that names the haplotype before it opens no list: "rs1360780-rs3777747-rs17542466-rs2766533 (FKBP5)
+    /// and rs1619120-rs1778929-rs10465180 (NTRK2)" (25751398). A variant joined to the next by a hyphen is
+    /// the same change: "+46G>A- Gly16Arg polymorphism in the gene encoding β2 adrenergic receptor" (26071206).
+    func testVariantListsTakeTheGeneNamedAfterThem() throws {
+        let pgkb = try entities(Self.pharmgkb)
+        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
+        XCTAssertEqual(genes("18629445", "430C > T"), ["CYP2C9"])
+        XCTAssertEqual(genes("18629445", "1075A > C"), ["CYP2C9"])
+        XCTAssertEqual(genes("18629445", "-1639G > A"), ["VKORC1"])
+        for rs in ["rs9315885", "rs1012053", "rs1170191"] { XCTAssertEqual(genes("19818381", rs), ["DGKH"], rs) }
+        XCTAssertEqual(genes("19818381", "rs939347"), ["NR1D1"])
+        XCTAssertEqual(genes("16722833", "3435C > T"), ["ABCB1"])
+        XCTAssertEqual(genes("16722833", "521T > C"), ["SLCO1B1"])
+        for rs in ["rs3777747", "rs17542466"] { XCTAssertEqual(genes("25751398", rs), ["FKBP5"], rs) }
+        for rs in ["rs1619120", "rs10465180"] { XCTAssertEqual(genes("25751398", rs), ["NTRK2"], rs) }
+        XCTAssertEqual(genes("25751398", "rs1778929"), ["NTRK2"])
+        XCTAssertEqual(genes("26071206", "46G>A"), ["ADRB2"])
+    }
+
     /// A bracket after a drug that names a measure of it defines no other name of the drug: a change
     /// ("dobutamine (ΔHR)", "(ΔRenin)", PharmGKB 26313487), a substance measured in a sample ("fasting
     /// serum insulin (FINS)", "postprandial serum insulin (PINS)", 20523342; "plasma triglyceride (TG)",
