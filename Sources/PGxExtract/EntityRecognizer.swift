@@ -2544,12 +2544,19 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Whether a variant after a gene is still that gene's: not across a drug ("MDR1 changed cyclosporine
     /// levels; K103N"), a list or a contrast ("the PPARG variant and the C3435T"), unless another variant
     /// of the gene stands between ("MTHFR C677T and A1298C") and no semicolon and word follow it.
-    static func continuesGene(_ t: [Unicode.Scalar], _ ms: [Mention], from: Int, to: Int) -> Bool {
+    static func continuesGene(_ t: [Unicode.Scalar], _ ms: [Mention], gene: String, from: Int, to: Int) -> Bool {
         let inside = ms.filter { $0.start >= from && $0.end <= to }
         if inside.contains(where: { $0.kind == .drug }) { return false }
         // a semicolon and a word after the gene's last variant start another item ("KIF6 rs20455, rs9462535;
-        // HMG-CoA rs3761740", "MTHFR rs1801133 TT; MS rs1805087"); "(c.449G>A; p.R150H)" goes on
-        if let listEnd = inside.last(where: { $0.kind == .variant })?.end {
+        // HMG-CoA rs3761740, rs3846662", "MTHFR rs1801133 TT; MS rs1805087"); "(c.449G>A; p.R150H)" goes on
+        if let listEnd = (inside.last(where: { $0.kind == .variant && $0.gene == gene }) ?? inside.last(where: { $0.kind == .variant }))?.end {
+            // so does a list word after the bracket that listed the gene's variants ("APOE variants (rs429358,
+            // rs7412) and the 1959C>T SNP", "c-Myc (rs4645962, rs4645974) and 8q24 (rs1447295"), not after one
+            // that held one variant ("ABCB1 exon26 (3435C>T) and exon21 (2677G>T/A)")
+            if let close = t[listEnd..<to].firstIndex(where: { $0 == ")" || $0 == "]" }),
+               let open = openingBracket(t, before: close, from: from),
+               inside.count(where: { $0.kind == .variant && $0.start > open && $0.end <= close }) >= 2,
+               hasWord(t, close..<to, in: listWords, longest: 7) { return false }
             guard let semi = t[listEnd..<to].lastIndex(of: ";") else { return true }
             return !t[(semi + 1)..<to].contains { $0.properties.isAlphabetic }
         }
@@ -2628,7 +2635,17 @@ public final class EntityRecognizer: @unchecked Sendable {
                         ?? ms.first { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }?.name
                 } else {
                     let after = v.kind == .variant ? Self.geneNamedAfter(v, ms, t, sentence: sent) : nil
-                    if let g = before.last, v.start - g.end <= 40, Self.continuesGene(t, ms, from: g.end, to: v.start),
+                    // near the gene or the last of its variants before this one ("GRK4 single-nucleotide
+                    // polymorphisms, R65L (rs2960306), A142V"), or further through linking words only ("APOB gene
+                    // single nucleotide polymorphisms (SNP) (rs934197")
+                    // (not the last gene of a list: "PON1, GSTP1, GSTT1, and NOS3 (rs1800566, ..., respectively)")
+                    let near = { (g: Mention) in
+                        if let p = ms.last(where: { $0.end <= g.start && sent.contains($0.start) }), p.kind == .gene,
+                           Self.onlyListsBetween(t[p.end..<g.start]) { return v.start - g.end <= 40 }
+                        let last = ms.last(where: { $0.kind == .variant && $0.start >= g.end && $0.end <= v.start && $0.gene == g.name })
+                        return v.start - (last?.end ?? g.end) <= 40 || v.start - g.end <= 80 && Self.linksVariantToGene(t[g.end..<v.start])
+                    }
+                    if let g = before.last, near(g), Self.continuesGene(t, ms, gene: g.name, from: g.end, to: v.start),
                        // not a gene in brackets that names the variants before it ("rs1360780-rs3777747 (FKBP5) and
                        // rs1619120-rs1778929-rs10465180 (NTRK2)"), nor one whose list only variants without a gene
                        // continue when a gene follows ("-1639G > A ... in the VKORC1 gene and 430C > T and 1075A > C
@@ -2647,14 +2664,16 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
         // "rs628031 and rs683369 polymorphisms of SLC22A1": a variant without a gene, listed right before
-        // one that has its gene, shares it (right to left, so a whole list does); so does one joined to it
-        // by a hyphen, the same change written another way ("+46G>A- Gly16Arg polymorphism in the gene
-        // encoding β2 adrenergic receptor")
+        // one that has its gene, shares it (right to left, so a whole list does); so does the same change
+        // written another way, joined to it by a hyphen ("+46G>A- Gly16Arg polymorphism in the gene encoding
+        // β2 adrenergic receptor")
         for idx in ms.indices.reversed() where ms[idx].kind == .variant && ms[idx].gene == nil && ms[idx].source != "pattern:star" {
             guard idx + 1 < ms.count, ms[idx + 1].kind == .variant, let g = ms[idx + 1].gene else { continue }
             let between = t[ms[idx].end..<ms[idx + 1].start]
             let hyphen = between.count { $0 == "-" } == 1 && between.allSatisfy { $0 == "-" || $0 == " " }
-            guard hyphen || Self.onlyListsBetween(between) else { continue }
+            // or written again in brackets after it: "the 1959C>T SNP (rs5925) in the LDLR"
+            let bracket = between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars)
+            guard hyphen || bracket || Self.onlyListsBetween(between) else { continue }
             ms[idx].gene = g
         }
         // Left to right, a variant still without a gene after one that has it:
@@ -2672,7 +2691,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                       ms.allSatisfy({ $0.end <= open || $0.start >= v.start || $0.kind == .variant }),
                       Self.onlyListsBetween(open + 1, v.start, ms, t),
                       let gm = ms.last(where: { $0.kind == .gene && $0.end <= open }), gm.name == g, open - gm.end <= 40,
-                      Self.continuesGene(t, ms, from: gm.end, to: open) {
+                      Self.continuesGene(t, ms, gene: g, from: gm.end, to: open) {
                 ms[idx].gene = g
             }
         }

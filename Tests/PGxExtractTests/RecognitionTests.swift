@@ -801,6 +801,20 @@ final class RecognitionTests: XCTestCase {
         for rs in ["rs1619120", "rs10465180"] { XCTAssertEqual(genes("25751398", rs), ["NTRK2"], rs) }
         XCTAssertEqual(genes("25751398", "rs1778929"), ["NTRK2"])
         XCTAssertEqual(genes("26071206", "46G>A"), ["ADRB2"])
+        // a list goes on from the gene's last variant ("GRK4 single-nucleotide polymorphisms, R65L (rs2960306),
+        // A142V (rs1024323), and A486V", 22949529), or reaches it through linking words ("APOB gene single
+        // nucleotide polymorphisms (SNP) (rs934197, rs693", 20724655); not past a semicolon and another name
+        // ("KIF6 rs20455, rs9471077, rs9462535; HMG-CoA rs3761740", PGxMine dev) or past the closed bracket
+        // of a gene's list ("apolipoprotein E (APOE) variants (rs429358, rs7412) and the 1959C>T SNP
+        // (rs5925) in the low-density lipoprotein receptor (LDLR)", 25860945)
+        XCTAssertEqual(genes("22949529", "A486V"), ["GRK4"])
+        XCTAssertEqual(genes("22949529", "rs1801058"), ["GRK4"])
+        XCTAssertEqual(genes("20724655", "rs693"), ["APOB"])
+        XCTAssertEqual(genes("25860945", "rs5925"), ["LDLR"])
+        XCTAssertEqual(genes("25860945", "1959C>T"), ["none"])
+        let mine = try text(TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-449"]))
+        XCTAssertEqual(variantGenes(mine, "pgxmine-variant_star_rs-449", "rs9462535"), ["KIF6"])
+        XCTAssertEqual(variantGenes(mine, "pgxmine-variant_star_rs-449", "rs3761740"), ["none"])
     }
 
     /// A bracket after a drug that names a measure of it defines no other name of the drug: a change
