@@ -994,6 +994,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                 guard q + 2 < n, lower(q..<(q + 2)) == "of", !Self.isAlnum(t[q + 2]) else { continue }
                 q = skipSpace(q + 2)
                 if q + 3 < n, lower(q..<(q + 3)) == "the", !Self.isAlnum(t[q + 3]) { q = skipSpace(q + 3) }
+                // "inhibitor of κB (kinase)" is the protein IκB (IKK), no agent
+                var we = q
+                while we < n && Self.isAlnum(t[we]) { we += 1 }
+                if ["κb", "kappab", "kappa"].contains(lower(q..<we)) { continue }
                 var words = 0
                 while words < 4, q < n {
                     // "an agonist of mutant F877L AR" says what a drug does to a mutant protein; it names no agent

@@ -830,6 +830,19 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(measures.count, 0, "\(measures)")
         XCTAssertTrue(try record("26313487", in: Self.pharmgkb).contains { $0["text"] as? String == "dobutamine" })
         XCTAssertTrue(try record("20523342", in: Self.pharmgkb).contains { $0["name"] as? String == "insulin" })
+        // "end-tidal carbon dioxide (EtCO2)" (MEDLINE 26702210)
+        let sample = "pubmed/samples/pp_medline16n0902_partial.xml.gz"
+        XCTAssertFalse(try record("26702210", in: sample).contains { $0["text"] as? String == "EtCO2" })
+    }
+
+    /// "the inhibitor of κB kinase β (IKKβ)" (MEDLINE 25378393) is a protein, not an agent named by its
+    /// target as "inhibitors of CYP3A4" is.
+    func testInhibitorOfKappaBIsAProtein() throws {
+        let doc = try record("25378393", in: "pubmed/samples/pp_medline16n0902_partial.xml.gz")
+        XCTAssertFalse(doc.contains { $0["type"] as? String == "drug" && ($0["text"] as? String ?? "").hasPrefix("inhibitor of") }, "\(doc)")
+        XCTAssertTrue(doc.contains { $0["name"] as? String == "IKBKB" })
+        let agents = try text([#"{"id": "a", "text": "Inhibitors of CYP3A4 raised tacrolimus levels."}"#])
+        XCTAssertTrue(agents.contains { $0["name"] as? String == "inhibitors of cyp3a4" }, "\(agents)")
     }
 
     /// A substance the body makes, or a class, right before "receptor" names the receptor, not a drug:
