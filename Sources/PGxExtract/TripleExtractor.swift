@@ -143,19 +143,13 @@ public final class TripleExtractor: @unchecked Sendable {
         TripleExtractor.documentCategory(&out)
         // the document's judgement read the class of a drug's regimen ("gemcitabine-based chemotherapy") with
         // the rest; its triple repeats the drug's and is not written
-        out.removeAll { TripleExtractor.isRegimenOfAnother($0, doc) }
+        out.removeAll(where: \.regimenOfAnother)
         return out
     }
 
     /// The highest confidence of a triple in a document that speaks of no genetic variation
     /// (`DocumentPairs.speaksOfVariation`): below any model cut, above the PharmGKB scoring cut of 0.1.
     public static let noVariationCap = 0.2
-
-    /// The triple's drug is a class named after another drug's "-based" (`Candidate.drugIsRegimenOfAnother`).
-    public static func isRegimenOfAnother(_ t: Triple, _ doc: AnalyzedDocument) -> Bool {
-        guard t.drug.isClass, let p = doc.passages.first(where: { $0.name == t.passage }) else { return false }
-        return EntityRecognizer.isBasedOnDrug(p.text, t.drug, p.mentions)
-    }
 
     /// A pair none of whose sentences names an effect takes the document's: the category most of the
     /// document's triples carry (a study of "response to adalimumab" whose SNP is named in a methods
@@ -227,8 +221,10 @@ public final class TripleExtractor: @unchecked Sendable {
         var gene = c.gene
         if var g = gene, g.source == CandidateBuilder.inferredSource, let info = rules.lexicon.geneInfo[g.name] { g.id = info.hgnc; gene = g }
         let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
-        return Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: gene,
-                      variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
-                      negated: c.negated, speculative: c.speculative, confidence: TripleExtractor.rounded(confidence), rule: rule)
+        var t = Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: gene,
+                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
+                       negated: c.negated, speculative: c.speculative, confidence: TripleExtractor.rounded(confidence), rule: rule)
+        t.regimenOfAnother = c.drugIsRegimenOfAnother
+        return t
     }
 }

@@ -36,6 +36,10 @@ public struct Triple: Sendable {
     /// genotypes were studied ..." before "carriers of the rs2053044 G allele"). A suggestion for the
     /// reviewer, who sets the gene a rule needs; the triple itself keeps no gene (`TripleExtractor.hintGenes`).
     public var geneHint: String?
+    /// The drug is a class named after another drug of the sentence, its regimen ("gemcitabine-based
+    /// chemotherapy", `Candidate.drugIsRegimenOfAnother`): the document stage reads the triple with the
+    /// rest and does not write it, as it repeats the drug's.
+    public var regimenOfAnother = false
     public init(doc: String, passage: String, sentence: Range<Int>, gene: Mention?, variant: Mention?, drug: Mention,
                 phenotype: String?, effect: Effect, negated: Bool, speculative: Bool, confidence: Double, rule: String) {
         self.doc = doc; self.passage = passage; self.sentence = sentence; self.gene = gene; self.variant = variant

@@ -230,7 +230,7 @@ struct Train: ParsableCommand {
         for (i, doc) in documents.enumerated() {
             let triples = TripleExtractor.judgedAsDocument(doc)
                 ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[foldOf[i]], priors: cachedPriors([foldOf[i]]))
-                : stageOne[i].filter { !TripleExtractor.isRegimenOfAnother($0, doc) }
+                : stageOne[i].filter { !$0.regimenOfAnother }
             if oof != nil {
                 for t in triples {
                     json.reset()
