@@ -2193,7 +2193,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // one that only holds a drug does not ("Nicotine Addiction Treatment (PNAT)")
                 guard let start = Self.longForm(short, t, before: end), end - start > short.count,
                       !result[p].contains(where: { $0.start < end && start < $0.end && ($0.kind == .gene || !gene) }),
-                      !gene || !Self.namesProtein(t[start..<end]) else { continue }
+                      !gene || !Self.namesProtein(t[start..<end]) || Self.genericProteins.contains(makeLowerString(t[start..<end])) else { continue }
                 if gene { dropped.insert(written) } else { droppedDrugs.insert(written) }
             }
             // a plural abbreviation of words that are no mention ("transcription factors (TFs)") takes its
@@ -2223,6 +2223,11 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
         }
     }
+
+    /// Kinds of protein, not one: "a transcription factor (TF)" is no transferrin.
+    static let genericProteins: Set<String> = ["transcription factor", "growth factor", "tumor suppressor", "tumour suppressor",
+                                               "fusion protein", "binding protein", "tyrosine kinase", "protein kinase",
+                                               "receptor tyrosine kinase", "membrane protein", "heat shock protein"]
 
     /// Words that make a long form the name of a protein or gene our lexicon lacks ("SREBF cleavage
     /// activating protein", "gamma-glutamylhydrolase gene"): its abbreviation stays a gene.

@@ -845,6 +845,15 @@ final class RecognitionTests: XCTestCase {
         XCTAssertTrue(agents.contains { $0["name"] as? String == "inhibitors of cyp3a4" }, "\(agents)")
     }
 
+    /// A symbol an abstract defines as a kind of protein names no gene there: "Rev-erbα, a transcription
+    /// factor (TF)" (MEDLINE 26044300) is no transferrin; "cytidine deaminase (CDA)" still is CDA.
+    func testAKindOfProteinIsNoGene() throws {
+        let doc = try record("26044300", in: "pubmed/samples/pp_medline16n0902_partial.xml.gz")
+        XCTAssertFalse(doc.contains { $0["text"] as? String == "TF" }, "\(doc)")
+        let cda = try text([#"{"id": "c", "text": "Cytidine deaminase (CDA) activity and CDA genotype predicted gemcitabine toxicity."}"#])
+        XCTAssertEqual(cda.filter { $0["text"] as? String == "CDA" }.count, 2, "\(cda)")
+    }
+
     /// A substance the body makes, or a class, right before "receptor" names the receptor, not a drug:
     /// "The human serotonin receptor 1B ... serotonin release" (PGxCorpus 21172311_2) keeps only the second
     /// serotonin, "opioid receptors" (10945855_3) no opioid. Receptor antagonist classes by the receptor's
