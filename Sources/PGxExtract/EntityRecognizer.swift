@@ -2781,7 +2781,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one).
     /// Two candidate genes leave it without one, as does a document that names no gene. A named change
     /// its sentence gave to a gene it is no variant of, because that gene stood nearest ("SLC26A9 ... in
-    /// Phe508del homozygotes"), takes its own gene too, unless it is written right after the other one.
+    /// Phe508del homozygotes"), takes its own gene too, unless it is written right after the other one; and a
+    /// change a subfamily took ("CYP3A genetic factors (rs4646437") takes the one gene the document gives it.
     func attachFromDocument(_ result: inout [[Mention]]) {
         guard result.contains(where: { $0.contains { $0.kind == .variant } }) else { return }
         var docGenes = Set<String>()
@@ -2811,7 +2812,11 @@ public final class EntityRecognizer: @unchecked Sendable {
                     if v.gene == nil, starGenes.count == 1 { gene = starGenes.first }
                 } else {
                     let key = Self.variantKey(v.name), own = lexicon.namedVariantGenes[key]
-                    if let g = v.gene {
+                    if let g = v.gene, Mention.isSubfamily(g), let gs = attached[key]?.filter({ !Mention.isSubfamily($0) }), gs.count == 1 {
+                        // a subfamily ("CYP3A genetic factors (rs776746, rs4646437, ...)") yields to the one gene
+                        // the document gives the same change elsewhere ("CYP3A4 rs4646437")
+                        gene = gs.first
+                    } else if let g = v.gene {
                         guard v.source != "pattern:rsid", let own, !own.contains(g), let h = onlyDocumentGene(own),
                               !result[p].contains(where: { $0.kind == .gene && $0.name == g && $0.isWrittenRightBefore(v) }) else { continue }
                         gene = h

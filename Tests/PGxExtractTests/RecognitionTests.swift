@@ -812,6 +812,10 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("20724655", "rs693"), ["APOB"])
         XCTAssertEqual(genes("25860945", "rs5925"), ["LDLR"])
         XCTAssertEqual(genes("25860945", "1959C>T"), ["none"])
+        // a subfamily's list yields to the gene the document gives each change elsewhere: "CYP3A genetic factors
+        // (rs776746, rs4646437, rs2257401 and rs10211)" after "CYP3A4 rs4646437", "CYP3A7 rs10211" (28952408)
+        XCTAssertEqual(genes("28952408", "rs4646437"), ["CYP3A4"])
+        XCTAssertEqual(genes("28952408", "rs10211"), ["CYP3A7"])
         let mine = try text(TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-449"]))
         XCTAssertEqual(variantGenes(mine, "pgxmine-variant_star_rs-449", "rs9462535"), ["KIF6"])
         XCTAssertEqual(variantGenes(mine, "pgxmine-variant_star_rs-449", "rs3761740"), ["none"])
