@@ -459,7 +459,9 @@ PHARMACOLOGY_PROTEINS = {
     "D2 receptor": "DRD2", "dopamine D1 receptor": "DRD1", "serotonin 1B receptor": "HTR1B", "5-HT1B receptor": "HTR1B",
     "5-HT2A receptor": "HTR2A", "5-HT2C receptor": "HTR2C", "5-HT3A receptor": "HTR3A", "HMG-CoA reductase": "HMGCR",
     "3-hydroxy-3-methylglutaryl-coenzyme A reductase": "HMGCR", "HMG CoA reductase": "HMGCR", "estrogen receptor beta": "ESR2",
-    "ER-alpha": "ESR1", "ERalpha": "ESR1", "estrogen receptor-alpha": "ESR1", "mineralocorticoid receptor": "NR3C2",
+    "ER-alpha": "ESR1", "ERalpha": "ESR1", "ERbeta": "ESR2", "TNF-beta": "LTA", "TNFbeta": "LTA",
+    "C/EBPalpha": "CEBPA", "C/EBP-alpha": "CEBPA", "C/EBPbeta": "CEBPB", "C/EBP-beta": "CEBPB",
+    "GSK3beta": "GSK3B", "GSK3alpha": "GSK3A", "TGFbeta1": "TGFB1", "estrogen receptor-alpha": "ESR1", "mineralocorticoid receptor": "NR3C2",
     "progesterone receptor": "PGR", "angiotensin II type 1 receptor": "AGTR1", "AT1 receptor": "AGTR1",
     "cholesterol 7alpha-hydroxylase": "CYP7A1", "DT-diaphorase": "NQO1", "NAD(P)H:quinone oxidoreductase 1": "NQO1",
     "hypoxanthine phosphoribosyltransferase": "HPRT1", "hypoxanthine-guanine phosphoribosyltransferase": "HPRT1",
@@ -824,6 +826,19 @@ def build_genes():
         sym = "ABCB1" if name == "P-glycoprotein" else name
         add(name.lower(), "ci", "family" if sym == name else "alias", sym, "5243" if sym == "ABCB1" else "", True)
 
+    # A symbol whose last letter is a Greek subunit of a family named by its stem is written with the letter
+    # spelled or as the Greek letter: "PDGFRalpha", "PDGFR-α" (PDGFRA; "PDGFR" alone is PDGFRB's alias),
+    # "HIF1alpha", "GSK3beta", "NFKBIalpha". Only stems that are a symbol or alias themselves,
+    # and no form the lexicon has already in any case ("IFN-gamma" stays IFNG's name).
+    stems = {key for (key, match), (_r, kind, *_rest) in rows.items() if match == "cs" and kind in ("symbol", "alias")}
+    greek_letter = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta"}
+    for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
+        m = re.fullmatch(r"([A-Z][A-Z0-9]{2,}?)([ABGD])(\d{0,2})", key) if match == "cs" and kind == "symbol" else None
+        if m and m.group(1) in stems:
+            stem, greek, num = m.group(1), greek_letter[m.group(2)], m.group(3)
+            for form in (stem + greek + num, f"{stem}-{greek}{num}"):
+                if (form, "cs") not in rows and (form.lower(), "ci") not in rows:
+                    rows[(form, "cs")] = (rank + 1, "alias", sym, h, entrez, pgx)
     # A gene's official symbol that NCBI also lists as another gene's alias ("RFC1", replication factor C1, is
     # the reduced folate carrier SLC19A1's old symbol): kind "shared", symbol = the gene that lists it as an
     # alias. The recognizer reads the symbol as that gene where the document writes the two as one ("RFC1/SLC19A1",

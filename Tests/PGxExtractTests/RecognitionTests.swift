@@ -958,6 +958,22 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["type"] as? String == "variant" ? $0["gene"] ?? "" : $0["name"] ?? "")" },
                        ["variant|PDE11A", "gene|PDE11A", "variant|PLCG2", "gene|PLCG2", "gene|PLCG2", "gene|IKBKB"])
     }
+    /// A subunit's Greek letter spelled or written after its family's symbol: "PDGFRα" is PDGFRA, not the
+    /// "PDGFR" alias of PDGFRB (PharmGKB 23127916; "FIP1L1 -PDGFRalpha T674I", PGxCorpus 19212337_5, gives its
+    /// variant PDGFRA), "GSK3β" GSK3B (21781277), "TGFβ1" TGFB1 (22129793); and a few names NCBI lacks:
+    /// "ERβ" (ESR2), "C/EBPβ" (CEBPB), "TNF-β" (LTA, not TNF). "IFN-gamma" stays IFNG's.
+    func testGreekSubunitsAfterAFamilySymbol() throws {
+        for (pmid, written, gene) in [("23127916", "PDGFRα", "PDGFRA"), ("21781277", "GSK3β", "GSK3B"), ("22129793", "TGFβ1", "TGFB1")] {
+            let ms = try record(pmid, in: Self.pharmgkb).filter { $0["text"] as? String == written }
+            XCTAssertFalse(ms.isEmpty, "\(pmid): \(written)")
+            XCTAssertTrue(ms.allSatisfy { $0["name"] as? String == gene }, "\(ms)")
+        }
+        let pc = try text(TestEnv.goldLines("pgxcorpus-dev", ids: ["19212337_5"]))
+        XCTAssertEqual(variantGenes(pc, "19212337_5", "T674I"), ["PDGFRA"])
+        let t = try text([#"{"id": "k", "text": "ERβ, C/EBPβ, TNF-β, HIF1alpha and IFN-gamma levels changed."}"#])
+        XCTAssertEqual(t.map { "\($0["text"] ?? "")|\($0["name"] ?? "")" },
+                       ["ERβ|ESR2", "C/EBPβ|CEBPB", "TNF-β|LTA", "HIF1alpha|HIF1A", "IFN-gamma|IFNG"])
+    }
     /// A protein drug's DrugBank synonym that is its gene's full name names the protein: "interleukin-3" is
     /// IL3 (PGxCorpus 19366808), not muplestim; "von Willebrand factor" VWF; "folliculin" FLCN, not estrone
     /// (an old name); the drug keeps its own name, and "interleukin-2 therapy" stays aldesleukin's.
