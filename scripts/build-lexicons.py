@@ -102,7 +102,10 @@ ALIAS_STOP = set(
     # granulomatosis with polyangiitis (not glycophorin A), a bacterial sequence type (not SDCBP), the posterior
     # probability of colocalization's hypothesis 4 (not KCNK3), hepatitis C virus's NS3 protease (not KRAS), the
     # bacterial chaperonins (not HSPD1, HSPE1)
-    "USH2 GPA ST1 PPH4 NS3 GROEL GROES".split())
+    "USH2 GPA ST1 PPH4 NS3 GROEL GROES "
+    # a syndrome (CATCH 22, the 22q11.2 deletion, not TBX1 alone) and a class of peroxiredoxins ("1-Cys Prx",
+    # not PRDX6 alone)
+    "CATCH22 1-CYS".split())
 # Aliases left out only as written (and in no other case): "CAM" (complementary medicine, cell adhesion
 # molecules) is no KRIT1, while "CaM" stays calmodulin, as written
 ALIAS_STOP_AS_WRITTEN = {"CAM"}
