@@ -2644,23 +2644,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                         ?? ms.first { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) }?.name
                 } else {
                     let after = v.kind == .variant ? Self.geneNamedAfter(v, ms, t, sentence: sent) : nil
-                    // near the gene or the last of its variants before this one ("GRK4 single-nucleotide
-                    // polymorphisms, R65L (rs2960306), A142V"), or further through linking words only ("APOB gene
-                    // single nucleotide polymorphisms (SNP) (rs934197")
-                    // (not the last gene of a list: "PON1, GSTP1, GSTT1, and NOS3 (rs1800566, ..., respectively)")
-                    let near = { (g: Mention) in
-                        if let p = ms.last(where: { $0.end <= g.start && sent.contains($0.start) }), p.kind == .gene,
-                           Self.onlyListsBetween(t[p.end..<g.start]) { return v.start - g.end <= 40 }
-                        let last = ms.last(where: { $0.kind == .variant && $0.start >= g.end && $0.end <= v.start && $0.gene == g.name })
-                        return v.start - (last?.end ?? g.end) <= 40 || v.start - g.end <= 80 && Self.linksVariantToGene(t[g.end..<v.start])
-                    }
-                    if let g = before.last, near(g), Self.continuesGene(t, ms, gene: g.name, from: g.end, to: v.start),
-                       // not a gene in brackets that names the variants before it ("rs1360780-rs3777747 (FKBP5) and
-                       // rs1619120-rs1778929-rs10465180 (NTRK2)"), nor one whose list only variants without a gene
-                       // continue when a gene follows ("-1639G > A ... in the VKORC1 gene and 430C > T and 1075A > C
-                       // in the CYP2C9 gene")
-                       ms.last(where: { $0.kind == .variant && $0.end <= g.start }).flatMap({ Self.geneRightAfter($0, ms, t) })?.start != g.start,
-                       after == nil || ms.contains(where: { $0.kind == .variant && $0.start >= g.end && $0.end <= v.start && $0.gene == g.name }) {
+                    if let g = before.last, Self.isListedAfter(g, v, ms, t, sentence: sent, geneAfter: after) {
                         gene = g.name
                     } else if let g = after {
                         gene = g.name
@@ -2704,6 +2688,32 @@ public final class EntityRecognizer: @unchecked Sendable {
                 ms[idx].gene = g
             }
         }
+    }
+
+    /// Whether variant `v` is in a list of gene `g`'s, named before it in its sentence:
+    /// - near the gene or the last of its variants before this one ("GRK4 single-nucleotide polymorphisms, R65L
+    ///   (rs2960306), A142V"), or further through linking words only ("APOB gene single nucleotide polymorphisms
+    ///   (SNP) (rs934197"); a gene that ends a list of genes keeps the short reach ("PON1, GSTP1, GSTT1, and NOS3
+    ///   (rs1800566, ..., respectively)");
+    /// - with nothing between that ends the gene's list (`continuesGene`);
+    /// - not a gene in brackets that names the variants before it ("rs1360780-rs3777747 (FKBP5) and
+    ///   rs1619120-rs1778929-rs10465180 (NTRK2)");
+    /// - and, when a gene follows the variant (`geneAfter`), only if some of `g`'s own variants stand between: a
+    ///   list of variants without a gene takes the gene after it ("-1639G > A ... in the VKORC1 gene and 430C > T
+    ///   and 1075A > C in the CYP2C9 gene").
+    static func isListedAfter(_ g: Mention, _ v: Mention, _ ms: [Mention], _ t: [Unicode.Scalar], sentence: Range<Int>,
+                              geneAfter: Mention?) -> Bool {
+        let ofGene = ms.filter { $0.kind == .variant && $0.start >= g.end && $0.end <= v.start && $0.gene == g.name }
+        let reach: Bool
+        if let p = ms.last(where: { $0.end <= g.start && sentence.contains($0.start) }), p.kind == .gene, onlyListsBetween(t[p.end..<g.start]) {
+            reach = v.start - g.end <= 40
+        } else {
+            reach = v.start - (ofGene.last?.end ?? g.end) <= 40 || v.start - g.end <= 80 && linksVariantToGene(t[g.end..<v.start])
+        }
+        guard reach, continuesGene(t, ms, gene: g.name, from: g.end, to: v.start),
+              ms.last(where: { $0.kind == .variant && $0.end <= g.start }).flatMap({ geneRightAfter($0, ms, t) })?.start != g.start
+        else { return false }
+        return geneAfter == nil || !ofGene.isEmpty
     }
 
     /// The gene named right after a variant, or after the list of variants it starts, through linking words
