@@ -1882,6 +1882,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     static let structureWords: Set<String> = ["finger", "fingers", "channel", "channels", "pump", "pumps",
                                               "exchanger", "exchangers", "transporter", "transporters", "cotransporter",
                                               "cotransporters", "antiporter", "antiporters", "symporter", "symporters"]
+    /// Words joined to a substance before "genes" that name the genes it switches on.
+    static let regulatedWords: Set<String> = ["regulated", "stimulated", "induced", "inducible", "responsive", "dependent"]
     /// Words after a substance that make it the name of a pathway.
     static let pathwayWords: Set<String> = ["signaling", "signalling", "pathway", "pathways", "cascade", "axis"]
 
@@ -1930,6 +1932,9 @@ public final class EntityRecognizer: @unchecked Sendable {
         while e < t.count && isAlnum(t[e]) { e += 1 }
         // a cofactor's cluster is named by its two elements ("iron-sulfur cluster"); a "gold cluster" is gold
         let w2 = lowerWordAfter(t, e)
+        // the genes a substance the body makes switches on: "interferon-stimulated genes", "estrogen-responsive
+        // genes" ("dexamethasone-induced genes" keep their drug)
+        if regulatedWords.contains(w1), w2 == "gene" || w2 == "genes", endogenous || isProteinDrug() { return true }
         return structure(w2) || w2 == "cluster" || w2 == "clusters"
     }
 

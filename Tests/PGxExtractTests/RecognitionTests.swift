@@ -880,6 +880,14 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(sentences.filter { $0["type"] as? String == "drug" && ["interferon", "vitamin D"].contains($0["text"] as? String ?? "") }.count,
                        0, "\(sentences)")
         XCTAssertFalse(try record("29099735", in: Self.pharmgkb).filter { $0["name"] as? String == "deferasirox" }.isEmpty)
+        // ... and joined to "regulated", "stimulated", "induced" before "genes", the genes it switches on:
+        // "intrahepatic interferon-stimulated genes" (20931559, whose peginterferon stays); a drug keeps its
+        // mention ("dexamethasone-induced genes")
+        let isg = try record("20931559", in: Self.pharmgkb).filter { $0["type"] as? String == "drug" }
+        XCTAssertFalse(isg.contains { $0["name"] as? String == "interferons" }, "\(isg)")
+        XCTAssertTrue(isg.contains { ($0["name"] as? String ?? "").hasPrefix("peginterferon") }, "\(isg)")
+        let dex = try text([#"{"id": "x", "text": "Dexamethasone-induced genes and estrogen-responsive genes were profiled."}"#])
+        XCTAssertEqual(texts(dex, type: "drug"), ["Dexamethasone"])
     }
 
     /// "Interferon" beside ribavirin, in an abstract that names no interferon product, is the hepatitis C
