@@ -61,6 +61,9 @@ final class RecognitionTests: XCTestCase {
             .map { $0["gene"] as? String ?? "none" })
     }
 
+    /// The genes the variants of a PharmGKB dev record written `text` take (`variantGenes`).
+    func pharmgkbGenes(_ pmid: String, _ text: String) throws -> Set<String> { variantGenes(try entities(Self.pharmgkb), pmid, text) }
+
     static let pharmgkb = "pubmed/pharmgkb-dev"
     static func pharmgkbFile(_ n: Int) -> String { String(format: "pubmed/pharmgkb-dev/pharmgkb-%03d.xml", n) }
 
@@ -709,13 +712,11 @@ final class RecognitionTests: XCTestCase {
     /// "G80A (RFC1), A2756G (MTR), C1420T (SHMT)" (PharmGKB 19159907) and "rs1061170 (CFH), rs10490924
     /// (ARMS2), rs11200638 (HTRA1)" (22594510) had each taken the previous bracket's gene.
     func testAGeneInBracketsAfterAVariantNamesIt() throws {
-        let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
-        XCTAssertEqual(genes("19159907", "A2756G"), ["MTR"])
-        XCTAssertEqual(genes("19159907", "C1420T"), ["SHMT1"])
-        XCTAssertEqual(genes("19159907", "G80A"), ["SLC19A1"])
-        XCTAssertEqual(genes("22594510", "rs10490924"), ["ARMS2"])
-        XCTAssertEqual(genes("22594510", "rs11200638"), ["HTRA1"])
+        XCTAssertEqual(try pharmgkbGenes("19159907", "A2756G"), ["MTR"])
+        XCTAssertEqual(try pharmgkbGenes("19159907", "C1420T"), ["SHMT1"])
+        XCTAssertEqual(try pharmgkbGenes("19159907", "G80A"), ["SLC19A1"])
+        XCTAssertEqual(try pharmgkbGenes("22594510", "rs10490924"), ["ARMS2"])
+        XCTAssertEqual(try pharmgkbGenes("22594510", "rs11200638"), ["HTRA1"])
     }
 
     /// A variant further down a bracketed list that a gene opens is that gene's, however long the list:
@@ -725,19 +726,18 @@ final class RecognitionTests: XCTestCase {
     /// "SNPs (rs776746, rs12114000, rs3734354, ...)" (21671989) leaves CYP3A5 to rs776746 alone.
     func testVariantsListedInBracketsAfterTheirGene() throws {
         let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
         for rs in ["rs41423247", "rs10052957", "rs6198", "rs33388", "rs6196", "rs244465"] {
-            XCTAssertEqual(genes("28262345", rs), ["NR3C1"], rs)
+            XCTAssertEqual(try pharmgkbGenes("28262345", rs), ["NR3C1"], rs)
         }
-        XCTAssertEqual(genes("28262345", "rs9934438"), ["VKORC1"])
-        XCTAssertEqual(genes("19345712", "rs6937506"), ["TAAR6"])
-        XCTAssertEqual(genes("20921307", "rs2472677"), ["NR1I2"])
+        XCTAssertEqual(try pharmgkbGenes("28262345", "rs9934438"), ["VKORC1"])
+        XCTAssertEqual(try pharmgkbGenes("19345712", "rs6937506"), ["TAAR6"])
+        XCTAssertEqual(try pharmgkbGenes("20921307", "rs2472677"), ["NR1I2"])
         // the arrow is named ">", as the same change in the record's title ("63396C->T")
         XCTAssertEqual(Set(pgkb.filter { $0["doc"] as? String == "20921307" && ($0["text"] as? String)?.hasPrefix("63396C") == true }
             .map { $0["name"] as? String ?? "" }), ["63396C>T"])
-        XCTAssertEqual(genes("21671989", "rs776746"), ["CYP3A5"])
-        XCTAssertEqual(genes("21671989", "rs12114000"), ["none"])
-        XCTAssertEqual(genes("21671989", "rs3734354"), ["none"])
+        XCTAssertEqual(try pharmgkbGenes("21671989", "rs776746"), ["CYP3A5"])
+        XCTAssertEqual(try pharmgkbGenes("21671989", "rs12114000"), ["none"])
+        XCTAssertEqual(try pharmgkbGenes("21671989", "rs3734354"), ["none"])
     }
 
     /// MEDLINE writes a superscript in brackets. A star: "CYP3A5(*)3/(*)3" (PharmGKB 17941052), "UGT1A1(*)28"
@@ -788,34 +788,32 @@ final class RecognitionTests: XCTestCase {
     /// and rs1619120-rs1778929-rs10465180 (NTRK2)" (25751398). A variant joined to the next by a hyphen is
     /// the same change: "+46G>A- Gly16Arg polymorphism in the gene encoding β2 adrenergic receptor" (26071206).
     func testVariantListsTakeTheGeneNamedAfterThem() throws {
-        let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
-        XCTAssertEqual(genes("18629445", "430C > T"), ["CYP2C9"])
-        XCTAssertEqual(genes("18629445", "1075A > C"), ["CYP2C9"])
-        XCTAssertEqual(genes("18629445", "-1639G > A"), ["VKORC1"])
-        for rs in ["rs9315885", "rs1012053", "rs1170191"] { XCTAssertEqual(genes("19818381", rs), ["DGKH"], rs) }
-        XCTAssertEqual(genes("19818381", "rs939347"), ["NR1D1"])
-        XCTAssertEqual(genes("16722833", "3435C > T"), ["ABCB1"])
-        XCTAssertEqual(genes("16722833", "521T > C"), ["SLCO1B1"])
-        for rs in ["rs3777747", "rs17542466"] { XCTAssertEqual(genes("25751398", rs), ["FKBP5"], rs) }
-        for rs in ["rs1619120", "rs10465180"] { XCTAssertEqual(genes("25751398", rs), ["NTRK2"], rs) }
-        XCTAssertEqual(genes("25751398", "rs1778929"), ["NTRK2"])
-        XCTAssertEqual(genes("26071206", "46G>A"), ["ADRB2"])
+        XCTAssertEqual(try pharmgkbGenes("18629445", "430C > T"), ["CYP2C9"])
+        XCTAssertEqual(try pharmgkbGenes("18629445", "1075A > C"), ["CYP2C9"])
+        XCTAssertEqual(try pharmgkbGenes("18629445", "-1639G > A"), ["VKORC1"])
+        for rs in ["rs9315885", "rs1012053", "rs1170191"] { XCTAssertEqual(try pharmgkbGenes("19818381", rs), ["DGKH"], rs) }
+        XCTAssertEqual(try pharmgkbGenes("19818381", "rs939347"), ["NR1D1"])
+        XCTAssertEqual(try pharmgkbGenes("16722833", "3435C > T"), ["ABCB1"])
+        XCTAssertEqual(try pharmgkbGenes("16722833", "521T > C"), ["SLCO1B1"])
+        for rs in ["rs3777747", "rs17542466"] { XCTAssertEqual(try pharmgkbGenes("25751398", rs), ["FKBP5"], rs) }
+        for rs in ["rs1619120", "rs10465180"] { XCTAssertEqual(try pharmgkbGenes("25751398", rs), ["NTRK2"], rs) }
+        XCTAssertEqual(try pharmgkbGenes("25751398", "rs1778929"), ["NTRK2"])
+        XCTAssertEqual(try pharmgkbGenes("26071206", "46G>A"), ["ADRB2"])
         // a list goes on from the gene's last variant ("GRK4 single-nucleotide polymorphisms, R65L (rs2960306),
         // A142V (rs1024323), and A486V", 22949529), or reaches it through linking words ("APOB gene single
         // nucleotide polymorphisms (SNP) (rs934197, rs693", 20724655); not past a semicolon and another name
         // ("KIF6 rs20455, rs9471077, rs9462535; HMG-CoA rs3761740", PGxMine dev) or past the closed bracket
         // of a gene's list ("apolipoprotein E (APOE) variants (rs429358, rs7412) and the 1959C>T SNP
         // (rs5925) in the low-density lipoprotein receptor (LDLR)", 25860945)
-        XCTAssertEqual(genes("22949529", "A486V"), ["GRK4"])
-        XCTAssertEqual(genes("22949529", "rs1801058"), ["GRK4"])
-        XCTAssertEqual(genes("20724655", "rs693"), ["APOB"])
-        XCTAssertEqual(genes("25860945", "rs5925"), ["LDLR"])
-        XCTAssertEqual(genes("25860945", "1959C>T"), ["none"])
+        XCTAssertEqual(try pharmgkbGenes("22949529", "A486V"), ["GRK4"])
+        XCTAssertEqual(try pharmgkbGenes("22949529", "rs1801058"), ["GRK4"])
+        XCTAssertEqual(try pharmgkbGenes("20724655", "rs693"), ["APOB"])
+        XCTAssertEqual(try pharmgkbGenes("25860945", "rs5925"), ["LDLR"])
+        XCTAssertEqual(try pharmgkbGenes("25860945", "1959C>T"), ["none"])
         // a subfamily's list yields to the gene the document gives each change elsewhere: "CYP3A genetic factors
         // (rs776746, rs4646437, rs2257401 and rs10211)" after "CYP3A4 rs4646437", "CYP3A7 rs10211" (28952408)
-        XCTAssertEqual(genes("28952408", "rs4646437"), ["CYP3A4"])
-        XCTAssertEqual(genes("28952408", "rs10211"), ["CYP3A7"])
+        XCTAssertEqual(try pharmgkbGenes("28952408", "rs4646437"), ["CYP3A4"])
+        XCTAssertEqual(try pharmgkbGenes("28952408", "rs10211"), ["CYP3A7"])
         let mine = try text(TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-449"]))
         XCTAssertEqual(variantGenes(mine, "pgxmine-variant_star_rs-449", "rs9462535"), ["KIF6"])
         XCTAssertEqual(variantGenes(mine, "pgxmine-variant_star_rs-449", "rs3761740"), ["none"])
@@ -910,13 +908,11 @@ final class RecognitionTests: XCTestCase {
     /// (21860339). A two-digit number before two capitals is no genotype, "e.g." is no HGVS prefix, and
     /// "617V>F" is JAK2's V617F (PGxMine dev had read it as an abbreviation of JAK2).
     func testGenotypesWrittenAsPositionAndAlleles() throws {
-        let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
-        XCTAssertEqual(genes("16722833", "521TC"), ["SLCO1B1"])
-        XCTAssertEqual(genes("16869811", "3435TT"), ["ABCB1"])
-        XCTAssertEqual(genes("16869811", "2677GG"), ["ABCB1"])
-        XCTAssertEqual(genes("21860339", "8403AA"), ["CYP2C19"])
-        XCTAssertEqual(genes("21860339", "rs12768009"), ["CYP2C19"])
+        XCTAssertEqual(try pharmgkbGenes("16722833", "521TC"), ["SLCO1B1"])
+        XCTAssertEqual(try pharmgkbGenes("16869811", "3435TT"), ["ABCB1"])
+        XCTAssertEqual(try pharmgkbGenes("16869811", "2677GG"), ["ABCB1"])
+        XCTAssertEqual(try pharmgkbGenes("21860339", "8403AA"), ["CYP2C19"])
+        XCTAssertEqual(try pharmgkbGenes("21860339", "rs12768009"), ["CYP2C19"])
         let t = try text([#"{"id": "g", "text": "Sensitivity to warfarin (e.g. VKORC1 -1639AA genotype) on a 64CT scanner; CYP2B6 516TT carriers given efavirenz."}"#])
         XCTAssertEqual(t.filter { $0["type"] as? String != "drug" }.map { "\($0["type"] ?? "")|\($0["name"] ?? "")|\($0["gene"] as? String ?? "")" },
                        ["gene|VKORC1|", "variant|-1639AA|VKORC1", "gene|CYP2B6|", "variant|516TT|CYP2B6"])
@@ -958,10 +954,8 @@ final class RecognitionTests: XCTestCase {
     /// PDE11A"), and an alias's Greek letter written glued ("PLCγ2", "PLC-γ2" and "IKKβ" are NCBI's
     /// "PLC-gamma-2" and "IKK-beta").
     func testGenesNamedAfterTheirVariantsAndGlueGreekLetters() throws {
-        let pgkb = try entities(Self.pharmgkb)
-        func genes(_ pmid: String, _ text: String) -> Set<String> { variantGenes(pgkb, pmid, text) }
-        XCTAssertEqual(genes("19636336", "rs11042725"), ["ADM"])
-        XCTAssertEqual(genes("23077486", "Rs2242480"), ["CYP3A4"])
+        XCTAssertEqual(try pharmgkbGenes("19636336", "rs11042725"), ["ADM"])
+        XCTAssertEqual(try pharmgkbGenes("23077486", "Rs2242480"), ["CYP3A4"])
         let t = try text([#"{"id": "g", "text": "We selected rs1880916 from PDE11A; an R665W mutation in PLCγ2 or PLC-γ2 and IKKβ."}"#])
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["type"] as? String == "variant" ? $0["gene"] ?? "" : $0["name"] ?? "")" },
                        ["variant|PDE11A", "gene|PDE11A", "variant|PLCG2", "gene|PLCG2", "gene|PLCG2", "gene|IKBKB"])
