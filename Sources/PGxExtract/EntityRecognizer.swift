@@ -2669,9 +2669,8 @@ public final class EntityRecognizer: @unchecked Sendable {
             guard idx + 1 < ms.count, ms[idx + 1].kind == .variant, let g = ms[idx + 1].gene else { continue }
             let between = t[ms[idx].end..<ms[idx + 1].start]
             let hyphen = between.count { $0 == "-" } == 1 && between.allSatisfy { $0 == "-" || $0 == " " }
-            // or written again in brackets after it: "the 1959C>T SNP (rs5925) in the LDLR"
-            let bracket = between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars)
-            guard hyphen || bracket || Self.onlyListsBetween(between) else { continue }
+            // or written again in brackets after it: "C3435T (rs1045642)"
+            guard hyphen || Self.isBracketedAgain(between) || Self.onlyListsBetween(between) else { continue }
             ms[idx].gene = g
         }
         // Left to right, a variant still without a gene after one that has it:
@@ -2683,7 +2682,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             let p = ms[idx - 1], v = ms[idx], sent = sentence(of: v.start)
             guard p.kind == .variant, p.source != "pattern:star", let g = p.gene, sent.contains(p.start) else { continue }
             let between = t[p.end..<v.start]
-            if between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars) {
+            if Self.isBracketedAgain(between) {
                 ms[idx].gene = g
             } else if Self.onlyListsBetween(between), let open = Self.openingBracket(t, before: v.start, from: sent.lowerBound),
                       ms.allSatisfy({ $0.end <= open || $0.start >= v.start || $0.kind == .variant }),
@@ -2732,6 +2731,12 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard listed.allSatisfy({ $0.kind == .variant }), g.start - last <= 40, linksVariantToGene(t[last..<g.start]),
               onlyListsBetween(v.end, last, ms, t) else { return nil }
         return g
+    }
+
+    /// Whether the text between two variants makes the second one the first written again in brackets, the
+    /// same change in another notation: "63396C→T (rs2472677)", "C3435T (rs1045642)".
+    static func isBracketedAgain(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
+        between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars)
     }
 
     /// The bracket ("(" or "[") still open at `pos`, looking back no further than `from`.
