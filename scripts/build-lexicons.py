@@ -464,6 +464,8 @@ PHARMACOLOGY_PROTEINS = {
     "3-hydroxy-3-methylglutaryl-coenzyme A reductase": "HMGCR", "HMG CoA reductase": "HMGCR", "estrogen receptor beta": "ESR2",
     "ER-alpha": "ESR1", "ERalpha": "ESR1", "ERbeta": "ESR2", "TNF-beta": "LTA", "TNFbeta": "LTA",
     "C/EBPalpha": "CEBPA", "C/EBP-alpha": "CEBPA", "C/EBPbeta": "CEBPB", "C/EBP-beta": "CEBPB",
+    "farnesoid X receptor": "NR1H4", "prostaglandin F2alpha receptor": "PTGFR", "prostaglandin F(2alpha) receptor": "PTGFR",
+    "FP receptor": "PTGFR", "p70 S6 kinase": "RPS6KB1", "p70S6 kinase": "RPS6KB1",
     "GSK3beta": "GSK3B", "GSK3alpha": "GSK3A", "TGFbeta1": "TGFB1", "estrogen receptor-alpha": "ESR1", "mineralocorticoid receptor": "NR3C2",
     "progesterone receptor": "PGR", "angiotensin II type 1 receptor": "AGTR1", "AT1 receptor": "AGTR1",
     "cholesterol 7alpha-hydroxylase": "CYP7A1", "DT-diaphorase": "NQO1", "NAD(P)H:quinone oxidoreductase 1": "NQO1",
@@ -842,6 +844,20 @@ def build_genes():
             for form in (stem + greek + num, f"{stem}-{greek}{num}"):
                 if (form, "cs") not in rows and (form.lower(), "ci") not in rows:
                     rows[(form, "cs")] = (rank + 1, "alias", sym, h, entrez, pgx)
+    # A receptor numbered by its type is written with the type before the name as often as after it, and with
+    # the number in Roman numerals: "type-1 cannabinoid receptor" and "CB1 receptor" are NCBI's "cannabinoid
+    # receptor 1" (CNR1), "type 1 ryanodine receptor" its "ryanodine receptor 1", "angiotensin II type I
+    # receptor" its "angiotensin II receptor type 1". No form the lexicon has already.
+    roman = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
+    for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
+        m = re.fullmatch(r"([a-z][a-z0-9 -]*?) receptor (?:type )?([1-4])", key) if match == "ci" and kind == "name" else None
+        if not m or m.group(1).endswith((" type", " subtype")):
+            continue
+        x = m.group(1)
+        for n in (m.group(2), roman[m.group(2)]):
+            for form in (f"type {n} {x} receptor", f"type-{n} {x} receptor", f"{x} type {n} receptor", f"{x} receptor type {n}"):
+                if (form, "ci") not in rows:
+                    rows[(form, "ci")] = (rank, "name", sym, h, entrez, pgx)
     # A gene's official symbol that NCBI also lists as another gene's alias ("RFC1", replication factor C1, is
     # the reduced folate carrier SLC19A1's old symbol): kind "shared", symbol = the gene that lists it as an
     # alias. The recognizer reads the symbol as that gene where the document writes the two as one ("RFC1/SLC19A1",

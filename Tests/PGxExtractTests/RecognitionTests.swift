@@ -979,6 +979,20 @@ final class RecognitionTests: XCTestCase {
     /// A protein drug's DrugBank synonym that is its gene's full name names the protein: "interleukin-3" is
     /// IL3 (PGxCorpus 19366808), not muplestim; "von Willebrand factor" VWF; "folliculin" FLCN, not estrone
     /// (an old name); the drug keeps its own name, and "interleukin-2 therapy" stays aldesleukin's.
+    /// A receptor numbered by its type, with the type written before the name or in Roman numerals, is the
+    /// gene NCBI numbers after it: in a real PharmGKB abstract "the angiotensin-II type I-receptor gene" is
+    /// AGTR1 (it had been angiotensin II, a drug) and its SNPs rs275651 and rs5182 take it; "FP receptor"
+    /// and "prostaglandin F2alpha receptor" are PTGFR, whose promoter SNP rs3753380 had no gene.
+    func testReceptorsNumberedByTypeAndPharmacologyNames() throws {
+        XCTAssertEqual(try pharmgkbGenes("27021566", "rs5182"), ["AGTR1"])
+        XCTAssertEqual(try pharmgkbGenes("27021566", "rs275651"), ["AGTR1"])
+        let ptgfr = try record("17467803", in: Self.pharmgkb).filter { $0["type"] as? String == "gene" }
+        XCTAssertTrue(ptgfr.contains { $0["text"] as? String == "FP receptor" })
+        XCTAssertTrue(ptgfr.allSatisfy { $0["name"] as? String == "PTGFR" }, "\(ptgfr)")
+        let t = try text([#"{"id": "r", "text": "The type-1 cannabinoid receptor, the type 1 ryanodine receptor and the farnesoid X receptor were studied."}"#])
+        XCTAssertEqual(t.map { "\($0["text"] ?? "")|\($0["name"] ?? "")" },
+                       ["type-1 cannabinoid receptor|CNR1", "type 1 ryanodine receptor|RYR1", "farnesoid X receptor|NR1H4"])
+    }
     func testAProteinDrugsSynonymThatIsItsGenesName() throws {
         let t = try text([#"{"id": "p", "text": "Sorafenib lowered interleukin-3 and von Willebrand factor; folliculin mutations; oprelvekin; interleukin-2 therapy."}"#])
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["name"] ?? "")" },
