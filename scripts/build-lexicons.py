@@ -1123,6 +1123,21 @@ def build_drugs():
 NAMED_ALLELE_GENES = {"CFTR", "DPYD", "RYR1", "CACNA1S"}
 # older names of a change that papers still write (DPYD*2A's splice site as its intron position)
 LEGACY_VARIANT_NAMES = [("DPYD", "IVS14+1G>A"), ("CFTR", "ΔF508"), ("CFTR", "delta F508")]
+# Pharmacogene changes by the cDNA (or promoter) numbering papers have long used, which the allele tables
+# above write as rsIDs or stars (facts: names, compiled for pgx from the alleles' published legacy names).
+# A change, or a genotype at its position ("3435TT", "C3435T"), written without its gene takes the one of
+# these genes its document names (`EntityRecognizer.attachFromDocument`).
+LEGACY_VARIANT_NAMES += [(g, n) for g, names in {
+    "ABCB1": ["1236C>T", "2677G>T", "2677G>A", "3435C>T"], "ABCG2": ["34G>A", "421C>A"],
+    "CYP1A2": ["-163C>A", "-3860G>A"], "CYP2B6": ["64C>T", "516G>T", "785A>G", "983T>C", "1459C>T"],
+    "CYP2C8": ["416G>A", "1196A>G"], "CYP2C9": ["430C>T", "1075A>C"], "CYP2C19": ["681G>A", "636G>A", "-806C>T"],
+    "CYP2D6": ["100C>T", "1661G>C", "1846G>A", "2850C>T", "4180G>C"], "CYP3A4": ["-392A>G"], "CYP3A5": ["6986A>G"],
+    "CYP4F2": ["1297G>A"], "VKORC1": ["-1639G>A", "1173C>T", "1542G>C", "3730G>A"], "MTHFR": ["677C>T", "1298A>C"],
+    "MTRR": ["66A>G"], "MTR": ["2756A>G"], "SLCO1B1": ["388A>G", "521T>C"], "OPRM1": ["118A>G"], "COMT": ["472G>A"],
+    "GNB3": ["825C>T"], "NQO1": ["609C>T"], "UGT1A1": ["-3279T>G", "211G>A"], "UGT2B7": ["-161C>T", "802C>T"],
+    "TPMT": ["238G>C", "460G>A", "719A>G"], "DPYD": ["1679T>G", "2846A>T"], "NUDT15": ["415C>T"],
+    "NAT2": ["282C>T", "341T>C", "481C>T", "590G>A", "803A>G", "857G>A"], "GSTP1": ["313A>G"], "HTR2A": ["-1438G>A", "102T>C"],
+}.items() for n in names]
 
 
 def variant_key(name):

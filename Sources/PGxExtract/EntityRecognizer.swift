@@ -2797,12 +2797,15 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// A variant its sentence leaves without a gene takes one from its document:
     /// - the one gene of the document that the change is a named variant of (`Lexicon.namedVariantGenes`:
     ///   "G551D" or "Phe508del" in an abstract that names CFTR, "A893S" in one that names ABCB1);
-    /// - else the gene the document attaches the same change to elsewhere ("c.2846A>T" after "DPYD c.2846A>T");
+    /// - else the gene the document attaches the same change to elsewhere ("c.2846A>T" after "DPYD c.2846A>T"),
+    ///   or the one gene of the document with a named change at the same position (`Lexicon.namedPositionGenes`:
+    ///   "2677GT/3435CT" in an abstract on ABCB1, "64C→T, 516G→T" in one on CYP2B6);
     /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one).
-    /// Two candidate genes leave it without one, as does a document that names no gene. A named change
-    /// its sentence gave to a gene it is no variant of, because that gene stood nearest ("SLC26A9 ... in
-    /// Phe508del homozygotes"), takes its own gene too, unless it is written right after the other one; and a
-    /// change a subfamily took ("CYP3A genetic factors (rs4646437") takes the one gene the document gives it.
+    /// Two candidate genes leave it without one, as does a document that names no gene. A named change (or
+    /// one at a named change's position) its sentence gave to a gene it is no variant of, because that gene
+    /// stood nearest ("SLC26A9 ... in Phe508del homozygotes", "CYP2C9*1/*3 & 521TT" where SLCO1B1 is named
+    /// too), takes its own gene, unless it is written right after the other one; and a change a subfamily
+    /// took ("CYP3A genetic factors (rs4646437") takes the one gene the document gives it.
     func attachFromDocument(_ result: inout [[Mention]]) {
         guard result.contains(where: { $0.contains { $0.kind == .variant } }) else { return }
         var docGenes = Set<String>()
@@ -2832,12 +2835,15 @@ public final class EntityRecognizer: @unchecked Sendable {
                     if v.gene == nil, starGenes.count == 1 { gene = starGenes.first }
                 } else {
                     let key = Self.variantKey(v.name), own = lexicon.namedVariantGenes[key]
+                    // the genes with a named change at the same position ("3435TT", "C3435T": ABCB1's 3435C>T)
+                    let atNamedPosition = v.source == "pattern:nucleotide" || v.source == "pattern:hgvs"
+                        ? Self.nucleotidePosition(v.name).flatMap { lexicon.namedPositionGenes[$0] } : nil
                     if let g = v.gene, Mention.isSubfamily(g), let gs = attached[key]?.filter({ !Mention.isSubfamily($0) }), gs.count == 1 {
                         // a subfamily ("CYP3A genetic factors (rs776746, rs4646437, ...)") yields to the one gene
                         // the document gives the same change elsewhere ("CYP3A4 rs4646437")
                         gene = gs.first
                     } else if let g = v.gene {
-                        guard v.source != "pattern:rsid", let own, !own.contains(g), let h = onlyDocumentGene(own),
+                        guard v.source != "pattern:rsid", let own = own ?? atNamedPosition, !own.contains(g), let h = onlyDocumentGene(own),
                               !result[p].contains(where: { $0.kind == .gene && $0.name == g && $0.isWrittenRightBefore(v) }) else { continue }
                         gene = h
                     } else if let own, let h = onlyDocumentGene(own) {
@@ -2847,6 +2853,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                     } else if let pos = Self.nucleotidePosition(v.name), let gs = atPosition[pos], gs.count == 1 {
                         // the same position written another way: "3435TT" carriers of the "ABCB1 C3435T" before
                         gene = gs.first
+                    } else if let gs = atNamedPosition, let h = onlyDocumentGene(gs) {
+                        // a change or genotype at a named change's position, of the one such gene the document names
+                        // ("2677GT/3435CT" in an abstract on ABCB1; "64C→T, 516G→T" in one on CYP2B6)
+                        gene = h
                     }
                 }
                 guard let g = gene else { continue }

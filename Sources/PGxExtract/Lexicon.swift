@@ -63,6 +63,9 @@ public final class Lexicon: @unchecked Sendable {
     public let starGenes: Set<String>
     /// A named change (`EntityRecognizer.variantKey`: "G551D", "2846A>T") → the genes it is a variant of.
     public let namedVariantGenes: [String: [String]]
+    /// The position of a named nucleotide change ("3435C>T" → "3435", `EntityRecognizer.nucleotidePosition`)
+    /// → the genes with a named change there, so that "C3435T" and "3435TT" find ABCB1 too.
+    public let namedPositionGenes: [String: [String]]
     /// A gene's official symbol that NCBI also lists as other genes' alias ("RFC1" → SLC19A1): those genes.
     public let sharedSymbols: [String: [String]]
     /// Gene symbol → (HGNC id, Entrez id, pharmacogene).
@@ -80,8 +83,19 @@ public final class Lexicon: @unchecked Sendable {
          namedVariantGenes: [String: [String]], sharedSymbols: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
          drugIDs: [String: (id: String?, xref: String?)], version: String) {
         self.entries = entries; self.caseSensitive = caseSensitive; self.folded = folded; self.rsidGenes = rsidGenes
-        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes; self.sharedSymbols = sharedSymbols; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
+        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes
+        namedPositionGenes = Lexicon.positions(namedVariantGenes); self.sharedSymbols = sharedSymbols; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
         typoIndex = Lexicon.typoIndex(drugIDs)
+    }
+
+    /// The positions of the named nucleotide changes (those written with ">"; not protein changes, whose
+    /// letters may be A, C, G or T too) and their genes.
+    static func positions(_ named: [String: [String]]) -> [String: [String]] {
+        var out: [String: Set<String>] = [:]
+        for (key, genes) in named where key.contains(">") {
+            if let pos = EntityRecognizer.nucleotidePosition(key) { out[pos, default: []].formUnion(genes) }
+        }
+        return out.mapValues { $0.sorted() }
     }
 
     /// Builds the lexicon from the TSV files of `rules/lexicons` (`LexiconCache.load` keeps the result).
@@ -204,6 +218,7 @@ public final class Lexicon: @unchecked Sendable {
         rsidGenes = rs
         starGenes = star
         namedVariantGenes = named
+        namedPositionGenes = Lexicon.positions(named)
         sharedSymbols = shared
         self.geneInfo = geneInfo
         self.salts = salts

@@ -979,6 +979,22 @@ final class RecognitionTests: XCTestCase {
     /// A protein drug's DrugBank synonym that is its gene's full name names the protein: "interleukin-3" is
     /// IL3 (PGxCorpus 19366808), not muplestim; "von Willebrand factor" VWF; "folliculin" FLCN, not estrone
     /// (an old name); the drug keeps its own name, and "interleukin-2 therapy" stays aldesleukin's.
+    /// A pharmacogene change by its legacy cDNA number, or a genotype at its position, written without its gene
+    /// takes the one such gene its abstract names (real PharmGKB abstracts): "2677GT/3435CT" groups in one
+    /// on ABCB1, "516GT" and "785AG" in one on CYP2B6, "-163C>A" in one on CYP1A2. Where the sentence had
+    /// given the nearest gene ("CYP2C9*1/*3 & 521TT"), SLCO1B1's 521T>C takes its own gene.
+    func testLegacyChangesAndGenotypesTakeTheirGene() throws {
+        XCTAssertEqual(try pharmgkbGenes("19740397", "3435CT"), ["ABCB1"])
+        XCTAssertEqual(try pharmgkbGenes("19740397", "2677GT"), ["ABCB1"])
+        XCTAssertEqual(try pharmgkbGenes("20841522", "516GT"), ["CYP2B6"])
+        XCTAssertEqual(try pharmgkbGenes("20841522", "785AG"), ["CYP2B6"])
+        XCTAssertEqual(try pharmgkbGenes("17370067", "-163C>A"), ["CYP1A2"])
+        XCTAssertEqual(try pharmgkbGenes("22842957", "521TT"), ["SLCO1B1"])
+        XCTAssertEqual(try pharmgkbGenes("22842957", "521 T>C"), ["SLCO1B1"])
+        // the CYP2C9 alleles of the same abstract keep theirs
+        XCTAssertEqual(try pharmgkbGenes("22842957", "*1/*3"), ["CYP2C9"])
+    }
+
     /// A receptor numbered by its type, with the type written before the name or in Roman numerals, is the
     /// gene NCBI numbers after it: in a real PharmGKB abstract "the angiotensin-II type I-receptor gene" is
     /// AGTR1 (it had been angiotensin II, a drug) and its SNPs rs275651 and rs5182 take it; "FP receptor"
