@@ -466,6 +466,11 @@ PHARMACOLOGY_PROTEINS = {
     "C/EBPalpha": "CEBPA", "C/EBP-alpha": "CEBPA", "C/EBPbeta": "CEBPB", "C/EBP-beta": "CEBPB",
     "farnesoid X receptor": "NR1H4", "prostaglandin F2alpha receptor": "PTGFR", "prostaglandin F(2alpha) receptor": "PTGFR",
     "FP receptor": "PTGFR", "p70 S6 kinase": "RPS6KB1", "p70S6 kinase": "RPS6KB1",
+    # "methyl transferase" written apart (else "catechol" alone is read as a drug); "micro-" for the mu of
+    # the opioid receptor, as older PubMed records carry the Greek letter
+    "catechol-O-methyl transferase": "COMT", "catechol O-methyl transferase": "COMT",
+    "micro-opioid receptor": "OPRM1", "micro opioid receptor": "OPRM1",
+    "IkappaBalpha": "NFKBIA", "IkappaB-alpha": "NFKBIA", "IkBalpha": "NFKBIA", "IkappaBbeta": "NFKBIB", "IkBbeta": "NFKBIB",
     "GSK3beta": "GSK3B", "GSK3alpha": "GSK3A", "TGFbeta1": "TGFB1", "estrogen receptor-alpha": "ESR1", "mineralocorticoid receptor": "NR3C2",
     "progesterone receptor": "PGR", "angiotensin II type 1 receptor": "AGTR1", "AT1 receptor": "AGTR1",
     "cholesterol 7alpha-hydroxylase": "CYP7A1", "DT-diaphorase": "NQO1", "NAD(P)H:quinone oxidoreductase 1": "NQO1",
@@ -835,11 +840,15 @@ def build_genes():
     # spelled or as the Greek letter: "PDGFRalpha", "PDGFR-α" (PDGFRA; "PDGFR" alone is PDGFRB's alias),
     # "HIF1alpha", "GSK3beta", "NFKBIalpha". Only stems that are a symbol or alias themselves,
     # and no form the lexicon has already in any case ("IFN-gamma" stays IFNG's name).
+    # So is an alias of an isoform of the families whose isoforms are named by Greek letters: "PKCδ",
+    # "PKC-delta" (PRKCD's "PKCD"), "PPARδ" (PPARD), "RARβ" (RARB).
     stems = {key for (key, match), (_r, kind, *_rest) in rows.items() if match == "cs" and kind in ("symbol", "alias")}
-    greek_letter = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta"}
+    greek_families = {"PKC", "PPAR", "RAR", "RXR", "LXR"}
+    greek_letter = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "E": "epsilon"}
     for (key, match), (rank, kind, sym, h, entrez, pgx) in list(rows.items()):
-        m = re.fullmatch(r"([A-Z][A-Z0-9]{2,}?)([ABGD])(\d{0,2})", key) if match == "cs" and kind == "symbol" else None
-        if m and m.group(1) in stems:
+        m = re.fullmatch(r"([A-Z][A-Z0-9]{2,}?)([ABGD])(\d{0,2})", key) if match == "cs" and kind == "symbol" else \
+            re.fullmatch(r"([A-Z]{2,})([ABGDE])()", key) if match == "cs" and kind == "alias" and key[:-1] in greek_families else None
+        if m and (m.group(1) in stems or m.group(1) in greek_families):
             stem, greek, num = m.group(1), greek_letter[m.group(2)], m.group(3)
             for form in (stem + greek + num, f"{stem}-{greek}{num}"):
                 if (form, "cs") not in rows and (form.lower(), "ci") not in rows:

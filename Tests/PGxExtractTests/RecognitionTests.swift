@@ -995,6 +995,17 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(try pharmgkbGenes("22842957", "*1/*3"), ["CYP2C9"])
     }
 
+    /// "catechol-O-methyl transferase" written apart is COMT, whose Val158Met it carries, not the drug
+    /// "catechol" (a real PharmGKB abstract); an isoform of PKC or PPAR by its Greek letter is its gene.
+    func testEnzymeNamesWrittenApartAndGreekIsoforms() throws {
+        let doc = try record("17156920", in: Self.pharmgkb)
+        XCTAssertFalse(doc.contains { $0["type"] as? String == "drug" && $0["text"] as? String == "catechol" }, "\(doc)")
+        XCTAssertEqual(try pharmgkbGenes("17156920", "Val158Met"), ["COMT"])
+        let t = try text([#"{"id": "i", "text": "PKCδ, PKC-epsilon, PPARδ and IκBα were phosphorylated."}"#])
+        XCTAssertEqual(t.map { "\($0["text"] ?? "")|\($0["name"] ?? "")" },
+                       ["PKCδ|PRKCD", "PKC-epsilon|PRKCE", "PPARδ|PPARD", "IκBα|NFKBIA"])
+    }
+
     /// A receptor numbered by its type, with the type written before the name or in Roman numerals, is the
     /// gene NCBI numbers after it: in a real PharmGKB abstract "the angiotensin-II type I-receptor gene" is
     /// AGTR1 (it had been angiotensin II, a drug) and its SNPs rs275651 and rs5182 take it; "FP receptor"
