@@ -234,6 +234,16 @@ DRUG_CLASSES = [
     ("photodynamic therapy", ""),
     ("polycyclic aromatic hydrocarbons", ""), ("PAHs", "=polycyclic aromatic hydrocarbons"), ("catecholamines", ""),
     ("catecholamine", "=catecholamines"),
+    # more classes pharmacogenomic abstracts study as one (ATC; those named by their target, "DPP-4
+    # inhibitors", are agents of the pattern, which keeps the gene inside)
+    ("thiazolidinediones", "A10BG"), ("thiazolidinedione", "A10BG"), ("glitazones", "A10BG"), ("TZDs", "A10BG"),
+    ("biguanides", "A10BA"), ("oral antidiabetic drugs", "A10B"), ("oral antidiabetics", "A10B"),
+    ("oral hypoglycemic agents", "A10B"), ("oral hypoglycaemic agents", "A10B"), ("oral contraceptives", "G03AA"),
+    ("oral contraceptive", "G03AA"), ("progestins", "G03D"), ("progestogens", "G03D"), ("macrolides", "J01FA"),
+    ("macrolide antibiotics", "J01FA"), ("fluoroquinolones", "J01MA"), ("azole antifungals", "J02AC"),
+    ("antihistamines", "R06A"), ("loop diuretics", "C03C"), ("antiarrhythmic drugs", "C01B"), ("antiarrhythmics", "C01B"),
+    ("alkylating agents", "L01A"), ("vinca alkaloids", "L01CA"), ("local anesthetics", "N01B"), ("local anaesthetics", "N01B"),
+    ("psychostimulants", "N06BA"), ("SNRI", "N06AX"),
 ]
 
 # Names that stand for several drugs at once (facts): chemotherapy regimens by their components, and a

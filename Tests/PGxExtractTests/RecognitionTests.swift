@@ -698,6 +698,14 @@ final class RecognitionTests: XCTestCase {
         }
         XCTAssertTrue(pdt.contains { $0["text"] as? String == "PDT" }, "\(pdt)")
         XCTAssertTrue(pdt.allSatisfy { $0["type"] as? String == "drug" && $0["name"] as? String == "photodynamic therapy" }, "\(pdt)")
+        // classes a PharmGKB abstract studies as one: "oral contraceptive (OC)" and its OC (17370067),
+        // "Thiazolidinediones (TZDs)" (27271184)
+        for (pmid, written, name) in [("17370067", "OC", "oral contraceptives"), ("17370067", "oral contraceptive", "oral contraceptives"),
+                                      ("27271184", "TZDs", "thiazolidinediones")] {
+            let ms = try record(pmid, in: Self.pharmgkb).filter { $0["text"] as? String == written }
+            XCTAssertFalse(ms.isEmpty, "\(pmid): \(written)")
+            XCTAssertTrue(ms.allSatisfy { $0["type"] as? String == "drug" && $0["name"] as? String == name && $0["class"] as? Bool == true }, "\(ms)")
+        }
     }
 
     /// "nAChR" is the nicotinic receptor family, not NCBI's CHRNA4; "α7nAChR" is CHRNA7; the bacterial
