@@ -367,6 +367,7 @@ DEVELOPMENT_CODES = {
     "BIBR 1048": "dabigatran etexilate", "MK-0431": "sitagliptin", "CGS 20267": "letrozole", "ICI 182,780": "fulvestrant",
     "ICI 182780": "fulvestrant", "AMG 510": "sotorasib", "MRTX849": "adagrasib", "ASP2215": "gilteritinib",
     "PKC412": "midostaurin", "AC220": "quizartinib", "AG-221": "enasidenib", "AG-120": "ivosidenib",
+    "PSC 833": "valspodar", "SDZ PSC 833": "valspodar",
 }
 
 # Abbreviations of drug names common in pharmacogenomic abstracts (written as is, case-sensitive).
@@ -393,7 +394,7 @@ ABBREVIATIONS = {
     "MPAG": "mycophenolic acid glucuronide", "SN-38G": "sn-38 glucuronide", "AQ": "amodiaquine", "CQ": "chloroquine",
     "PQ": "primaquine", "DHA-PQP": "dihydroartemisinin",
     "OME": "omeprazole", "PPI": "proton pump inhibitors", "CLP": "clopidogrel", "TCZ": "tocilizumab", "IFX": "infliximab",
-    "ETN": "etanercept", "RTX": "rituximab", "BEV": "bevacizumab",
+    "ETN": "etanercept", "RTX": "rituximab", "BEV": "bevacizumab", "MPH": "methylphenidate",
 }
 
 # Protein names people write for pharmacogenes that the gene databases spell differently (facts).
