@@ -83,8 +83,8 @@ public final class Lexicon: @unchecked Sendable {
          namedVariantGenes: [String: [String]], sharedSymbols: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
          drugIDs: [String: (id: String?, xref: String?)], version: String) {
         self.entries = entries; self.caseSensitive = caseSensitive; self.folded = folded; self.rsidGenes = rsidGenes
-        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes
-        namedPositionGenes = Lexicon.positions(namedVariantGenes); self.sharedSymbols = sharedSymbols; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
+        self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes; self.sharedSymbols = sharedSymbols; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
+        namedPositionGenes = Lexicon.positions(namedVariantGenes)
         typoIndex = Lexicon.typoIndex(drugIDs)
     }
 
