@@ -2550,7 +2550,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         for c in between {
             if Self.isAlnum(c) { word.append(c); continue }
             guard wordOK() else { return false }
-            guard c == " " || c == "(" || c == ")" || c == "-" else { return false }
+            // (a prime of "5'-flanking" and "3' untranslated" too)
+            guard c == " " || c == "(" || c == ")" || c == "-" || c == "'" || c == "\u{2032}" || c == "\u{2019}" else { return false }
         }
         return wordOK()
     }

@@ -959,10 +959,11 @@ final class RecognitionTests: XCTestCase {
     }
     /// A gene named after its variant through words of place ("a SNP (rs11042725) in the upstream flanking
     /// region of ADM", PharmGKB 19636336; "Rs2242480 located in the CYP3A4", 23077486; "rs1880916 from
-    /// PDE11A"), and an alias's Greek letter written glued ("PLCγ2", "PLC-γ2" and "IKKβ" are NCBI's
-    /// "PLC-gamma-2" and "IKK-beta").
+    /// PDE11A"; "-43T>C in the 5'-flanking region of SLC19A1", 17404734, across the prime), and an alias's
+    /// Greek letter written glued ("PLCγ2", "PLC-γ2" and "IKKβ" are NCBI's "PLC-gamma-2" and "IKK-beta").
     func testGenesNamedAfterTheirVariantsAndGlueGreekLetters() throws {
         XCTAssertEqual(try pharmgkbGenes("19636336", "rs11042725"), ["ADM"])
+        XCTAssertEqual(try pharmgkbGenes("17404734", "-43T>C"), ["SLC19A1"])
         XCTAssertEqual(try pharmgkbGenes("23077486", "Rs2242480"), ["CYP3A4"])
         let t = try text([#"{"id": "g", "text": "We selected rs1880916 from PDE11A; an R665W mutation in PLCγ2 or PLC-γ2 and IKKβ."}"#])
         XCTAssertEqual(t.map { "\($0["type"] ?? "")|\($0["type"] as? String == "variant" ? $0["gene"] ?? "" : $0["name"] ?? "")" },
