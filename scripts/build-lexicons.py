@@ -929,7 +929,7 @@ def cpic_names():
 
 # RxNorm ingredient names (facts) for DrugBank common names that differ from them
 RXNORM_NAMES = {"alendronic acid": "alendronate", "risedronic acid": "risedronate", "etidronic acid": "etidronate",
-                "pamidronic acid": "pamidronate"}
+                "pamidronic acid": "pamidronate", "glatiramer": "glatiramer acetate"}
 
 
 def build_drugs():

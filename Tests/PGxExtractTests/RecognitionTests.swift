@@ -682,7 +682,7 @@ final class RecognitionTests: XCTestCase {
     /// Drug classes by their full names, as curated tables write them: "non-nucleoside reverse transcriptase
     /// inhibitors" is no nucleoside class, "leukotriene receptor antagonists" no bare "receptor
     /// antagonists", "β2-agonists" and LABAs the selective beta-2-adrenoreceptor agonists; the
-    /// bisphosphonates by RxNorm's names ("alendronate", not DrugBank's "alendronic acid"); inhaled
+    /// bisphosphonates and glatiramer acetate by RxNorm's names ("alendronate", not DrugBank's "alendronic acid"); inhaled
     /// corticosteroids and ICS as PharmGKB curates them, "corticosteroids"; photodynamic therapy as a class.
     func testDrugClassesAndBisphosphonatesByTheirCuratedNames() throws {
         let t = try text([#"{"id": "c", "text": "Non-nucleoside reverse transcriptase inhibitors (NNRTIs) and an NRTI; leukotriene receptor antagonists, β2-agonists, LABAs and anticholinergic drugs; alendronic acid or risedronate; inhaled corticosteroids (ICS)."}"#])
@@ -698,6 +698,10 @@ final class RecognitionTests: XCTestCase {
         }
         XCTAssertTrue(pdt.contains { $0["text"] as? String == "PDT" }, "\(pdt)")
         XCTAssertTrue(pdt.allSatisfy { $0["type"] as? String == "drug" && $0["name"] as? String == "photodynamic therapy" }, "\(pdt)")
+        // glatiramer acetate by RxNorm's name (DrugBank's is "glatiramer"), with its GA (PharmGKB 22111603)
+        let ga = try record("22111603", in: Self.pharmgkb).filter { $0["type"] as? String == "drug" }
+        XCTAssertTrue(ga.contains { $0["text"] as? String == "GA" }, "\(ga)")
+        XCTAssertEqual(Set(ga.compactMap { $0["name"] as? String }), ["glatiramer acetate"])
         // classes a PharmGKB abstract studies as one: "oral contraceptive (OC)" and its OC (17370067),
         // "Thiazolidinediones (TZDs)" (27271184)
         for (pmid, written, name) in [("17370067", "OC", "oral contraceptives"), ("17370067", "oral contraceptive", "oral contraceptives"),
