@@ -1158,6 +1158,13 @@ LEGACY_VARIANT_NAMES += [(g, n) for g, names in {
     "TPMT": ["238G>C", "460G>A", "719A>G"], "DPYD": ["1679T>G", "2846A>T"], "NUDT15": ["415C>T"],
     "NAT2": ["282C>T", "341T>C", "481C>T", "590G>A", "803A>G", "857G>A"], "GSTP1": ["313A>G"], "HTR2A": ["-1438G>A", "102T>C"],
 }.items() for n in names]
+# polymorphisms named by the restriction site that typed them, with the genes they are best known in (a
+# site names a change only within its gene: "MspI" is CYP1A1's or ADRA2A's, whichever the abstract names)
+LEGACY_VARIANT_NAMES += [(g, n) for n, genes in {
+    "TaqIA": ["DRD2", "ANKK1"], "Taq1A": ["DRD2", "ANKK1"], "TaqIB": ["CETP", "DRD2"], "Taq1B": ["CETP", "DRD2"],
+    "DdeI": ["DRD1"], "MspI": ["CYP1A1", "ADRA2A"], "TaqI": ["VDR"], "ApaI": ["VDR"], "BsmI": ["VDR"], "FokI": ["VDR"],
+    "PvuII": ["ESR1"], "XbaI": ["ESR1"], "DraI": ["ADRA2A"],
+}.items() for g in genes]
 
 
 def variant_key(name):

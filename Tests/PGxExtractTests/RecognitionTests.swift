@@ -995,7 +995,8 @@ final class RecognitionTests: XCTestCase {
     /// A pharmacogene change by its legacy cDNA number, or a genotype at its position, written without its gene
     /// takes the one such gene its abstract names (real PharmGKB abstracts): "2677GT/3435CT" groups in one
     /// on ABCB1, "516GT" and "785AG" in one on CYP2B6, "-163C>A" in one on CYP1A2. Where the sentence had
-    /// given the nearest gene ("CYP2C9*1/*3 & 521TT"), SLCO1B1's 521T>C takes its own gene.
+    /// given the nearest gene ("CYP2C9*1/*3 & 521TT"), SLCO1B1's 521T>C takes its own gene. So does a
+    /// polymorphism named by its restriction site ("TaqIA": DRD2 or ANKK1; "ApaI": VDR).
     func testLegacyChangesAndGenotypesTakeTheirGene() throws {
         XCTAssertEqual(try pharmgkbGenes("19740397", "3435CT"), ["ABCB1"])
         XCTAssertEqual(try pharmgkbGenes("19740397", "2677GT"), ["ABCB1"])
@@ -1006,6 +1007,9 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(try pharmgkbGenes("22842957", "521 T>C"), ["SLCO1B1"])
         // the CYP2C9 alleles of the same abstract keep theirs
         XCTAssertEqual(try pharmgkbGenes("22842957", "*1/*3"), ["CYP2C9"])
+        // polymorphisms named by a restriction site, in abstracts that name their gene elsewhere
+        XCTAssertEqual(try pharmgkbGenes("17105675", "TaqIA"), ["DRD2"])
+        XCTAssertEqual(try pharmgkbGenes("29099735", "ApaI"), ["VDR"])
     }
 
     /// "catechol-O-methyl transferase" written apart is COMT, whose Val158Met it carries, not the drug
