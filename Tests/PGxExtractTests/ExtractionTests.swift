@@ -272,6 +272,23 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// A therapy's clinical end point named as such is the efficacy category: in a real PharmGKB abstract on
+    /// smoking cessation (25774163), the nicotinic receptor genes' varenicline pairs, which curators list as
+    /// efficacy, are efficacy by "abstinence" (they were "other": no cue word of the first rules).
+    func testClinicalEndPointsAreEfficacy() throws {
+        let shared = try TestEnv.requireShared()
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
+                               shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-008.xml").path], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let pairs = try r.stdout.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }.filter {
+            $0["doc"] as? String == "25774163" && ($0["drug"] as? [String: Any])?["name"] as? String == "varenicline"
+                && ["CHRNA4", "CHRNB2"].contains(($0["gene"] as? [String: Any])?["symbol"] as? String ?? "")
+        }
+        XCTAssertFalse(pairs.isEmpty, "25774163 pairs the nicotinic receptor genes with varenicline")
+        XCTAssertTrue(pairs.contains { ($0["rule"] as? String ?? "").contains("efficacy:outcome") }, "\(pairs.map { $0["rule"] ?? "" })")
+        XCTAssertTrue(pairs.contains { ($0["effect"] as? [String: Any])?["category"] as? String == "efficacy" })
+    }
+
     /// The document stage reads the record's indexing (its ChemicalList): the same PharmGKB abstracts with
     /// their index blocks (ChemicalList, MeshHeadingList) cut out give the same pairs, but the stage judges
     /// some of them otherwise.
