@@ -2735,10 +2735,15 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     /// Whether the text between two variants makes the second one the first written again in brackets, the
-    /// same change in another notation: "63396C→T (rs2472677)", "C3435T (rs1045642)".
+    /// same change in another notation: "63396C→T (rs2472677)", "C3435T (rs1045642)", also after the word for
+    /// one change ("the 1959C>T SNP (rs5925)", "C3435T polymorphism (rs1045642)").
     static func isBracketedAgain(_ between: ArraySlice<Unicode.Scalar>) -> Bool {
-        between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars)
+        if between.elementsEqual("(".unicodeScalars) || between.elementsEqual(" (".unicodeScalars) { return true }
+        guard between.last == "(" else { return false }
+        let word = makeLowerString(between.dropLast()).trimmingCharacters(in: .whitespaces)
+        return changeWords.contains(word)
     }
+    static let changeWords: Set<String> = ["snp", "polymorphism", "variant", "mutation", "substitution", "allele"]
 
     /// The bracket ("(" or "[") still open at `pos`, looking back no further than `from`.
     static func openingBracket(_ t: [Unicode.Scalar], before pos: Int, from: Int) -> Int? {

@@ -816,12 +816,13 @@ final class RecognitionTests: XCTestCase {
         // nucleotide polymorphisms (SNP) (rs934197, rs693", 20724655); not past a semicolon and another name
         // ("KIF6 rs20455, rs9471077, rs9462535; HMG-CoA rs3761740", PGxMine dev) or past the closed bracket
         // of a gene's list ("apolipoprotein E (APOE) variants (rs429358, rs7412) and the 1959C>T SNP
-        // (rs5925) in the low-density lipoprotein receptor (LDLR)", 25860945)
+        // (rs5925) in the low-density lipoprotein receptor (LDLR)", 25860945: the 1959C>T is the rs5925 written
+        // again, so it takes LDLR too, not APOE)
         XCTAssertEqual(try pharmgkbGenes("22949529", "A486V"), ["GRK4"])
         XCTAssertEqual(try pharmgkbGenes("22949529", "rs1801058"), ["GRK4"])
         XCTAssertEqual(try pharmgkbGenes("20724655", "rs693"), ["APOB"])
         XCTAssertEqual(try pharmgkbGenes("25860945", "rs5925"), ["LDLR"])
-        XCTAssertEqual(try pharmgkbGenes("25860945", "1959C>T"), ["none"])
+        XCTAssertEqual(try pharmgkbGenes("25860945", "1959C>T"), ["LDLR"])
         // a subfamily's list yields to the gene the document gives each change elsewhere: "CYP3A genetic factors
         // (rs776746, rs4646437, rs2257401 and rs10211)" after "CYP3A4 rs4646437", "CYP3A7 rs10211" (28952408)
         XCTAssertEqual(try pharmgkbGenes("28952408", "rs4646437"), ["CYP3A4"])
