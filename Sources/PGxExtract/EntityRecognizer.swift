@@ -544,10 +544,12 @@ public final class EntityRecognizer: @unchecked Sendable {
                     let next = i + 1 < n ? t[i + 1] : " "
                     let rs = v == 114 && (next == "s" || next == "S")
                     let hgvsPrefix = next == "." && (v == 99 || v == 103 || v == 112 || v == 109 || v == 110 || v == 114)
-                    guard rs || hgvsPrefix else { i = words[r].upperBound; continue }
+                    // "insertion/deletion"
+                    let indel = v == 105 && next == "n" && words[r].count == 9
+                    guard rs || hgvsPrefix || indel else { i = words[r].upperBound; continue }
                 }
                 m = rsid(t, i) ?? hgvs(t, i) ?? intronSplice(t, i) ?? proteinChange(t, i) ?? nucleotideChange(t, i)
-                    ?? restrictionSite(t, words[r])
+                    ?? restrictionSite(t, words[r]) ?? insertionDeletion(t, words[r])
             } else {
                 let v = t[i].value
                 if v == 42 || v == 0x2217 || v == 40 {
@@ -591,6 +593,20 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard Self.restrictionEnzymes.contains(word) else { return nil }
         return Mention(kind: .variant, start: w.lowerBound, end: end, name: makeString(t[w.lowerBound..<end].filter { $0 != " " }),
                        source: "pattern:restriction-site")
+    }
+
+    /// An insertion/deletion polymorphism named as such, the way the ACE one is known: "I/D" and
+    /// "insertion/deletion" (or "insertion-deletion"), named "I/D" (source `pattern:indel`); its gene is
+    /// found as any variant's ("ACE I/D", "angiotensin converting enzyme (ACE) insertion/deletion (I/D)").
+    func insertionDeletion(_ t: [Unicode.Scalar], _ w: Range<Int>) -> Mention? {
+        let a = w.lowerBound, e = w.upperBound
+        guard e < t.count, t[e] == "/" || (t[e] == "-" && w.count == 9) else { return nil }
+        if w.count == 1, t[a] == "I", t[e] == "/", e + 1 < t.count, t[e + 1] == "D", e + 2 == t.count || !Self.isAlnum(t[e + 2]) {
+            return Mention(kind: .variant, start: a, end: e + 2, name: "I/D", source: "pattern:indel")
+        }
+        guard w.count == 9, makeLowerString(t[w]) == "insertion", e + 9 <= t.count, makeLowerString(t[(e + 1)..<(e + 9)]) == "deletion",
+              e + 9 == t.count || !Self.isAlnum(t[e + 9]) else { return nil }
+        return Mention(kind: .variant, start: a, end: e + 9, name: "I/D", source: "pattern:indel")
     }
 
     static func digitsEnd(_ t: [Unicode.Scalar], _ i: Int) -> Int {

@@ -1024,6 +1024,17 @@ final class RecognitionTests: XCTestCase {
                        ["PKCδ|PRKCD", "PKC-epsilon|PRKCE", "PPARδ|PPARD", "IκBα|NFKBIA"])
     }
 
+    /// An insertion/deletion polymorphism named as such is a variant of its gene, the way the ACE one is known:
+    /// "angiotensin-converting enzyme (ACE) insertion/deletion (I/D)" in real PharmGKB abstracts (10636265,
+    /// 10880412's "Insertion-deletion" title), both forms named "I/D" (source `pattern:indel`).
+    func testInsertionDeletionPolymorphisms() throws {
+        XCTAssertEqual(try pharmgkbGenes("10636265", "I/D"), ["ACE"])
+        XCTAssertEqual(try pharmgkbGenes("10636265", "insertion/deletion"), ["ACE"])
+        XCTAssertEqual(try pharmgkbGenes("10880412", "Insertion-deletion"), ["ACE"])
+        let named = try record("10636265", in: Self.pharmgkb).filter { $0["type"] as? String == "variant" && ($0["text"] as? String ?? "").contains("/") }
+        XCTAssertTrue(named.allSatisfy { $0["name"] as? String == "I/D" && $0["source"] as? String == "pattern:indel" }, "\(named)")
+    }
+
     /// A receptor numbered by its type, with the type written before the name or in Roman numerals, is the
     /// gene NCBI numbers after it: in a real PharmGKB abstract "the angiotensin-II type I-receptor gene" is
     /// AGTR1 (it had been angiotensin II, a drug) and its SNPs rs275651 and rs5182 take it; "FP receptor"
