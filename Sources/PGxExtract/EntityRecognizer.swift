@@ -2857,9 +2857,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                     if v.gene == nil, starGenes.count == 1 { gene = starGenes.first }
                 } else {
                     let key = Self.variantKey(v.name), own = lexicon.namedVariantGenes[key]
+                    let pos = Self.nucleotidePosition(v.name)
                     // the genes with a named change at the same position ("3435TT", "C3435T": ABCB1's 3435C>T)
                     let atNamedPosition = v.source == "pattern:nucleotide" || v.source == "pattern:hgvs"
-                        ? Self.nucleotidePosition(v.name).flatMap { lexicon.namedPositionGenes[$0] } : nil
+                        ? pos.flatMap { lexicon.namedPositionGenes[$0] } : nil
                     if let g = v.gene, Mention.isSubfamily(g), let gs = attached[key]?.filter({ !Mention.isSubfamily($0) }), gs.count == 1 {
                         // a subfamily ("CYP3A genetic factors (rs776746, rs4646437, ...)") yields to the one gene
                         // the document gives the same change elsewhere ("CYP3A4 rs4646437")
@@ -2872,7 +2873,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                         gene = h
                     } else if let gs = attached[key], gs.count == 1 {
                         gene = gs.first
-                    } else if let pos = Self.nucleotidePosition(v.name), let gs = atPosition[pos], gs.count == 1 {
+                    } else if let pos, let gs = atPosition[pos], gs.count == 1 {
                         // the same position written another way: "3435TT" carriers of the "ABCB1 C3435T" before
                         gene = gs.first
                     } else if let gs = atNamedPosition, let h = onlyDocumentGene(gs) {
