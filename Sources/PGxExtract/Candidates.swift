@@ -476,8 +476,14 @@ public struct CandidateBuilder: Sendable {
         }
         var neg = false, spec = false, specFeature = false
         var bestCat: (Int, EffectCategory, String, Int)? = nil
+        var bestCatDrug = Int.max
         var featureCat: (Int, EffectCategory)? = nil   // the same from the rules the classifier sees
         var catInverse = false
+        // A category cue inside a longer one names no effect of its own ("levels" in "glucose levels",
+        // "clearance" in "HCV clearance"): it does not set the category (it stays a feature).
+        func coveredCategory(_ h: CueHit) -> Bool {
+            hits.contains { o in o.word < h.word && o.word + o.length > h.word && cues.rules[o.rule].kind == .category }
+        }
         for h in hits {
             let r = cues.rules[h.rule]
             let inside = h.word > lo && h.word < hi
@@ -493,7 +499,12 @@ public struct CandidateBuilder: Sendable {
                 spec = true
                 if r.modelFeature { specFeature = true }
             case .category:
-                if let c = r.category, bestCat == nil || d < bestCat!.0 { bestCat = (d, c, r.id, h.word); catInverse = r.inverse }
+                // the nearest cue to the pair; of cues as near (inside it, say), the nearest to the drug: the
+                // effect is the drug's ("TNFalpha levels correlate with a better response to adalimumab")
+                let dd = h.word < dw0 ? dw0 - h.word : (h.word > dw1 ? h.word - dw1 : 0)
+                if let c = r.category, bestCat == nil || d < bestCat!.0 || (d == bestCat!.0 && dd < bestCatDrug), !coveredCategory(h) {
+                    bestCat = (d, c, r.id, h.word); catInverse = r.inverse; bestCatDrug = dd
+                }
                 if r.modelFeature, let c = r.category, featureCat == nil || d < featureCat!.0 { featureCat = (d, c) }
             default: break
             }

@@ -29,6 +29,8 @@ public struct CueRule: Sendable {
 public struct CueHit: Sendable {
     public var rule: Int
     public var word: Int
+    /// How many words the cue spans.
+    public var length: Int = 1
 }
 
 public final class CueMatcher: @unchecked Sendable {
@@ -159,7 +161,7 @@ public final class CueMatcher: @unchecked Sendable {
                 guard i + cue.count <= words.count else { return }
                 var ok = true
                 for k in 1..<max(cue.count, 1) where !CueMatcher.matches(cue[k], words[i + k]) { ok = false; break }
-                if ok && (i == 0 || !rules[ri].atStart) { out.append(CueHit(rule: ri, word: i)) }
+                if ok && (i == 0 || !rules[ri].atStart) { out.append(CueHit(rule: ri, word: i, length: max(cue.count, 1))) }
             }
             // the word's bytes: its hash for the filter, its first byte for the prefixes, its last hyphen
             var word = w

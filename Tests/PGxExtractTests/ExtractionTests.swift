@@ -289,6 +289,42 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs.contains { ($0["effect"] as? [String: Any])?["category"] as? String == "efficacy" })
     }
 
+    /// A triple's category is its drug's effect, read in real PharmGKB abstracts:
+    /// - of two category cues inside the pair, the one nearer the drug ("Tumour necrosis factor (TNF)alpha
+    ///   -308 G/G promoter polymorphism and TNFalpha levels correlate with a better response to adalimumab",
+    ///   17343250: efficacy, it was metabolism by "levels");
+    /// - "responsiveness" and a "-lowering effect" are efficacy ("poor clopidogrel responsiveness", 26362473;
+    ///   "thrombin-lowering effects of simvastatin", 19027114), where "formation" had made it metabolism;
+    /// - "PK" is pharmacokinetics ("affect the PK of labetalol", 23090703).
+    /// Curators list all four pairs under these categories.
+    func testTheCategoryIsTheDrugsEffect() throws {
+        let shared = try TestEnv.requireShared()
+        let cases: [(file: String, pmid: String, gene: String, drug: String, category: String, rule: String)] = [
+            ("pharmgkb-001.xml", "17343250", "TNF", "adalimumab", "efficacy", "efficacy:response"),
+            ("pharmgkb-009.xml", "26362473", "ABCB1", "clopidogrel", "efficacy", "efficacy:outcome"),
+            ("pharmgkb-002.xml", "19027114", "F3", "simvastatin", "efficacy", "efficacy:outcome"),
+            ("pharmgkb-006.xml", "23090703", "UGT2B7", "labetalol", "metabolism", "metabolism:disposition"),
+        ]
+        var outputs: [String: [[String: Any]]] = [:]
+        for c in cases {
+            if outputs[c.file] == nil {
+                let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0", "--quiet",
+                                       shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(c.file)").path], cwd: TestEnv.root)
+                XCTAssertEqual(r.status, 0, r.stderr)
+                outputs[c.file] = try r.stdout.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }
+            }
+            let pair = outputs[c.file]!.filter {
+                $0["doc"] as? String == c.pmid && ($0["drug"] as? [String: Any])?["name"] as? String == c.drug
+                    && ($0["gene"] as? [String: Any])?["symbol"] as? String == c.gene
+            }
+            // the first sentence that names the pair: the title, or the abstract's first such sentence
+            let first = pair.first { $0["passage"] as? String == "title" } ?? pair.first
+            XCTAssertNotNil(first, "\(c.pmid) pairs \(c.gene) with \(c.drug)")
+            XCTAssertEqual((first?["effect"] as? [String: Any])?["category"] as? String, c.category, "\(c.pmid): \(first?["rule"] ?? "")")
+            XCTAssertTrue((first?["rule"] as? String ?? "").contains(c.rule), "\(c.pmid): \(first?["rule"] ?? "")")
+        }
+    }
+
     /// The document stage reads the record's indexing (its ChemicalList): the same PharmGKB abstracts with
     /// their index blocks (ChemicalList, MeshHeadingList) cut out give the same pairs, but the stage judges
     /// some of them otherwise.
