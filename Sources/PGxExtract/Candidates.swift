@@ -480,9 +480,12 @@ public struct CandidateBuilder: Sendable {
         var featureCat: (Int, EffectCategory)? = nil   // the same from the rules the classifier sees
         var catInverse = false
         // A category cue inside a longer one names no effect of its own ("levels" in "glucose levels",
-        // "clearance" in "HCV clearance"): it does not set the category (it stays a feature).
+        // "clearance" in "HCV clearance"), nor does "risk of" before another category cue ("the risk of
+        // clopidogrel resistance"): it does not set the category (it stays a feature).
         func coveredCategory(_ h: CueHit) -> Bool {
-            hits.contains { o in o.word < h.word && o.word + o.length > h.word && cues.rules[o.rule].kind == .category }
+            if words[h.word].text.lowercased() == "risk",
+               hits.contains(where: { o in o.word > h.word + 1 && o.word <= h.word + 4 && cues.rules[o.rule].kind == .category }) { return true }
+            return hits.contains { o in o.word < h.word && o.word + o.length > h.word && cues.rules[o.rule].kind == .category }
         }
         for h in hits {
             let r = cues.rules[h.rule]

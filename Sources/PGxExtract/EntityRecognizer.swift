@@ -123,7 +123,84 @@ public final class EntityRecognizer: @unchecked Sendable {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
         attachFromDocument(&result)
+        addIndelGenotypes(passages, &result)
         return result
+    }
+
+    /// Genotypes and alleles of an insertion/deletion polymorphism, in a document that names one such
+    /// polymorphism with its gene ("ACE I/D", "angiotensin converting enzyme (ACE) insertion/deletion"):
+    /// "DD genotype", "II subjects", "the DD, ID and II genotypes", "II/ID/DD", "D allele carriers",
+    /// "I-allele" are variant mentions of that gene, named "I/D" as the polymorphism (source
+    /// `pattern:indel-genotype`). Studies of ACE inhibitors and angiotensin receptor blockers often name the
+    /// gene once and then speak of genotypes alone ("patients with the DD genotype had a smaller fall in
+    /// blood pressure on enalapril"). A code after a word that numbers something ("phase II patients",
+    /// "class I alleles") is none; two genes with such a polymorphism leave the codes without one.
+    func addIndelGenotypes(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        let genes = Set(result.joined().lazy.filter { $0.kind == .variant && $0.source == "pattern:indel" }.compactMap(\.gene))
+        guard genes.count == 1, let gene = genes.first else { return }
+        for (p, t) in passages.enumerated() where p < result.count {
+            let words = Self.alnumRuns(t)
+            var added: [Mention] = []
+            var k = 0
+            while k < words.count {
+                let w = words[k], code = makeString(t[w])
+                let isPair = Self.indelGenotypes.contains(code), isAllele = code == "D" || code == "I"
+                guard isPair || isAllele,
+                      k == 0 || !Self.numberedWords.contains(makeLowerString(t[words[k - 1]])) else { k += 1; continue }
+                // a list of genotypes: "DD, ID and II", "II/ID/DD", "DD+ID", "DD vs. II"
+                var last = k
+                if isPair {
+                    while true {
+                        // the next code, after a connecting word or not
+                        var j = last + 1
+                        if j < words.count, Self.genotypeConnectors.contains(makeLowerString(t[words[j]])) { j += 1 }
+                        guard j < words.count, Self.indelGenotypes.contains(makeString(t[words[j]])),
+                              Self.joinsGenotypes(t, words[last].upperBound, words[j].lowerBound) else { break }
+                        last = j
+                    }
+                }
+                // the word after: "genotype", "carriers", "subjects" ("DD-genotype", "I-allele")
+                var next: String? = nil
+                if last + 1 < words.count, Self.onlySpaceOrHyphen(t, words[last].upperBound, words[last + 1].lowerBound) {
+                    next = makeLowerString(t[words[last + 1]])
+                }
+                let named = isAllele ? next.map(Self.indelAlleleWords.contains) ?? false
+                                     : last > k || (next.map(Self.indelGenotypeWords.contains) ?? false)
+                let span = w.lowerBound..<words[last].upperBound
+                if named, !result[p].contains(where: { $0.start < span.upperBound && span.lowerBound < $0.end }) {
+                    added.append(Mention(kind: .variant, start: span.lowerBound, end: span.upperBound, name: "I/D", gene: gene,
+                                         source: "pattern:indel-genotype"))
+                }
+                k = last + 1
+            }
+            if !added.isEmpty {
+                result[p].append(contentsOf: added)
+                result[p].sort { $0.start < $1.start }
+            }
+        }
+    }
+
+    static let indelGenotypes: Set<String> = ["DD", "II", "ID", "DI"]
+    static let genotypeConnectors: Set<String> = ["and", "or", "vs", "versus"]
+    /// Words after a genotype code that make it one ("DD genotype", "II subjects").
+    static let indelGenotypeWords: Set<String> = ["genotype", "genotypes", "homozygote", "homozygotes", "homozygous", "carrier",
+                                                  "carriers", "subjects", "patients", "individuals", "group", "groups", "allele"]
+    /// Words after an allele letter that make it one ("D allele", "I-allele carriers").
+    static let indelAlleleWords: Set<String> = ["allele", "alleles", "carrier", "carriers", "homozygote", "homozygotes", "homozygous"]
+    /// Words before a Roman numeral or letter that numbers something ("phase II", "class I alleles").
+    static let numberedWords: Set<String> = ["phase", "type", "class", "grade", "stage", "step", "level", "part", "complex",
+                                             "trial", "study", "arm", "period", "group", "cohort", "category", "degree", "nyha",
+                                             "angiotensin", "factor", "hla", "mhc", "vitamin", "figure", "table", "day", "week", "year"]
+
+    /// Between two genotype codes of a list: a comma, slash, plus, hyphen or colon, "and", "or", "vs", "versus".
+    static func joinsGenotypes(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard a < b, b - a <= 9 else { return false }
+        let between = makeLowerString(t[a..<b]).trimmingCharacters(in: .whitespaces)
+        return [",", "/", "+", "-", ":", "and", "or", "vs", "vs.", "versus", ", and", ", or", "and/or"].contains(between)
+    }
+
+    static func onlySpaceOrHyphen(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        b - a >= 1 && b - a <= 2 && t[a..<b].allSatisfy { $0 == " " || $0 == "-" }
     }
 
     /// "Interferon" in a document that names ribavirin and no interferon product is the hepatitis C therapy

@@ -295,15 +295,18 @@ final class ExtractionTests: XCTestCase {
     ///   17343250: efficacy, it was metabolism by "levels");
     /// - "responsiveness" and a "-lowering effect" are efficacy ("poor clopidogrel responsiveness", 26362473;
     ///   "thrombin-lowering effects of simvastatin", 19027114), where "formation" had made it metabolism;
-    /// - "PK" is pharmacokinetics ("affect the PK of labetalol", 23090703).
-    /// Curators list all four pairs under these categories.
+    /// - "PK" is pharmacokinetics ("affect the PK of labetalol", 23090703);
+    /// - "risk of" yields to the cue after it ("CYP2C19*2 and *3 alleles independently increased the risk of
+    ///   clopidogrel resistance", 25329996: efficacy, decreased; it was toxicity).
+    /// Curators list all five pairs under these categories.
     func testTheCategoryIsTheDrugsEffect() throws {
         let shared = try TestEnv.requireShared()
-        let cases: [(file: String, pmid: String, gene: String, drug: String, category: String, rule: String)] = [
-            ("pharmgkb-001.xml", "17343250", "TNF", "adalimumab", "efficacy", "efficacy:response"),
-            ("pharmgkb-009.xml", "26362473", "ABCB1", "clopidogrel", "efficacy", "efficacy:outcome"),
-            ("pharmgkb-002.xml", "19027114", "F3", "simvastatin", "efficacy", "efficacy:outcome"),
-            ("pharmgkb-006.xml", "23090703", "UGT2B7", "labetalol", "metabolism", "metabolism:disposition"),
+        let cases: [(file: String, pmid: String, gene: String, variant: String?, drug: String, category: String, rule: String)] = [
+            ("pharmgkb-001.xml", "17343250", "TNF", nil, "adalimumab", "efficacy", "efficacy:response"),
+            ("pharmgkb-009.xml", "26362473", "ABCB1", nil, "clopidogrel", "efficacy", "efficacy:outcome"),
+            ("pharmgkb-002.xml", "19027114", "F3", nil, "simvastatin", "efficacy", "efficacy:outcome"),
+            ("pharmgkb-006.xml", "23090703", "UGT2B7", nil, "labetalol", "metabolism", "metabolism:disposition"),
+            ("pharmgkb-008.xml", "25329996", "CYP2C19", "CYP2C19*2", "clopidogrel", "efficacy", "efficacy:failure"),
         ]
         var outputs: [String: [[String: Any]]] = [:]
         for c in cases {
@@ -316,6 +319,7 @@ final class ExtractionTests: XCTestCase {
             let pair = outputs[c.file]!.filter {
                 $0["doc"] as? String == c.pmid && ($0["drug"] as? [String: Any])?["name"] as? String == c.drug
                     && ($0["gene"] as? [String: Any])?["symbol"] as? String == c.gene
+                    && (c.variant == nil || ($0["variant"] as? [String: Any])?["name"] as? String == c.variant)
             }
             // the first sentence that names the pair: the title, or the abstract's first such sentence
             let first = pair.first { $0["passage"] as? String == "title" } ?? pair.first
@@ -323,6 +327,35 @@ final class ExtractionTests: XCTestCase {
             XCTAssertEqual((first?["effect"] as? [String: Any])?["category"] as? String, c.category, "\(c.pmid): \(first?["rule"] ?? "")")
             XCTAssertTrue((first?["rule"] as? String ?? "").contains(c.rule), "\(c.pmid): \(first?["rule"] ?? "")")
         }
+    }
+
+    /// Genotypes of an insertion/deletion polymorphism written alone are variants of the gene the abstract
+    /// names the polymorphism of, in real PharmGKB abstracts on ACE: "8.1 versus 4.8 g for DD versus II
+    /// genotype" (11208681), "Patients with the D allele" (10880412), and "patients with the DD genotype are
+    /// more likely to have regression of LVH when treated with benazepril" (15788353) pairs ACE's I/D with
+    /// benazepril, which curators list. A document without such a polymorphism gets no genotype mentions.
+    func testIndelGenotypesAreVariantsOfTheirGene() throws {
+        let shared = try TestEnv.requireShared()
+        let file = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
+        let pgx = try TestEnv.binary().path
+        let e = try runProcess(pgx, ["extract", "--format", "entities", "--quiet", file], cwd: TestEnv.root)
+        XCTAssertEqual(e.status, 0, e.stderr)
+        let entities = try json(e.stdout)
+        let genotypes = entities.filter { $0["source"] as? String == "pattern:indel-genotype" }
+        let texts = Set(genotypes.map { "\($0["doc"]!)|\($0["text"]!)|\($0["gene"] ?? "")|\($0["name"]!)" })
+        XCTAssertTrue(texts.contains("11208681|DD versus II|ACE|I/D"), "\(texts.sorted())")
+        XCTAssertTrue(texts.contains("10880412|D|ACE|I/D"), "\(texts.sorted())")
+        let withIndel = Set(entities.filter { $0["source"] as? String == "pattern:indel" }.map { "\($0["doc"]!)" })
+        for g in genotypes { XCTAssertTrue(withIndel.contains("\(g["doc"]!)"), "\(g)") }
+        let r = try runProcess(pgx, ["extract", "--min-confidence", "0", "--quiet", file], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let triples = try json(r.stdout).filter {
+            $0["doc"] as? String == "15788353" && ($0["drug"] as? [String: Any])?["name"] as? String == "benazepril"
+                && ($0["variant"] as? [String: Any])?["text"] as? String == "DD"
+        }
+        XCTAssertEqual(triples.count, 1)
+        XCTAssertEqual((triples.first?["gene"] as? [String: Any])?["symbol"] as? String, "ACE")
+        XCTAssertEqual((triples.first?["variant"] as? [String: Any])?["name"] as? String, "I/D")
     }
 
     /// The document stage reads the record's indexing (its ChemicalList): the same PharmGKB abstracts with
