@@ -195,9 +195,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Between two genotype codes of a list: a comma, slash, plus, hyphen or colon, "and", "or", "vs", "versus".
     static func joinsGenotypes(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         guard a < b, b - a <= 9 else { return false }
-        let between = makeLowerString(t[a..<b]).trimmingCharacters(in: .whitespaces)
-        return [",", "/", "+", "-", ":", "and", "or", "vs", "vs.", "versus", ", and", ", or", "and/or"].contains(between)
+        return listJoins.contains(makeLowerString(t[a..<b]).trimmingCharacters(in: .whitespaces))
     }
+    static let listJoins: Set<String> = [",", "/", "+", "-", ":", "and", "or", "vs", "vs.", "versus", ", and", ", or"]
 
     static func onlySpaceOrHyphen(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         b - a >= 1 && b - a <= 2 && t[a..<b].allSatisfy { $0 == " " || $0 == "-" }
