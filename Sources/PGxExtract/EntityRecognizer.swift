@@ -123,70 +123,118 @@ public final class EntityRecognizer: @unchecked Sendable {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
         attachFromDocument(&result)
-        addIndelGenotypes(passages, &result)
+        addGenotypesWrittenAlone(passages, &result)
         return result
     }
 
-    /// Genotypes and alleles of an insertion/deletion polymorphism, in a document that names one such
-    /// polymorphism with its gene ("ACE I/D", "angiotensin converting enzyme (ACE) insertion/deletion"):
-    /// "DD genotype", "II subjects", "the DD, ID and II genotypes", "II/ID/DD", "D allele carriers",
-    /// "I-allele" are variant mentions of that gene, named "I/D" as the polymorphism (source
-    /// `pattern:indel-genotype`). Studies of ACE inhibitors and angiotensin receptor blockers often name the
-    /// gene once and then speak of genotypes alone ("patients with the DD genotype had a smaller fall in
-    /// blood pressure on enalapril"). A code after a word that numbers something ("phase II patients",
-    /// "class I alleles") is none; two genes with such a polymorphism leave the codes without one.
-    func addIndelGenotypes(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
-        let genes = Set(result.joined().lazy.filter { $0.kind == .variant && $0.source == "pattern:indel" }.compactMap(\.gene))
-        guard genes.count == 1, let gene = genes.first else { return }
-        for (p, t) in passages.enumerated() where p < result.count {
-            let words = Self.alnumRuns(t)
-            var added: [Mention] = []
-            var k = 0
-            while k < words.count {
-                let w = words[k], code = makeString(t[w])
-                let isPair = Self.indelGenotypes.contains(code), isAllele = code == "D" || code == "I"
-                guard isPair || isAllele,
-                      k == 0 || !Self.numberedWords.contains(makeLowerString(t[words[k - 1]])) else { k += 1; continue }
-                // a list of genotypes: "DD, ID and II", "II/ID/DD", "DD+ID", "DD vs. II"
-                var last = k
-                if isPair {
-                    while true {
-                        // the next code, after a connecting word or not
-                        var j = last + 1
-                        if j < words.count, Self.genotypeConnectors.contains(makeLowerString(t[words[j]])) { j += 1 }
-                        guard j < words.count, Self.indelGenotypes.contains(makeString(t[words[j]])),
-                              Self.joinsGenotypes(t, words[last].upperBound, words[j].lowerBound) else { break }
-                        last = j
-                    }
-                }
-                // the word after: "genotype", "carriers", "subjects" ("DD-genotype", "I-allele")
-                var next: String? = nil
-                if last + 1 < words.count, Self.onlySpaceOrHyphen(t, words[last].upperBound, words[last + 1].lowerBound) {
-                    next = makeLowerString(t[words[last + 1]])
-                }
-                let named = isAllele ? next.map(Self.indelAlleleWords.contains) ?? false
-                                     : last > k || (next.map(Self.indelGenotypeWords.contains) ?? false)
-                let span = w.lowerBound..<words[last].upperBound
-                if named, !result[p].contains(where: { $0.start < span.upperBound && span.lowerBound < $0.end }) {
-                    added.append(Mention(kind: .variant, start: span.lowerBound, end: span.upperBound, name: "I/D", gene: gene,
-                                         source: "pattern:indel-genotype"))
-                }
-                k = last + 1
+    /// A polymorphism whose genotypes papers write alone once they have named it: the letters of its
+    /// alleles, the name its genotypes take, and how a document names the polymorphism with its gene.
+    struct GenotypeSystem: Sendable {
+        let name: String
+        let source: String
+        /// Allele letters, upper case ("D", "I"); two of them make a genotype ("DD", "I/D", "s/s").
+        let letters: Set<String>
+        /// Whether lower-case letters are written too ("s/s", "l allele").
+        let lowerCase: Bool
+        /// The gene of a mention that names the polymorphism, if it does.
+        let names: @Sendable (Mention, [Unicode.Scalar]) -> String?
+    }
+
+    static let genotypeSystems: [GenotypeSystem] = [
+        // ACE's insertion/deletion (and any other "I/D" the document names with its gene)
+        GenotypeSystem(name: "I/D", source: "pattern:indel-genotype", letters: ["D", "I"], lowerCase: false,
+                       names: { m, _ in m.kind == .variant && m.source == "pattern:indel" ? m.gene : nil }),
+        // the serotonin transporter's promoter length polymorphism, long and short alleles
+        GenotypeSystem(name: "5-HTTLPR", source: "pattern:httlpr-genotype", letters: ["L", "S"], lowerCase: true,
+                       names: { m, t in
+                           m.kind == .gene && m.name == "SLC6A4" && m.end <= t.count
+                               && makeString(t[m.start..<m.end]).uppercased().contains("HTTLPR") ? m.name : nil }),
+    ]
+
+    /// Genotypes and alleles of a polymorphism written alone, in a document that names the polymorphism
+    /// with its gene (`genotypeSystems`): after "ACE I/D" or "insertion/deletion", "DD genotype", "II
+    /// subjects", "DD versus II", "the DD, ID and II genotypes", "D/D", "D allele carriers", "I-allele" are
+    /// variant mentions of ACE named "I/D" (source `pattern:indel-genotype`); after "5-HTTLPR", "s/s
+    /// genotype", "LL homozygotes", "S allele carriers", "the short (S) allele" are SLC6A4's, named
+    /// "5-HTTLPR" (`pattern:httlpr-genotype`). Such studies often name the polymorphism once and then speak
+    /// of genotypes alone ("patients with the DD genotype had a smaller fall in blood pressure on
+    /// enalapril"). A code must be followed by a word of genotypes or alleles, or be one of a list of codes;
+    /// one after a word that numbers something ("phase II patients", "class I alleles", "angiotensin II")
+    /// is none; two genes named with the same polymorphism leave its codes without one.
+    func addGenotypesWrittenAlone(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for system in Self.genotypeSystems {
+            var genes = Set<String>()
+            for (p, ms) in result.enumerated() where p < passages.count {
+                for m in ms { if let g = system.names(m, passages[p]) { genes.insert(g) } }
             }
-            if !added.isEmpty {
-                result[p].append(contentsOf: added)
-                result[p].sort { $0.start < $1.start }
+            guard genes.count == 1, let gene = genes.first else { continue }
+            for (p, t) in passages.enumerated() where p < result.count {
+                let added = genotypeMentions(t, system, gene, existing: result[p])
+                if !added.isEmpty {
+                    result[p].append(contentsOf: added)
+                    result[p].sort { $0.start < $1.start }
+                }
             }
         }
     }
 
-    static let indelGenotypes: Set<String> = ["DD", "II", "ID", "DI"]
+    func genotypeMentions(_ t: [Unicode.Scalar], _ system: GenotypeSystem, _ gene: String, existing: [Mention]) -> [Mention] {
+        let words = Self.alnumRuns(t)
+        func letter(_ k: Int) -> Bool {
+            guard words[k].count == 1 else { return false }
+            let c = makeString(t[words[k]])
+            return system.letters.contains(c) || system.lowerCase && system.letters.contains(c.uppercased())
+        }
+        // a genotype at word k, and the word it ends on: "DD", "D/D", "s / s"; nil for none
+        func genotype(_ k: Int) -> Int? {
+            guard k < words.count else { return nil }
+            let w = words[k]
+            if w.count == 2, system.letters.contains(makeString(t[w.lowerBound..<(w.lowerBound + 1)])),
+               system.letters.contains(makeString(t[(w.lowerBound + 1)..<w.upperBound])) { return k }
+            if letter(k), k + 1 < words.count, letter(k + 1),
+               makeString(t[w.upperBound..<words[k + 1].lowerBound]).trimmingCharacters(in: .whitespaces) == "/" { return k + 1 }
+            return nil
+        }
+        var out: [Mention] = []
+        var k = 0
+        while k < words.count {
+            let pairEnd = genotype(k)
+            guard pairEnd != nil || letter(k),
+                  k == 0 || !Self.numberedWords.contains(makeLowerString(t[words[k - 1]])) else { k += 1; continue }
+            var last = pairEnd ?? k
+            var listed = false
+            if pairEnd != nil {
+                // a list of genotypes: "DD, ID and II", "II/ID/DD", "DD+ID", "DD vs. II", "S/S, S/L and L/L"
+                while true {
+                    var j = last + 1
+                    if j < words.count, Self.genotypeConnectors.contains(makeLowerString(t[words[j]])) { j += 1 }
+                    guard let e = genotype(j), Self.joinsGenotypes(t, words[last].upperBound, words[j].lowerBound) else { break }
+                    last = e; listed = true
+                }
+            }
+            // the word after: "genotype", "carriers", "subjects" ("DD-genotype", "I-allele", "(S) allele")
+            var next: String? = nil
+            if last + 1 < words.count, Self.onlySpaceOrHyphen(t, words[last].upperBound, words[last + 1].lowerBound) {
+                next = makeLowerString(t[words[last + 1]])
+            }
+            let named = pairEnd == nil ? next.map(Self.alleleWords.contains) ?? false
+                                       : listed || (next.map(Self.genotypeWords.contains) ?? false)
+            let span = words[k].lowerBound..<words[last].upperBound
+            if named, !existing.contains(where: { $0.start < span.upperBound && span.lowerBound < $0.end }) {
+                out.append(Mention(kind: .variant, start: span.lowerBound, end: span.upperBound, name: system.name, gene: gene,
+                                   source: system.source))
+            }
+            k = last + 1
+        }
+        return out
+    }
+
     static let genotypeConnectors: Set<String> = ["and", "or", "vs", "versus"]
     /// Words after a genotype code that make it one ("DD genotype", "II subjects").
-    static let indelGenotypeWords: Set<String> = ["genotype", "genotypes", "homozygote", "homozygotes", "homozygous", "carrier",
-                                                  "carriers", "subjects", "patients", "individuals", "group", "groups", "allele"]
+    static let genotypeWords: Set<String> = ["genotype", "genotypes", "homozygote", "homozygotes", "homozygous", "carrier",
+                                             "carriers", "subjects", "patients", "individuals", "group", "groups", "allele"]
     /// Words after an allele letter that make it one ("D allele", "I-allele carriers").
-    static let indelAlleleWords: Set<String> = ["allele", "alleles", "carrier", "carriers", "homozygote", "homozygotes", "homozygous"]
+    static let alleleWords: Set<String> = ["allele", "alleles", "carrier", "carriers", "homozygote", "homozygotes", "homozygous"]
     /// Words before a Roman numeral or letter that numbers something ("phase II", "class I alleles").
     static let numberedWords: Set<String> = ["phase", "type", "class", "grade", "stage", "step", "level", "part", "complex",
                                              "trial", "study", "arm", "period", "group", "cohort", "category", "degree", "nyha",
@@ -199,8 +247,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
     static let listJoins: Set<String> = [",", "/", "+", "-", ":", "and", "or", "vs", "vs.", "versus", ", and", ", or"]
 
+    /// One to three spaces, hyphens or closing brackets: "DD genotype", "I-allele", "(S) allele".
     static func onlySpaceOrHyphen(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-        b - a >= 1 && b - a <= 2 && t[a..<b].allSatisfy { $0 == " " || $0 == "-" }
+        b - a >= 1 && b - a <= 3 && t[a..<b].allSatisfy { $0 == " " || $0 == "-" || $0 == ")" }
     }
 
     /// "Interferon" in a document that names ribavirin and no interferon product is the hepatitis C therapy

@@ -220,6 +220,29 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(drugs, ["a:EPI", "a:dobutamine", "b:MTX"], "EPI with another drug stays; HD-MTX is methotrexate; EPI alone is not")
     }
 
+    /// The serotonin transporter's long and short alleles written alone are variants of SLC6A4 where the
+    /// text names 5-HTTLPR: the PGxCorpus dev sentence "s/s-allele patients showed a higher benefit from
+    /// lithium augmentation than did patients carrying other 5-HTTLPR genotypes" pairs "s/s" (named
+    /// 5-HTTLPR) with lithium, as its gold does; written sentences show that the letters mean nothing in a
+    /// text that does not name the polymorphism, nor after a word that numbers ("type L").
+    func testSerotoninTransporterGenotypesAreVariantsOfSLC6A4() throws {
+        let shared = try TestEnv.requireShared()
+        let gold = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl"), encoding: .utf8)
+        var lines = gold.split(separator: "\n").map(String.init).filter { $0.contains("s/s-allele patients showed a higher benefit from lithium") }
+        XCTAssertEqual(lines.count, 1, "the PGxCorpus sentence")
+        lines.append(#"{"id": "w1", "text": "Patients with the S allele and the LL genotype responded to paroxetine."}"#)
+        lines.append(#"{"id": "w2", "text": "In 5-HTTLPR studies, type L patients and SS homozygotes on fluoxetine were compared."}"#)
+        let ms = try text(lines)
+        let genotypes = ms.filter { $0["source"] as? String == "pattern:httlpr-genotype" }
+        XCTAssertEqual(Set(genotypes.map { "\($0["doc"]!)|\($0["text"]!)|\($0["gene"]!)|\($0["name"]!)" }),
+                       ["\(lines[0].split(separator: "\"")[3])|s/s|SLC6A4|5-HTTLPR", "w2|SS|SLC6A4|5-HTTLPR"])
+        let triples = try text(Array(lines.prefix(1)), triples: true).filter {
+            ($0["drug"] as? [String: Any])?["name"] as? String == "lithium" && ($0["variant"] as? [String: Any])?["text"] as? String == "s/s"
+        }
+        XCTAssertEqual(triples.count, 1)
+        XCTAssertEqual((triples.first?["gene"] as? [String: Any])?["symbol"] as? String, "SLC6A4")
+    }
+
     /// A direction word said of the gene or its alleles ("TPMT deficiency", "PTEN loss", "loss-of-function
     /// alleles") is not the effect's direction; a verb after the gene still is ("PPARalpha protects against
     /// amiodarone-induced hepatotoxicity"). Sentences of the PGxCorpus dev set and written ones.
