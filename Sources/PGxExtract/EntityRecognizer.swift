@@ -158,7 +158,10 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// genotype", "LL homozygotes", "S allele carriers", "the short (S) allele" are SLC6A4's, named
     /// "5-HTTLPR" (`pattern:httlpr-genotype`). Such studies often name the polymorphism once and then speak
     /// of genotypes alone ("patients with the DD genotype had a smaller fall in blood pressure on
-    /// enalapril"). A code must be followed by a word of genotypes or alleles, or be one of a list of codes;
+    /// enalapril"). So are those of a single-nucleotide change named by its bases where it is the document's
+    /// only variant besides star alleles ("GNB3 C825T" ... "CT and TT genotypes", "the T allele"; named as
+    /// the change, source `pattern:snp-genotype`): with a second change or an rsID, a genotype could be
+    /// either's. A code must be followed by a word of genotypes or alleles, or be one of a list of codes;
     /// one after a word that numbers something ("phase II patients", "class I alleles", "angiotensin II")
     /// is none; two genes named with the same polymorphism leave its codes without one.
     func addGenotypesWrittenAlone(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
@@ -168,6 +171,19 @@ public final class EntityRecognizer: @unchecked Sendable {
                 for m in ms { if let g = system.names(m, passages[p]) { genes.insert(g) } }
             }
             guard genes.count == 1, let gene = genes.first else { continue }
+            add(system, gene)
+        }
+        // A single-nucleotide change, where it is the document's only change: its genotypes and alleles
+        // by their bases ("C825T" ... "TT genotype", "CT and CC carriers", "the T allele").
+        var changes: [String: (Mention, [String])] = [:]
+        var others = false
+        for m in result.joined() where m.kind == .variant && m.source != "pattern:star" && !m.source.hasSuffix("-genotype") {
+            if m.gene != nil, let bases = Self.changeBases(m.name) { changes[Self.variantKey(m.name)] = (m, bases) } else { others = true }
+        }
+        if !others, changes.count == 1, let (m, bases) = changes.values.first, let gene = m.gene {
+            add(GenotypeSystem(name: m.name, source: "pattern:snp-genotype", letters: Set(bases), lowerCase: false, names: { _, _ in nil }), gene)
+        }
+        func add(_ system: GenotypeSystem, _ gene: String) {
             for (p, t) in passages.enumerated() where p < result.count {
                 let added = genotypeMentions(t, system, gene, existing: result[p])
                 if !added.isEmpty {
@@ -176,6 +192,23 @@ public final class EntityRecognizer: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The two bases of a single-nucleotide change named by its bases: "C825T", "3435C>T", "c.521T>C",
+    /// "-1639G>A", "102T/C"; nil for any other name.
+    static func changeBases(_ name: String) -> [String]? {
+        var s = Substring(name)
+        if s.hasPrefix("c.") || s.hasPrefix("g.") { s = s.dropFirst(2) }
+        if s.hasPrefix("-") || s.hasPrefix("+") { s = s.dropFirst() }
+        let c = Array(s)
+        guard c.count >= 3, let last = c.last, "ACGT".contains(last) else { return nil }
+        let isBase: (Character) -> Bool = { "ACGT".contains($0) }
+        if isBase(c[0]), c[1...].dropLast().allSatisfy(\.isNumber), c[0] != last { return [String(c[0]), String(last)] }   // C825T
+        if c.count >= 4, c[c.count - 2] == ">" || c[c.count - 2] == "/", isBase(c[c.count - 3]),
+           c[..<(c.count - 3)].allSatisfy(\.isNumber), !c[..<(c.count - 3)].isEmpty, c[c.count - 3] != last {
+            return [String(c[c.count - 3]), String(last)]                                                           // 3435C>T
+        }
+        return nil
     }
 
     func genotypeMentions(_ t: [Unicode.Scalar], _ system: GenotypeSystem, _ gene: String, existing: [Mention]) -> [Mention] {

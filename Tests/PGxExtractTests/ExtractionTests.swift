@@ -334,7 +334,8 @@ final class ExtractionTests: XCTestCase {
     /// genotype" (11208681), "Patients with the D allele" (10880412), and "patients with the DD genotype are
     /// more likely to have regression of LVH when treated with benazepril" (15788353) pairs ACE's I/D with
     /// benazepril, which curators list. A document without such a polymorphism gets no genotype mentions.
-    func testIndelGenotypesAreVariantsOfTheirGene() throws {
+    /// So are the genotypes of a single-nucleotide change that is its document's only change, by its bases.
+    func testGenotypesWrittenAloneAreVariantsOfTheirGene() throws {
         let shared = try TestEnv.requireShared()
         let file = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
         let pgx = try TestEnv.binary().path
@@ -347,6 +348,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(texts.contains("10880412|D|ACE|I/D"), "\(texts.sorted())")
         let withIndel = Set(entities.filter { $0["source"] as? String == "pattern:indel" }.map { "\($0["doc"]!)" })
         for g in genotypes { XCTAssertTrue(withIndel.contains("\(g["doc"]!)"), "\(g)") }
+        // a single-nucleotide change that is its document's only change: its genotypes by their bases
+        // ("CT genotype and TT genotype control patients required less phenprocoumon", 16201835)
+        let snp = entities.filter { $0["source"] as? String == "pattern:snp-genotype" }
+        let snpTexts = Set(snp.map { "\($0["doc"]!)|\($0["text"]!)|\($0["gene"] ?? "")|\($0["name"]!)" })
+        XCTAssertTrue(snpTexts.contains("16201835|TT|VKORC1|C1173T"), "\(snpTexts.sorted())")
+        XCTAssertTrue(snpTexts.contains("12844135|CT and TT|GNB3|C825T"), "\(snpTexts.sorted())")
+        for g in snp {
+            let others = Set(entities.filter { $0["doc"] as? String == g["doc"] as? String && $0["type"] as? String == "variant"
+                && !($0["source"] as? String ?? "").hasSuffix("-genotype") && $0["source"] as? String != "pattern:star" }.map { "\($0["name"]!)" })
+            XCTAssertEqual(others, ["\(g["name"]!)"], "the document names one change: \(g)")
+        }
         let r = try runProcess(pgx, ["extract", "--min-confidence", "0", "--quiet", file], cwd: TestEnv.root)
         XCTAssertEqual(r.status, 0, r.stderr)
         let triples = try json(r.stdout).filter {
