@@ -123,7 +123,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
         attachFromDocument(&result)
-        addGenotypesWrittenAlone(passages, &result)
+        addGenotypesWrittenAlone(passages, first.words, &result)
         return result
     }
 
@@ -164,7 +164,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// either's. A code must be followed by a word of genotypes or alleles, or be one of a list of codes;
     /// one after a word that numbers something ("phase II patients", "class I alleles", "angiotensin II")
     /// is none; two genes named with the same polymorphism leave its codes without one.
-    func addGenotypesWrittenAlone(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+    /// `words`: each passage's runs of letters and digits, as the first pass found them.
+    func addGenotypesWrittenAlone(_ passages: [[Unicode.Scalar]], _ words: [[Range<Int>]], _ result: inout [[Mention]]) {
         for system in Self.genotypeSystems {
             var genes = Set<String>()
             for (p, ms) in result.enumerated() where p < passages.count {
@@ -185,7 +186,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         func add(_ system: GenotypeSystem, _ gene: String) {
             for (p, t) in passages.enumerated() where p < result.count {
-                let added = genotypeMentions(t, system, gene, existing: result[p])
+                let added = genotypeMentions(t, words[p], system, gene, existing: result[p])
                 if !added.isEmpty {
                     result[p].append(contentsOf: added)
                     result[p].sort { $0.start < $1.start }
@@ -211,8 +212,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         return nil
     }
 
-    func genotypeMentions(_ t: [Unicode.Scalar], _ system: GenotypeSystem, _ gene: String, existing: [Mention]) -> [Mention] {
-        let words = Self.alnumRuns(t)
+    func genotypeMentions(_ t: [Unicode.Scalar], _ words: [Range<Int>], _ system: GenotypeSystem, _ gene: String,
+                          existing: [Mention]) -> [Mention] {
         func letter(_ k: Int) -> Bool {
             guard words[k].count == 1 else { return false }
             let c = makeString(t[words[k]])
@@ -247,7 +248,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             }
             // the word after: "genotype", "carriers", "subjects" ("DD-genotype", "I-allele", "(S) allele")
             var next: String? = nil
-            if last + 1 < words.count, Self.onlySpaceOrHyphen(t, words[last].upperBound, words[last + 1].lowerBound) {
+            if last + 1 < words.count, Self.leadsToWord(t, words[last].upperBound, words[last + 1].lowerBound) {
                 next = makeLowerString(t[words[last + 1]])
             }
             let named = pairEnd == nil ? next.map(Self.alleleWords.contains) ?? false
@@ -281,7 +282,7 @@ public final class EntityRecognizer: @unchecked Sendable {
     static let listJoins: Set<String> = [",", "/", "+", "-", ":", "and", "or", "vs", "vs.", "versus", ", and", ", or"]
 
     /// One to three spaces, hyphens or closing brackets: "DD genotype", "I-allele", "(S) allele".
-    static func onlySpaceOrHyphen(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    static func leadsToWord(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         b - a >= 1 && b - a <= 3 && t[a..<b].allSatisfy { $0 == " " || $0 == "-" || $0 == ")" }
     }
 
