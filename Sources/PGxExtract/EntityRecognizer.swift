@@ -153,17 +153,19 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     /// Genotypes and alleles of a polymorphism written alone, in a document that names the polymorphism
     /// with its gene (`genotypeSystems`): after "ACE I/D" or "insertion/deletion", "DD genotype", "II
-    /// subjects", "DD versus II", "the DD, ID and II genotypes", "D/D", "D allele carriers", "I-allele" are
-    /// variant mentions of ACE named "I/D" (source `pattern:indel-genotype`); after "5-HTTLPR", "s/s
-    /// genotype", "LL homozygotes", "S allele carriers", "the short (S) allele" are SLC6A4's, named
-    /// "5-HTTLPR" (`pattern:httlpr-genotype`). Such studies often name the polymorphism once and then speak
-    /// of genotypes alone ("patients with the DD genotype had a smaller fall in blood pressure on
-    /// enalapril"). So are those of a single-nucleotide change named by its bases where it is the document's
-    /// only variant besides star alleles ("GNB3 C825T" ... "CT and TT genotypes", "the T allele"; named as
-    /// the change, source `pattern:snp-genotype`): with a second change or an rsID, a genotype could be
-    /// either's. A code must be followed by a word of genotypes or alleles, or be one of a list of codes;
-    /// one after a word that numbers something ("phase II patients", "class I alleles", "angiotensin II")
-    /// is none; two genes named with the same polymorphism leave its codes without one.
+    /// subjects", "DD versus II", "the DD, ID and II genotypes", "ID heterozygotes", "D/D", "D allele
+    /// carriers", "I-allele" are variant mentions of ACE named "I/D" (source `pattern:indel-genotype`);
+    /// after "5-HTTLPR", "s/s genotype", "LL homozygotes", "S allele carriers", "the short (S) allele" are
+    /// SLC6A4's, named "5-HTTLPR" (`pattern:httlpr-genotype`). Such studies often name the polymorphism once
+    /// and then speak of genotypes alone ("patients with the DD genotype had a smaller fall in blood
+    /// pressure on enalapril"). So are those of a single-nucleotide change named by its bases where it is
+    /// the document's only variant besides star alleles ("GNB3 C825T" ... "CT and TT genotypes", "the T
+    /// allele"; named as the change, source `pattern:snp-genotype`), however the document writes it
+    /// ("C3435T", "3435C>T", "3435TT", "C677T (rs1801133)"), and those of an rsID that is the document's
+    /// only variant, by the two bases they are written with: with a second change or another rsID, a
+    /// genotype could be either's. A code must be followed by a word of genotypes or alleles, or be one of a
+    /// list of codes; one after a word that numbers something ("phase II patients", "class I alleles",
+    /// "angiotensin II") is none; two genes named with the same polymorphism leave its codes without one.
     /// `words`: each passage's runs of letters and digits, as the first pass found them.
     func addGenotypesWrittenAlone(_ passages: [[Unicode.Scalar]], _ words: [[Range<Int>]], _ result: inout [[Mention]]) {
         for system in Self.genotypeSystems {
@@ -175,14 +177,45 @@ public final class EntityRecognizer: @unchecked Sendable {
             add(system, gene)
         }
         // A single-nucleotide change, where it is the document's only change: its genotypes and alleles
-        // by their bases ("C825T" ... "TT genotype", "CT and CC carriers", "the T allele").
-        var changes: [String: (Mention, [String])] = [:]
-        var others = false
-        for m in result.joined() where m.kind == .variant && m.source != "pattern:star" && !m.source.hasSuffix("-genotype") {
-            if m.gene != nil, let bases = Self.changeBases(m.name) { changes[Self.variantKey(m.name)] = (m, bases) } else { others = true }
+        // by their bases ("C825T" ... "TT genotype", "CT and CC carriers", "the T allele"). The change may
+        // be written more than one way ("C3435T", "3435C>T") and with its genotypes by position ("3435TT").
+        var change: (first: Mention, gene: String, position: String, bases: Set<String>)? = nil
+        var positions = Set<String>()          // gene and position of genotypes written with their position
+        var rsids: [String: Mention] = [:]
+        var single = true
+        let aliases = rsidsOfChanges(passages, result)
+        for m in result.joined() where m.kind == .variant && m.source != "pattern:star" && !m.source.hasSuffix("-genotype")
+                                        && !aliases.contains(m.name) {
+            if m.source == "pattern:rsid" { rsids[m.name] = m; continue }
+            guard let gene = m.gene, let c = Self.nucleotideChange(m.name) else { single = false; break }
+            guard let bases = c.bases else { positions.insert(gene + " " + c.position); continue }
+            if let seen = change {
+                guard seen.gene == gene, seen.position == c.position, seen.bases == bases else { single = false; break }
+            } else {
+                change = (m, gene, c.position, bases)
+            }
         }
-        if !others, changes.count == 1, let (m, bases) = changes.values.first, let gene = m.gene {
-            add(GenotypeSystem(name: m.name, source: "pattern:snp-genotype", letters: Set(bases), lowerCase: false, names: { _, _ in nil }), gene)
+        if single, rsids.isEmpty, let c = change, positions.isSubset(of: [c.gene + " " + c.position]) {
+            add(GenotypeSystem(name: c.first.name, source: "pattern:snp-genotype", letters: c.bases, lowerCase: false,
+                               names: { _, _ in nil }), c.gene)
+        } else if single, change == nil, positions.isEmpty, rsids.count == 1, let rs = rsids.values.first, let gene = rs.gene,
+                  !result.joined().contains(where: { $0.source == "pattern:star" && $0.gene != gene }) {
+            // An rsID, the document's only variant: its bases are those its genotypes are written with, if
+            // they are two ("CC genotype", "CT and TT carriers"); a third ("AA patients", African Americans)
+            // leaves them all alone, and so do another gene's star alleles, some of which are written by
+            // their bases too ("CYP1A2*1F (AA) genotype").
+            var used = Set<String>()
+            let any = GenotypeSystem(name: rs.name, source: "pattern:snp-genotype", letters: ["A", "C", "G", "T"],
+                                     lowerCase: false, names: { _, _ in nil })
+            for (p, t) in passages.enumerated() where p < result.count {
+                for m in genotypeMentions(t, words[p], any, gene, existing: result[p]) {
+                    for ch in t[m.start..<m.end] where "ACGT".unicodeScalars.contains(ch) { used.insert(String(ch)) }
+                }
+            }
+            if used.count == 2 {
+                add(GenotypeSystem(name: rs.name, source: "pattern:snp-genotype", letters: used, lowerCase: false,
+                                   names: { _, _ in nil }), gene)
+            }
         }
         func add(_ system: GenotypeSystem, _ gene: String) {
             for (p, t) in passages.enumerated() where p < result.count {
@@ -195,20 +228,38 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
     }
 
-    /// The two bases of a single-nucleotide change named by its bases: "C825T", "3435C>T", "c.521T>C",
-    /// "-1639G>A", "102T/C"; nil for any other name.
-    static func changeBases(_ name: String) -> [String]? {
-        var s = Substring(name)
-        if s.hasPrefix("c.") || s.hasPrefix("g.") { s = s.dropFirst(2) }
-        if s.hasPrefix("-") || s.hasPrefix("+") { s = s.dropFirst() }
-        let c = Array(s)
-        guard c.count >= 3, let last = c.last, "ACGT".contains(last) else { return nil }
-        let isBase: (Character) -> Bool = { "ACGT".contains($0) }
-        if isBase(c[0]), c[1...].dropLast().allSatisfy(\.isNumber), c[0] != last { return [String(c[0]), String(last)] }   // C825T
-        if c.count >= 4, c[c.count - 2] == ">" || c[c.count - 2] == "/", isBase(c[c.count - 3]),
-           c[..<(c.count - 3)].allSatisfy(\.isNumber), !c[..<(c.count - 3)].isEmpty, c[c.count - 3] != last {
-            return [String(c[c.count - 3]), String(last)]                                                           // 3435C>T
+    /// rsIDs written in brackets beside a change of their gene, as another name of it: "C677T (rs1801133)",
+    /// "516G>T [rs3745274]", "rs1799971 (A118G)". A document that names its one change so has one change.
+    func rsidsOfChanges(_ passages: [[Unicode.Scalar]], _ result: [[Mention]]) -> Set<String> {
+        var out = Set<String>()
+        for (p, ms) in result.enumerated() where p < passages.count {
+            let t = passages[p]
+            let vs = ms.filter { $0.kind == .variant }
+            for (a, b) in zip(vs, vs.dropFirst()) where a.end <= b.start && b.start - a.end <= 2 && b.end < t.count {
+                let (rs, change) = a.source == "pattern:rsid" ? (a, b) : (b, a)
+                guard rs.source == "pattern:rsid", change.source != "pattern:rsid", let gene = change.gene, rs.gene == nil || rs.gene == gene,
+                      Self.nucleotideChange(change.name)?.bases != nil else { continue }
+                let open = makeString(t[a.end..<b.start]).trimmingCharacters(in: .whitespaces)
+                if open == "(" && t[b.end] == ")" || open == "[" && t[b.end] == "]" { out.insert(rs.name) }
+            }
         }
+        return out
+    }
+
+    /// A single-nucleotide change or a genotype named with its position (`nucleotidePosition`): a change
+    /// has its two bases ("C825T", "3435C>T", "c.521T>C", "G-1639A", "102T/C"), a genotype none ("3435TT",
+    /// "-308G/G", "c.1446CG"); nil for any other name ("2677G>T/A", "V600E").
+    static func nucleotideChange(_ name: String) -> (position: String, bases: Set<String>?)? {
+        guard let position = nucleotidePosition(name) else { return nil }
+        let s = Array(name.hasPrefix("c.") || name.hasPrefix("g.") ? name.dropFirst(2) : Substring(name))
+        let before = s.prefix { "ACGT".contains($0) }
+        let after = Array(s.reversed().prefix { !$0.isNumber }.reversed())
+        if before.count == 1, after.count == 1, before[0] != after[0] { return (position, [String(before[0]), String(after[0])]) }
+        guard before.isEmpty else { return nil }
+        if after.count == 3, after[1] == ">" || after[1] == "/", "ACGT".contains(after[0]), "ACGT".contains(after[2]) {
+            return after[0] != after[2] ? (position, [String(after[0]), String(after[2])]) : after[1] == "/" ? (position, nil) : nil
+        }
+        if after.count == 2, after.allSatisfy({ "ACGT".contains($0) }) { return (position, nil) }
         return nil
     }
 
@@ -265,8 +316,9 @@ public final class EntityRecognizer: @unchecked Sendable {
 
     static let genotypeConnectors: Set<String> = ["and", "or", "vs", "versus"]
     /// Words after a genotype code that make it one ("DD genotype", "II subjects").
-    static let genotypeWords: Set<String> = ["genotype", "genotypes", "homozygote", "homozygotes", "homozygous", "carrier",
-                                             "carriers", "subjects", "patients", "individuals", "group", "groups", "allele"]
+    static let genotypeWords: Set<String> = ["genotype", "genotypes", "homozygote", "homozygotes", "homozygous", "heterozygote",
+                                             "heterozygotes", "heterozygous", "carrier", "carriers", "subjects", "patients",
+                                             "individuals", "group", "groups", "allele"]
     /// Words after an allele letter that make it one ("D allele", "I-allele carriers").
     static let alleleWords: Set<String> = ["allele", "alleles", "carrier", "carriers", "homozygote", "homozygotes", "homozygous"]
     /// Words before a Roman numeral or letter that numbers something ("phase II", "class I alleles").

@@ -354,10 +354,36 @@ final class ExtractionTests: XCTestCase {
         let snpTexts = Set(snp.map { "\($0["doc"]!)|\($0["text"]!)|\($0["gene"] ?? "")|\($0["name"]!)" })
         XCTAssertTrue(snpTexts.contains("16201835|TT|VKORC1|C1173T"), "\(snpTexts.sorted())")
         XCTAssertTrue(snpTexts.contains("12844135|CT and TT|GNB3|C825T"), "\(snpTexts.sorted())")
-        for g in snp {
-            let others = Set(entities.filter { $0["doc"] as? String == g["doc"] as? String && $0["type"] as? String == "variant"
+        // the one change written more than one way: "C3435T" and "3435CC" (25536375), "516G>T" and "G516T"
+        // (22057858); and with its rsID in brackets, "rs11623866 (c.-609G > C)" (26033044)
+        let more = try runProcess(pgx, ["extract", "--format", "entities", "--quiet"]
+            + ["pharmgkb-005.xml", "pharmgkb-008.xml"].map { shared.appendingPathComponent("data/pubmed/pharmgkb-dev/" + $0).path },
+            cwd: TestEnv.root)
+        XCTAssertEqual(more.status, 0, more.stderr)
+        let moreEntities = try json(more.stdout)
+        let moreSnp = moreEntities.filter { $0["source"] as? String == "pattern:snp-genotype" }
+        let moreTexts = Set(moreSnp.map { "\($0["doc"]!)|\($0["text"]!)|\($0["gene"] ?? "")|\($0["name"]!)" })
+        // an rsID that is the document's only variant, by the two bases its genotypes are written with
+        // ("patients with CC, CT and TT genotypes" of NUDT15 rs116855232, 26033531)
+        for expected in ["25536375|CC versus TT|ABCB1|C3435T", "22057858|T/T, G/T and G/G|CYP2B6|516G>T", "26033044|GG|FNTB|c.-609G>C",
+                         "26033531|CC, CT and TT|NUDT15|rs116855232", "26003758|TG/GG|IFNL3|rs8099917"] {
+            XCTAssertTrue(moreTexts.contains(expected), "\(expected) in \(moreTexts.sorted())")
+        }
+        for (g, all) in snp.map({ ($0, entities) }) + moreSnp.map({ ($0, moreEntities) }) {
+            // every other variant of the document is the change: at its position, or one rsID beside it
+            let others = Set(all.filter { $0["doc"] as? String == g["doc"] as? String && $0["type"] as? String == "variant"
                 && !($0["source"] as? String ?? "").hasSuffix("-genotype") && $0["source"] as? String != "pattern:star" }.map { "\($0["name"]!)" })
-            XCTAssertEqual(others, ["\(g["name"]!)"], "the document names one change: \(g)")
+            if "\(g["name"]!)".hasPrefix("rs") {
+                XCTAssertEqual(others, ["\(g["name"]!)"], "the document names one variant, an rsID: \(g)")
+                continue
+            }
+            let position = EntityRecognizer.nucleotidePosition("\(g["name"]!)")
+            XCTAssertNotNil(position, "\(g)")
+            let rsids = others.filter { $0.hasPrefix("rs") }
+            XCTAssertLessThanOrEqual(rsids.count, 1, "\(g): \(others)")
+            for o in others.subtracting(rsids) {
+                XCTAssertEqual(EntityRecognizer.nucleotidePosition(o), position, "the document names one change: \(g): \(others)")
+            }
         }
         let r = try runProcess(pgx, ["extract", "--min-confidence", "0", "--quiet", file], cwd: TestEnv.root)
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -958,6 +958,13 @@ final class RecognitionTests: XCTestCase {
                        ["V617F|JAK2", "677C>T|"])
         XCTAssertEqual(["C3435T", "3435C>T", "c.3435C>T", "3435TT", "2677G>T/A", "G-1639A", "V600E", "rs1045642", "*3"].map { EntityRecognizer.nucleotidePosition($0) ?? "-" },
                        ["3435", "3435", "3435", "3435", "2677", "-1639", "-", "-", "-"])
+        // a change and its two bases, a genotype by its position (no bases), or neither
+        XCTAssertEqual(["C3435T", "3435C>T", "c.3435C>T", "3435C/T", "G-1639A", "-1639G>A", "3435TT", "-308G/G", "c.1446CG",
+                        "2677G>T/A", "3435C>C", "V600E", "rs1045642"].map { name -> String in
+            guard let c = EntityRecognizer.nucleotideChange(name) else { return "-" }
+            return c.position + ":" + (c.bases?.sorted().joined() ?? "genotype")
+        }, ["3435:CT", "3435:CT", "3435:CT", "3435:CT", "-1639:AG", "-1639:AG", "3435:genotype", "-308:genotype", "1446:genotype",
+            "-", "-", "-", "-"])
     }
 
     /// The plural of one gene's name is that gene ("mu-opioid receptors" are OPRM1, PGxCorpus 19429175), but
