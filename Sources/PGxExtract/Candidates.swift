@@ -340,6 +340,12 @@ public struct CandidateBuilder: Sendable {
     static let geneStates: Set<String> = ["deficiency", "deficient", "loss", "null"]
     /// Words before which a direction word describes the genotype, not the effect ("reduced function",
     /// "loss-of-function variants"; "reduced activity" is left alone, as activity can be the effect).
+    static let doseWords: Set<String> = ["dose", "doses", "dosing"]
+    /// Words before "dose(s) of" that make it the regimen given, not an effect: "on standard doses of",
+    /// "a single oral dose of"; not "on the dose of" ("effects on the dose of acenocoumarol required"), nor
+    /// "low" or "high" ("patients on low doses of warfarin", who are sensitive to it).
+    static let regimenDoseWords: Set<String> = ["standard", "usual", "recommended", "conventional", "same", "fixed", "single", "oral",
+                                                "intravenous", "equivalent", "therapeutic", "stable", "loading"]
     static let genotypeWords: Set<String> = ["allele", "alleles", "variant", "variants", "function", "genotype", "genotypes",
                                              "carrier", "carriers", "phenotype", "phenotypes", "metabolizer", "metabolizers",
                                              "metaboliser", "metabolisers", "expresser", "expressers", "haplotype", "haplotypes"]
@@ -482,9 +488,17 @@ public struct CandidateBuilder: Sendable {
         // A category cue inside a longer one names no effect of its own ("levels" in "glucose levels",
         // "clearance" in "HCV clearance"), nor does "risk of" before another category cue ("the risk of
         // clopidogrel resistance"): it does not set the category (it stays a feature).
+        // Nor does a dose that is the regimen ("on standard doses of azathioprine", "a single oral dose of
+        // phenytoin"; not "the effect on the dose of warfarin") where the sentence has a cue of another category:
+        // that cue says what the drug did.
         func coveredCategory(_ h: CueHit) -> Bool {
-            if words[h.word].text.lowercased() == "risk",
+            let w = words[h.word].text.lowercased()
+            if w == "risk",
                hits.contains(where: { o in o.word > h.word + 1 && o.word <= h.word + 4 && cues.rules[o.rule].kind == .category }) { return true }
+            if CandidateBuilder.doseWords.contains(w), cues.rules[h.rule].category == .dosage,
+               h.word + 1 < words.count, words[h.word + 1].text == "of",
+               (1...2).contains(where: { h.word - $0 >= 0 && CandidateBuilder.regimenDoseWords.contains(words[h.word - $0].text.lowercased()) }),
+               hits.contains(where: { o in cues.rules[o.rule].kind == .category && cues.rules[o.rule].category != .dosage }) { return true }
             return hits.contains { o in o.word < h.word && o.word + o.length > h.word && cues.rules[o.rule].kind == .category }
         }
         for h in hits {

@@ -243,6 +243,22 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual((triples.first?["gene"] as? [String: Any])?["symbol"] as? String, "SLC6A4")
     }
 
+    /// A dose that is the regimen given ("on standard doses of", "a single oral dose of") does not set the
+    /// category where the sentence has another category's cue: that cue is what the drug did. A dose the
+    /// genotype acts on ("the dose of acenocoumarol required") still does.
+    func testARegimenDoseIsNotTheEffect() throws {
+        let lines = [
+            #"{"id": "r1", "text": "TPMT*3A heterozygotes developed severe neutropenia on standard doses of azathioprine."}"#,
+            #"{"id": "r2", "text": "After a single oral dose of phenytoin, CYP2C19 poor metabolizers had a higher AUC."}"#,
+            #"{"id": "r3", "text": "We studied the effect of VKORC1 -1639G>A on the dose of acenocoumarol required to reach the target INR."}"#,
+        ]
+        var category: [String: String] = [:]
+        for t in try text(lines, triples: true) {
+            category["\(t["doc"]!)"] = (t["effect"] as? [String: Any])?["category"] as? String
+        }
+        XCTAssertEqual(category, ["r1": "toxicity", "r2": "metabolism", "r3": "dosage"])
+    }
+
     /// A direction word said of the gene or its alleles ("TPMT deficiency", "PTEN loss", "loss-of-function
     /// alleles") is not the effect's direction; a verb after the gene still is ("PPARalpha protects against
     /// amiodarone-induced hepatotoxicity"). Sentences of the PGxCorpus dev set and written ones.
