@@ -122,7 +122,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         for p in 0..<passages.count {
             attach(passages[p], &result[p], sentences: p < sentences.count ? sentences[p] : [0..<passages[p].count])
         }
-        attachFromDocument(&result)
+        attachFromDocument(&result, sentences: sentences)
         addGenotypesWrittenAlone(passages, first.words, &result)
         return result
     }
@@ -3034,13 +3034,14 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// - else the gene the document attaches the same change to elsewhere ("c.2846A>T" after "DPYD c.2846A>T"),
     ///   or the one gene of the document with a named change at the same position (`Lexicon.namedPositionGenes`:
     ///   "2677GT/3435CT" in an abstract on ABCB1, "64C→T, 516G→T" in one on CYP2B6);
-    /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one).
+    /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one);
+    /// - else a change (no rsID) in a sentence that names no gene: the document's one gene, if it names one.
     /// Two candidate genes leave it without one, as does a document that names no gene. A named change (or
     /// one at a named change's position) its sentence gave to a gene it is no variant of, because that gene
     /// stood nearest ("SLC26A9 ... in Phe508del homozygotes", "CYP2C9*1/*3 & 521TT" where SLCO1B1 is named
     /// too), takes its own gene, unless it is written right after the other one; and a change a subfamily
     /// took ("CYP3A genetic factors (rs4646437") takes the one gene the document gives it.
-    func attachFromDocument(_ result: inout [[Mention]]) {
+    func attachFromDocument(_ result: inout [[Mention]], sentences: [[Range<Int>]]) {
         guard result.contains(where: { $0.contains { $0.kind == .variant } }) else { return }
         var docGenes = Set<String>()
         var attached: [String: Set<String>] = [:]
@@ -3056,6 +3057,11 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         guard !docGenes.isEmpty else { return }
         let starGenes = docGenes.filter { lexicon.starGenes.contains($0) }
+        // whether the sentence at a passage's offset names a gene (or a family of them)
+        func namesGene(_ p: Int, _ offset: Int) -> Bool {
+            let sentence = (p < sentences.count ? sentences[p].first { $0.contains(offset) } : nil) ?? 0..<Int.max
+            return result[p].contains { $0.kind == .gene && sentence.contains($0.start) }
+        }
         // the one gene of the document among a change's genes
         func onlyDocumentGene(_ gs: [String]) -> String? {
             let named = docGenes.intersection(gs)
@@ -3091,6 +3097,12 @@ public final class EntityRecognizer: @unchecked Sendable {
                     } else if let gs = atNamedPosition, let h = onlyDocumentGene(gs) {
                         // a change or genotype at a named change's position, of the one such gene the document names
                         // ("2677GT/3435CT" in an abstract on ABCB1; "64C→T, 516G→T" in one on CYP2B6)
+                        gene = h
+                    } else if v.source != "pattern:rsid", docGenes.count == 1, let h = docGenes.first, !Mention.isSubfamily(h),
+                              !namesGene(p, v.start) {
+                        // a change in a sentence that names no gene, of an abstract that names one ("CDA" ...
+                        // "208G>A (Ala70Thr) decreased clearance of gemcitabine"); not an rsID, which may lie
+                        // outside the gene studied
                         gene = h
                     }
                 }

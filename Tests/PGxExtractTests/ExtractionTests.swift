@@ -329,6 +329,32 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// A change in a sentence that names no gene takes the gene of an abstract that names only one: in
+    /// real PharmGKB abstracts, "the nonsynonymous SNPs 79A>C (Lys27Gln) and 208G>A (Ala70Thr)" are CDA's
+    /// (17194903, on gemcitabine), "A polymorphism (C825T) exists" is GNB3's (25306451), and with it the
+    /// genotypes written alone after it ("the T allele"). An abstract that names two genes leaves such a
+    /// change without one, and an rsID keeps the lexicon's gene or none.
+    func testAChangeWithoutAGeneTakesTheAbstractsOneGene() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let files = ["pharmgkb-001.xml", "pharmgkb-008.xml"].map { shared.appendingPathComponent("data/pubmed/pharmgkb-dev/" + $0).path }
+        let e = try runProcess(pgx, ["extract", "--format", "entities", "--quiet"] + files, cwd: TestEnv.root)
+        XCTAssertEqual(e.status, 0, e.stderr)
+        let variants = try json(e.stdout).filter { $0["type"] as? String == "variant" }
+        let genes = Set(variants.map { "\($0["doc"]!)|\($0["text"]!)|\($0["gene"] ?? "-")" })
+        for expected in ["17194903|208G>A|CDA", "17194903|Ala70Thr|CDA", "17194903|79A>C|CDA", "25306451|C825T|GNB3", "25306451|T|GNB3"] {
+            XCTAssertTrue(genes.contains(expected), "\(expected) in \(genes.filter { $0.hasPrefix(expected.prefix(8)) }.sorted())")
+        }
+        let lines = #"{"id": "one", "text": "ABCB1 was genotyped in 200 patients. The 1234C>T change was associated with imatinib response."}"# + "\n"
+            + #"{"id": "two", "text": "CYP2C9 and VKORC1 were genotyped in 200 patients. The 1234C>T change was associated with warfarin dose."}"# + "\n"
+            + #"{"id": "rs", "text": "ABCB1 was genotyped in 200 patients. The rs99999999 variant was associated with imatinib response."}"# + "\n"
+        let written = try runProcess(pgx, ["extract", "--format", "entities", "--input-format", "text", "-"], input: Data(lines.utf8),
+                                     cwd: TestEnv.root)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let lone = try json(written.stdout).filter { $0["type"] as? String == "variant" }
+        XCTAssertEqual(lone.map { "\($0["doc"]!)|\($0["text"]!)|\(($0["gene"] as? String) ?? "-")" }, ["one|1234C>T|ABCB1", "two|1234C>T|-", "rs|rs99999999|-"])
+    }
+
     /// Genotypes of an insertion/deletion polymorphism written alone are variants of the gene the abstract
     /// names the polymorphism of, in real PharmGKB abstracts on ACE: "8.1 versus 4.8 g for DD versus II
     /// genotype" (11208681), "Patients with the D allele" (10880412), and "patients with the DD genotype are
