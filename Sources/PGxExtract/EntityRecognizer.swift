@@ -204,27 +204,27 @@ public final class EntityRecognizer: @unchecked Sendable {
             // they are two ("CC genotype", "CT and TT carriers"); a third ("AA patients", African Americans)
             // leaves them all alone, and so do another gene's star alleles, some of which are written by
             // their bases too ("CYP1A2*1F (AA) genotype").
-            var used = Set<String>()
+            // (read with any base, the genotypes are the same as read with the two that are used)
             let any = GenotypeSystem(name: rs.name, source: "pattern:snp-genotype", letters: ["A", "C", "G", "T"],
                                      lowerCase: false, names: { _, _ in nil })
-            for (p, t) in passages.enumerated() where p < result.count {
-                for m in genotypeMentions(t, words[p], any, gene, existing: result[p]) {
-                    for ch in t[m.start..<m.end] where "ACGT".unicodeScalars.contains(ch) { used.insert(String(ch)) }
-                }
+            let found = passages.indices.map { p in p < result.count ? genotypeMentions(passages[p], words[p], any, gene, existing: result[p]) : [] }
+            var used = Set<Unicode.Scalar>()
+            for (p, ms) in found.enumerated() {
+                for m in ms { used.formUnion(passages[p][m.start..<m.end].filter { "ACGT".unicodeScalars.contains($0) }) }
             }
             if used.count == 2 {
-                add(GenotypeSystem(name: rs.name, source: "pattern:snp-genotype", letters: used, lowerCase: false,
-                                   names: { _, _ in nil }), gene)
+                for (p, ms) in found.enumerated() { append(ms, p) }
             }
         }
         func add(_ system: GenotypeSystem, _ gene: String) {
             for (p, t) in passages.enumerated() where p < result.count {
-                let added = genotypeMentions(t, words[p], system, gene, existing: result[p])
-                if !added.isEmpty {
-                    result[p].append(contentsOf: added)
-                    result[p].sort { $0.start < $1.start }
-                }
+                append(genotypeMentions(t, words[p], system, gene, existing: result[p]), p)
             }
+        }
+        func append(_ added: [Mention], _ p: Int) {
+            guard !added.isEmpty else { return }
+            result[p].append(contentsOf: added)
+            result[p].sort { $0.start < $1.start }
         }
     }
 
@@ -3035,7 +3035,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     ///   or the one gene of the document with a named change at the same position (`Lexicon.namedPositionGenes`:
     ///   "2677GT/3435CT" in an abstract on ABCB1, "64C→T, 516G→T" in one on CYP2B6);
     /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one);
-    /// - else a change (no rsID) in a sentence that names no gene: the document's one gene, if it names one.
+    /// - else a change (no rsID, nor a named change of another gene; restriction sites are named for many) in
+    ///   a sentence that names no gene: the document's one gene, if it names one.
     /// Two candidate genes leave it without one, as does a document that names no gene. A named change (or
     /// one at a named change's position) its sentence gave to a gene it is no variant of, because that gene
     /// stood nearest ("SLC26A9 ... in Phe508del homozygotes", "CYP2C9*1/*3 & 521TT" where SLCO1B1 is named
@@ -3098,11 +3099,12 @@ public final class EntityRecognizer: @unchecked Sendable {
                         // a change or genotype at a named change's position, of the one such gene the document names
                         // ("2677GT/3435CT" in an abstract on ABCB1; "64C→T, 516G→T" in one on CYP2B6)
                         gene = h
-                    } else if v.source != "pattern:rsid", docGenes.count == 1, let h = docGenes.first, !Mention.isSubfamily(h),
-                              !namesGene(p, v.start) {
+                    } else if v.source != "pattern:rsid", own == nil || v.source == "pattern:restriction-site", docGenes.count == 1, let h = docGenes.first,
+                              !Mention.isSubfamily(h), !namesGene(p, v.start) {
                         // a change in a sentence that names no gene, of an abstract that names one ("CDA" ...
                         // "208G>A (Ala70Thr) decreased clearance of gemcitabine"); not an rsID, which may lie
-                        // outside the gene studied
+                        // outside the gene studied, nor a named change of another gene ("G551D" is CFTR's; a
+                        // restriction site such as DdeI names polymorphisms of many genes)
                         gene = h
                     }
                 }
