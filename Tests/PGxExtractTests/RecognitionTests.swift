@@ -684,6 +684,33 @@ final class RecognitionTests: XCTestCase {
         XCTAssertEqual(genes("b"), ["CYP2C9", "none"])   // R144C is CYP2C9's; two star genes
     }
 
+    /// The lexicon's keys of named changes are made by `scripts/build-lexicons.py`'s `variant_key`, and pgx
+    /// looks a written change up by `EntityRecognizer.variantKey`: the two must agree. Both make the same key
+    /// of the same written forms, and every named key of `rules/lexicons/variants.tsv` is its own key.
+    func testTheLexiconScriptAndPgxMakeTheSameVariantKeys() throws {
+        let forms = ["p.Gly551Asp", "c.2846A->T", "p.(Arg139Ter)", "delF508", "ΔF508", "Phe508del", "c.1905+1G>A", "p.Arg144Cys",
+                     "W1282*", "c.-1639G-->A", "Trp1282Ter", "p.Gly12fs", "G6PD", "3435C>T", "V600E"]
+        let script = TestEnv.root.appendingPathComponent("scripts/build-lexicons.py").path
+        let code = """
+            import importlib.util, sys
+            spec = importlib.util.spec_from_file_location("lexicons", sys.argv[1])
+            m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+            print("\\n".join(m.variant_key(x) for x in sys.argv[2:]))
+            """
+        let r = try runProcess("/usr/bin/env", ["python3", "-c", code, script] + forms, cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").map(String.init),
+                       forms.map(EntityRecognizer.variantKey))
+        let table = try String(contentsOf: TestEnv.root.appendingPathComponent("rules/lexicons/variants.tsv"), encoding: .utf8)
+        var keys: [String] = []
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count > 1 && fields[0] == "named" { keys.append(String(fields[1])) }
+        }
+        XCTAssertGreaterThan(keys.count, 1000)
+        for key in keys { XCTAssertEqual(EntityRecognizer.variantKey(key), key) }
+    }
+
     /// A gene glued to its genotype, a space left out, is the gene and a variant, not a compound code:
     /// "ABCB13435TT" (PharmGKB 22309416), "GGH-401T" (19827168), and the list after "ABCB11236C" belongs
     /// to ABCB1, not ABCB11 (18221820); by an alias too ("MDR13435T"), but not in a cell line ("HEK293T");
