@@ -338,14 +338,15 @@ public struct CandidateBuilder: Sendable {
     /// Direction words that, written right after a gene, state the gene's state, not the effect ("TPMT
     /// deficiency", "PTEN loss").
     static let geneStates: Set<String> = ["deficiency", "deficient", "loss", "null"]
-    /// Words before which a direction word describes the genotype, not the effect ("reduced function",
-    /// "loss-of-function variants"; "reduced activity" is left alone, as activity can be the effect).
+    /// The one-word cues of `dosage:dose` that can name the regimen given ("standard doses of").
     static let doseWords: Set<String> = ["dose", "doses", "dosing"]
     /// Words before "dose(s) of" that make it the regimen given, not an effect: "on standard doses of",
     /// "a single oral dose of"; not "on the dose of" ("effects on the dose of acenocoumarol required"), nor
     /// "low" or "high" ("patients on low doses of warfarin", who are sensitive to it).
     static let regimenDoseWords: Set<String> = ["standard", "usual", "recommended", "conventional", "same", "fixed", "single", "oral",
                                                 "intravenous", "equivalent", "therapeutic", "stable", "loading"]
+    /// Words before which a direction word describes the genotype, not the effect ("reduced function",
+    /// "loss-of-function variants"; "reduced activity" is left alone, as activity can be the effect).
     static let genotypeWords: Set<String> = ["allele", "alleles", "variant", "variants", "function", "genotype", "genotypes",
                                              "carrier", "carriers", "phenotype", "phenotypes", "metabolizer", "metabolizers",
                                              "metaboliser", "metabolisers", "expresser", "expressers", "haplotype", "haplotypes"]
