@@ -88,7 +88,8 @@ def main():
             env["PGX_DROP"] = str(a.drop)
         subprocess.run([a.pgx, "train", "--rules", rules, "--oof", oof,
                         "--gold", os.path.join(G, "pgxmine-dev.jsonl"), "--gold", os.path.join(G, "pgxcorpus-dev.jsonl"),
-                        "--docs-gold", os.path.join(G, "pharmgkb-dev.jsonl"), "--docs", os.path.join(SHARED, "data", "pubmed", "pharmgkb-dev")],
+                        "--docs-gold", os.path.join(G, "pharmgkb-dev.jsonl"), "--docs", os.path.join(SHARED, "data", "pubmed", "pharmgkb-dev"),
+                        "--background", os.path.join(SHARED, "data", "pubmed", "samples")],
                        check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         cut = json.load(open(os.path.join(rules, "model", "model.json")))["threshold"]
         f = figures(oof, cut)

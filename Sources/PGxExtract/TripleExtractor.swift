@@ -67,8 +67,10 @@ public final class TripleExtractor: @unchecked Sendable {
         builder = CandidateBuilder(cues: rules.cues, knownPairs: rules.knownPairs)
     }
 
-    /// Triples of one document with confidence ≥ `minConfidence` (every candidate when the model is
-    /// missing, scored by the rules alone).
+    /// Triples of one document with confidence ≥ `minConfidence`; nil takes the cut of the model that gave
+    /// the triple its confidence: the document model's for a gene–drug pair the document stage judged (the
+    /// probability that curators list the pair), else the sentence model's (0.5 when the model is missing
+    /// and the rules alone score).
     /// `indexTerms`: a PubMed record's substance names (its `ChemicalList`), which the document stage
     /// reads; gathered only when the stage has a gene–drug pair to judge. `headings`: its MeSH descriptor
     /// names (what organism it studies), read only for a document that can hold a pair.
@@ -76,7 +78,7 @@ public final class TripleExtractor: @unchecked Sendable {
     /// the curation priors it was trained with); off, only stage one runs. The document is nil when it can hold no gene–drug pair
     /// (`EntityRecognizer.mayPair`): it is not analyzed further, and it has no triples.
     public func extract(id: String, passages: [(String, String)], indexTerms: @autoclosure () -> [String] = [],
-                        headings: @autoclosure () -> [String] = [], minConfidence: Double,
+                        headings: @autoclosure () -> [String] = [], minConfidence: Double? = nil,
                         documentStage: Bool = true) -> (AnalyzedDocument?, [Triple]) {
         // most abstracts name no gene: they end after the first passes (nil document, no triples)
         guard var doc = analyzer.analyzeForPairs(id: id, passages: passages, headings: headings()) else { return (nil, []) }
@@ -86,9 +88,14 @@ public final class TripleExtractor: @unchecked Sendable {
             // every pair scored first, then judged in the whole document
             let stageOne = scorePairs(doc, minConfidence: 0, model: m, cooccurrence: co, curation: rules.curation, forDocumentStage: true)
             if stageOne.contains(where: { DocumentPairs.key($0) != nil }) { doc.indexed = analyzer.indexedNames(indexTerms()) }
-            out = judgeInDocument(stageOne, doc: doc, model: dm, priors: rules.documentPriors).filter { $0.confidence >= minConfidence }
+            // a pair the stage judged at its cut; a triple it could not (a variant without a gene keeps its sentence
+            // score) at the sentence model's
+            let judgedCut = minConfidence ?? dm.threshold, sentenceCut = minConfidence ?? m?.threshold ?? 0.5
+            out = judgeInDocument(stageOne, doc: doc, model: dm, priors: rules.documentPriors).filter {
+                $0.confidence >= (DocumentPairs.key($0) != nil ? judgedCut : sentenceCut)
+            }
         } else {
-            out = scorePairs(doc, minConfidence: minConfidence, model: m, cooccurrence: co)
+            out = scorePairs(doc, minConfidence: minConfidence ?? m?.threshold ?? 0.5, model: m, cooccurrence: co)
         }
         TripleExtractor.hintGenes(&out, doc: doc)
         return (doc, out)
@@ -133,7 +140,7 @@ public final class TripleExtractor: @unchecked Sendable {
             out[i].rule += "+document"
         }
         // an abstract that says nothing of genetic variation states no pharmacogenomic finding: its pairs
-        // (physiology, a drug's target) stay below the model's cut, for a reviewer who asks for them
+        // (physiology, a drug's target) stay below the default cut, for a reviewer who asks for them
         if !DocumentPairs.speaksOfVariation(doc) {
             for i in out.indices where out[i].confidence > TripleExtractor.noVariationCap {
                 out[i].confidence = TripleExtractor.noVariationCap
@@ -148,8 +155,9 @@ public final class TripleExtractor: @unchecked Sendable {
     }
 
     /// The highest confidence of a triple in a document that speaks of no genetic variation
-    /// (`DocumentPairs.speaksOfVariation`): below any model cut, above the PharmGKB scoring cut of 0.1.
-    public static let noVariationCap = 0.2
+    /// (`DocumentPairs.speaksOfVariation`): below the document stage's cut (`pgx train` chooses it above
+    /// this), at the wide net of `--min-confidence 0.1`.
+    public static let noVariationCap = 0.1
 
     /// A pair none of whose sentences names an effect takes the document's: the category most of the
     /// document's triples carry (a study of "response to adalimumab" whose SNP is named in a methods

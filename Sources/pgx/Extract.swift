@@ -27,7 +27,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Output: jsonl (triples) or entities (mentions).")
     var format: Format = .jsonl
 
-    @Option(name: .customLong("min-confidence"), help: "Write triples at or above this confidence (default: the model's cut).")
+    @Option(name: .customLong("min-confidence"), help: "Write triples at or above this confidence (default: the cut of the model that gave the confidence: rules/model/document.json's for a gene–drug pair of a PubMed abstract, model.json's for a sentence's pair).")
     var minConfidence: Double?
 
     @Option(help: "Worker threads (default: the number of cores).")
@@ -78,7 +78,6 @@ struct Extract: ParsableCommand {
             Diagnostics.warning("no trained model in \(rulesURL.path)/model: scoring by pattern rules only (run `pgx train`)")
         }
         let extractor = TripleExtractor(rules: loaded)
-        let cut = minConfidence ?? loaded.model?.threshold ?? 0.5
         let out = OutputStream()
         var docs = 0, items = 0
         let format = self.format
@@ -169,7 +168,7 @@ struct Extract: ParsableCommand {
                                     }
                                 } else {
                                     let (doc, triples) = extractor.extract(id: item.id, passages: item.passages, indexTerms: item.meta.indexTerms,
-                                                                            headings: item.meta.headings, minConfidence: cut)
+                                                                            headings: item.meta.headings, minConfidence: minConfidence)
                                     var ev: [CurationStore.EvidenceRecord] = []
                                     for t in triples {
                                         let text = doc!.passages.first { $0.name == t.passage }!.written

@@ -15,7 +15,9 @@ struct Train: ParsableCommand {
         model that never saw it), so ../shared/eval/score.py gives honest cross-validated scores.
 
         With --docs-gold and --docs, also writes the document-level models (cooccurrence.json, \
-        curation.json, document.json), each document scored out of fold.
+        curation.json, document.json), each document scored out of fold; --background adds general \
+        MEDLINE records whose pairs are all negatives. document.json carries the cut `pgx extract` \
+        uses for an abstract, chosen on out-of-fold F2.
         """
     )
 
@@ -43,6 +45,10 @@ struct Train: ParsableCommand {
 
     @Option(name: .customLong("docs"), help: "PubMed XML files or folders holding the documents of --docs-gold (repeatable).")
     var docs: [String] = []
+
+    @Option(name: .customLong("background"), help: ArgumentHelp("PubMed XML files or folders of general MEDLINE records (repeatable): for the document-level models, documents none of whose gene–drug pairs curators list.",
+                                                              discussion: "PharmGKB curates pharmacogenomic papers only, so without them the document stage never sees the physiology and drug-target abstracts that make up most of PubMed. A record --docs-gold holds is not background."))
+    var background: [String] = []
 
     func validate() throws {
         if let d = date, d.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) == nil {
@@ -163,6 +169,18 @@ struct Train: ParsableCommand {
             if gold[pmid] != nil { documents.append(extractor.analyzer.analyze(id: pmid, passages: passages, indexTerms: meta.indexTerms,
                                                                                      headings: meta.headings)) }
         }
+        // general records: every pair of theirs is a pair curators do not list
+        var backgroundIDs = Set<String>()
+        if !background.isEmpty {
+            try DocumentSources(inputs: background, textInput: false).forEach(onError: { e in problems += 1; Diagnostics.error(e.description) }) { pmid, passages, meta in
+                // an indexed record only: nearly every curated abstract is, so unindexed background would teach
+                // that a record NLM has not indexed yet (as update files hold them) states no finding
+                guard gold[pmid] == nil, !meta.indexTerms.isEmpty, backgroundIDs.insert(pmid).inserted else { return }
+                documents.append(extractor.analyzer.analyze(id: pmid, passages: passages, indexTerms: meta.indexTerms, headings: meta.headings))
+            }
+            for id in backgroundIDs { gold[id] = [] }
+            Diagnostics.note("background: \(backgroundIDs.count) general records, their pairs not curated")
+        }
         let examples = trainer.documentExamples(documents, gold: gold, folds: folds)
         let positives = examples.filter { $0.label == true }.count
         Diagnostics.note("document model: \(documents.count) documents, \(examples.count) cross-sentence candidates (\(positives) curated)")
@@ -185,9 +203,11 @@ struct Train: ParsableCommand {
         let foldOf = documents.map { Trainer.fold(of: $0.id, folds: folds) }
         // The curation priors count every proposed pair of the judged documents and whether it is curated.
         // A document's own pairs never count toward its features: they take the priors of the other folds,
-        // and the fold model that scores fold k learned from features that left fold k out as well.
+        // and the fold model that scores fold k learned from features that left fold k out as well. The
+        // background counts no proposal: curators never read it (a pharmacogenomic paper among general
+        // records would teach that codeine is rarely curated).
         var proposed: [(fold: Int, key: String, curated: Bool)] = []
-        for i in judged {
+        for i in judged where !backgroundIDs.contains(documents[i].id) {
             for k in Set(stageOne[i].compactMap(DocumentPairs.key)) {
                 let ck = DocumentPairs.curatedKey(k)
                 proposed.append((foldOf[i], ck, (gold[documents[i].id] ?? []).contains(ck)))
@@ -224,36 +244,66 @@ struct Train: ParsableCommand {
         }
         // Every document's triples as `pgx extract` writes them, the document stage by the fold model
         // that did not hold the document: the out-of-fold predictions and the dev scores.
-        var docTP = 0, docFP = 0, docFN = 0
-        var bytes: [UInt8] = []
+        var bytes: [UInt8] = [], backgroundBytes: [UInt8] = []
         var json = JSONWriter()
+        // each document's gene–drug pairs at their highest confidence, as ../shared/eval/score.py docs counts them
+        var pairsOf: [(judged: Bool, best: [String: Double], curated: Set<String>)] = []
+        var backgroundBest: [Double] = []
         for (i, doc) in documents.enumerated() {
-            let triples = TripleExtractor.judgedAsDocument(doc)
+            let isJudged = TripleExtractor.judgedAsDocument(doc)
+            let triples = isJudged
                 ? extractor.judgeInDocument(stageOne[i], doc: doc, model: pairFolds[foldOf[i]], priors: cachedPriors([foldOf[i]]))
                 : stageOne[i].filter { !$0.regimenOfAnother }
+            let isBackground = backgroundIDs.contains(doc.id)
             if oof != nil {
                 for t in triples {
                     json.reset()
                     TripleJSON.write(t, text: doc.passages.first { $0.name == t.passage }!.written, to: &json)
-                    bytes += json.bytes + [0x0A]
+                    if isBackground { backgroundBytes += json.bytes + [0x0A] } else { bytes += json.bytes + [0x0A] }
                 }
             }
-            // scored at the sentence model's cut, as ../shared/eval/score.py docs counts them
-            let found = Set(triples.compactMap { t in
-                t.confidence >= sentenceModel.threshold ? t.gene.map { Trainer.curatedKey(gene: $0.name, drug: t.drug.name) } : nil
-            })
-            let curated = gold[doc.id] ?? []
-            docTP += found.intersection(curated).count; docFP += found.subtracting(curated).count; docFN += curated.subtracting(found).count
+            var best: [String: Double] = [:]
+            for t in triples {
+                guard let g = t.gene else { continue }
+                let k = Trainer.curatedKey(gene: g.name, drug: t.drug.name)
+                best[k] = max(best[k] ?? 0, t.confidence)
+            }
+            if isBackground { backgroundBest += best.values } else { pairsOf.append((isJudged, best, gold[doc.id] ?? [])) }
+        }
+        // Counts when the judged documents' pairs are cut at `cut` (the others, scored by the sentence
+        // model alone, at its own cut, as `pgx extract` writes them).
+        func counts(_ cut: Double) -> (tp: Int, fp: Int, fn: Int) {
+            var tp = 0, fp = 0, fn = 0
+            for d in pairsOf {
+                let c = d.judged ? cut : sentenceModel.threshold
+                let found = Set(d.best.filter { $0.value >= c }.keys)
+                tp += found.intersection(d.curated).count; fp += found.subtracting(d.curated).count; fn += d.curated.subtracting(found).count
+            }
+            return (tp, fp, fn)
+        }
+        let documentCut = Train.recallWeightedCut(counts)
+        let (docTP, docFP, docFN) = counts(documentCut)
+        let atSentenceCut = counts(sentenceModel.threshold)
+        Diagnostics.note("document stage cut \(documentCut) (out-of-fold F2): " + Train.prfLine(docTP, docFP, docFN)
+                         + "; at the sentence model's cut \(sentenceModel.threshold): " + Train.prfLine(atSentenceCut.tp, atSentenceCut.fp, atSentenceCut.fn))
+        if !backgroundIDs.isEmpty {
+            Diagnostics.note("background, out of fold: \(backgroundBest.count) gene–drug pairs, \(backgroundBest.filter { $0 >= documentCut }.count) at the document cut, "
+                             + "\(backgroundBest.filter { $0 >= sentenceModel.threshold }.count) at the sentence model's cut")
         }
         if let oof {
             let name = URL(fileURLWithPath: goldPath).lastPathComponent.replacingOccurrences(of: ".jsonl", with: ".oof.jsonl")
             try Data(bytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent(name))
+            if !backgroundIDs.isEmpty { try Data(backgroundBytes).write(to: URL(fileURLWithPath: oof).appendingPathComponent("background.oof.jsonl")) }
         }
         // the document gold every document-level model file names as its training data
-        let docsTraining: [[String: Any]] = [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data),
-                                              "documents": gold.count, "license": Train.license(goldPath)]]
+        var docsTraining: [[String: Any]] = [["file": URL(fileURLWithPath: goldPath).lastPathComponent, "sha256": SHA256.hex(data),
+                                              "documents": gold.count - backgroundIDs.count, "license": Train.license(goldPath)]]
+        if !backgroundIDs.isEmpty {
+            docsTraining.append(["background": background.map { URL(fileURLWithPath: $0).lastPathComponent }, "documents": backgroundIDs.count,
+                                 "labels": "every gene–drug pair not curated", "license": "PubMed/MEDLINE records: NLM terms and conditions"])
+        }
         var pairModel = Trainer.fitTrees(pairExamples, gp)
-        pairModel.threshold = sentenceModel.threshold
+        pairModel.threshold = documentCut
         pairModel.metadata = [
             "version": version, "trained": trainingDate, "kind": "gradient-boosted trees (the average of bagged fits) over document-level features of each gene–drug pair (stage-one scores, "
                 + "its rank in the document, where and how often the pair is named, competing genes and drugs, CPIC pair, "
@@ -264,8 +314,11 @@ struct Train: ParsableCommand {
                            "bags": gp.bags, "bag_fraction": gp.fraction],
             "seed": 20261125, "folds": folds, "documents": documents.count, "pairs": pairExamples.count, "curated": pairPositives,
             "applies_to": "documents of two or more sentences",
+            "threshold_chosen_on": "out-of-fold F2 (recall weighted twice precision) over the curated documents' gene–drug pairs: "
+                + "a curation batch should miss few findings, and the measured precision is a lower bound",
             "dev_scores": ["how": "\(folds)-fold out-of-fold by PMID, at the cut; precision is a lower bound (curation is incomplete)",
-                           "documents": Train.prf(docTP, docFP, docFN)],
+                           "documents": Train.prf(docTP, docFP, docFN),
+                           "documents_at_sentence_cut": Train.prf(atSentenceCut.tp, atSentenceCut.fp, atSentenceCut.fn)],
             "training": docsTraining,
             "note": "probability that curators list the pair for the document; PharmGKB data is CC BY-SA 4.0",
         ]
@@ -291,7 +344,27 @@ struct Train: ParsableCommand {
         ]
         try model.write(to: out.appendingPathComponent("cooccurrence.json"))
         Diagnostics.note("wrote \(out.appendingPathComponent("cooccurrence.json").path)")
-        if problems > 0 { Diagnostics.warning("\(problems) input problem(s) while reading --docs") }
+        if problems > 0 { Diagnostics.warning("\(problems) input problem(s) while reading --docs and --background") }
+    }
+
+    /// The document stage's cut: the one of 0.005, 0.010, ... 0.995 above `TripleExtractor.noVariationCap`
+    /// with the best F2 (recall weighted twice precision) of `counts` at it, the higher cut on a tie. A
+    /// curation batch should miss few of the pairs curators list, and against incomplete curation the
+    /// measured precision is only a lower bound.
+    static func recallWeightedCut(_ counts: (Double) -> (tp: Int, fp: Int, fn: Int)) -> Double {
+        var best = (f2: -1.0, cut: 0.5)
+        for step in 1..<200 where Double(step) / 200 > TripleExtractor.noVariationCap {
+            let cut = Double(step) / 200
+            let (tp, fp, fn) = counts(cut)
+            let f2 = tp > 0 ? 5 * Double(tp) / Double(5 * tp + 4 * fn + fp) : 0
+            if f2 >= best.f2 { best = (f2, cut) }
+        }
+        return best.cut
+    }
+
+    static func prfLine(_ tp: Int, _ fp: Int, _ fn: Int) -> String {
+        let s = prf(tp, fp, fn)
+        return "tp=\(tp) fp=\(fp) fn=\(fn) precision=\(s["precision"]!) recall=\(s["recall"]!) f1=\(s["f1"]!)"
     }
 
     static func prf(_ tp: Int, _ fp: Int, _ fn: Int) -> [String: Any] {

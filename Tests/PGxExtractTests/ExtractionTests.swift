@@ -192,9 +192,10 @@ final class ExtractionTests: XCTestCase {
 
     /// An abstract that says nothing of genetic variation states no pharmacogenomic finding: a MEDLINE record
     /// on carbon monoxide and connexin hemichannels (25384983) wrote GJA3–carbon monoxide triples at 0.84.
-    /// Its pairs stay below the model's cut (at most `TripleExtractor.noVariationCap`; a lowered one's rule says
-    /// "+no-variation");
-    /// no PharmGKB dev abstract, each of which names a variant, a phenotype or a genotype word, is touched.
+    /// Its pairs stay below the default cut: however sure a document model is of them (here one that
+    /// believes every pair), they are lowered to `TripleExtractor.noVariationCap`, with "+no-variation" in
+    /// their rule, and `pgx train` keeps the document stage's cut above the cap. No PharmGKB dev abstract,
+    /// each of which names a variant, a phenotype or a genotype word, is touched.
     func testAbstractsWithoutGeneticVariationStateNoFinding() throws {
         let shared = try TestEnv.requireShared()
         let medline = shared.appendingPathComponent("data/pubmed/samples/pp_medline16n0902_partial.xml.gz").path
@@ -206,13 +207,64 @@ final class ExtractionTests: XCTestCase {
         let all = try triples(medline, ["--min-confidence", "0"]).filter { $0["doc"] as? String == "25384983" }
         XCTAssertFalse(all.isEmpty)
         XCTAssertTrue(all.allSatisfy { ($0["confidence"] as! Double) <= TripleExtractor.noVariationCap }, "\(all)")
-        // the pairs the document stage believed (GJA3–carbon monoxide) say why they were lowered
-        XCTAssertTrue(all.contains { ($0["rule"] as! String).contains("+no-variation") && ($0["drug"] as! [String: Any])["name"] as? String == "carbon monoxide" })
         XCTAssertTrue(try triples(medline, []).allSatisfy { $0["doc"] as? String != "25384983" })
+        // the record's text, judged by a document model that believes every pair (probability 0.98)
+        let parsed = try runProcess(try TestEnv.binary().path, ["parse", "--format", "jsonl", medline], cwd: TestEnv.root)
+        let record = try XCTUnwrap(try json(parsed.stdout).first { "\($0["pmid"] ?? "")" == "25384983" }, "25384983 in \(medline)")
+        let rules = try ExtractorRules(url: try RulesLocator.find())
+        let x = TripleExtractor(rules: rules)
+        let abstract = try XCTUnwrap(record["abstract"] as? [[String: Any]]).compactMap { $0["text"] as? String }.joined(separator: " ")
+        let doc = x.analyzer.analyze(id: "25384983", passages: [("title", record["title"] as! String), ("abstract", abstract)])
+        XCTAssertFalse(DocumentPairs.speaksOfVariation(doc))
+        let believing = BoostedTrees(trees: [[BoostedTrees.Node(feature: -1, yes: 0, no: 0, value: 4)]], base: 0)
+        let judged = x.judgeInDocument(x.scorePairs(doc, minConfidence: 0, model: rules.model, cooccurrence: rules.cooccurrence,
+                                                    curation: rules.curation, forDocumentStage: true),
+                                       doc: doc, model: believing, priors: rules.documentPriors)
+        XCTAssertTrue(judged.contains { $0.drug.name == "carbon monoxide" && $0.gene?.name == "GJA3" }, "\(judged.map { ($0.gene?.name, $0.drug.name) })")
+        XCTAssertTrue(judged.allSatisfy { $0.confidence == TripleExtractor.noVariationCap && $0.rule.contains("+no-variation") }, "\(judged.map(\.rule))")
+        let documentCut = try XCTUnwrap(rules.document?.threshold)
+        XCTAssertGreaterThan(documentCut, TripleExtractor.noVariationCap)
         let pgkb = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
         let curated = try triples(pgkb, ["--min-confidence", "0"])
         XCTAssertFalse(curated.isEmpty)
         XCTAssertFalse(curated.contains { ($0["rule"] as! String).contains("no-variation") })
+    }
+
+    /// `pgx extract` writes an abstract's triples at the document stage's cut (`rules/model/document.json`,
+    /// chosen on out-of-fold F2: a curation batch should miss few curated pairs) and a one-sentence text's
+    /// at the sentence model's: its confidences are the probability that curators list the pair, the
+    /// sentence model's that the sentence states the finding. `--min-confidence` sets one cut for both.
+    func testEachTextIsWrittenAtTheCutOfTheModelThatScoresIt() throws {
+        let shared = try TestEnv.requireShared()
+        let rules = try ExtractorRules(url: try RulesLocator.find())
+        let documentCut = try XCTUnwrap(rules.document?.threshold), sentenceCut = try XCTUnwrap(rules.model?.threshold)
+        XCTAssertLessThan(documentCut, sentenceCut)
+        func triples(_ args: [String]) throws -> [[String: Any]] {
+            let r = try runProcess(try TestEnv.binary().path, ["extract"] + args, cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try json(r.stdout)
+        }
+        func span(_ m: Any?) -> String { (m as? [String: Any]).map { "\($0["start"]!)-\($0["end"]!)" } ?? "-" }
+        func key(_ t: [String: Any]) -> String {
+            "\(t["doc"]!)|\(t["passage"]!)|\(span(t["sentence"]))|\(span(t["gene"]))|\(span(t["variant"]))|\(span(t["drug"]))|\((t["drug"] as! [String: Any])["name"]!)"
+        }
+        func judged(_ t: [String: Any]) -> Bool { (t["rule"] as! String).split(separator: "+").contains("document") }
+        let pgkb = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
+        let all = try triples(["--min-confidence", "0", pgkb])
+        let byDefault = try triples([pgkb])
+        let expected = all.filter { ($0["confidence"] as! Double) >= (judged($0) ? documentCut : sentenceCut) }
+        XCTAssertEqual(byDefault.map(key), expected.map(key))
+        XCTAssertTrue(byDefault.contains { judged($0) && ($0["confidence"] as! Double) < sentenceCut },
+                      "an abstract's pairs between the two cuts are written")
+        XCTAssertEqual(try triples(["--min-confidence", "\(sentenceCut)", pgkb]).map(key),
+                       all.filter { ($0["confidence"] as! Double) >= sentenceCut }.map(key))
+        // sentences given as text keep the sentence model's scores and its cut
+        let gold = shared.appendingPathComponent("data/gold/pgxcorpus-dev.jsonl").path
+        let sentences = try triples(["--input-format", "text", gold])
+        XCTAssertFalse(sentences.isEmpty)
+        XCTAssertTrue(sentences.allSatisfy { !judged($0) && ($0["confidence"] as! Double) >= sentenceCut })
+        XCTAssertEqual(sentences.count, try triples(["--input-format", "text", "--min-confidence", "0", gold])
+                        .filter { ($0["confidence"] as! Double) >= sentenceCut }.count)
     }
 
     /// A gene named inside a drug's name states the drug's target, no finding: a PGxCorpus sentence pairs
@@ -484,11 +536,13 @@ final class ExtractionTests: XCTestCase {
         let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
         let docsGold = shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path
         let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
+        let background = shared.appendingPathComponent("data/pubmed/samples/pp_medline16n0902_partial.xml.gz").path
         var outputs: [Data] = [], documentModels: [Data] = [], pairModels: [Data] = [], curationModels: [Data] = []
         for _ in 0..<2 {
             // 40 tree rounds instead of 300: the same determinism at a fraction of a debug build's time
             let r = try runProcess(pgx, ["train", "--gold", gold, "--folds", "2", "--rules", rules.path, "--docs-gold", docsGold, "--docs", docs,
-                                         "--oof", tmp.path], environment: ["PGX_TREE_ROUNDS": "40", "SOURCE_DATE_EPOCH": "1764460740"])
+                                         "--background", background, "--oof", tmp.path],
+                                   environment: ["PGX_TREE_ROUNDS": "40", "SOURCE_DATE_EPOCH": "1764460740"])
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertTrue(r.stderr.contains("document model: "), r.stderr)
             outputs.append(try Data(contentsOf: rules.appendingPathComponent("model/model.json")))
@@ -519,6 +573,25 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(drugPriors.values.reduce(0) { $0 + $1[1] }, pairMeta["curated"] as? Int, "every curated pair counted once per drug")
         let docScores = try XCTUnwrap((pairMeta["dev_scores"] as? [String: Any])?["documents"] as? [String: Any], "out-of-fold document scores")
         XCTAssertGreaterThan(docScores["recall"] as? Double ?? 0, 0.3)
+        // the document stage's own cut, chosen on out-of-fold F2, above the cap of abstracts that speak of no variation
+        let documentCut = try XCTUnwrap(pairMeta["threshold"] as? Double)
+        XCTAssertGreaterThan(documentCut, TripleExtractor.noVariationCap)
+        XCTAssertNotNil(pairMeta["threshold_chosen_on"] as? String)
+        // general MEDLINE records train the document-level models as documents whose pairs curators do not list
+        let pairTraining = try XCTUnwrap(pairMeta["training"] as? [[String: Any]])
+        let backgroundEntry = try XCTUnwrap(pairTraining.first { $0["background"] != nil }, "\(pairTraining)")
+        // its indexed records only (72 of the file's): an unindexed background would teach that a record NLM has not
+        // indexed yet states no finding
+        XCTAssertEqual(backgroundEntry["documents"] as? Int, 72)
+        let goldLines = try String(contentsOf: URL(fileURLWithPath: docsGold), encoding: .utf8).split(separator: "\n").count
+        XCTAssertEqual(pairTraining.first?["documents"] as? Int, goldLines, "the curated documents are counted without the background")
+        // the background's pairs are scored out of fold too, in a file of their own
+        func docsOf(_ file: String) throws -> Set<String> {
+            Set(try json(Data(contentsOf: tmp.appendingPathComponent(file))).map { "\($0["doc"]!)" })
+        }
+        let backgroundDocs = try docsOf("background.oof.jsonl")
+        XCTAssertFalse(backgroundDocs.isEmpty)
+        XCTAssertTrue(backgroundDocs.isDisjoint(with: try docsOf("pharmgkb-dev.oof.jsonl")))
         let sentenceMeta = try JSONSerialization.jsonObject(with: outputs[0]) as! [String: Any]
         XCTAssertNotNil(sentenceMeta["trees"] as? [String: Any], "the sentence model carries its trees")
         XCTAssertNotNil(sentenceMeta["blend"] as? [String: Double], "and how their score blends with the linear one")
