@@ -281,7 +281,8 @@ struct Train: ParsableCommand {
             }
             return (tp, fp, fn)
         }
-        let documentCut = Train.recallWeightedCut(counts)
+        // (with no curated pair among the documents there is nothing to choose by: the sentence model's cut)
+        let documentCut = pairsOf.contains { !$0.curated.isEmpty } ? Train.recallWeightedCut(counts) : sentenceModel.threshold
         let (docTP, docFP, docFN) = counts(documentCut)
         let atSentenceCut = counts(sentenceModel.threshold)
         Diagnostics.note("document stage cut \(documentCut) (out-of-fold F2): " + Train.prfLine(docTP, docFP, docFN)
