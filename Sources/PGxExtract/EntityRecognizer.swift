@@ -930,14 +930,9 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard hasDigit, j - bodyStart >= 2 else { return nil }
         // a change written with spaces around ">" ("c.681G > A", "c.3435C > T"): the change goes on to its new base
         var spaced = false
-        if t[i] != "p", Self.bases.contains(t[j - 1]) {
-            var a = j
-            while a < t.count && t[a] == " " { a += 1 }
-            if a > j, a + 1 < t.count, t[a] == ">" {
-                a += 1
-                while a < t.count && t[a] == " " { a += 1 }
-                if a < t.count, Self.bases.contains(t[a]), a + 1 == t.count || !Self.isAlnum(t[a + 1]) { j = a + 1; spaced = true }
-            }
+        if t[i] != "p", Self.bases.contains(t[j - 1]), j < t.count, t[j] == " ",
+           let e = Self.newBaseEnd(t, j, arrows: false), e == t.count || !Self.isAlnum(t[e]) {
+            j = e; spaced = true
         }
         // the body must look like a change, not a page or a figure ("p.23", "c.f.")
         let body = spaced ? makeString(t[bodyStart..<j].filter { $0 != " " }) : makeString(t[bodyStart..<j])
@@ -1020,6 +1015,23 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// `3435C>T`, `-1639G>A`, `2677G>T/A`, `677C→T`, `G-308A`.
     static let bases: Set<Unicode.Scalar> = ["A", "C", "G", "T"]
 
+    /// Where a change's new base ends, read from `j` just after its old base: spaces, ">" (with `arrows` also
+    /// "->", "-->" and "→"), spaces, and one base ("3435C > T", "677C-->T"); nil when they do not follow.
+    /// The one reading of the arrow for `hgvs` and `nucleotideChange`.
+    static func newBaseEnd(_ t: [Unicode.Scalar], _ j: Int, arrows: Bool) -> Int? {
+        var a = j
+        while a < t.count && t[a] == " " { a += 1 }
+        if arrows {
+            if a + 2 < t.count && t[a] == "-" && t[a + 1] == "-" && t[a + 2] == ">" { a += 2 }
+            else if a + 1 < t.count && t[a] == "-" && t[a + 1] == ">" { a += 1 }
+        }
+        guard a < t.count, t[a] == ">" || arrows && t[a] == "\u{2192}" else { return nil }
+        a += 1
+        while a < t.count && t[a] == " " { a += 1 }
+        guard a < t.count, bases.contains(t[a]) else { return nil }
+        return a + 1
+    }
+
     func nucleotideChange(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
         let bases = Self.bases
         let v0 = t[i].value
@@ -1051,16 +1063,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                i == 0 || t[i - 1] != "+" && t[i - 1] != "." {
                 return Mention(kind: .variant, start: i, end: k + 1, name: makeString(t[i..<(k + 1)]), source: "pattern:nucleotide")
             }
-            var a = k
-            while a < t.count && t[a] == " " { a += 1 }
             // ">", "→", or the arrows of older abstracts: "677C-->T", "1298A->C"
-            if a + 2 < t.count && t[a] == "-" && t[a + 1] == "-" && t[a + 2] == ">" { a += 2 }
-            else if a + 1 < t.count && t[a] == "-" && t[a + 1] == ">" { a += 1 }
-            guard a < t.count, t[a] == ">" || t[a] == "\u{2192}" else { return nil }
-            a += 1
-            while a < t.count && t[a] == " " { a += 1 }
-            guard a < t.count, bases.contains(t[a]) else { return nil }
-            a += 1
+            guard var a = Self.newBaseEnd(t, k, arrows: true) else { return nil }
             if a + 1 < t.count && t[a] == "/" && bases.contains(t[a + 1]) { a += 2 }
             guard a == t.count || !Self.isAlnum(t[a]) else { return nil }
             var name = makeString(t[i..<a].filter { $0 != " " })
