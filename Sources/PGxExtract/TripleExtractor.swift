@@ -83,6 +83,7 @@ public final class TripleExtractor: @unchecked Sendable {
         // most abstracts name no gene: they end after the first passes (nil document, no triples)
         guard var doc = analyzer.analyzeForPairs(id: id, passages: passages, headings: headings()) else { return (nil, []) }
         let m = rules.model, co = rules.cooccurrence
+        let sentenceCut = minConfidence ?? m?.threshold ?? 0.5
         var out: [Triple]
         if documentStage, let dm = rules.document, TripleExtractor.judgedAsDocument(doc) {
             // every pair scored first, then judged in the whole document
@@ -90,12 +91,12 @@ public final class TripleExtractor: @unchecked Sendable {
             if stageOne.contains(where: { DocumentPairs.key($0) != nil }) { doc.indexed = analyzer.indexedNames(indexTerms()) }
             // a pair the stage judged at its cut; a triple it could not (a variant without a gene keeps its sentence
             // score) at the sentence model's
-            let judgedCut = minConfidence ?? dm.threshold, sentenceCut = minConfidence ?? m?.threshold ?? 0.5
+            let judgedCut = minConfidence ?? dm.threshold
             out = judgeInDocument(stageOne, doc: doc, model: dm, priors: rules.documentPriors).filter {
                 $0.confidence >= (DocumentPairs.key($0) != nil ? judgedCut : sentenceCut)
             }
         } else {
-            out = scorePairs(doc, minConfidence: minConfidence ?? m?.threshold ?? 0.5, model: m, cooccurrence: co)
+            out = scorePairs(doc, minConfidence: sentenceCut, model: m, cooccurrence: co)
         }
         TripleExtractor.hintGenes(&out, doc: doc)
         return (doc, out)
