@@ -332,6 +332,11 @@ public struct CandidateBuilder: Sendable {
         }
     }
 
+    /// Phenotypes that name the carriers of a gene's genotypes: metabolizer, acetylator and expresser status.
+    static func isCarrierGroup(_ phenotype: String) -> Bool {
+        phenotype.hasSuffix("metabolizer") || phenotype.hasSuffix("acetylator") || phenotype.hasSuffix("expresser")
+    }
+
     /// Separators of a list of entities.
     static let listSeparators: Set<String> = [",", "and", "or", "/", ";"]
 
@@ -359,7 +364,12 @@ public struct CandidateBuilder: Sendable {
         let lo = min(gw1, dw1), hi = max(gw0, dw0)
         let (a, b) = gw0 < dw0 ? (gw1, dw0) : (dw1, gw0)  // words strictly between are a+1..<b
         var f = Features(); f.add("bias")
-        f.add(unit.variant == nil ? "kind:gene" : (unit.gene == nil ? "kind:variant-nogene" : "kind:variant"))
+        // A gene named with its carriers' metabolizer, acetylator or expresser phenotype ("CYP2C19 poor
+        // metabolizers") names a genotype group, as a variant does ("CYP2C19*2 carriers"), and its sentences
+        // speak as a variant's do: it takes the variant's weights (`conjoin` below), not those of a gene
+        // named alone. (A "deficiency" is as often a knockout or a disease: "p53 deficiency".)
+        let genotypeGroup = unit.variant != nil || pheno.map { CandidateBuilder.isCarrierGroup($0.name) } == true
+        f.add(!genotypeGroup ? "kind:gene" : (unit.gene == nil ? "kind:variant-nogene" : "kind:variant"))
         if let v = unit.variant { f.add("vsrc:", v.source) }
         if drug.isClass { f.add("drug:class") }
         f.add("drug:", drug.source)
@@ -564,7 +574,7 @@ public struct CandidateBuilder: Sendable {
         let category = bestCat?.1 ?? .other
         f.add("cat:", (featureCat?.1 ?? .other).rawValue)
         // every feature once more for the kind of pair: a variant and a gene named alone speak differently
-        f.conjoin(unit.variant == nil ? 0x9E3779B1 : 0x85EBCA77)
+        f.conjoin(genotypeGroup ? 0x85EBCA77 : 0x9E3779B1)
         return Candidate(passage: pi, sentence: sentence, gene: unit.gene, variant: unit.variant, drug: drug, phenotype: pheno,
                          features: f.hashes, effect: Effect(category: category, direction: direction),
                          negated: neg, speculative: spec, categoryRule: bestCat?.2)

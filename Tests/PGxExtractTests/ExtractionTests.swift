@@ -285,6 +285,36 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs("i").contains { $0.hasPrefix("CYP3A5") && $0.hasSuffix("|midazolam") }, "\(pairs("i"))")
     }
 
+    /// A gene named with its carriers' metabolizer, acetylator or expresser status ("CYP2D6 poor
+    /// metabolizers") is a genotype group: its pair takes the sentence model's weights for variants, as
+    /// "CYP2D6*4 carriers" would. The same gene named alone, and a gene's "deficiency" (as often a knockout
+    /// or a disease), keep the weights for genes. Real PharmGKB abstracts: 20643254 (carvedilol; "CYP2D6
+    /// poor metabolizers achieved a significantly higher dose"), 17064846 (DPD deficiency, fluorouracil).
+    func testAGeneWithItsCarriersMetabolizerStatusIsAGenotypeGroup() throws {
+        let shared = try TestEnv.requireShared()
+        let rules = try ExtractorRules(url: try RulesLocator.find())
+        let x = TripleExtractor(rules: rules)
+        func candidates(_ pmid: String, _ file: String) throws -> [Candidate] {
+            let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path
+            let parsed = try runProcess(try TestEnv.binary().path, ["parse", "--format", "jsonl", path], cwd: TestEnv.root)
+            let record = try XCTUnwrap(try json(parsed.stdout).first { "\($0["pmid"] ?? "")" == pmid }, "\(pmid) in \(file)")
+            let abstract = try XCTUnwrap(record["abstract"] as? [[String: Any]]).compactMap { $0["text"] as? String }.joined(separator: " ")
+            let doc = x.analyzer.analyze(id: pmid, passages: [("title", record["title"] as! String), ("abstract", abstract)])
+            return x.builder.candidates(doc, crossSentence: false)
+        }
+        let kindGene = CandidateBuilder.hash("kind:gene"), kindVariant = CandidateBuilder.hash("kind:variant")
+        let carvedilol = try candidates("20643254", "pharmgkb-003.xml").filter { $0.gene?.name == "CYP2D6" && $0.drug.name == "carvedilol" }
+        let poor = carvedilol.filter { $0.phenotype?.name == "poor metabolizer" }
+        XCTAssertEqual(poor.count, 1, "\(carvedilol.map { $0.phenotype?.name ?? "-" })")
+        XCTAssertTrue(poor.allSatisfy { $0.features.contains(kindVariant) && !$0.features.contains(kindGene) })
+        let alone = carvedilol.filter { $0.phenotype == nil && $0.variant == nil }
+        XCTAssertGreaterThan(alone.count, 1)
+        XCTAssertTrue(alone.allSatisfy { $0.features.contains(kindGene) && !$0.features.contains(kindVariant) })
+        let dpd = try candidates("17064846", "pharmgkb-001.xml").filter { $0.gene?.name == "DPYD" && $0.phenotype?.name == "deficient" }
+        XCTAssertFalse(dpd.isEmpty)
+        XCTAssertTrue(dpd.allSatisfy { $0.features.contains(kindGene) })
+    }
+
     /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
     /// is speculative; a reported result is not.
     func testAimsAndHedgesAreSpeculativeAndResultsAreNot() throws {
