@@ -357,6 +357,37 @@ final class ExtractionTests: XCTestCase {
     /// A therapy's clinical end point named as such is the efficacy category: in a real PharmGKB abstract on
     /// smoking cessation (25774163), the nicotinic receptor genes' varenicline pairs, which curators list as
     /// efficacy, are efficacy by "abstinence" (they were "other": no cue word of the first rules).
+    /// How much of a drug a patient needs, said without "dose" ("acenocoumarol requirement", "morphine
+    /// requirements"), is dosage; a drug not tolerated and adverse reactions read in the laboratory
+    /// ("intolerance", "hyperbilirubinemia") are toxicity. Real PharmGKB abstracts 16611310 (VKORC1 and
+    /// acenocoumarol) and 23148286 (UGT1A1*28 and atazanavir), whose curators file those pairs so.
+    func testDrugRequirementsAreDosageAndIntoleranceIsToxicity() throws {
+        let shared = try TestEnv.requireShared()
+        func triples(_ file: String, _ pmid: String) throws -> [[String: Any]] {
+            let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
+                                   shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try json(r.stdout).filter { $0["doc"] as? String == pmid }
+        }
+        func pair(_ t: [String: Any]) -> String {
+            "\((t["gene"] as? [String: Any])?["symbol"] as? String ?? "-")|\((t["drug"] as? [String: Any])?["name"] as? String ?? "-")"
+        }
+        func category(_ t: [String: Any]) -> String { (t["effect"] as? [String: Any])?["category"] as? String ?? "-" }
+        let vkorc1 = try triples("pharmgkb-000.xml", "16611310").filter { pair($0) == "VKORC1|acenocoumarol" }
+        XCTAssertTrue(vkorc1.contains { ($0["rule"] as? String ?? "").contains("pattern:dosage:requirement") && category($0) == "dosage" },
+                      "\(vkorc1.map { $0["rule"] ?? "" })")
+        let ugt = try triples("pharmgkb-006.xml", "23148286").filter { pair($0) == "UGT1A1|atazanavir" }
+        XCTAssertTrue(ugt.contains { ($0["rule"] as? String ?? "").contains("pattern:toxicity:intolerance") && category($0) == "toxicity" },
+                      "\(ugt.map { $0["rule"] ?? "" })")
+        let lines = [
+            #"{"id": "r1", "text": "Carriers of the OPRM1 118G allele had higher morphine requirements after knee arthroplasty."}"#,
+            #"{"id": "r2", "text": "NUDT15 R139C carriers showed thiopurine intolerance at standard starting doses."}"#,
+        ]
+        let text = try textTriples(lines)
+        XCTAssertEqual(text.first { $0["doc"] as? String == "r1" }.map(category), "dosage")
+        XCTAssertEqual(text.first { $0["doc"] as? String == "r2" }.map(category), "toxicity")
+    }
+
     func testClinicalEndPointsAreEfficacy() throws {
         let shared = try TestEnv.requireShared()
         let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
