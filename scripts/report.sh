@@ -93,6 +93,14 @@ echo '```'
 python3 scripts/indexed-split.py "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" "$SHARED/data/pubmed/pharmgkb-dev" --scorer "$SHARED/eval/score.py" --cuts "0.1,$DCUT,0.2"
 echo '```'
 echo
+echo "Category per triple (scripts/triple-categories.py): the scorer's category accuracy counts a pair as right when any"
+echo "of its triples carries a category the curators filed; a reviewer approves each triple, and its category becomes a"
+echo "rule's. Of the triples of curated pairs:"
+echo
+echo '```'
+python3 scripts/triple-categories.py "$G/pharmgkb-dev.jsonl" "$OOF/pharmgkb-dev.oof.jsonl" --cuts "0.1,$DCUT,0.2"
+echo '```'
+echo
 echo "## Speculative flag and pharmacokinetic category (PGxCorpus dev, scripts/flags.py)"
 echo
 echo "On the triples that match an associated gold pair at the model's cut: \`speculative\` against PGxCorpus's"

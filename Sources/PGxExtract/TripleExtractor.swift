@@ -164,19 +164,35 @@ public final class TripleExtractor: @unchecked Sendable {
     /// document's triples carry (a study of "response to adalimumab" whose SNP is named in a methods
     /// sentence). Rule suffix `+category:document`. Out of fold on PharmGKB dev, category accuracy
     /// at cut 0.1 went from 0.81 to 0.86 (pairs left at `other` were mostly efficacy findings).
+    ///
+    /// A pair some of whose sentences name an effect gives that effect to its other triples: the category
+    /// most of the pair's triples carry (rule suffix `+category:pair`), so that the pair's mentions in a
+    /// methods or conclusions sentence make one finding with its result, not a second one of category
+    /// `other`. A borrowed category's direction is `unspecified` (`none` if the sentence denies the pair).
     static func documentCategory(_ triples: inout [Triple]) {
         var counts: [EffectCategory: Int] = [:]
-        var named = Set<String>()  // pairs with an effect of their own
+        var byPair: [String: [EffectCategory: Int]] = [:]  // pairs with an effect of their own
         for t in triples where t.effect.category != .other {
             counts[t.effect.category, default: 0] += 1
-            if let k = DocumentPairs.key(t) { named.insert(k) }
+            if let k = DocumentPairs.key(t) { byPair[k, default: [:]][t.effect.category, default: 0] += 1 }
         }
         // ties in the vocabulary's order, so that the answer never depends on a dictionary's order
-        guard let top = EffectCategory.allCases.filter({ counts[$0] != nil }).max(by: { counts[$0]! < counts[$1]! }) else { return }
+        func most(_ c: [EffectCategory: Int]) -> EffectCategory? {
+            EffectCategory.allCases.filter { c[$0] != nil }.max { c[$0]! < c[$1]! }
+        }
+        guard let top = most(counts) else { return }
         for i in triples.indices where triples[i].effect.category == .other {
-            guard let k = DocumentPairs.key(triples[i]), !named.contains(k) else { continue }
-            triples[i].effect.category = top
-            triples[i].rule += "+category:document"
+            guard let k = DocumentPairs.key(triples[i]) else { continue }
+            // a direction word of a sentence that names no effect is not that effect's ("Clopidogrel is a
+            // prodrug activated mainly by CYP2C19" says nothing of more or less efficacy)
+            if triples[i].effect.direction != .none { triples[i].effect.direction = .unspecified }
+            if let own = byPair[k] {
+                triples[i].effect.category = most(own) ?? top
+                triples[i].rule += "+category:pair"
+            } else {
+                triples[i].effect.category = top
+                triples[i].rule += "+category:document"
+            }
         }
     }
 

@@ -148,6 +148,39 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(category(abcb1), "other")
     }
 
+    /// In an abstract, a pair's triple without an effect cue takes the category most of that pair's other
+    /// triples name (`+category:pair`): its methods or conclusions sentence and its result make one finding.
+    /// Over the PharmGKB abstracts of pharmgkb-000.xml: no pair that names an effect anywhere keeps a triple
+    /// of category `other`, each borrowed category is its pair's most named one, and its direction is
+    /// unspecified (a direction word of a sentence that names no effect is not that effect's).
+    func testAPairsTriplesWithoutAnEffectCueTakeThePairsCategory() throws {
+        let shared = try TestEnv.requireShared()
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
+                               shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        func rule(_ t: [String: Any]) -> String { t["rule"] as? String ?? "" }
+        func category(_ t: [String: Any]) -> String { (t["effect"] as? [String: Any])?["category"] as? String ?? "-" }
+        var byPair: [String: [[String: Any]]] = [:]
+        for t in try json(r.stdout) {
+            guard let g = (t["gene"] as? [String: Any])?["symbol"] as? String else { continue }
+            byPair["\(t["doc"]!)|\(g)|\((t["drug"] as! [String: Any])["name"]!)", default: []].append(t)
+        }
+        var borrowed = 0
+        for (key, ts) in byPair {
+            let own = ts.filter { !rule($0).contains("+category:") && category($0) != "other" }
+            guard !own.isEmpty else { continue }
+            XCTAssertFalse(ts.contains { category($0) == "other" }, key)
+            let counts = Dictionary(own.map { (category($0), 1) }, uniquingKeysWith: +)
+            for t in ts where rule(t).hasSuffix("+category:pair") {
+                borrowed += 1
+                XCTAssertEqual(counts[category(t)], counts.values.max(), "\(key): \(counts)")
+                let direction = (t["effect"] as? [String: Any])?["direction"] as? String
+                XCTAssertEqual(direction, t["negated"] as? Bool == true ? "none" : "unspecified", "a borrowed effect has no direction of its own")
+            }
+        }
+        XCTAssertGreaterThan(borrowed, 50)
+    }
+
     /// Negation reaches the pairs of its own clause, however far, and not across "but"; "but not X"
     /// negates X alone; a gene denied a role is negated.
     func testNegationStaysInItsClause() throws {
