@@ -337,6 +337,13 @@ public struct CandidateBuilder: Sendable {
         phenotype.hasSuffix("metabolizer") || phenotype.hasSuffix("acetylator") || phenotype.hasSuffix("expresser")
     }
 
+    /// Metabolism cues that name a quantity without saying whose (`levelsOfADrug`).
+    static let bareLevelWords: Set<String> = ["level", "levels", "concentration", "concentrations"]
+    /// Words that may stand between a drug and its levels: "tacrolimus trough levels", "efavirenz plasma
+    /// concentrations", "plasma drug levels".
+    static let levelQualifiers: Set<String> = ["plasma", "serum", "blood", "trough", "drug", "steady-state", "peak", "mean",
+                                               "median", "whole", "total", "free", "unbound", "minimum", "maximum", "-", "(", ")"]
+
     /// Separators of a list of entities.
     static let listSeparators: Set<String> = [",", "and", "or", "/", ";"]
 
@@ -510,7 +517,19 @@ public struct CandidateBuilder: Sendable {
                h.word + 1 < words.count, words[h.word + 1].text == "of",
                (1...2).contains(where: { h.word - $0 >= 0 && CandidateBuilder.regimenDoseWords.contains(words[h.word - $0].text.lowercased()) }),
                hits.contains(where: { o in cues.rules[o.rule].kind == .category && cues.rules[o.rule].category != .dosage }) { return true }
+            if CandidateBuilder.bareLevelWords.contains(w), h.length == 1, cues.rules[h.rule].category == .metabolism,
+               !levelsOfADrug(h.word) { return true }
             return hits.contains { o in o.word < h.word && o.word + o.length > h.word && cues.rules[o.rule].kind == .category }
+        }
+        // "levels" and "concentrations" are a drug's where a drug (or a metabolite) stands right before them or
+        // after "of" ("efavirenz concentrations", "levels of tacrolimus"); other levels are a biomarker's or a
+        // gene's ("LDL-C levels", "mRNA levels", "homocysteine levels") and name no pharmacokinetics
+        func levelsOfADrug(_ w: Int) -> Bool {
+            var k = w - 1
+            while k >= 0, CandidateBuilder.levelQualifiers.contains(words[k].text.lowercased()) { k -= 1 }
+            if k >= 0, tags[k] == "DRUG" { return true }
+            if k < w - 1, ["plasma", "serum", "blood", "trough", "drug", "steady-state"].contains(words[w - 1].text.lowercased()) { return true }
+            return w + 2 < words.count && words[w + 1].text == "of" && tags[w + 2] == "DRUG"
         }
         for h in hits {
             let r = cues.rules[h.rule]

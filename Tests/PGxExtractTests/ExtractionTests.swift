@@ -421,6 +421,28 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(text.first { $0["doc"] as? String == "r2" }.map(category), "toxicity")
     }
 
+    /// "Levels" and "concentrations" are pharmacokinetics where they are a drug's: right after the drug
+    /// (through "plasma", "trough" and the like) or before "of" and the drug. A biomarker's or a gene's levels
+    /// ("LDL-C levels", "mRNA levels") set no category; the sentence's other cue does.
+    func testLevelsAreMetabolismOnlyWhenTheyAreTheDrugs() throws {
+        let lines = [
+            #"{"id": "l1", "text": "APOE E2 carriers treated with atorvastatin had larger reductions in LDL-C levels."}"#,
+            #"{"id": "l5", "text": "ABCB1 mRNA levels were modulated by atorvastatin and the ABCB1 G2677T/A polymorphism."}"#,
+            #"{"id": "l2", "text": "CYP2B6 516TT carriers had higher efavirenz plasma concentrations."}"#,
+            #"{"id": "l3", "text": "CYP3A5*3/*3 carriers had higher trough levels of tacrolimus."}"#,
+            #"{"id": "l4", "text": "CYP2D6 poor metabolizers had higher plasma concentrations during metoprolol treatment."}"#,
+        ]
+        let triples = try textTriples(lines)
+        func category(_ doc: String) -> String? {
+            (triples.first { $0["doc"] as? String == doc }?["effect"] as? [String: Any])?["category"] as? String
+        }
+        XCTAssertEqual(category("l1"), "other", "LDL-C levels are no atorvastatin pharmacokinetics")
+        XCTAssertEqual(category("l5"), "other", "mRNA levels are no atorvastatin pharmacokinetics")
+        XCTAssertEqual(category("l2"), "metabolism")
+        XCTAssertEqual(category("l3"), "metabolism")
+        XCTAssertEqual(category("l4"), "metabolism")
+    }
+
     func testClinicalEndPointsAreEfficacy() throws {
         let shared = try TestEnv.requireShared()
         let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
