@@ -341,8 +341,10 @@ public struct CandidateBuilder: Sendable {
     static let bareLevelWords: Set<String> = ["level", "levels", "concentration", "concentrations"]
     /// Words that may stand between a drug and its levels: "tacrolimus trough levels", "efavirenz plasma
     /// concentrations", "plasma drug levels".
-    static let levelQualifiers: Set<String> = ["plasma", "serum", "blood", "trough", "drug", "steady-state", "peak", "mean",
-                                               "median", "whole", "total", "free", "unbound", "minimum", "maximum", "-", "(", ")"]
+    static let levelQualifiers: Set<String> = pharmacokineticLevelWords.union(["peak", "mean", "median", "whole", "total", "free",
+                                                                               "unbound", "minimum", "maximum", "-", "(", ")"])
+    /// Words that make levels a drug's without naming it: "higher plasma concentrations", "trough levels".
+    static let pharmacokineticLevelWords: Set<String> = ["plasma", "serum", "blood", "trough", "drug", "steady-state"]
 
     /// Separators of a list of entities.
     static let listSeparators: Set<String> = [",", "and", "or", "/", ";"]
@@ -521,14 +523,15 @@ public struct CandidateBuilder: Sendable {
                !levelsOfADrug(h.word) { return true }
             return hits.contains { o in o.word < h.word && o.word + o.length > h.word && cues.rules[o.rule].kind == .category }
         }
-        // "levels" and "concentrations" are a drug's where a drug (or a metabolite) stands right before them or
-        // after "of" ("efavirenz concentrations", "levels of tacrolimus"); other levels are a biomarker's or a
+        // "levels" and "concentrations" are a drug's where a drug (or a metabolite) stands before them, through
+        // qualifiers ("efavirenz plasma concentrations"), or after "of" ("levels of tacrolimus"), or where a
+        // word of pharmacokinetics does ("higher plasma concentrations"); other levels are a biomarker's or a
         // gene's ("LDL-C levels", "mRNA levels", "homocysteine levels") and name no pharmacokinetics
         func levelsOfADrug(_ w: Int) -> Bool {
             var k = w - 1
             while k >= 0, CandidateBuilder.levelQualifiers.contains(words[k].text.lowercased()) { k -= 1 }
             if k >= 0, tags[k] == "DRUG" { return true }
-            if k < w - 1, ["plasma", "serum", "blood", "trough", "drug", "steady-state"].contains(words[w - 1].text.lowercased()) { return true }
+            if w > 0, CandidateBuilder.pharmacokineticLevelWords.contains(words[w - 1].text.lowercased()) { return true }
             return w + 2 < words.count && words[w + 1].text == "of" && tags[w + 2] == "DRUG"
         }
         for h in hits {
