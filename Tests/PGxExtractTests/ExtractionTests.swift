@@ -18,6 +18,23 @@ final class ExtractionTests: XCTestCase {
         return try json(r.stdout)
     }
 
+    /// Every triple (confidence 0 and up) the binary finds in one PharmGKB dev file ("pharmgkb-000.xml").
+    func pharmgkbTriples(_ file: String) throws -> [[String: Any]] {
+        let path = try TestEnv.requireShared().appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0", path], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try json(r.stdout)
+    }
+
+    /// One record of a PubMed file as the binary reads it (`pgx parse`), analyzed as `pgx extract` gives it to
+    /// the extractor: its title, and its abstract's sections joined.
+    func analyzedRecord(_ pmid: String, in path: String, _ x: TripleExtractor) throws -> AnalyzedDocument {
+        let parsed = try runProcess(try TestEnv.binary().path, ["parse", "--format", "jsonl", path], cwd: TestEnv.root)
+        let record = try XCTUnwrap(try json(parsed.stdout).first { "\($0["pmid"] ?? "")" == pmid }, "\(pmid) in \(path)")
+        let abstract = try XCTUnwrap(record["abstract"] as? [[String: Any]]).compactMap { $0["text"] as? String }.joined(separator: " ")
+        return x.analyzer.analyze(id: pmid, passages: [("title", record["title"] as! String), ("abstract", abstract)])
+    }
+
     /// Every triple (confidence 0 and up) the binary finds in JSONL text items read from stdin.
     func textTriples(_ lines: [String]) throws -> [[String: Any]] {
         let r = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--min-confidence", "0", "-"],
@@ -154,14 +171,10 @@ final class ExtractionTests: XCTestCase {
     /// of category `other`, each borrowed category is its pair's most named one, and its direction is
     /// unspecified (a direction word of a sentence that names no effect is not that effect's).
     func testAPairsTriplesWithoutAnEffectCueTakeThePairsCategory() throws {
-        let shared = try TestEnv.requireShared()
-        let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
-                               shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path], cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
         func rule(_ t: [String: Any]) -> String { t["rule"] as? String ?? "" }
         func category(_ t: [String: Any]) -> String { (t["effect"] as? [String: Any])?["category"] as? String ?? "-" }
         var byPair: [String: [[String: Any]]] = [:]
-        for t in try json(r.stdout) {
+        for t in try pharmgkbTriples("pharmgkb-000.xml") {
             guard let g = (t["gene"] as? [String: Any])?["symbol"] as? String else { continue }
             byPair["\(t["doc"]!)|\(g)|\((t["drug"] as! [String: Any])["name"]!)", default: []].append(t)
         }
@@ -242,12 +255,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(all.allSatisfy { ($0["confidence"] as! Double) <= TripleExtractor.noVariationCap }, "\(all)")
         XCTAssertTrue(try triples(medline, []).allSatisfy { $0["doc"] as? String != "25384983" })
         // the record's text, judged by a document model that believes every pair (probability 0.98)
-        let parsed = try runProcess(try TestEnv.binary().path, ["parse", "--format", "jsonl", medline], cwd: TestEnv.root)
-        let record = try XCTUnwrap(try json(parsed.stdout).first { "\($0["pmid"] ?? "")" == "25384983" }, "25384983 in \(medline)")
         let rules = try ExtractorRules(url: try RulesLocator.find())
         let x = TripleExtractor(rules: rules)
-        let abstract = try XCTUnwrap(record["abstract"] as? [[String: Any]]).compactMap { $0["text"] as? String }.joined(separator: " ")
-        let doc = x.analyzer.analyze(id: "25384983", passages: [("title", record["title"] as! String), ("abstract", abstract)])
+        let doc = try analyzedRecord("25384983", in: medline, x)
         XCTAssertFalse(DocumentPairs.speaksOfVariation(doc))
         let believing = BoostedTrees(trees: [[BoostedTrees.Node(feature: -1, yes: 0, no: 0, value: 4)]], base: 0)
         let judged = x.judgeInDocument(x.scorePairs(doc, minConfidence: 0, model: rules.model, cooccurrence: rules.cooccurrence,
@@ -257,8 +267,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(judged.allSatisfy { $0.confidence == TripleExtractor.noVariationCap && $0.rule.contains("+no-variation") }, "\(judged.map(\.rule))")
         let documentCut = try XCTUnwrap(rules.document?.threshold)
         XCTAssertGreaterThan(documentCut, TripleExtractor.noVariationCap)
-        let pgkb = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
-        let curated = try triples(pgkb, ["--min-confidence", "0"])
+        let curated = try pharmgkbTriples("pharmgkb-000.xml")
         XCTAssertFalse(curated.isEmpty)
         XCTAssertFalse(curated.contains { ($0["rule"] as! String).contains("no-variation") })
     }
@@ -328,11 +337,7 @@ final class ExtractionTests: XCTestCase {
         let rules = try ExtractorRules(url: try RulesLocator.find())
         let x = TripleExtractor(rules: rules)
         func candidates(_ pmid: String, _ file: String) throws -> [Candidate] {
-            let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path
-            let parsed = try runProcess(try TestEnv.binary().path, ["parse", "--format", "jsonl", path], cwd: TestEnv.root)
-            let record = try XCTUnwrap(try json(parsed.stdout).first { "\($0["pmid"] ?? "")" == pmid }, "\(pmid) in \(file)")
-            let abstract = try XCTUnwrap(record["abstract"] as? [[String: Any]]).compactMap { $0["text"] as? String }.joined(separator: " ")
-            let doc = x.analyzer.analyze(id: pmid, passages: [("title", record["title"] as! String), ("abstract", abstract)])
+            let doc = try analyzedRecord(pmid, in: shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path, x)
             return x.builder.candidates(doc, crossSentence: false)
         }
         let kindGene = CandidateBuilder.hash("kind:gene"), kindVariant = CandidateBuilder.hash("kind:variant")
@@ -395,12 +400,8 @@ final class ExtractionTests: XCTestCase {
     /// ("intolerance", "hyperbilirubinemia") are toxicity. Real PharmGKB abstracts 16611310 (VKORC1 and
     /// acenocoumarol) and 23148286 (UGT1A1*28 and atazanavir), whose curators file those pairs so.
     func testDrugRequirementsAreDosageAndIntoleranceIsToxicity() throws {
-        let shared = try TestEnv.requireShared()
         func triples(_ file: String, _ pmid: String) throws -> [[String: Any]] {
-            let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
-                                   shared.appendingPathComponent("data/pubmed/pharmgkb-dev/\(file)").path], cwd: TestEnv.root)
-            XCTAssertEqual(r.status, 0, r.stderr)
-            return try json(r.stdout).filter { $0["doc"] as? String == pmid }
+            try pharmgkbTriples(file).filter { $0["doc"] as? String == pmid }
         }
         func pair(_ t: [String: Any]) -> String {
             "\((t["gene"] as? [String: Any])?["symbol"] as? String ?? "-")|\((t["drug"] as? [String: Any])?["name"] as? String ?? "-")"
@@ -444,11 +445,7 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testClinicalEndPointsAreEfficacy() throws {
-        let shared = try TestEnv.requireShared()
-        let r = try runProcess(try TestEnv.binary().path, ["extract", "--min-confidence", "0",
-                               shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-008.xml").path], cwd: TestEnv.root)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let pairs = try r.stdout.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any] }.filter {
+        let pairs = try pharmgkbTriples("pharmgkb-008.xml").filter {
             $0["doc"] as? String == "25774163" && ($0["drug"] as? [String: Any])?["name"] as? String == "varenicline"
                 && ["CHRNA4", "CHRNB2"].contains(($0["gene"] as? [String: Any])?["symbol"] as? String ?? "")
         }
