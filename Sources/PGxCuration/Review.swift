@@ -8,6 +8,12 @@ public struct TripleRow: Sendable {
     public var category: String, direction: String, negated: Bool
     public var status: String, revision: Int
     public var evidence: Int, pmids: [String], maxConfidence: Double
+
+    /// The variant and the phenotype in brackets, as a reviewer reads them: "CYP2C19*2", "[poor metabolizer]",
+    /// "HLA-B*58:01 [positive]" (the allele's carriers).
+    public var qualifierLabel: String {
+        [variant, phenotype.map { "[\($0)]" }].compactMap { $0 }.joined(separator: " ")
+    }
 }
 
 public struct AuditRow: Sendable {

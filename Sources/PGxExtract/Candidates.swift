@@ -81,9 +81,13 @@ public struct CandidateBuilder: Sendable {
                     let inName = u.variant == nil && drugs.contains {
                         $0.start <= g.start && g.end <= $0.end && $0.end - $0.start > g.end - g.start
                     }
+                    // an allele's carrier status qualifies that allele (the nearest statement, where one sentence
+                    // names its carriers and its non-carriers); a metabolizer phenotype, its gene
+                    func gap(_ m: Mention) -> Int { g.end <= m.start ? m.start - g.end : max(0, g.start - m.end) }
+                    let pheno = phenos.filter { $0.allele != nil && $0.allele == u.variant?.name }.min { gap($0) < gap($1) }
+                        ?? phenos.first { $0.allele == nil && $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
                     for (di, d) in drugs.enumerated() {
                         if g.start < d.end && d.start < g.end { continue }
-                        let pheno = phenos.first { $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
                         var c = build(pi: pi, passageName: p.name, sentence: s, unit: u, drug: d, pheno: pheno,
                                       words: words, tags: tags, others: others, hits: hits, mentions: ms)
                         c.geneInDrugName = inName

@@ -124,6 +124,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         }
         attachFromDocument(&result, sentences: sentences)
         addGenotypesWrittenAlone(passages, first.words, &result)
+        addAlleleStatus(passages, &result)
         return result
     }
 

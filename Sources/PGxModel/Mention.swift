@@ -22,6 +22,9 @@ public struct Mention: Sendable, Equatable {
     public var pharmacogene: Bool
     /// For rsIDs that lie in or near several genes: the genes other than `gene`.
     public var altGenes: [String] = []
+    /// For a phenotype of one allele's carriers ("HLA-B*58:01 carriers": `positive`): that allele's variant
+    /// name; nil for a phenotype of the gene ("CYP2C19 poor metabolizers").
+    public var allele: String? = nil
 
     public init(kind: Kind, start: Int, end: Int, name: String, id: String? = nil, xref: String? = nil,
                 gene: String? = nil, source: String, isClass: Bool = false, pharmacogene: Bool = false) {

@@ -57,7 +57,7 @@ struct Review: ParsableCommand {
                     w.key("confidence"); w.double(r.maxConfidence)
                     w.endObject(); out.writeLine(bytes: w.bytes)
                 } else {
-                    let q = r.variant ?? r.phenotype.map { "[\($0)]" } ?? ""
+                    let q = r.qualifierLabel
                     out.write("\(r.id)\t\(r.status)\t\(String(format: "%.2f", r.maxConfidence))\t\(r.gene ?? "?") \(q)\t\(r.drug)\t"
                               + "\(r.category)/\(r.direction)\(r.negated ? " NOT" : "")\t\(r.evidence) evidence (PMID \(r.pmids.prefix(5).joined(separator: ",")))\n")
                 }

@@ -106,7 +106,7 @@ struct Queue: ParsableCommand {
     /// The triple, its effect, confidence and the sentence with gene/variant (cyan) and drug (yellow) highlighted.
     static func show(_ it: QueueItem, index: Int, count: Int) {
         let r = it.row
-        let q = r.variant ?? r.phenotype.map { "[\($0)]" } ?? ""
+        let q = r.qualifierLabel
         print("pgx review — \(index + 1) of \(count)   triple \(r.id) (\(r.status), revision \(r.revision))")
         print("")
         print("  \u{1B}[1m\(r.gene ?? "?") \(q)  →  \(r.drug)\u{1B}[0m   \(r.category) / \(r.direction)\(r.negated ? "  NOT ASSOCIATED" : "")")

@@ -353,6 +353,36 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(dpd.allSatisfy { $0.features.contains(kindGene) })
     }
 
+    /// An HLA allele's carriers, as written in real PGxMine dev sentences, give that allele's triples CPIC's
+    /// high-risk genotype status as their phenotype qualifier: "exclusion of HLA-B*57:01 carriers from
+    /// abacavir" (rs-295), "26% in carriers of HLA-A*31:01" (rs-474), "HLA-B*15:02 positive cases"
+    /// (rs-398) are `positive`; "screened negative for HLA-B*58:01" (rs-044) `negative`. One sentence that
+    /// names an allele's carriers and non-carriers gives each mention its own; another allele of the gene,
+    /// "+" joining alleles and a CYP allele's carriers (no CPIC term) get none.
+    func testHLAAllelesCarriersGiveTheirTriplesTheirStatus() throws {
+        let triples = try textTriples(TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-295", "pgxmine-variant_star_rs-474",
+                                                                             "pgxmine-variant_star_rs-398", "pgxmine-variant_star_rs-044"]) + [
+            #"{"id": "both", "text": "HLA-B*5801-negative patients tolerated allopurinol, while HLA-B*5801-positive patients and HLA-B*15:02 patients developed SJS."}"#,
+            #"{"id": "joined", "text": "HLA-C*02:02 + *04:01 were associated with response to interferon alfa."}"#,
+            #"{"id": "cyp", "text": "CYP2C19*2 carriers treated with clopidogrel had more stent thrombosis."}"#,
+        ])
+        func statuses(_ doc: String, _ allele: String) -> [String] {
+            triples.filter { $0["doc"] as? String == doc && ($0["variant"] as? [String: Any])?["name"] as? String == allele }
+                .sorted { (($0["variant"] as! [String: Any])["start"] as! Int) < (($1["variant"] as! [String: Any])["start"] as! Int) }
+                .map { $0["phenotype"] as? String ?? "-" }
+        }
+        for (doc, allele, status) in [("pgxmine-variant_star_rs-295", "HLA-B*57:01", "positive"), ("pgxmine-variant_star_rs-474", "HLA-A*31:01", "positive"),
+                                      ("pgxmine-variant_star_rs-398", "HLA-B*15:02", "positive"), ("pgxmine-variant_star_rs-044", "HLA-B*58:01", "negative")] {
+            let found = statuses(doc, allele)
+            XCTAssertFalse(found.isEmpty, "\(doc): \(allele)")
+            XCTAssertEqual(Set(found), [status], "\(doc): \(allele)")
+        }
+        XCTAssertEqual(statuses("both", "HLA-B*58:01"), ["negative", "positive"])
+        XCTAssertEqual(statuses("both", "HLA-B*15:02"), ["-"])
+        XCTAssertEqual(Set(statuses("joined", "HLA-C*02:02") + statuses("joined", "HLA-C*04:01")), ["-"])
+        XCTAssertEqual(statuses("cyp", "CYP2C19*2"), ["-"])
+    }
+
     /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
     /// is speculative; a reported result is not.
     func testAimsAndHedgesAreSpeculativeAndResultsAreNot() throws {
