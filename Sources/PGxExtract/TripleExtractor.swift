@@ -186,8 +186,8 @@ public final class TripleExtractor: @unchecked Sendable {
             // a direction word of a sentence that names no effect is not that effect's ("Clopidogrel is a
             // prodrug activated mainly by CYP2C19" says nothing of more or less efficacy)
             if triples[i].effect.direction != .none { triples[i].effect.direction = .unspecified }
-            if let own = byPair[k] {
-                triples[i].effect.category = most(own) ?? top
+            if let own = byPair[k].flatMap(most) {
+                triples[i].effect.category = own
                 triples[i].rule += "+category:pair"
             } else {
                 triples[i].effect.category = top
