@@ -471,6 +471,8 @@ enum EntityJSON {
         w.key("id"); w.string(m.id)
         if m.kind == .gene || m.kind == .drug { w.key(m.kind == .gene ? "entrez" : "rxnorm"); w.string(m.xref) }
         if m.kind == .variant || m.kind == .phenotype { w.key("gene"); w.string(m.gene) }
+        // an allele's carrier status ("HLA-B*58:01 carriers"): the allele it qualifies
+        if m.kind == .phenotype, let allele = m.allele { w.key("allele"); w.string(allele) }
         if m.kind == .drug { w.key("class"); w.bool(m.isClass) }
         w.key("source"); w.string(m.source)
         w.endObject()

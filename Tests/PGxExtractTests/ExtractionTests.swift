@@ -381,6 +381,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(statuses("both", "HLA-B*15:02"), ["-"])
         XCTAssertEqual(Set(statuses("joined", "HLA-C*02:02") + statuses("joined", "HLA-C*04:01")), ["-"])
         XCTAssertEqual(statuses("cyp", "CYP2C19*2"), ["-"])
+        // the entity output names the allele a status qualifies
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--format", "entities", "-"],
+                               input: Data((try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-474"])[0] + "\n").utf8), cwd: TestEnv.root)
+        let status = try json(r.stdout).filter { $0["type"] as? String == "phenotype" }
+        XCTAssertEqual(status.map { "\($0["text"] ?? "")|\($0["name"] ?? "")|\($0["gene"] ?? "")|\($0["allele"] ?? "")" }, ["carriers|positive|HLA-A|HLA-A*31:01"])
     }
 
     /// A study's aim is not its finding: a pair the sentence sets out to test, or states with a hedge,
