@@ -79,8 +79,16 @@ extension EntityRecognizer {
             guard let next = word(t, at: j) else { return nil }
             (r, w) = next
         }
-        return statusAfter[w].map { (r, $0) }
+        guard let status = statusAfter[w] else { return nil }
+        // "HLA-B*57:01 positive predictive value", "a negative association": a statistic's, not the carriers'
+        var j = r.upperBound
+        while j < t.count && t[j] == " " { j += 1 }
+        if let next = word(t, at: j), notStatusAfter.contains(next.1) { return nil }
+        return (r, status)
     }
+    /// Words after "positive"/"negative" that make it a statistic's or a relation's sign.
+    static let notStatusAfter: Set<String> = ["predictive", "likelihood", "association", "associations", "correlation",
+                                              "correlations", "effect", "effects", "selection"]
 
     /// "carriers of HLA-A*31:01", "carriers of the HLA-B*15:02 allele", "patients carrying HLA-B*57:01",
     /// "negative for HLA-B*58:01".

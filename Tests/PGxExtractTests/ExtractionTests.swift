@@ -365,6 +365,7 @@ final class ExtractionTests: XCTestCase {
             #"{"id": "both", "text": "HLA-B*5801-negative patients tolerated allopurinol, while HLA-B*5801-positive patients and HLA-B*15:02 patients developed SJS."}"#,
             #"{"id": "joined", "text": "HLA-C*02:02 + *04:01 were associated with response to interferon alfa."}"#,
             #"{"id": "cyp", "text": "CYP2C19*2 carriers treated with clopidogrel had more stent thrombosis."}"#,
+            #"{"id": "ppv", "text": "The HLA-B*57:01 negative predictive value for abacavir hypersensitivity was 100%."}"#,
         ])
         func statuses(_ doc: String, _ allele: String) -> [String] {
             triples.filter { $0["doc"] as? String == doc && ($0["variant"] as? [String: Any])?["name"] as? String == allele }
@@ -381,6 +382,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(statuses("both", "HLA-B*15:02"), ["-"])
         XCTAssertEqual(Set(statuses("joined", "HLA-C*02:02") + statuses("joined", "HLA-C*04:01")), ["-"])
         XCTAssertEqual(statuses("cyp", "CYP2C19*2"), ["-"])
+        XCTAssertEqual(statuses("ppv", "HLA-B*57:01"), ["-"], "a predictive value's sign is no carrier status")
         // the entity output names the allele a status qualifies
         let r = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--format", "entities", "-"],
                                input: Data((try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-474"])[0] + "\n").utf8), cwd: TestEnv.root)
