@@ -97,11 +97,10 @@ extension EntityRecognizer {
         var i = start
         while words.count < 3 {
             while i > 0 && t[i - 1] == " " { i -= 1 }
-            var j = i
-            while j > 0 && (isAlnum(t[j - 1]) || t[j - 1] == "-" && j - 1 > 0 && isAlnum(t[j - 2])) { j -= 1 }
-            guard j < i, let w = word(t, at: j), w.0.upperBound == i else { break }
+            // a hyphenated word other than "non-carriers" ("HIV-positive") is none of these words
+            guard let r = wordBefore(t, i), let w = word(t, at: r.lowerBound), w.0.upperBound == i else { break }
             words.append(w)
-            i = j
+            i = r.lowerBound
         }
         // nearest first: an article may stand right before the allele ("carriers of the HLA-B*15:02 allele")
         if let first = words.first, first.1 == "the" || first.1 == "an" || first.1 == "a" { words.removeFirst() }

@@ -83,8 +83,7 @@ public struct CandidateBuilder: Sendable {
                     }
                     // an allele's carrier status qualifies that allele (the nearest statement, where one sentence
                     // names its carriers and its non-carriers); a metabolizer phenotype, its gene
-                    func gap(_ m: Mention) -> Int { g.end <= m.start ? m.start - g.end : max(0, g.start - m.end) }
-                    let pheno = phenos.filter { $0.allele != nil && $0.allele == u.variant?.name }.min { gap($0) < gap($1) }
+                    let pheno = phenos.filter { $0.allele != nil && $0.allele == u.variant?.name }.min { g.gap(to: $0) < g.gap(to: $1) }
                         ?? phenos.first { $0.allele == nil && $0.gene != nil && $0.gene == (u.gene?.name ?? u.variant?.gene) }
                     for (di, d) in drugs.enumerated() {
                         if g.start < d.end && d.start < g.end { continue }
@@ -250,8 +249,8 @@ public struct CandidateBuilder: Sendable {
                 // the mention of the gene the variant was attached to (nearest, within 40 characters either
                 // side) is not a second, gene-only partner ("COMT gene polymorphism, SNP rs9606186"); the unit's
                 // gene stands on the variant's own span, so that two variants of one gene stay two findings
-                func gap(_ g: Mention) -> Int { g.end <= v.start ? v.start - g.end : g.start >= v.end ? g.start - v.end : 0 }
-                if let (gi, _) = genes.filter({ $0.element.name == sym && gap($0.element) <= 40 }).min(by: { gap($0.element) < gap($1.element) }) {
+                if let (gi, _) = genes.filter({ $0.element.name == sym && $0.element.gap(to: v) <= 40 })
+                    .min(by: { $0.element.gap(to: v) < $1.element.gap(to: v) }) {
                     usedGenes.insert(gi)
                 }
                 for s in [sym] + v.altGenes {

@@ -152,6 +152,9 @@ extension Mention {
     /// rs1042713"): the variant's gene.
     func isWrittenRightBefore(_ v: Mention) -> Bool { end <= v.start && v.start - end <= 2 }
 
+    /// The characters between this mention and another, whichever comes first (0 where they overlap).
+    func gap(to m: Mention) -> Int { end <= m.start ? m.start - end : max(0, start - m.end) }
+
     /// A gene subfamily symbol that curated tables use as a gene ("CYP3A", "CYP2C", "UGT1A", "SLC22A"),
     /// unlike a superfamily or pathway name ("cytochrome P450", "CYP450", "UGT", "MEK", "HLA-DR").
     static func isSubfamily(_ name: String) -> Bool {
