@@ -255,7 +255,10 @@ def main():
         mem = r["pgx extract jsonl .gz"][1]
         cold = r["  same, lexicon cache off"]
         mem = max(mem, cold[1])
-        print(f"  segmentation+entities add {ner_added:.2f}x the parse time (target <= 1.5) {verdict(ner_added <= 1.5)};"
+        # #3's yardstick is pgx's own parse, so a faster reader makes this figure worse; the same added
+        # seconds against the C reference parse are printed beside it
+        print(f"  segmentation+entities add {ner_added:.2f}x pgx's parse time (target <= 1.5) {verdict(ner_added <= 1.5)}"
+              f" ({r['pgx extract entities .gz'][0] - p:.2f} s, {(r['pgx extract entities .gz'][0] - p) / c:.2f}x the C reference parse);"
               f" extract jsonl ratio to C {ext:.2f} (target <= 2.5) {verdict(ext <= 2.5)}, {cold[0] / c:.2f} with the lexicon built"
               f" from its TSV files; peak {mem:.0f} MB (target < 200) {verdict(mem < 200)}")
         failed |= not (ner_added <= 1.5 and ext <= 2.5 and mem < 200)

@@ -2,7 +2,7 @@ import CLibXML2
 import Foundation
 import PGxModel
 
-/// Accumulates one record's fields while the reader walks its nodes.
+/// Accumulates one record's fields from the parser's start-element, text and end-element events.
 ///
 /// Element positions are checked by depth relative to `MedlineCitation` (`base`), so the same name in
 /// another place (a `PMID` inside `CommentsCorrections`, an `ArticleId` inside `ReferenceList`, the
@@ -95,24 +95,16 @@ struct RecordBuilder {
     }
 
     @inline(__always)
-    mutating func append(_ v: UnsafePointer<xmlChar>) {
-        let n = strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))
-        buffer.append(contentsOf: UnsafeBufferPointer(start: v, count: n))
+    mutating func append(_ v: UnsafePointer<xmlChar>, count: Int) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: v, count: count))
     }
 
-    private static func attribute(_ reader: xmlTextReaderPtr, _ name: String) -> String? {
-        guard let v = name.withCString({ xmlTextReaderGetAttribute(reader, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
-        else { return nil }
-        defer { xmlFree(v) }
-        return String(cString: UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))
-    }
-
-    mutating func element(_ tag: Tag, depth: Int, base: Int, empty: Bool, reader: xmlTextReaderPtr) {
+    mutating func element(_ tag: Tag, depth: Int, base: Int, attributes: Attributes) {
         if field != .none { return }  // inline markup inside a captured field
         if inDeletions {
             if tag == .pmid && depth == 2 {
-                pendingVersion = RecordBuilder.attribute(reader, "Version").flatMap { Int($0) } ?? 1
-                start(.deletePMID, depth, empty)
+                pendingVersion = attributes.value("Version").flatMap { Int($0) } ?? 1
+                start(.deletePMID, depth)
             }
             return
         }
@@ -120,67 +112,65 @@ struct RecordBuilder {
         let rel = depth - base
         switch (tag, rel) {
         case (.pmid, 1) where !hasPMID:
-            pendingVersion = RecordBuilder.attribute(reader, "Version").flatMap { Int($0) } ?? 1
-            start(.pmid, depth, empty)
+            pendingVersion = attributes.value("Version").flatMap { Int($0) } ?? 1
+            start(.pmid, depth)
         case (.articleTitle, 2):
-            start(.title, depth, empty)
+            start(.title, depth)
         case (.abstractText, 3):
-            pendingLabel = RecordBuilder.attribute(reader, "Label")
-            pendingCategory = RecordBuilder.attribute(reader, "NlmCategory")
-            start(.abstractText, depth, empty)
+            pendingLabel = attributes.value("Label")
+            pendingCategory = attributes.value("NlmCategory")
+            start(.abstractText, depth)
         case (.otherAbstract, 1):
             inOther = true
-            citation.otherAbstracts.append(OtherAbstract(type: RecordBuilder.attribute(reader, "Type"),
-                                                         language: RecordBuilder.attribute(reader, "Language")))
-            if empty { inOther = false }
+            citation.otherAbstracts.append(OtherAbstract(type: attributes.value("Type"),
+                                                         language: attributes.value("Language")))
         case (.abstractText, 2) where inOther:
-            pendingLabel = RecordBuilder.attribute(reader, "Label")
-            pendingCategory = RecordBuilder.attribute(reader, "NlmCategory")
-            start(.otherText, depth, empty)
+            pendingLabel = attributes.value("Label")
+            pendingCategory = attributes.value("NlmCategory")
+            start(.otherText, depth)
         case (.language, 2):
-            start(.language, depth, empty)
+            start(.language, depth)
         case (.journal, 2):
-            inJournal = !empty
+            inJournal = true
         case (.title, 3) where inJournal:
-            start(.journalTitle, depth, empty)
+            start(.journalTitle, depth)
         case (.isoAbbreviation, 3) where inJournal:
-            start(.iso, depth, empty)
+            start(.iso, depth)
         case (.issn, 3) where inJournal:
-            start(.issn, depth, empty)
+            start(.issn, depth)
         case (.year, 5) where inJournal:
-            start(.year, depth, empty)
+            start(.year, depth)
         case (.medlineDate, 5) where inJournal:
-            start(.medlineDate, depth, empty)
+            start(.medlineDate, depth)
         case (.publicationType, 3):
-            start(.publicationType, depth, empty)
+            start(.publicationType, depth)
         case (.descriptorName, 3):
-            pendingUI = RecordBuilder.attribute(reader, "UI")
-            pendingMajor = RecordBuilder.attribute(reader, "MajorTopicYN") == "Y"
-            start(.descriptor, depth, empty)
+            pendingUI = attributes.value("UI")
+            pendingMajor = attributes.value("MajorTopicYN") == "Y"
+            start(.descriptor, depth)
         case (.registryNumber, 3):
-            start(.registryNumber, depth, empty)
+            start(.registryNumber, depth)
         case (.nameOfSubstance, 3):
-            pendingUI = RecordBuilder.attribute(reader, "UI")
-            start(.substance, depth, empty)
+            pendingUI = attributes.value("UI")
+            start(.substance, depth)
         case (.chemical, 2):
             pendingRegistry = nil
         case (.keyword, 2):
-            start(.keyword, depth, empty)
+            start(.keyword, depth)
         case (.pubmedData, 0):
-            inPubmedData = !empty
+            inPubmedData = true
         case (.articleId, 2) where inPubmedData:
-            pendingIdType = RecordBuilder.attribute(reader, "IdType")
-            start(.articleId, depth, empty)
+            pendingIdType = attributes.value("IdType")
+            start(.articleId, depth)
         default:
             break
         }
     }
 
-    private mutating func start(_ f: Field, _ depth: Int, _ empty: Bool) {
+    private mutating func start(_ f: Field, _ depth: Int) {
         field = f
         captureDepth = depth
         buffer.removeAll(keepingCapacity: true)
-        if empty { finishField() }
     }
 
     mutating func endElement(depth: Int, base: Int) {
@@ -236,5 +226,30 @@ struct RecordBuilder {
         case .deletePMID:
             deletions.append(Deletion(pmid: text.trimmingCharacters(in: .whitespacesAndNewlines), version: pendingVersion))
         }
+    }
+}
+
+/// The attributes of one start tag as libxml2's SAX2 parser hands them over: five pointers each
+/// (local name, prefix, URI, value start, value end); values are not NUL-terminated.
+struct Attributes {
+    let count: Int
+    let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    /// The value of the attribute named `name`, or nil.
+    func value(_ name: StaticString) -> String? {
+        guard let p = pointers else { return nil }
+        for i in 0..<count {
+            guard let local = p[i * 5], let start = p[i * 5 + 3], let end = p[i * 5 + 4] else { continue }
+            let match = name.withUTF8Buffer { want in
+                strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self),
+                       UnsafeRawPointer(want.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0
+            }
+            guard match else { continue }
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            let value = String(decoding: bytes, as: UTF8.self)
+            // Not substituting entities, the parser hands an ampersand over as the reference "&#38;".
+            return bytes.contains(0x26) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
+        }
+        return nil
     }
 }

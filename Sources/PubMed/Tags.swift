@@ -13,7 +13,7 @@ enum Tag: UInt8 {
     case chemicalList, chemical, registryNumber, nameOfSubstance
     case keywordList, keyword
     case pubmedData, articleIdList, articleId
-    // Subtrees that hold nothing the reader keeps; skipped whole with xmlTextReaderNext.
+    // Subtrees that hold nothing the reader keeps; their events are dropped unread.
     case authorList, referenceList, commentsCorrectionsList, grantList, history, investigatorList
     case dateCompleted, dateRevised, medlineJournalInfo, pagination, articleDate, supplMeshList, geneSymbolList
     case personalNameSubjectList, dataBankList, coiStatement, copyrightInformation, citationSubset, otherID

@@ -140,6 +140,37 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(problems[0].lastGoodPMID, all[all.firstIndex { $0.pmid == dropped }! - 1].pmid)
     }
 
+    func testProblemPastLine65535NamesItsExactLine() throws {
+        // libxml2 keeps a node's line in 16 bits; the reader must count lines itself. A record of the
+        // 2016 MEDLINE file that starts on line 65,575 loses its PMID.
+        let gz = shared.appendingPathComponent("data/pubmed/samples/pp_medline16n0902_partial.xml.gz").path
+        var s = try runProcess("/bin/sh", ["-c", "gzip -dc '\(gz)'"]).out
+        let pmid = try XCTUnwrap(s.range(of: ">26702225</PMID>"))
+        let open = try XCTUnwrap(s.range(of: "<PMID", options: .backwards, range: s.startIndex..<pmid.lowerBound))
+        let record = try XCTUnwrap(s.range(of: "<MedlineCitation ", options: .backwards, range: s.startIndex..<open.lowerBound))
+        let line = s[..<record.lowerBound].utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        XCTAssertGreaterThan(line, 65_535)
+        s.removeSubrange(open.lowerBound..<pmid.upperBound)
+        let path = try write("late-no-pmid.xml", Data(s.utf8))
+        let (cs, problems, fatal) = readAll(path)
+        XCTAssertNil(fatal)
+        XCTAssertEqual(problems.map(\.code), [.recordWithoutPMID])
+        XCTAssertEqual(problems.first?.line, line)
+        XCTAssertEqual(problems.first?.lastGoodPMID, "26702224")
+        XCTAssertEqual(cs.count, 603)
+    }
+
+    func testPlainTextIsNotXMLAtAll() throws {
+        // A MEDLINE-format export (.txt) handed to the XML reader.
+        let txt = shared.appendingPathComponent("data/pubmed/samples/bp_medline_pubmed_result1.txt").path
+        let (cs, _, fatal) = readAll(txt)
+        XCTAssertTrue(cs.isEmpty)
+        let e = try XCTUnwrap(fatal)
+        XCTAssertEqual(e.code, .notPubMed)
+        XCTAssertTrue(e.description.contains("no XML element"), e.description)
+        XCTAssertTrue(e.description.contains("bp_medline_pubmed_result1.txt"), e.description)
+    }
+
     func testBillionLaughsFailsFastInBoundedMemory() throws {
         var lol = "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet [\n <!ENTITY lol \"lol\">\n"
         for i in 1...9 {
