@@ -41,6 +41,8 @@ public enum SentenceSplitter {
             if text[k] == "." && text[k + 1] == " " && (startsWithVariant(text, k + 2) || startsWithMixedCase(text, k + 2))
                 && !bounds.contains(k + 2) {
                 extra.append(k + 2)
+            } else if text[k] == ".", let b = afterCitationRemnant(text, k), !bounds.contains(b) {
+                extra.append(b)
             }
             k += 1
         }
@@ -60,6 +62,25 @@ public enum SentenceSplitter {
             while hi > lo && Tokenizer.isWhite(text[hi - 1]) { hi -= 1 }
             return lo < hi ? lo..<hi : nil
         }
+    }
+
+    /// Where a sentence starts after a period and the comma or semicolon that a removed citation left
+    /// ("… such as pravastatin. , OATP1B1*15 (a haplotype …", "… do not. , However …": full text with its
+    /// reference numbers stripped): at the capitalized word after them, or nil. ICU never breaks before a
+    /// comma. The period must end a word that is no abbreviation ("i.e. , IVF" goes on).
+    static func afterCitationRemnant(_ t: [Unicode.Scalar], _ dot: Int) -> Int? {
+        var n = dot + 1
+        while n < t.count && Tokenizer.isWhite(t[n]) { n += 1 }
+        guard n < t.count, t[n] == "," || t[n] == ";" else { return nil }
+        n += 1
+        let gap = n
+        while n < t.count && Tokenizer.isWhite(t[n]) { n += 1 }
+        guard n > gap, n + 1 < t.count, Tokenizer.isUpper(t[n]), Tokenizer.isAlpha(t[n + 1]) || Tokenizer.isDigit(t[n + 1]) else { return nil }
+        var w = dot - 1
+        while w >= 0 && (Tokenizer.isAlpha(t[w]) || t[w] == ".") { w -= 1 }
+        let word = makeLowerString(t[(w + 1)..<dot])
+        guard word.count != 1, !abbreviations.contains(word) else { return nil }
+        return n
     }
 
     static func startsWithVariant(_ t: [Unicode.Scalar], _ i: Int) -> Bool {

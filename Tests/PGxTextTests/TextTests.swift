@@ -102,6 +102,16 @@ final class SentenceTests: XCTestCase {
         XCTAssertEqual(sentences("The SCN1A p. Thr 1067 Ala and p. Arg144Cys variants were typed. Doses were cut."),
                        ["The SCN1A p. Thr 1067 Ala and p. Arg144Cys variants were typed.", "Doses were cut."])
     }
+
+    func testACitationRemnantAfterAPeriodEndsTheSentence() {
+        // full text with its reference numbers stripped leaves ". ," (a PGxMine sentence: the variant of the
+        // first sentence was read with the drugs of the next two)
+        XCTAssertEqual(sentences("Exposure of pravastatin rose. , OATP1B1*15 (a haplotype) raised it. , However, doses were cut."),
+                       ["Exposure of pravastatin rose. ,", "OATP1B1*15 (a haplotype) raised it. ,", "However, doses were cut."])
+        // not after an abbreviation or an initial, and not before a lower-case word
+        XCTAssertEqual(sentences("Treatment ( i.e. , IVF or IUI ) and the risk. , and the rest as in Fig. , Table 2."),
+                       ["Treatment ( i.e. , IVF or IUI ) and the risk. , and the rest as in Fig. , Table 2."])
+    }
 }
 
 final class NormalizerTests: XCTestCase {
