@@ -209,7 +209,11 @@ final class ExtractionTests: XCTestCase {
             // a finding a study does not confirm or replicate (as PharmGKB 26829596 and 24724887 write)
             #"{"id": "n8", "text": "Our cohort does not confirm that POR*28 carriers need more tacrolimus."}"#,
             #"{"id": "n9", "text": "We did not replicate the association of CYP2C19*2 with clopidogrel response."}"#,
-        ] + (try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-051", "pgxmine-variant_star_rs-178"]))
+            // "unrelated" denies a link only as "unrelated to" or after "was"/"were"; "217 unrelated patients"
+            // (as eleven of twelve PharmGKB dev abstracts write it) and "structurally unrelated" inhibitors deny nothing
+            #"{"id": "n10", "text": "In 217 unrelated patients with diabetes, SLCO1B1 rs4149056 carriers had a smaller LDL response to atorvastatin."}"#,
+            #"{"id": "n11", "text": "The response to lansoprazole was unrelated to CYP2C19 genotype."}"#,
+        ] + (try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-051", "pgxmine-variant_star_rs-178", "pgxmine-variant_other-003"]))
         let triples = try textTriples(lines)
         func negated(_ doc: String, _ genetic: String, drug: String? = nil) throws -> Bool {
             // the pair the model believes most (a drug named twice makes two pairs)
@@ -230,6 +234,10 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try negated("16249748", "CYP3A5", drug: "sirolimus"), "'seem not affected by'")
         XCTAssertTrue(try negated("n8", "*28"), "'does not confirm'")
         XCTAssertTrue(try negated("n9", "*2"), "'did not replicate'")
+        XCTAssertFalse(try negated("n10", "rs4149056"), "'unrelated patients' are a study's subjects")
+        XCTAssertTrue(try negated("n11", "CYP2C19"), "'was unrelated to'")
+        // "Several structurally unrelated small molecule ALK inhibitors ... such as alectinib ... activity against ALK F1174L"
+        XCTAssertFalse(try negated("pgxmine-variant_other-003", "F1174L", drug: "alectinib"), "'structurally unrelated'")
         // real PGxMine dev sentences: "FEV1 was significantly improved after salbutamol administration regardless of
         // genotypic variation at the ADRB2 (rs1042713 ...)", "... irrespective of the rs3219175 genotype"
         XCTAssertTrue(try negated("pgxmine-variant_star_rs-051", "rs1042713"), "'regardless of'")
