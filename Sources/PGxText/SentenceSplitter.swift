@@ -38,11 +38,12 @@ public enum SentenceSplitter {
         var extra: [Int] = []
         var k = 1
         while k + 3 < text.count {
-            if text[k] == "." && text[k + 1] == " " && (startsWithVariant(text, k + 2) || startsWithMixedCase(text, k + 2))
-                && !bounds.contains(k + 2) {
-                extra.append(k + 2)
-            } else if text[k] == ".", let b = afterCitationRemnant(text, k), !bounds.contains(b) {
-                extra.append(b)
+            if text[k] == "." {
+                if text[k + 1] == " " && (startsWithVariant(text, k + 2) || startsWithMixedCase(text, k + 2)) {
+                    if !bounds.contains(k + 2) { extra.append(k + 2) }
+                } else if let b = afterCitationRemnant(text, k), !bounds.contains(b) {
+                    extra.append(b)
+                }
             }
             k += 1
         }
@@ -76,11 +77,17 @@ public enum SentenceSplitter {
         let gap = n
         while n < t.count && Tokenizer.isWhite(t[n]) { n += 1 }
         guard n > gap, n + 1 < t.count, Tokenizer.isUpper(t[n]), Tokenizer.isAlpha(t[n + 1]) || Tokenizer.isDigit(t[n + 1]) else { return nil }
-        var w = dot - 1
-        while w >= 0 && (Tokenizer.isAlpha(t[w]) || t[w] == ".") { w -= 1 }
-        let word = makeLowerString(t[(w + 1)..<dot])
+        let word = wordBefore(period: dot, in: t, from: 0)
         guard word.count != 1, !abbreviations.contains(word) else { return nil }
         return n
+    }
+
+    /// The word (letters and inner periods, "e.g") that ends at the period at `dot`, lower-cased; it
+    /// starts no earlier than `start`.
+    static func wordBefore(period dot: Int, in t: [Unicode.Scalar], from start: Int) -> String {
+        var w = dot - 1
+        while w >= start && (Tokenizer.isAlpha(t[w]) || t[w] == ".") { w -= 1 }
+        return makeLowerString(t[(w + 1)..<dot])
     }
 
     static func startsWithVariant(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
@@ -115,10 +122,7 @@ public enum SentenceSplitter {
         guard n < t.count else { return true }
         let next = t[n]
         if t[e] == "." {
-            // The word before the period.
-            var w = e - 1
-            while w >= start && (Tokenizer.isAlpha(t[w]) || t[w] == "." ) { w -= 1 }
-            let word = makeLowerString(t[(w + 1)..<e])
+            let word = wordBefore(period: e, in: t, from: start)
             if abbreviations.contains(word) { return false }
             // A single capital initial ("J. Smith") or "e.g"/"i.e" forms.
             if word.count == 1 && Tokenizer.isUpper(t[e - 1]) && Tokenizer.isUpper(next) { return false }

@@ -53,25 +53,24 @@ public final class PubMedReader {
     public init(path: String) throws {
         self.path = path
         let displayName = path == "-" ? "<stdin>" : path
+        let cannotOpen = InputError(code: .cannotOpen, file: displayName, message: "cannot open file for reading",
+                                    hint: "check the path and its permissions")
         if path != "-" {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
                   FileManager.default.isReadableFile(atPath: path) else {
-                throw InputError(code: .cannotOpen, file: displayName, message: "cannot open file for reading",
-                                 hint: "check the path and its permissions")
+                throw cannotOpen
             }
         }
         if path == "-" || PubMedReader.isGzip(path) {
             guard let f = GzipFeeder(path: path) else {
-                throw InputError(code: .cannotOpen, file: displayName, message: "cannot open file for reading",
-                                 hint: "check the path and its permissions")
+                throw cannotOpen
             }
             feeder = f
             file = nil
         } else {
             guard let h = FileHandle(forReadingAtPath: path) else {
-                throw InputError(code: .cannotOpen, file: displayName, message: "cannot open file for reading",
-                                 hint: "check the path and its permissions")
+                throw cannotOpen
             }
             feeder = nil
             file = h
@@ -177,21 +176,21 @@ public final class PubMedReader {
             let f = parseFault()
             // Before any element, a fault other than bad bytes means the input is not XML (empty, a
             // binary file, plain text).
-            if !events.rootSeen && [.malformedXML, .truncated].contains(f.code) {
-                pending = fault(.notPubMed, "the file holds no XML element",
-                                hint: "is it empty, or not XML at all?")
-            } else {
-                pending = f
-            }
+            pending = !events.rootSeen && [.malformedXML, .truncated].contains(f.code) ? noElementFault() : f
             return
         }
         guard n == 0 else { return }
         inputDone = true
         if !events.rootSeen {
-            pending = fault(.notPubMed, "the file holds no XML element", hint: "is it empty, or not XML at all?")
+            pending = noElementFault()
         } else if events.builder.inRecord {
             pending = fault(.truncated, "the file ends inside a record", hint: "the file is probably truncated: fetch it again")
         }
+    }
+
+    /// An input with no element at all: empty, binary, or plain text.
+    private func noElementFault() -> InputError {
+        fault(.notPubMed, "the file holds no XML element", hint: "is it empty, or not XML at all?")
     }
 
     private static func read(_ h: FileHandle, into dst: UnsafeMutablePointer<CChar>, count: Int) -> Int {
@@ -236,10 +235,8 @@ public final class PubMedReader {
         } else if lower.contains("entity") && (lower.contains("loop") || lower.contains("amplification") || lower.contains("huge")) {
             code = .entityExpansion
             hint = "the file defines recursive or exploding entities; PubMed files never do, so do not trust it"
-        } else if lower.contains("premature end") || lower.contains("end of data") || lower.contains("not finished") {
-            code = .truncated
-            hint = "the file ends in the middle of a record; it is probably truncated: fetch it again"
-        } else if endsNearFaultPosition() {
+        } else if lower.contains("premature end") || lower.contains("end of data") || lower.contains("not finished")
+                    || endsNearFaultPosition() {
             code = .truncated
             hint = "the file ends in the middle of a record; it is probably truncated: fetch it again"
         } else {
