@@ -85,6 +85,8 @@ ALIAS_STOP = set(
     # in PGx abstracts: mean absolute error (warfarin dosing algorithms), a "G16 allele", a cohort (ALA-ACRC),
     # and "apoA" (apolipoprotein A, as in "apoA-1"; LPA's apo(a) is written with brackets)
     "MAE G16 ACRC APOA "
+    # OMIM's entry numbers ("[MIM: *604426]", "MIM 608657"; MTSS1's old alias "missing in metastasis")
+    "MIM "
     # NCBI writes these without the hyphen or space the text has ("EG-1" an experimental group, "FM 3-11" a
     # field manual, "HPC 11", "GA 2", the LLC-1 cell line): the alias as NCBI writes it, which the hyphenated
     # and spaced forms are matched by

@@ -52,7 +52,8 @@ public struct CandidateBuilder: Sendable {
         for (pi, p) in doc.passages.enumerated() {
             for s in p.sentences {
                 let ms = p.mentions.filter { $0.start >= s.lowerBound && $0.end <= s.upperBound }
-                let drugs = ms.filter { $0.kind == .drug }
+                // a placebo arm is no drug a finding could be about
+                let drugs = ms.filter { $0.kind == .drug && $0.name != "placebo" }
                 guard !drugs.isEmpty else { continue }
                 let units = geneticUnits(ms, text: p.text)
                 guard !units.isEmpty else { continue }
@@ -236,7 +237,9 @@ public struct CandidateBuilder: Sendable {
         // a protein named only by a family phrase has no gene symbol for a rule
         let genes = ms.enumerated().filter { $0.element.kind == .gene && !$0.element.isFamily }
         for v in ms where v.kind == .variant {
-            if let (gi, g) = genes.last(where: { $0.element.isWrittenRightBefore(v) }) {
+            // the gene written right before, unless the variant was given another gene (a named change of
+            // the document's gene): the triple's gene and its variant's name never disagree
+            if let (gi, g) = genes.last(where: { $0.element.isWrittenRightBefore(v) && (v.gene == nil || v.gene == $0.element.name || v.altGenes.contains($0.element.name)) }) {
                 usedGenes.insert(gi)
                 units.append(Unit(gene: g, variant: v))
                 // "IL28B rs12979860": the rsID's other gene as well

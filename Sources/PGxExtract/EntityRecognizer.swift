@@ -858,9 +858,18 @@ public final class EntityRecognizer: @unchecked Sendable {
         return k < t.count && t[k] == ")" ? k + 1 : nil
     }
 
+    /// Whether the star at `i` marks an OMIM entry ("[MIM: *604426]", "OMIM *608657"), not an allele.
+    static func afterMIM(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i
+        while k > 0 && (t[k - 1] == " " || t[k - 1] == ":" || t[k - 1] == "#") && i - k < 3 { k -= 1 }
+        return k >= 3 && t[k - 3] == "M" && t[k - 2] == "I" && t[k - 1] == "M"
+    }
+
     /// `*2`, `* 2`, `*2A`, `*1/*17`, `*57:01`, `*1xN`, `(*)3`; the name is normalized without spaces.
     func star(_ t: [Unicode.Scalar], _ i: Int) -> Mention? {
-        guard Self.starMarkEnd(t, i) != nil else { return nil }
+        guard Self.starMarkEnd(t, i) != nil, !Self.afterMIM(t, i) else { return nil }
+        // a 3' UTR position of HGVS ("c.*347_*348insA", read whole by `hgvs`), not an allele
+        if i > 0 && (t[i - 1] == "." || t[i - 1] == "_") { return nil }
         var name = ""
         var j = i
         var end = -1
@@ -874,7 +883,16 @@ public final class EntityRecognizer: @unchecked Sendable {
                 e += 1
                 while e < t.count && Self.isDigit(t[e]) { e += 1 }
             }
-            name += (name.isEmpty ? "" : "/") + "*" + makeString(t[k..<e])
+            let allele = makeString(t[k..<e])
+            if e < t.count && (t[e] == "_" || t[e] == ">") || allele.contains("ins") || allele.contains("del") || allele.contains("dup") {
+                // a 3' UTR change written without its "c." ("*347_*348insA"): a change, named as written
+                guard name.isEmpty else { return nil }
+                var u = k
+                while u < t.count && (Self.isAlnum(t[u]) || t[u] == "_" || t[u] == ">" || t[u] == "*" || t[u] == "+" || t[u] == "-") { u += 1 }
+                while u > k && !Self.isAlnum(t[u - 1]) { u -= 1 }
+                return Mention(kind: .variant, start: i, end: u, name: makeString(t[i..<u]), source: "pattern:hgvs")
+            }
+            name += (name.isEmpty ? "" : "/") + "*" + allele
             end = e
             // diplotype continuation: "/*17", "/ *17", " / * 17"
             var d = e
@@ -1118,6 +1136,8 @@ public final class EntityRecognizer: @unchecked Sendable {
                                            "checkpoint", "proteasome", "topoisomerase", "cyclooxygenase", "phosphodiesterase",
                                            "mtor", "integrase", "protease", "polymerase", "aromatase", "reductase", "synthase",
                                            "cytochrome", "p450", "proton"]
+    /// Target words that name no target alone ("receptor antagonist", "reuptake inhibitor").
+    static let genericTargets: Set<String> = ["receptor", "receptors", "channel", "transporter", "pump", "enzyme", "reuptake", "uptake"]
     /// A target word, or an enzyme named by its -ase ("thymidylate synthase inhibitor", "DNA-methyltransferase inhibitor").
     static func namesTarget(_ word: String) -> Bool {
         targetWords.contains(word) || (word.count >= 6 && (word.hasSuffix("ase") || word.hasSuffix("ases")))
@@ -1214,7 +1234,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                 let word = lower(w)
                 if Self.namesTarget(word) {
                     hasTarget = true
-                } else if Self.agentModifiers.contains(word) || (word.count <= 3 && word.unicodeScalars.allSatisfy(Self.isDigit)) {
+                } else if Self.agentModifiers.contains(word) || (word.count <= 3 && word.unicodeScalars.allSatisfy(Self.isDigit))
+                            || ["i", "ii", "iii", "iv"].contains(word) && Self.wordBefore(t, skipSpaceBack(w.lowerBound)).map({ Self.namesTarget(lower($0)) }) == true {
+                    // (a Roman numeral only after the target it numbers: "topoisomerase I inhibitors", not
+                    // "angiotensin II receptor antagonist")
                     // a qualifier: counts only with a target further left
                 } else { break }
                 p = w.lowerBound
@@ -1257,6 +1280,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                     || (t[start] == "(" || t[start] == "[") && !t[start..<end].contains(where: { $0 == ")" || $0 == "]" })) { start += 1 }
             // a class the lexicon names already ("aromatase inhibitors") stays as it is
             if ms.contains(where: { $0.kind == .drug && $0.start < end && start < $0.end }) { continue }
+            // a target that is one generic word names no class: "(Angiotensin II Receptor Antagonist)" is not
+            // a "receptor antagonist"
+            let target = start < head.lowerBound ? lower(start..<skipSpaceBack(head.lowerBound)) : ""
+            if Self.genericTargets.contains(target) { continue }
             let name = phraseName(t, start..<end).filter { !"()[]".contains($0) }
                 .split(separator: " ").joined(separator: " ")
             out.append(Mention(kind: .drug, start: start, end: end, name: name, source: "pattern:agent", isClass: true))
@@ -1443,9 +1470,11 @@ public final class EntityRecognizer: @unchecked Sendable {
                 i = k
                 continue
             }
-            // nor a clone-based RNA gene's name ("AC100830.4"), nor a gene glued to a genotype ("ABCB13435TT")
+            // nor a clone-based RNA gene's name ("AC100830.4"), nor a gene glued to a genotype ("ABCB13435TT"),
+            // nor a gene misspelt before its star allele ("CYPC219*2")
             let cloneName = k + 1 < t.count && t[k] == "." && Self.isDigit(t[k + 1])
-            guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k), !cloneName else { i = max(k, i + 1); continue }
+            let starred = Self.starMarkEnd(t, k) != nil
+            guard isDevelopmentCode(w), !Self.namesHLAAllele(t, i, k), !cloneName, !starred else { i = max(k, i + 1); continue }
             if let (s, g) = genotypeSplit(w), !Self.inCellLineName(t, i..<k), out.allSatisfy({ !($0.start < k && i < $0.end) || $0.kind == .gene && $0.start >= i && $0.end < k }) {
                 // the gene and its genotype, as if the space were there
                 let v0 = w[s] == "-" ? s + 1 : s
@@ -2271,7 +2300,9 @@ public final class EntityRecognizer: @unchecked Sendable {
                 let variantNext = result[p].contains { $0.kind == .variant && $0.start >= m.end && $0.start <= m.end + 1 }
                     || next.count >= 4 && next.count <= 7 && next.last.map({ "acgt".contains($0) }) == true
                         && next.dropLast().allSatisfy(\.isNumber)
+                // or the alleles of an indel ("factor X insertion/insertion genotype")
                 guard Self.geneticContext.contains(next) || (next.hasPrefix("rs") && next.count > 3 && next.dropFirst(2).allSatisfy(\.isNumber))
+                        || next == "insertion" || next == "deletion"
                         || variantNext
                 else { continue }
                 let written = makeString(t[m.start..<m.end])
@@ -2286,6 +2317,9 @@ public final class EntityRecognizer: @unchecked Sendable {
     static let proteinGenes: [String: String] = [
         "prothrombin": "F2", "thrombin": "F2", "antithrombin": "SERPINC1", "antithrombin iii": "SERPINC1",
         "protein c": "PROC", "protein s": "PROS1", "leptin": "LEP",
+        // "factor X insertion/deletion genotype", "factor VII deletion/deletion" (warfarin dose studies)
+        "factor ii": "F2", "factor v": "F5", "factor vii": "F7", "factor viii": "F8", "factor ix": "F9", "factor x": "F10",
+        "factor xi": "F11", "factor xii": "F12", "factor xiii": "F13A1",
     ]
 
     /// "BChE" -> BCHE, "IL-6" -> IL6, "interleukin-10" -> IL10, "interferon gamma" -> IFNG, "TNF-alpha" -> TNF.
@@ -2844,10 +2878,13 @@ public final class EntityRecognizer: @unchecked Sendable {
         for idx in ms.indices where ms[idx].kind == .variant || ms[idx].kind == .phenotype {
             let v = ms[idx]
             let sent = sentence(of: v.start)
-            // the gene written right before (only spaces or a hyphen between)
+            // the gene written right before (only spaces or a hyphen between; for a star allele also an
+            // opening bracket: "UGT2B10 (*1/*2)", "VKORC1 (*3, *4 and -1639 G>A)" name that gene's alleles
+            // even where no catalogue lists its star alleles)
+            let isStar = v.kind == .variant && v.source == "pattern:star"
             let adjacent = ms.last { m in
                 m.kind == .gene && m.end <= v.start && v.start - m.end <= 2
-                    && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" }
+                    && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" || isStar && ($0 == "(" || $0 == "[") }
             }
             // "DPD deficiency", "G6PD deficiency": a deficiency is a gene's only right after it ("vitamin D
             // deficiency", "iron deficiency" name none)
@@ -2877,6 +2914,12 @@ public final class EntityRecognizer: @unchecked Sendable {
                         gene = g
                     } else {
                         gene = before.last { lexicon.starGenes.contains($0.name) }?.name
+                        // or the one gene with star alleles the sentence names after it: "two non-synonymous SNPs
+                        // (*2, *3) in the cytochrome P450 warfarin-metabolizing gene CYP2C9", "genotype*3/*3 for CYP3A5"
+                        if gene == nil {
+                            let after = Set(ms.filter { $0.kind == .gene && $0.start >= v.end && sent.contains($0.start) && lexicon.starGenes.contains($0.name) }.map(\.name))
+                            if after.count == 1 { gene = after.first }
+                        }
                     }
                 } else if v.kind == .phenotype {
                     gene = before.last?.name
@@ -3039,7 +3082,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// - else the gene the document attaches the same change to elsewhere ("c.2846A>T" after "DPYD c.2846A>T"),
     ///   or the one gene of the document with a named change at the same position (`Lexicon.namedPositionGenes`:
     ///   "2677GT/3435CT" in an abstract on ABCB1, "64C→T, 516G→T" in one on CYP2B6);
-    /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one);
+    /// - a bare star allele: the document's only gene with star alleles ("*3/*3" where CYP3A5 is the one), or
+    ///   where it has none, the document's one gene;
     /// - else a change (no rsID, nor a named change of another gene; restriction sites are named for many) in
     ///   a sentence that names no gene: the document's one gene, if it names one.
     /// Two candidate genes leave it without one, as does a document that names no gene. A named change (or
@@ -3078,7 +3122,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                 let v = result[p][i]
                 var gene: String? = nil
                 if v.source == "pattern:star" {
-                    if v.gene == nil, starGenes.count == 1 { gene = starGenes.first }
+                    if v.gene == nil, starGenes.count == 1 {
+                        gene = starGenes.first
+                    } else if v.gene == nil, starGenes.isEmpty, docGenes.count == 1, let h = docGenes.first, !Mention.isSubfamily(h) {
+                        // the alleles a study names, of an abstract on one gene that no catalogue lists star
+                        // alleles for ("Haplotypes harboring ... 208G>A (Ala70Thr) were designated *2 and *3",
+                        // "the number of haplotype *3" in an abstract on CDA)
+                        gene = h
+                    }
                 } else {
                     let key = Self.variantKey(v.name), own = lexicon.namedVariantGenes[key]
                     let pos = Self.nucleotidePosition(v.name)

@@ -632,6 +632,45 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual((triples.first?["variant"] as? [String: Any])?["name"] as? String, "I/D")
     }
 
+    /// A star allele in brackets right after its gene is that gene's, catalogued or not: "UGT2B10 (*1/*2)
+    /// genotype" (PharmGKB 17909004, where UGT1A4 is the abstract's only gene with catalogued star alleles) and
+    /// "VKORC1 (*3, *4 and -1639 G>A)" after "CYP2C9 (*2 and *3)" (22676192) named UGT1A4*1/*2 and CYP2C9*3
+    /// beside the gene they follow. No triple's variant names another gene than the triple's, over two whole
+    /// PharmGKB files. OMIM's "[MIM: *604426]" (a PGxMine sentence) is neither a star allele nor a gene.
+    func testAStarAlleleInBracketsIsTheGenesItFollows() throws {
+        func alleles(_ ts: [[String: Any]], _ pmid: String) -> Set<String> {
+            Set(ts.filter { $0["doc"] as? String == pmid }.compactMap { t -> String? in
+                guard let v = t["variant"] as? [String: Any], let name = v["name"] as? String, name.contains("*") else { return nil }
+                return "\((t["gene"] as? [String: Any])?["symbol"] as? String ?? "-")|\(name)"
+            })
+        }
+        let ugt = try pharmgkbTriples("pharmgkb-001.xml")
+        XCTAssertEqual(alleles(ugt, "17909004"), ["UGT2B10|UGT2B10*1/*1", "UGT2B10|UGT2B10*1/*2", "UGT2B10|UGT2B10*2/*2", "UGT2B10|UGT2B10*2"])
+        // an abstract on one gene that no catalogue gives star alleles: "Haplotypes harboring ... were
+        // designated *2 and *3", "Haplotype *3 ... decreased clearance of gemcitabine" (17194903, CDA)
+        XCTAssertEqual(alleles(ugt, "17194903"), ["CDA|CDA*2", "CDA|CDA*3"])
+        let vkorc1 = try pharmgkbTriples("pharmgkb-005.xml")
+        XCTAssertEqual(alleles(vkorc1, "22676192"), ["CYP2C9|CYP2C9*2", "CYP2C9|CYP2C9*3", "VKORC1|VKORC1*3", "VKORC1|VKORC1*4"])
+        // a 3' UTR change written without its "c." is a change, not the star alleles *347 and *348insA:
+        // "*347_*348insA", "GAG*347insA" (21995462)
+        let utr = Set(vkorc1.filter { $0["doc"] as? String == "21995462" }.compactMap { ($0["variant"] as? [String: Any])?["name"] as? String })
+        XCTAssertTrue(utr.isSuperset(of: ["*347_*348insA", "*347insA"]), "\(utr)")
+        XCTAssertFalse(utr.contains { $0.contains("*348") && $0 != "*347_*348insA" }, "\(utr)")
+        for t in ugt + vkorc1 {
+            // (a star allele's name starts with its gene; a 3' UTR change's, "*347_*348insA", with the star)
+            guard let v = t["variant"] as? [String: Any], let name = v["name"] as? String, name.contains("*"), !name.hasPrefix("*"),
+                  let gene = (t["gene"] as? [String: Any])?["symbol"] as? String else { continue }
+            XCTAssertTrue(name.hasPrefix(gene + "*"), "\(t["doc"] ?? ""): \(gene) with \(name)")
+        }
+        let mim = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--format", "entities", "-"],
+                                 input: Data((try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-155"]).joined(separator: "\n") + "\n").utf8),
+                                 cwd: TestEnv.root)
+        XCTAssertEqual(mim.status, 0, mim.stderr)
+        let ms = try json(mim.stdout)
+        XCTAssertTrue(ms.contains { $0["text"] as? String == "CYP4F2" }, "\(ms)")
+        XCTAssertFalse(ms.contains { ($0["text"] as? String ?? "").contains("604426") || $0["text"] as? String == "MIM" }, "\(ms)")
+    }
+
     /// The document stage reads the record's indexing (its ChemicalList): the same PharmGKB abstracts with
     /// their index blocks (ChemicalList, MeshHeadingList) cut out give the same pairs, but the stage judges
     /// some of them otherwise.

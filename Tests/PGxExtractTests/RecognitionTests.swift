@@ -1162,6 +1162,12 @@ final class RecognitionTests: XCTestCase {
         XCTAssertTrue(f2.contains { $0["text"] as? String == "prothrombin" && $0["type"] as? String == "gene" && $0["name"] as? String == "F2" })
         XCTAssertEqual(variantGenes(f2, "pgxmine-variant_star_rs-477", "G20210A"), ["F2"])
         XCTAssertFalse(texts(f2, type: "drug").contains("prothrombin"))
+        // so are the numbered coagulation factors before their indel: "factor X insertion/deletion genotype",
+        // "factor X insertion/insertion genotype" of a warfarin dose study (PharmGKB 16580898)
+        let f10 = try record("16580898", in: Self.pharmgkb)
+        XCTAssertEqual(Set(f10.filter { $0["text"] as? String == "factor X" && ($0["start"] as? Int ?? 0) > 1000 }.map { "\($0["type"] ?? "")|\($0["name"] ?? "")" }),
+                       ["gene|F10"], "\(f10)")
+        XCTAssertEqual(variantGenes(f10, "16580898", "insertion/deletion"), ["F10"])
         let crabp = try text([try line("pgxmine-variant_other-194")])
         XCTAssertFalse(texts(crabp, type: "drug").contains("retinoic acid"), "\(crabp)")
         let abc = try record("17635182", in: Self.pharmgkb)
