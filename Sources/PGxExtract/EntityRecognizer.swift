@@ -2883,7 +2883,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             // even where no catalogue lists its star alleles)
             let isStar = v.kind == .variant && v.source == "pattern:star"
             let adjacent = ms.last { m in
-                m.kind == .gene && m.end <= v.start && v.start - m.end <= 2
+                m.kind == .gene && m.isWrittenRightBefore(v)
                     && t[m.end..<v.start].allSatisfy { $0 == " " || $0 == "-" || isStar && ($0 == "(" || $0 == "[") }
             }
             // "DPD deficiency", "G6PD deficiency": a deficiency is a gene's only right after it ("vitamin D
@@ -3122,9 +3122,10 @@ public final class EntityRecognizer: @unchecked Sendable {
                 let v = result[p][i]
                 var gene: String? = nil
                 if v.source == "pattern:star" {
-                    if v.gene == nil, starGenes.count == 1 {
+                    guard v.gene == nil else { continue }
+                    if starGenes.count == 1 {
                         gene = starGenes.first
-                    } else if v.gene == nil, starGenes.isEmpty, docGenes.count == 1, let h = docGenes.first, !Mention.isSubfamily(h) {
+                    } else if starGenes.isEmpty, docGenes.count == 1, let h = docGenes.first, !Mention.isSubfamily(h) {
                         // the alleles a study names, of an abstract on one gene that no catalogue lists star
                         // alleles for ("Haplotypes harboring ... 208G>A (Ala70Thr) were designated *2 and *3",
                         // "the number of haplotype *3" in an abstract on CDA)

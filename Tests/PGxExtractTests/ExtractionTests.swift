@@ -43,6 +43,14 @@ final class ExtractionTests: XCTestCase {
         return try json(r.stdout)
     }
 
+    /// Every entity the binary finds in JSONL text items read from stdin.
+    func textEntities(_ lines: [String]) throws -> [[String: Any]] {
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--format", "entities", "-"],
+                               input: Data((lines.joined(separator: "\n") + "\n").utf8), cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try json(r.stdout)
+    }
+
     func testTriplesFromTheCorpusCarryTheWrittenFindings() throws {
         let triples = try corpusTriples()
         func find(_ gene: String, _ drug: String, passage: String = "abstract") -> [String: Any]? {
@@ -392,9 +400,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(statuses("cyp", "CYP2C19*2"), ["-"])
         XCTAssertEqual(statuses("ppv", "HLA-B*57:01"), ["-"], "a predictive value's sign is no carrier status")
         // the entity output names the allele a status qualifies
-        let r = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--format", "entities", "-"],
-                               input: Data((try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-474"])[0] + "\n").utf8), cwd: TestEnv.root)
-        let status = try json(r.stdout).filter { $0["type"] as? String == "phenotype" }
+        let status = try textEntities(try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-474"])).filter { $0["type"] as? String == "phenotype" }
         XCTAssertEqual(status.map { "\($0["text"] ?? "")|\($0["name"] ?? "")|\($0["gene"] ?? "")|\($0["allele"] ?? "")" }, ["carriers|positive|HLA-A|HLA-A*31:01"])
     }
 
@@ -662,11 +668,7 @@ final class ExtractionTests: XCTestCase {
                   let gene = (t["gene"] as? [String: Any])?["symbol"] as? String else { continue }
             XCTAssertTrue(name.hasPrefix(gene + "*"), "\(t["doc"] ?? ""): \(gene) with \(name)")
         }
-        let mim = try runProcess(try TestEnv.binary().path, ["extract", "--input-format", "text", "--format", "entities", "-"],
-                                 input: Data((try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-155"]).joined(separator: "\n") + "\n").utf8),
-                                 cwd: TestEnv.root)
-        XCTAssertEqual(mim.status, 0, mim.stderr)
-        let ms = try json(mim.stdout)
+        let ms = try textEntities(try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-155"]))
         XCTAssertTrue(ms.contains { $0["text"] as? String == "CYP4F2" }, "\(ms)")
         XCTAssertFalse(ms.contains { ($0["text"] as? String ?? "").contains("604426") || $0["text"] as? String == "MIM" }, "\(ms)")
     }
