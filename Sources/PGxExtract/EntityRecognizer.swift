@@ -103,6 +103,7 @@ public final class EntityRecognizer: @unchecked Sendable {
             ms = addBacterialGenes(text, words, ms)
             ms = addContextSymbols(text, words, ms)
             ms = addSymbolListGenes(text, ms)
+            ms = addShortCYPNames(text, ms)
             result.append(ms)
         }
         dropNonGeneAbbreviations(passages, &result)
@@ -112,6 +113,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         markNonGeneUses(passages, &result)
         proteinDrugsAsGenes(passages, &result)
         dropDrugsInOtherNames(passages, &result)
+        readInterferonLambda(passages, &result)
+        readCombinationAbbreviations(passages, &result)
         readInterferonWithRibavirin(&result)
         dropStrainCodes(passages, &result)
         if result.contains(where: { $0.contains { $0.kind == .gene && !$0.isFamily } }),
@@ -337,6 +340,104 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// One to three spaces, hyphens or closing brackets: "DD genotype", "I-allele", "(S) allele".
     static func leadsToWord(_ t: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         b - a >= 1 && b - a <= 3 && t[a..<b].allSatisfy { $0 == " " || $0 == "-" || $0 == ")" }
+    }
+
+    /// "Interferon lambda", "IFN-λ4", "interferon-λ3": the type III interferons are the IFNL genes, whose
+    /// variants (IL28B's rs12979860, IFNL4's ss469415590) predict hepatitis C treatment response, not a drug
+    /// given. Where "interferon" or "IFN" alone was read as the interferon drug class and λ or "lambda"
+    /// follows, with a number the mention becomes that gene (IFNL1–IFNL4) through the number; without one,
+    /// a family phrase ("the interferon lambda (IFN-λ) region"), no drug and no pair partner. A product's
+    /// name ("peginterferon lambda-1a") is a longer mention and left as it is.
+    func readInterferonLambda(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for (p, t) in passages.enumerated() {
+            for i in result[p].indices where result[p][i].kind == .drug && result[p][i].name == "interferons" {
+                let m = result[p][i]
+                let written = makeLowerString(t[m.start..<m.end])
+                guard written == "interferon" || written == "ifn" else { continue }
+                var e = m.end
+                if e < t.count, KeyFold.isSeparator(t[e]) { e += 1 }
+                if e < t.count, t[e] == "λ" { e += 1 }
+                else if e + 6 <= t.count, makeLowerString(t[e..<(e + 6)]) == "lambda" { e += 6 }
+                else { continue }
+                var n = e
+                if n < t.count, KeyFold.isSeparator(t[n]) { n += 1 }
+                if n < t.count, ("1"..."4").contains(t[n]), n + 1 == t.count || !Self.isAlnum(t[n + 1]) {
+                    result[p][i] = geneMention("IFNL" + String(t[n]), m.start, n + 1, source: "pattern:interferon-lambda")
+                } else if e == t.count || !Self.isAlnum(t[e]) {
+                    result[p][i] = Mention(kind: .gene, start: m.start, end: e, name: phraseName(t, m.start..<e), source: Mention.familySource)
+                }
+            }
+        }
+    }
+
+    /// "lumacaftor / ivacaftor (LUM/IVA)", "trimethoprim-sulfamethoxazole (TMP/SMX)": a combination's
+    /// abbreviation in brackets, its parts joined by "/" or "+", each part (two to five letters) the
+    /// abbreviation of one of the drugs named in the 80 characters before the bracket (`abbreviates` its
+    /// name, or the name written there). Every part written as a word of the
+    /// document is then that drug, where no other drug is read: "LUM" is no lumican gene. Drugs only, so a
+    /// gene pair in brackets ("(CYP2C9/VKORC1)") is untouched.
+    func readCombinationAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        var parts: [[Unicode.Scalar]: [Mention]] = [:]
+        for (p, t) in passages.enumerated() {
+            var o = 0
+            while o < t.count, let open = t[o...].firstIndex(of: "(") {
+                o = open + 1
+                guard let close = t[o..<min(t.count, o + 24)].firstIndex(of: ")") else { continue }
+                let tokens = t[o..<close].split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "+" }
+                guard tokens.count >= 2, tokens.allSatisfy({ $0.count >= 2 && $0.count <= 5 && $0.allSatisfy { $0.value &- 65 < 26 || $0.value &- 97 < 26 } }),
+                      // no units ("(mg/kg)") or genotypes ("(CT/TT)")
+                      !tokens.contains(where: { Self.unitWords.contains(makeLowerString($0)) || $0.allSatisfy { "ACGT".unicodeScalars.contains($0) } })
+                else { continue }
+                let drugs = result[p].filter { $0.kind == .drug && !$0.isClass && $0.end <= open && open - $0.end <= 80 }
+                var found: [[Unicode.Scalar]: [Mention]] = [:]
+                for tok in tokens.map(Array.init) {
+                    // by the drug's name, or by its written name where that names one drug only: "TMP" is
+                    // trimethoprim's, not sulfamethoxazole's of "trimethoprim-sulfamethoxazole"; "PEG" is
+                    // both products "peginterferon" stands for
+                    let taken = Set(found.values.joined().map(\.name))
+                    let fits = drugs.filter { d in
+                        !taken.contains(d.name) && (Self.abbreviates(tok, Array(d.name.unicodeScalars)[...])
+                            || Self.abbreviates(tok, t[d.start..<d.end]) && !drugs.contains { $0.start == d.start && $0.name != d.name })
+                    }
+                    guard let first = fits.first else { found = [:]; break }
+                    found[tok] = fits.filter { $0.start == first.start && $0.end == first.end }
+                }
+                if found.count == tokens.count { parts.merge(found) { a, _ in a } }
+            }
+        }
+        guard !parts.isEmpty else { return }
+        for (p, t) in passages.enumerated() {
+            var added = false
+            for w in Self.alnumRuns(t) {
+                guard let ds = parts[Array(t[w])], !result[p].contains(where: { $0.kind == .drug && $0.start < w.upperBound && w.lowerBound < $0.end })
+                else { continue }
+                result[p].removeAll { $0.start < w.upperBound && w.lowerBound < $0.end }
+                for d in ds {
+                    var m = d
+                    m.start = w.lowerBound; m.end = w.upperBound; m.source = "abbreviation"
+                    result[p].append(m)
+                }
+                added = true
+            }
+            if added { result[p].sort(by: Self.inTextOrder) }
+        }
+    }
+
+    /// Units written in brackets with a slash, never a combination's parts.
+    static let unitWords: Set<String> = ["mg", "kg", "ml", "dl", "ng", "mmol", "umol", "nmol", "day", "days", "week", "wk", "min", "yes", "no"]
+
+    /// Whether `short` abbreviates `name`: its first letter starts the name and the rest follow in order
+    /// ("LUM" lumacaftor, "SMX" sulfamethoxazole), case aside.
+    static func abbreviates(_ short: [Unicode.Scalar], _ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        let lower = { (s: Unicode.Scalar) -> UInt32 in s.value &- 65 < 26 ? s.value + 32 : s.value }
+        guard let f = short.first, let n = name.first, lower(f) == lower(n) else { return false }
+        var i = name.startIndex + 1
+        for c in short.dropFirst() {
+            while i < name.endIndex && lower(name[i]) != lower(c) { i += 1 }
+            guard i < name.endIndex else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// "Interferon" in a document that names ribavirin and no interferon product is the hepatitis C therapy
@@ -618,10 +719,11 @@ public final class EntityRecognizer: @unchecked Sendable {
     func accept(_ t: [Unicode.Scalar], _ start: Int, _ end: Int, _ e: LexEntry) -> Bool {
         if e.kind == .gene && end - start <= 4 && Self.inCellLineName(t, start..<end) { return false }
         if e.kind == .gene && e.how != "name" {
-            // A short all-caps symbol right after a number is a unit or label ("5 mg", "2 PM", "3 IU").
+            // A short all-caps symbol right after a number is a unit or label ("5 mg", "2 PM", "3 IU"),
+            // unless a star allele is glued to it ("carrying 2 POR*28 alleles").
             // A symbol inside a hyphenated chemical or unit word is not a gene ("anti-HBs" stays).
             if end - start <= 3 && start >= 2 && t[start - 1] == " " && t[start - 2].properties.numericType != nil
-                && e.how != "family" {
+                && e.how != "family" && !(end + 1 < t.count && t[end] == "*" && Self.isDigit(t[end + 1])) {
                 return false
             }
             // "95% CI 20.1-170.8" is no CI-20 (NDUFS7): a symbol written with a space before its number,
@@ -2008,6 +2110,25 @@ public final class EntityRecognizer: @unchecked Sendable {
     }
 
     // MARK: - Gene lists written as one symbol
+
+    /// A cytochrome P450 written without "CYP" before its star allele ("1.13(2C9*2 Hetero)", "CYP2C9*2 and
+    /// 2C9*3"): the code, a digit, a letter and one or two digits glued to the allele, is the gene CYP plus
+    /// the code where the lexicon has that gene (source `pattern:cyp-short`), so the allele is that gene's.
+    func addShortCYPNames(_ t: [Unicode.Scalar], _ ms: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        for v in ms where v.kind == .variant && v.source == "pattern:star" && v.start >= 3 && t[v.start] == "*" {
+            var s = v.start
+            while s > 0 && s > v.start - 4 && Self.isAlnum(t[s - 1]) { s -= 1 }
+            let code = t[s..<v.start]
+            guard code.count >= 3, code.count <= 4, (s == 0 || !Self.isAlnum(t[s - 1])),
+                  ("1"..."4").contains(code.first!), ("A"..."F").contains(code[s + 1]), code.dropFirst(2).allSatisfy(Self.isDigit),
+                  !ms.contains(where: { $0.start < v.start && s < $0.end }) else { continue }
+            let symbol = "CYP" + makeString(code)
+            guard lexicon.geneInfo[symbol] != nil else { continue }
+            found.append(geneMention(symbol, s, v.start, source: "pattern:cyp-short"))
+        }
+        return found.isEmpty ? ms : (ms + found).sorted(by: Self.inTextOrder)
+    }
 
     /// Genes written as one symbol and the other members' endings: "CYP3A4/5" (CYP3A5), "CHRNA5-A3-B4"
     /// (CHRNA3, CHRNB4), "UGT1A3/4/5", "SLCO1B1/1B3", "APOA1/C3/A4/A5". Each ending that makes a gene

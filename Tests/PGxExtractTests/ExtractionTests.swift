@@ -638,6 +638,69 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual((triples.first?["variant"] as? [String: Any])?["name"] as? String, "I/D")
     }
 
+    /// A star allele keeps the gene glued to it where the text writes it unusually: after a count ("carriers
+    /// of at least 1 POR*28 allele", "carrying 2 POR*28 alleles", 24061445: a short symbol after a number
+    /// is read as a unit, and the allele had become CYP3A5*28, the sentence's other star gene), and a
+    /// cytochrome P450 without "CYP" ("1.13(2C9*2 Hetero) - 2.09(2C9*2 Homo)", 20421126, where the alleles
+    /// had no gene; "CYP2C9*2 and 2C9*3", 19855097, stays CYP2C9*3).
+    func testAStarAllelesGeneWrittenAfterACountOrWithoutCYP() throws {
+        let shared = try TestEnv.requireShared()
+        let files = ["pharmgkb-006.xml", "pharmgkb-003.xml"].map { shared.appendingPathComponent("data/pubmed/pharmgkb-dev/" + $0).path }
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--format", "entities", "--quiet"] + files, cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let variants = try json(r.stdout).filter { $0["type"] as? String == "variant" }
+        func names(_ doc: String, _ text: String) -> [String] {
+            variants.filter { $0["doc"] as? String == doc && $0["text"] as? String == text }.map { "\($0["name"] ?? "-")" }
+        }
+        let por = names("24061445", "*28")
+        XCTAssertGreaterThanOrEqual(por.count, 8, "every POR*28 of 24061445")
+        XCTAssertEqual(Set(por), ["POR*28"])
+        XCTAssertEqual(names("20421126", "*2"), ["CYP2C9*2", "CYP2C9*2"])
+        XCTAssertEqual(names("20421126", "*3"), ["CYP2C9*3"])
+        XCTAssertTrue(names("19855097", "*3").contains("CYP2C9*3"))
+        XCTAssertFalse(variants.contains { ($0["name"] as? String ?? "").hasPrefix("CYP3A5*28") })
+    }
+
+    /// Two readings of real PharmGKB abstracts that made wrong triples:
+    /// - the type III interferons are genes, not the interferon drug: "interferon lambda (IFN-λ) region" is a
+    ///   family phrase and "IFN-λ4" is IFNL4 (26186989), "interferon-λ4" in a title and "interferon lambda 4"
+    ///   are IFNL4 (24205831); the first had given IFNL4 rs12979860 – peginterferon triples;
+    /// - a combination's abbreviation is its drugs: "lumacaftor / potentiator ivacaftor (LUM/IVA)" makes every
+    ///   "LUM" lumacaftor, not the lumican gene (29451946), "(FP/Salm)" fluticasone propionate and salmeterol
+    ///   (22370858), "(PEG/RBV)" both peginterferons and ribavirin (24205831); genes in brackets stay genes
+    ///   ("(APOE/BCHE)", 27567841).
+    func testInterferonLambdaIsAGeneAndACombinationsAbbreviationItsDrugs() throws {
+        let shared = try TestEnv.requireShared()
+        let files = ["pharmgkb-009.xml", "pharmgkb-007.xml", "pharmgkb-012.xml", "pharmgkb-005.xml", "pharmgkb-010.xml"]
+            .map { shared.appendingPathComponent("data/pubmed/pharmgkb-dev/" + $0).path }
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--format", "entities", "--quiet"] + files, cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let ms = try json(r.stdout)
+        func of(_ doc: String, _ text: String) -> [[String: Any]] { ms.filter { $0["doc"] as? String == doc && $0["text"] as? String == text } }
+        func kinds(_ doc: String, _ text: String) -> Set<String> { Set(of(doc, text).map { "\($0["type"]!):\($0["name"]!)" }) }
+
+        XCTAssertEqual(kinds("26186989", "IFN-λ4"), ["gene:IFNL4"])
+        XCTAssertEqual(kinds("26186989", "interferon lambda"), ["gene:interferon lambda"])
+        XCTAssertFalse(ms.contains { $0["doc"] as? String == "26186989" && $0["type"] as? String == "drug"
+            && ["interferon", "IFN"].contains($0["text"] as? String ?? "") }, "no interferon drug in the IFN-λ abstract")
+        XCTAssertEqual(kinds("24205831", "interferon-λ4"), ["gene:IFNL4"])
+        XCTAssertEqual(kinds("24205831", "interferon lambda 4"), ["gene:IFNL4"])
+        XCTAssertEqual(kinds("24205831", "PEG"), ["drug:peginterferon alfa-2a", "drug:peginterferon alfa-2b"])
+        XCTAssertEqual(kinds("24205831", "RBV"), ["drug:ribavirin"])
+
+        XCTAssertFalse(of("29451946", "LUM").isEmpty)
+        XCTAssertEqual(kinds("29451946", "LUM"), ["drug:lumacaftor"])
+        XCTAssertEqual(kinds("29451946", "IVA"), ["drug:ivacaftor"])
+        XCTAssertEqual(kinds("22370858", "FP"), ["drug:fluticasone propionate"])
+        XCTAssertEqual(kinds("22370858", "Salm"), ["drug:salmeterol"])
+        XCTAssertEqual(kinds("27567841", "APOE"), ["gene:APOE"])
+        XCTAssertEqual(kinds("27567841", "BCHE"), ["gene:BCHE"])
+
+        // and no triple of the lumacaftor abstract names the lumican gene
+        let triples = try pharmgkbTriples("pharmgkb-012.xml").filter { $0["doc"] as? String == "29451946" }
+        XCTAssertFalse(triples.contains { ($0["gene"] as? [String: Any])?["symbol"] as? String == "LUM" })
+    }
+
     /// A star allele in brackets right after its gene is that gene's, catalogued or not: "UGT2B10 (*1/*2)
     /// genotype" (PharmGKB 17909004, where UGT1A4 is the abstract's only gene with catalogued star alleles) and
     /// "VKORC1 (*3, *4 and -1639 G>A)" after "CYP2C9 (*2 and *3)" (22676192) named UGT1A4*1/*2 and CYP2C9*3
