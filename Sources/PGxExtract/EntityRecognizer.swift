@@ -114,6 +114,8 @@ public final class EntityRecognizer: @unchecked Sendable {
         proteinDrugsAsGenes(passages, &result)
         dropDrugsInOtherNames(passages, &result)
         readInterferonLambda(passages, &result)
+        readApoEAlleles(passages, &result)
+        readLigandReceptors(passages, &result)
         readCombinationAbbreviations(passages, &result)
         readInterferonWithRibavirin(&result)
         dropStrainCodes(passages, &result)
@@ -366,6 +368,68 @@ public final class EntityRecognizer: @unchecked Sendable {
                 } else if e == t.count || !Self.isAlnum(t[e]) {
                     result[p][i] = Mention(kind: .gene, start: m.start, end: e, name: phraseName(t, m.start..<e), source: Mention.familySource)
                 }
+            }
+        }
+    }
+
+    /// "IL-4 receptor α gene", "TNF receptor II", "VEGF receptor (VEGFR)": a ligand's symbol followed by
+    /// "receptor" names the receptor, not the ligand's gene. Where the lexicon has the ligand's symbol with
+    /// "R" (IL4R, IL6R, LEPR), or with "RA" before α or "alpha" (IL2RA), the mention becomes that gene through
+    /// "receptor" (and the Greek letter; source `pattern:ligand-receptor`); a ligand of several receptors
+    /// (`ligandsOfSeveralReceptors`: TNF's two, VEGF's three) makes a family phrase, no pair partner. A receptor the lexicon names ("interleukin 1
+    /// receptor antagonist" is IL1RN) was matched whole and is not touched.
+    func readLigandReceptors(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        let receptor = Array("receptor".unicodeScalars)
+        for (p, t) in passages.enumerated() {
+            for i in result[p].indices where result[p][i].kind == .gene && !result[p][i].isFamily {
+                let m = result[p][i]
+                var e = m.end
+                guard e < t.count, t[e] == " " || t[e] == "-" else { continue }
+                e += 1
+                guard e + receptor.count <= t.count, makeLowerString(t[e..<(e + receptor.count)]) == "receptor",
+                      e + receptor.count == t.count || !Self.isAlnum(t[e + receptor.count]) else { continue }
+                e += receptor.count
+                // the α chain: "IL-4 receptor α", "IL-2 receptor alpha"
+                var alpha = false
+                if e + 1 < t.count, t[e] == " " || t[e] == "-" {
+                    if t[e + 1] == "α", e + 2 == t.count || !Self.isAlnum(t[e + 2]) { alpha = true; e += 2 }
+                    else if e + 6 <= t.count, makeLowerString(t[(e + 1)..<(e + 6)]) == "alpha", e + 6 == t.count || !Self.isAlnum(t[e + 6]) { alpha = true; e += 6 }
+                }
+                if alpha, lexicon.geneInfo[m.name + "RA"] != nil {
+                    result[p][i] = geneMention(m.name + "RA", m.start, e, source: "pattern:ligand-receptor")
+                } else if lexicon.geneInfo[m.name + "R"] != nil {
+                    result[p][i] = geneMention(m.name + "R", m.start, e, source: "pattern:ligand-receptor")
+                } else if Self.ligandsOfSeveralReceptors.contains(m.name) {
+                    result[p][i] = Mention(kind: .gene, start: m.start, end: e, name: phraseName(t, m.start..<e), source: Mention.familySource)
+                }
+            }
+        }
+    }
+
+    /// Ligands whose receptor is more than one gene: TNF's (TNFRSF1A, TNFRSF1B), VEGF's (FLT1, KDR, FLT4),
+    /// IL-1's (IL1R1, IL1R2). Any other symbol followed by "receptor" may be a receptor's own ("HTR3A
+    /// receptor", "NKG2D receptor") and stays.
+    static let ligandsOfSeveralReceptors: Set<String> = ["TNF", "VEGFA", "IL1A", "IL1B"]
+
+    /// "the apo E2 allele", "apo E3 and E4 variants": apolipoprotein E's alleles written after "apo", not
+    /// estradiol's abbreviation E2. "Apo" and the allele together are a mention of APOE (source
+    /// `pattern:apoe-allele`), so "the apo E2 allele was associated with a better response to fenofibrate"
+    /// pairs APOE with the drug; an allele listed after one so written ("E3 and E4") is no drug either.
+    func readApoEAlleles(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+        for (p, t) in passages.enumerated() {
+            var lastApo = -1
+            result[p] = result[p].compactMap { m in
+                guard m.kind == .drug, m.end - m.start == 2, t[m.start] == "E", ("2"..."4").contains(t[m.start + 1]),
+                      m.end == t.count || !Self.isAlnum(t[m.end]) else { return m }
+                let s = m.start
+                if s >= 4, makeLowerString(t[(s - 4)..<(s - 1)]) == "apo", t[s - 1] == " " || t[s - 1] == "-",
+                   s == 4 || !Self.isAlnum(t[s - 5]) {
+                    lastApo = m.end
+                    return geneMention("APOE", s - 4, m.end, source: "pattern:apoe-allele")
+                }
+                // "apo E3 and E4": a further allele of the same list
+                if lastApo >= 0, s > lastApo, s - lastApo <= 12 { return nil }
+                return m
             }
         }
     }

@@ -638,6 +638,39 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual((triples.first?["variant"] as? [String: Any])?["name"] as? String, "I/D")
     }
 
+    /// "Compared to apo E3 and E4 variants, the apo E2 allele was associated with a better response to
+    /// fenofibrate" (12042669): "apo E2" is apolipoprotein E's allele, not estradiol's abbreviation E2. It
+    /// is a mention of APOE, and the sentence pairs APOE with fenofibrate, not with estradiol.
+    func testApoAllelesAreApoENotEstradiol() throws {
+        let triples = try pharmgkbTriples("pharmgkb-000.xml").filter { $0["doc"] as? String == "12042669" }
+        XCTAssertFalse(triples.isEmpty)
+        XCTAssertFalse(triples.contains { ($0["drug"] as? [String: Any])?["name"] as? String == "estradiol" })
+        let apoe = triples.filter { ($0["gene"] as? [String: Any])?["symbol"] as? String == "APOE" }
+        XCTAssertTrue(apoe.contains { ($0["drug"] as? [String: Any])?["name"] as? String == "fenofibrate"
+            && ($0["gene"] as? [String: Any])?["text"] as? String == "apo E2" })
+    }
+
+    /// A ligand's symbol followed by "receptor" is the receptor: "IL-4 receptor α" is IL4R (22541248, which
+    /// curators list with IL4R; it was IL4, which the abstract names too, as "IL-4 and IL-13"), "Tumor Necrosis Factor Receptor" (22480748, curated with
+    /// TNFRSF1A) and "Vascular endothelial growth factor receptor" (25738571, KDR) name a ligand of several
+    /// receptors, so a family phrase, no longer TNF or VEGFA; a receptor's own symbol before "receptor"
+    /// stays ("HTR3A receptor", 20168265).
+    func testALigandFollowedByReceptorIsTheReceptor() throws {
+        let shared = try TestEnv.requireShared()
+        let files = ["pharmgkb-005.xml", "pharmgkb-008.xml", "pharmgkb-003.xml"].map { shared.appendingPathComponent("data/pubmed/pharmgkb-dev/" + $0).path }
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--format", "entities", "--quiet"] + files, cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let ms = try json(r.stdout).filter { $0["type"] as? String == "gene" }
+        func names(_ doc: String, _ text: String) -> Set<String> {
+            Set(ms.filter { $0["doc"] as? String == doc && $0["text"] as? String == text }.map { "\($0["name"] ?? "-")" })
+        }
+        XCTAssertEqual(names("22541248", "IL-4 receptor α"), ["IL4R"])
+        XCTAssertEqual(names("22541248", "IL-4 receptor"), ["IL4R"])
+        XCTAssertEqual(names("22480748", "Tumor Necrosis Factor Receptor"), ["tumor necrosis factor receptor"])
+        XCTAssertEqual(names("25738571", "Vascular endothelial growth factor receptor"), ["vascular endothelial growth factor receptor"])
+        XCTAssertEqual(names("20168265", "HTR3A"), ["HTR3A"])
+    }
+
     /// A star allele keeps the gene glued to it where the text writes it unusually: after a count ("carriers
     /// of at least 1 POR*28 allele", "carrying 2 POR*28 alleles", 24061445: a short symbol after a number
     /// is read as a unit, and the allele had become CYP3A5*28, the sentence's other star gene), and a
