@@ -144,12 +144,14 @@ date chicken cherry balance capture monitor cascade dimension luminal water pear
 inspire garnet snail phospholipids hematoxylin haematoxylin eosin formalin
 """.split()) | {"escherichia coli", "factor 1a", "factor ia", "coenzyme a", "amino acids",
                       "cytochrome c", "alkaline phosphatase", "insulin-like growth factor 1", "insulin-like growth factor-1",
-                      "insulin-like growth factor i", "igf-1", "igf-i"}
+                      "insulin-like growth factor i", "igf-1", "igf-i",
+                      "human interleukin 8", "interleukin 8", "interleukin-8", "interleukin 8 (human)"}
 # (the words above and multi-word names: "factor-1a" ends SDF-1a's name; stains (hematoxylin and eosin) and the
 # fixative formalin ("formalin-fixed paraffin-embedded") are reagents; cytochrome c is the protein whose
 # release apoptosis papers measure, and starts "cytochrome c oxidase"; alkaline phosphatase is a liver and bone
 # enzyme abstracts measure, the gene ALPL where it is one; IGF-1, the protein abstracts measure, is IGF1 (in
-# PHARMACOLOGY_PROTEINS): mecasermin keeps its own name)
+# PHARMACOLOGY_PROTEINS): mecasermin keeps its own name; so is interleukin-8, the chemokine CXCL8 that abstracts
+# measure and genotype ("polymorphisms of interleukin 8"), never a drug given)
 
 def spaced_name(name):
     """A name as gene names and drug synonyms are compared: lower case, each run of spaces and hyphens one space
@@ -441,6 +443,7 @@ PHARMACOLOGY_PROTEINS = {
     "soluble epoxide hydrolase": "EPHX2",  # (DrugBank lists the protein as a drug)
     "reduced folate carrier 1": "SLC19A1",  # (written so with RFC1, replication factor C's symbol, after it)
     "apoA-1": "APOA1",
+    "interleukin 8": "CXCL8", "interleukin-8": "CXCL8",  # (DrugBank lists the chemokine as a drug; DRUG_STOP)
     # POR by the short forms abstracts use ("the P450 oxidoreductase *28 SNP"; NCBI: cytochrome p450 oxidoreductase)
     "P450 oxidoreductase": "POR", "cytochrome P450 reductase": "POR", "NADPH-cytochrome P450 reductase": "POR",
     # the skeletal-muscle L-type calcium channel of malignant hyperthermia (CPIC: RYR1, CACNA1S) by its

@@ -650,6 +650,25 @@ final class ExtractionTests: XCTestCase {
             && ($0["gene"] as? [String: Any])?["text"] as? String == "apo E2" })
     }
 
+    /// Interleukin-8 is the chemokine gene CXCL8, not DrugBank's drug of that name: "single-nucleotide
+    /// polymorphisms of interleukin 8, … with the response to bevacizumab" and "the homozygous AA genotype of
+    /// interleukin 8 -251A/T were associated with anatomical nonresponse to bevacizumab" (23584701) had paired
+    /// the drug "human interleukin 8" with the other genes and left -251A/T without a gene.
+    func testInterleukin8IsTheGeneCXCL8() throws {
+        let shared = try TestEnv.requireShared()
+        let path = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-006.xml").path
+        let r = try runProcess(try TestEnv.binary().path, ["extract", "--format", "entities", "--quiet", path], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let ms = try json(r.stdout).filter { $0["doc"] as? String == "23584701" }
+        XCTAssertFalse(ms.contains { $0["type"] as? String == "drug" && ($0["name"] as? String ?? "").contains("interleukin") })
+        let il8 = ms.filter { ($0["text"] as? String ?? "").lowercased() == "interleukin 8" }
+        XCTAssertFalse(il8.isEmpty)
+        XCTAssertTrue(il8.allSatisfy { $0["type"] as? String == "gene" && $0["name"] as? String == "CXCL8" })
+        let alleles = ms.filter { $0["type"] as? String == "variant" && $0["text"] as? String == "-251A/T" }
+        XCTAssertFalse(alleles.isEmpty)
+        XCTAssertTrue(alleles.allSatisfy { $0["gene"] as? String == "CXCL8" })
+    }
+
     /// A ligand's symbol followed by "receptor" is the receptor: "IL-4 receptor α" is IL4R (22541248, which
     /// curators list with IL4R; it was IL4, which the abstract names too, as "IL-4 and IL-13"), "Tumor Necrosis Factor Receptor" (22480748, curated with
     /// TNFRSF1A) and "Vascular endothelial growth factor receptor" (25738571, KDR) name a ligand of several
