@@ -359,14 +359,14 @@ public final class EntityRecognizer: @unchecked Sendable {
                 var e = m.end
                 if e < t.count, KeyFold.isSeparator(t[e]) { e += 1 }
                 if e < t.count, t[e] == "λ" { e += 1 }
-                else if e + 6 <= t.count, makeLowerString(t[e..<(e + 6)]) == "lambda" { e += 6 }
+                else if e + 6 <= t.count, makeLowerString(t[e..<(e + 6)]) == "lambda" { e += 6 }   // or "lambda3"
                 else { continue }
                 var n = e
                 if n < t.count, KeyFold.isSeparator(t[n]) { n += 1 }
                 if n < t.count, ("1"..."4").contains(t[n]), n + 1 == t.count || !Self.isAlnum(t[n + 1]) {
                     result[p][i] = geneMention("IFNL" + String(t[n]), m.start, n + 1, source: "pattern:interferon-lambda")
                 } else if e == t.count || !Self.isAlnum(t[e]) {
-                    result[p][i] = Mention(kind: .gene, start: m.start, end: e, name: phraseName(t, m.start..<e), source: Mention.familySource)
+                    result[p][i] = familyMention(t, m.start..<e)
                 }
             }
         }
@@ -379,28 +379,21 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// (`ligandsOfSeveralReceptors`: TNF's two, VEGF's three) makes a family phrase, no pair partner. A receptor the lexicon names ("interleukin 1
     /// receptor antagonist" is IL1RN) was matched whole and is not touched.
     func readLigandReceptors(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
-        let receptor = Array("receptor".unicodeScalars)
         for (p, t) in passages.enumerated() {
             for i in result[p].indices where result[p][i].kind == .gene && !result[p][i].isFamily {
                 let m = result[p][i]
-                var e = m.end
-                guard e < t.count, t[e] == " " || t[e] == "-" else { continue }
-                e += 1
-                guard e + receptor.count <= t.count, makeLowerString(t[e..<(e + receptor.count)]) == "receptor",
-                      e + receptor.count == t.count || !Self.isAlnum(t[e + receptor.count]) else { continue }
-                e += receptor.count
+                guard m.end < t.count, t[m.end] == " " || t[m.end] == "-", var e = Self.endOfWord(t, at: m.end + 1, "receptor") else { continue }
                 // the α chain: "IL-4 receptor α", "IL-2 receptor alpha"
                 var alpha = false
-                if e + 1 < t.count, t[e] == " " || t[e] == "-" {
-                    if t[e + 1] == "α", e + 2 == t.count || !Self.isAlnum(t[e + 2]) { alpha = true; e += 2 }
-                    else if e + 6 <= t.count, makeLowerString(t[(e + 1)..<(e + 6)]) == "alpha", e + 6 == t.count || !Self.isAlnum(t[e + 6]) { alpha = true; e += 6 }
+                if e < t.count, t[e] == " " || t[e] == "-", let a = Self.endOfWord(t, at: e + 1, "α") ?? Self.endOfWord(t, at: e + 1, "alpha") {
+                    alpha = true; e = a
                 }
                 if alpha, lexicon.geneInfo[m.name + "RA"] != nil {
                     result[p][i] = geneMention(m.name + "RA", m.start, e, source: "pattern:ligand-receptor")
                 } else if lexicon.geneInfo[m.name + "R"] != nil {
                     result[p][i] = geneMention(m.name + "R", m.start, e, source: "pattern:ligand-receptor")
                 } else if Self.ligandsOfSeveralReceptors.contains(m.name) {
-                    result[p][i] = Mention(kind: .gene, start: m.start, end: e, name: phraseName(t, m.start..<e), source: Mention.familySource)
+                    result[p][i] = familyMention(t, m.start..<e)
                 }
             }
         }
@@ -414,22 +407,16 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// "the apo E2 allele", "apo E3 and E4 variants": apolipoprotein E's alleles written after "apo", not
     /// estradiol's abbreviation E2. "Apo" and the allele together are a mention of APOE (source
     /// `pattern:apoe-allele`), so "the apo E2 allele was associated with a better response to fenofibrate"
-    /// pairs APOE with the drug; an allele listed after one so written ("E3 and E4") is no drug either.
+    /// pairs APOE with the drug. (E2 is the only such allele the drug lexicon holds.)
     func readApoEAlleles(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
         for (p, t) in passages.enumerated() {
-            var lastApo = -1
-            result[p] = result[p].compactMap { m in
+            result[p] = result[p].map { m in
                 guard m.kind == .drug, m.end - m.start == 2, t[m.start] == "E", ("2"..."4").contains(t[m.start + 1]),
                       m.end == t.count || !Self.isAlnum(t[m.end]) else { return m }
                 let s = m.start
-                if s >= 4, makeLowerString(t[(s - 4)..<(s - 1)]) == "apo", t[s - 1] == " " || t[s - 1] == "-",
-                   s == 4 || !Self.isAlnum(t[s - 5]) {
-                    lastApo = m.end
-                    return geneMention("APOE", s - 4, m.end, source: "pattern:apoe-allele")
-                }
-                // "apo E3 and E4": a further allele of the same list
-                if lastApo >= 0, s > lastApo, s - lastApo <= 12 { return nil }
-                return m
+                guard s >= 4, makeLowerString(t[(s - 4)..<(s - 1)]) == "apo", t[s - 1] == " " || t[s - 1] == "-",
+                      s == 4 || !Self.isAlnum(t[s - 5]) else { return m }
+                return geneMention("APOE", s - 4, m.end, source: "pattern:apoe-allele")
             }
         }
     }
@@ -760,6 +747,19 @@ public final class EntityRecognizer: @unchecked Sendable {
     func genericDrug(_ name: String, _ start: Int, _ end: Int, source: String) -> Mention {
         let ids = lexicon.drugIDs[name]
         return Mention(kind: .drug, start: start, end: end, name: name, id: ids?.id ?? nil, xref: ids?.xref ?? nil, source: source)
+    }
+
+    /// A protein family or class named in words ("opioid receptors", "the interferon lambda region"): a gene
+    /// mention with no symbol (`Mention.familySource`), no pair partner.
+    func familyMention(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Mention {
+        Mention(kind: .gene, start: r.lowerBound, end: r.upperBound, name: phraseName(t, r), source: Mention.familySource)
+    }
+
+    /// Where `word` (lower case), written at `i` in any case and ending a word, ends; nil if it is not there.
+    static func endOfWord(_ t: [Unicode.Scalar], at i: Int, _ word: String) -> Int? {
+        let n = word.unicodeScalars.count
+        guard i >= 0, i + n <= t.count, makeLowerString(t[i..<(i + n)]) == word, i + n == t.count || !isAlnum(t[i + n]) else { return nil }
+        return i + n
     }
 
     /// A phrase found by a pattern, named by its lower-cased text with each run of spaces as one space.
@@ -1921,7 +1921,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 named.append(m)
                 continue
             }
-            found.append(Mention(kind: .gene, start: start, end: k, name: phraseName(t, start..<k), source: Mention.familySource))
+            found.append(familyMention(t, start..<k))
         }
         guard !named.isEmpty else { return Self.adding(found, to: ms) }
         let kept = ms.filter { m in m.kind != .drug || !named.contains { $0.start <= m.start && m.end <= $0.end } }
