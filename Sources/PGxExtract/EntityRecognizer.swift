@@ -116,7 +116,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         readInterferonLambda(passages, &result)
         readApoEAlleles(passages, &result)
         readLigandReceptors(passages, &result)
-        readCombinationAbbreviations(passages, &result)
+        readCombinationAbbreviations(passages, first.words, &result)
         readInterferonWithRibavirin(&result)
         dropStrainCodes(passages, &result)
         if result.contains(where: { $0.contains { $0.kind == .gene && !$0.isFamily } }),
@@ -427,7 +427,8 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// name, or the name written there). Every part written as a word of the
     /// document is then that drug, where no other drug is read: "LUM" is no lumican gene. Drugs only, so a
     /// gene pair in brackets ("(CYP2C9/VKORC1)") is untouched.
-    func readCombinationAbbreviations(_ passages: [[Unicode.Scalar]], _ result: inout [[Mention]]) {
+    /// `words`: each passage's runs of letters and digits, as the first pass found them.
+    func readCombinationAbbreviations(_ passages: [[Unicode.Scalar]], _ words: [[Range<Int>]], _ result: inout [[Mention]]) {
         var parts: [[Unicode.Scalar]: [Mention]] = [:]
         for (p, t) in passages.enumerated() {
             var o = 0
@@ -459,7 +460,7 @@ public final class EntityRecognizer: @unchecked Sendable {
         guard !parts.isEmpty else { return }
         for (p, t) in passages.enumerated() {
             var added = false
-            for w in Self.alnumRuns(t) {
+            for w in words[p] {
                 guard let ds = parts[Array(t[w])], !result[p].contains(where: { $0.kind == .drug && $0.start < w.upperBound && w.lowerBound < $0.end })
                 else { continue }
                 result[p].removeAll { $0.start < w.upperBound && w.lowerBound < $0.end }
@@ -480,7 +481,6 @@ public final class EntityRecognizer: @unchecked Sendable {
     /// Whether `short` abbreviates `name`: its first letter starts the name and the rest follow in order
     /// ("LUM" lumacaftor, "SMX" sulfamethoxazole), case aside.
     static func abbreviates(_ short: [Unicode.Scalar], _ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        let lower = { (s: Unicode.Scalar) -> UInt32 in s.value &- 65 < 26 ? s.value + 32 : s.value }
         guard let f = short.first, let n = name.first, lower(f) == lower(n) else { return false }
         var i = name.startIndex + 1
         for c in short.dropFirst() {
