@@ -23,6 +23,11 @@ public struct CueRule: Sendable {
     public var unless: [String] = []
     /// Each cue as lower-case words; a word ending in "*" is a prefix.
     var cues: [[String]]
+    /// What the rule is for, and sentences it should match (checked by `CueMatcher.problems`).
+    public var description: String = ""
+    public var examples: [String] = []
+    /// The cues as written in the file.
+    public var written: [String] = []
 }
 
 /// A cue found in a sentence: which rule, at which word index.
@@ -53,24 +58,19 @@ public final class CueMatcher: @unchecked Sendable {
 
     public init(url: URL) throws {
         let data = try Data(contentsOf: url)
-        guard let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let rs = obj["rules"] as? [[String: Any]] else {
-            throw LexiconError(message: "\(url.path): not a patterns file (expected {\"rules\": [...]})")
+            throw LexiconError(message: "\(url.path): not a patterns file (expected JSON {\"rules\": [...]}); fix the JSON or restore the file from git")
         }
         version = (obj["version"] as? String) ?? "unknown"
-        var rules: [CueRule] = []
-        for r in rs {
-            guard let id = r["id"] as? String, let k = (r["kind"] as? String).flatMap(CueRule.Kind.init(rawValue:)),
-                  let cues = r["cues"] as? [String] else {
-                throw LexiconError(message: "\(url.path): rule \(r["id"] ?? "?") needs id, kind and cues")
+        rules = try rs.enumerated().map { try CueMatcher.rule($1, number: $0 + 1, file: url.path) }
+        var ids: [String: Int] = [:]
+        for (i, r) in rules.enumerated() {
+            if let first = ids[r.id] {
+                throw LexiconError(message: "\(url.path): rule \(i + 1) (\(r.id)): the id is already rule \(first)'s; give each rule its own id")
             }
-            rules.append(CueRule(id: id, kind: k, category: (r["category"] as? String).flatMap(EffectCategory.init(rawValue:)),
-                                 direction: (r["direction"] as? String).flatMap(EffectDirection.init(rawValue:)),
-                                 inverse: (r["polarity"] as? String) == "inverse", modelFeature: (r["model_feature"] as? Bool) ?? true,
-                                 atStart: (r["at_start"] as? Bool) ?? false, unless: (r["unless"] as? [String] ?? []).map { $0.lowercased() },
-                                 cues: cues.map { CueMatcher.words($0) }))
+            ids[r.id] = i + 1
         }
-        self.rules = rules
         for (ri, r) in rules.enumerated() {
             for (ci, c) in r.cues.enumerated() where !c.isEmpty {
                 if c[0].hasSuffix("*"), let b = c[0].utf8.first {
@@ -83,6 +83,77 @@ public final class CueMatcher: @unchecked Sendable {
             let bit = CueMatcher.filterBit(k.withUTF8 { CueMatcher.fnv($0) })
             firstFilter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
+    }
+
+    /// One rule of the file, checked: a kind the matcher knows, the category or direction its kind needs
+    /// (a misspelt one would otherwise silently make a rule that sets nothing), and cues that are words.
+    /// `number`: the rule's place in the file, from 1, for the message.
+    static func rule(_ r: [String: Any], number: Int, file: String) throws -> CueRule {
+        let id = (r["id"] as? String) ?? ""
+        func fail(_ what: String) -> LexiconError {
+            LexiconError(message: "\(file): rule \(number)\(id.isEmpty ? "" : " (\(id))"): \(what)")
+        }
+        guard !id.isEmpty else { throw fail("no \"id\"; give the rule an id such as \"efficacy:response\"") }
+        let kinds = ["category", "direction", "negation", "speculation", "association"]
+        guard let kindName = r["kind"] as? String, let kind = CueRule.Kind(rawValue: kindName) else {
+            throw fail("\"kind\" is \(r["kind"].map { "\"\($0)\"" } ?? "missing"); use one of \(kinds.joined(separator: ", "))")
+        }
+        var category: EffectCategory? = nil, direction: EffectDirection? = nil
+        if let c = r["category"] {
+            guard let name = c as? String, let v = EffectCategory(rawValue: name) else {
+                throw fail("\"category\" \"\(c)\" is not in DESIGN.md's vocabulary; use one of \(EffectCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            category = v
+        }
+        if let d = r["direction"] {
+            guard let name = d as? String, let v = EffectDirection(rawValue: name) else {
+                throw fail("\"direction\" \"\(d)\" is not in DESIGN.md's vocabulary; use one of \(EffectDirection.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            direction = v
+        }
+        if kind == .category && category == nil { throw fail("a category rule needs \"category\" (one of \(EffectCategory.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        if kind == .direction && direction == nil { throw fail("a direction rule needs \"direction\" (one of \(EffectDirection.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        if let p = r["polarity"], p as? String != "inverse" { throw fail("\"polarity\" can only be \"inverse\"") }
+        guard let cues = r["cues"] as? [String], !cues.isEmpty else { throw fail("\"cues\" must be a non-empty list of phrases") }
+        let words = cues.map { CueMatcher.words($0) }
+        if let e = words.firstIndex(where: { $0.isEmpty || $0.contains { $0 == "*" } }) {
+            throw fail("cue \(e + 1) (\"\(cues[e])\") has no words; write a phrase (a word ending in * matches any ending)")
+        }
+        return CueRule(id: id, kind: kind, category: category, direction: direction,
+                       inverse: (r["polarity"] as? String) == "inverse", modelFeature: (r["model_feature"] as? Bool) ?? true,
+                       atStart: (r["at_start"] as? Bool) ?? false, unless: (r["unless"] as? [String] ?? []).map { $0.lowercased() },
+                       cues: words, description: (r["description"] as? String) ?? "", examples: (r["examples"] as? [String]) ?? [],
+                       written: cues)
+    }
+
+    /// What a rule author should fix in a file that loads: a rule without a description or examples, an
+    /// example that none of its rule's cues matches as extraction reads a sentence (the same tokens, the
+    /// same lower-casing), a cue written twice in one rule. Empty when every rule is documented and
+    /// every example fires its rule.
+    public func problems() -> [String] {
+        var out: [String] = []
+        for (ri, r) in rules.enumerated() {
+            if r.description.isEmpty { out.append("rule \(ri + 1) (\(r.id)): no \"description\"; say what the rule is for") }
+            if r.examples.isEmpty { out.append("rule \(ri + 1) (\(r.id)): no \"examples\"; add a sentence the rule should match") }
+            for ex in r.examples {
+                let words = CueMatcher.sentenceWords(ex)
+                if !hits(words).contains(where: { $0.rule == ri }) {
+                    out.append("rule \(ri + 1) (\(r.id)): no cue of the rule matches its example \"\(ex)\" (read as: \(words.joined(separator: " ")));"
+                               + " add the cue the example relies on, or correct the example")
+                }
+            }
+            var seen = Set<[String]>()
+            for (ci, c) in r.cues.enumerated() where !seen.insert(c).inserted {
+                out.append("rule \(ri + 1) (\(r.id)): cue \(ci + 1) (\"\(r.written[ci])\") is written twice; remove one")
+            }
+        }
+        return out
+    }
+
+    /// A sentence's words as extraction reads them for cues: its tokens, lower-cased.
+    public static func sentenceWords(_ sentence: String) -> [String] {
+        let t = Array(sentence.unicodeScalars)
+        return Tokenizer.tokenize(t).map { makeLowerString(t[$0.start..<$0.end]) }
     }
 
     /// `words(makeString(t))` without building the sentence string first: ASCII is split and lower-cased

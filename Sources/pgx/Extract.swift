@@ -71,8 +71,10 @@ struct Extract: ParsableCommand {
         reading?.start()
         let loaded: ExtractorRules
         do { loaded = try ExtractorRules(url: rulesURL, loadModel: format == .jsonl) } catch {
+            // a rules folder that does not load (file, rule, what to fix): nothing is extracted
             reading?.cancel()
-            throw error
+            Diagnostics.error("\(error)")
+            throw ExitCode(2)
         }
         if format == .jsonl && loaded.model == nil {
             Diagnostics.warning("no trained model in \(rulesURL.path)/model: scoring by pattern rules only (run `pgx train`)")

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import PGxExtract
+
+/// `pgx rules`: the pattern rules of `rules/patterns/patterns.json` — what each is for, its cues and
+/// examples — and a check for rule authors that every rule is documented and every example fires its
+/// rule as extraction reads a sentence.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, show or check the pattern rules (rules/patterns/patterns.json).",
+        discussion: """
+        The rule a triple names ("pattern:efficacy:response" in its "rule" field) is shown by \
+        `pgx rules show efficacy:response`. After editing patterns.json, `pgx rules check` reports \
+        rules without a description or examples, examples that no cue of their rule matches, and \
+        repeated cues; it exits 1 when there is anything to fix.
+        """,
+        subcommands: [List.self, Show.self, Check.self],
+        defaultSubcommand: List.self
+    )
+
+    struct Options: ParsableArguments {
+        @Option(help: "The rules folder (lexicons, patterns, model). Default: ./rules or PGX_RULES.")
+        var rules: String?
+
+        /// The patterns file and its rules; a file that does not load is reported (file, rule, what
+        /// to do) with exit status 2.
+        func load() throws -> (URL, CueMatcher) {
+            do {
+                let url = try RulesLocator.find(rules).appendingPathComponent("patterns/patterns.json")
+                return (url, try CueMatcher(url: url))
+            } catch {
+                Diagnostics.error("\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    static func effect(_ r: CueRule) -> String {
+        r.category?.rawValue ?? r.direction?.rawValue ?? ""
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One line per rule: id, kind, effect, cues, description.")
+        @OptionGroup var options: Options
+        func run() throws {
+            let (_, m) = try options.load()
+            print("id\tkind\teffect\tcues\tdescription")
+            for r in m.rules {
+                print("\(r.id)\t\(r.kind.rawValue)\t\(RulesCommand.effect(r))\t\(r.written.count)\t\(r.description)")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A rule's description, cues and examples.")
+        @OptionGroup var options: Options
+        @Argument(help: "Rule ids, as listed or as a triple names them (\"pattern:efficacy:response\").")
+        var ids: [String]
+        func run() throws {
+            let (url, m) = try options.load()
+            var missing: [String] = []
+            for asked in ids {
+                let id = asked.hasPrefix("pattern:") ? String(asked.dropFirst("pattern:".count)) : asked
+                guard let r = m.rules.first(where: { $0.id == id }) else { missing.append(asked); continue }
+                print("\(r.id) (\(r.kind.rawValue)\(RulesCommand.effect(r).isEmpty ? "" : ", " + RulesCommand.effect(r))\(r.inverse ? ", inverse" : ""))")
+                if !r.description.isEmpty { print("  \(r.description)") }
+                var flags: [String] = []
+                if !r.modelFeature { flags.append("flags the output only (not a model feature)") }
+                if r.atStart { flags.append("only as a sentence's first words") }
+                if !r.unless.isEmpty { flags.append("not in a sentence with: \(r.unless.joined(separator: ", "))") }
+                if !flags.isEmpty { print("  " + flags.joined(separator: "; ")) }
+                print("  cues: " + r.written.joined(separator: ", "))
+                for e in r.examples { print("  example: \(e)") }
+            }
+            if !missing.isEmpty {
+                Diagnostics.error("\(url.path): no rule \(missing.joined(separator: ", ")); `pgx rules` lists the ids")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check that every rule is documented and every example fires its rule.")
+        @OptionGroup var options: Options
+        func run() throws {
+            let (url, m) = try options.load()
+            let problems = m.problems()
+            let examples = m.rules.reduce(0) { $0 + $1.examples.count }
+            if problems.isEmpty {
+                print("\(url.path): \(m.rules.count) rules, \(examples) examples: ok")
+                return
+            }
+            problems.forEach { Diagnostics.error("\(url.path): \($0)") }
+            Diagnostics.error("\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(m.rules.count) rules")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+@testable import PGxExtract
+import TestSupport
+import XCTest
+
+/// The pattern rules as data: the shipped file documents every rule and each example fires its rule as
+/// extraction reads a sentence; `pgx rules` shows the rule a triple names; a damaged file is reported by
+/// rule, with what to fix, and nothing is extracted with it.
+final class PatternRulesTests: XCTestCase {
+    let patterns = TestEnv.root.appendingPathComponent("rules/patterns/patterns.json")
+
+    func testShippedRulesAreDocumentedAndEachExampleFiresItsRule() throws {
+        let m = try CueMatcher(url: patterns)
+        XCTAssertEqual(m.problems(), [])
+        XCTAssertTrue(m.rules.allSatisfy { !$0.description.isEmpty && !$0.examples.isEmpty })
+        // the check reads an example as extraction does: "SJS/TEN" is three tokens, so "sjs" and "ten" match
+        XCTAssertEqual(CueMatcher.sentenceWords("allopurinol-induced SJS/TEN."), ["allopurinol-induced", "sjs", "/", "ten", "."])
+        let pgx = try TestEnv.binary().path
+        let check = try runProcess(pgx, ["rules", "check"], cwd: TestEnv.root)
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.out.contains("\(m.rules.count) rules, \(m.rules.reduce(0) { $0 + $1.examples.count }) examples: ok"), check.out)
+        let list = try runProcess(pgx, ["rules"], cwd: TestEnv.root)
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertEqual(list.out.split(separator: "\n").count, m.rules.count + 1, "a header and one line per rule")
+    }
+
+    /// Every pattern rule a corpus triple names ("model+pattern:efficacy:response") is one `pgx rules show`
+    /// explains, by the name the triple gives it; an unknown name is an error.
+    func testTheRuleATripleNamesIsShownByPgxRules() throws {
+        let pgx = try TestEnv.binary().path
+        let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        let r = try runProcess(pgx, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var named = Set<String>()
+        for line in r.stdout.split(separator: 0x0A) {
+            let t = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            for part in (t["rule"] as? String ?? "").split(separator: "+") where part.hasPrefix("pattern:") { named.insert(String(part)) }
+        }
+        XCTAssertFalse(named.isEmpty, "corpus triples name pattern rules")
+        let show = try runProcess(pgx, ["rules", "show"] + named.sorted(), cwd: TestEnv.root)
+        XCTAssertEqual(show.status, 0, show.stderr)
+        let ids = try CueMatcher(url: patterns).rules.map(\.id)
+        for n in named {
+            let id = String(n.dropFirst("pattern:".count))
+            XCTAssertTrue(ids.contains(id), n)
+            XCTAssertTrue(show.out.contains("\n\(id) (") || show.out.hasPrefix("\(id) ("), "\(id) shown")
+        }
+        XCTAssertTrue(show.out.contains("  cues: "))
+        XCTAssertTrue(show.out.contains("  example: "))
+        let unknown = try runProcess(pgx, ["rules", "show", "efficacy:nonesuch"], cwd: TestEnv.root)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("no rule efficacy:nonesuch"), unknown.stderr)
+    }
+
+    /// A rules folder whose patterns file is edited: the real lexicons, a copy of the models, and
+    /// `patterns.json` with `edit` applied to its rules.
+    func editedRules(_ edit: (inout [[String: Any]]) -> Void) throws -> URL {
+        let dir = try TestEnv.tempDir("pgx-rules")
+        let rules = TestEnv.root.appendingPathComponent("rules")
+        // the lexicons are read only; the models are copied, so that nothing run here can write the shipped ones
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("lexicons"), withDestinationURL: rules.appendingPathComponent("lexicons"))
+        try FileManager.default.copyItem(at: rules.appendingPathComponent("model"), to: dir.appendingPathComponent("model"))
+        var obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: patterns)) as? [String: Any])
+        var rs = try XCTUnwrap(obj["rules"] as? [[String: Any]])
+        edit(&rs)
+        obj["rules"] = rs
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("patterns"), withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: obj).write(to: dir.appendingPathComponent("patterns/patterns.json"))
+        return dir
+    }
+
+    func testADamagedPatternsFileNamesTheRuleAndStopsExtraction() throws {
+        let pgx = try TestEnv.binary().path
+        let corpus = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        let rules = try CueMatcher(url: patterns).rules
+        let third = rules[2]
+        // a misspelt category would make a rule that sets nothing: the file does not load
+        let misspelt = try editedRules { $0[2]["category"] = "efficasy" }
+        defer { try? FileManager.default.removeItem(at: misspelt) }
+        let gold = misspelt.appendingPathComponent("gold.jsonl")
+        try Data(#"{"id": "s1", "text": "CYP2C19 poor metabolizers had a higher AUC of omeprazole.", "pairs": []}"#.utf8).write(to: gold)
+        for args in [["rules", "check", "--rules", misspelt.path], ["extract", "--rules", misspelt.path, corpus],
+                     ["train", "--rules", misspelt.path, "--gold", gold.path]] {
+            let r = try runProcess(pgx, args, cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertTrue(r.stdout.isEmpty, "nothing is extracted with rules that do not load")
+            XCTAssertTrue(r.stderr.contains("patterns/patterns.json: rule 3 (\(third.id)): \"category\" \"efficasy\" is not in DESIGN.md's vocabulary; use one of efficacy, toxicity"), r.stderr)
+        }
+        // two rules with one id
+        let twice = try editedRules { $0[1]["id"] = $0[0]["id"] }
+        defer { try? FileManager.default.removeItem(at: twice) }
+        let t = try runProcess(pgx, ["rules", "check", "--rules", twice.path], cwd: TestEnv.root)
+        XCTAssertEqual(t.status, 2)
+        XCTAssertTrue(t.stderr.contains("rule 2 (\(rules[0].id)): the id is already rule 1's"), t.stderr)
+        // a file that loads but documents a rule wrongly: check says what to fix, extraction still runs
+        let undocumented = try editedRules { rs in
+            rs[0]["examples"] = ["CYP2D6 was genotyped in all patients."]
+            rs[1].removeValue(forKey: "description")
+            rs[1]["cues"] = (rs[1]["cues"] as! [String]) + [(rs[1]["cues"] as! [String])[0]]
+        }
+        defer { try? FileManager.default.removeItem(at: undocumented) }
+        let c = try runProcess(pgx, ["rules", "check", "--rules", undocumented.path], cwd: TestEnv.root)
+        XCTAssertEqual(c.status, 1)
+        XCTAssertTrue(c.stderr.contains("rule 1 (\(rules[0].id)): no cue of the rule matches its example \"CYP2D6 was genotyped in all patients.\""), c.stderr)
+        XCTAssertTrue(c.stderr.contains("rule 2 (\(rules[1].id)): no \"description\""), c.stderr)
+        XCTAssertTrue(c.stderr.contains("rule 2 (\(rules[1].id)): cue \(rules[1].written.count + 1) (\"\(rules[1].written[0])\") is written twice"), c.stderr)
+        XCTAssertTrue(c.stderr.contains("3 problems in \(rules.count) rules"), c.stderr)
+        let e = try runProcess(pgx, ["extract", "--rules", undocumented.path, corpus], cwd: TestEnv.root)
+        XCTAssertEqual(e.status, 0, e.stderr)
+        XCTAssertFalse(e.stdout.isEmpty)
+    }
+}
