@@ -2396,6 +2396,38 @@ public final class EntityRecognizer: @unchecked Sendable {
         return boundParts.contains(lowerWordAfter(t, e + "binding".count))
     }
 
+    /// A drug named as part of a laboratory tool, not given to anyone: a selection marker ("the floxed
+    /// neomycin cassette", "PGK–neomycin selection cassette", "neomycin phosphotransferase gene",
+    /// "puromycin resistance cassette") or the inducer of a conditional system ("a tamoxifen-inducible Cre
+    /// allele", "doxycycline-inducible shRNAs", "a tamoxifen-regulated Cre recombinase"). A mouse line's
+    /// mutation beside it is no finding about the drug. "Neomycin-induced ototoxicity", "rifampicin-inducible
+    /// CYP3A4" and "tamoxifen-regulated genes" keep their drug.
+    static func namesLaboratoryTool(_ t: [Unicode.Scalar], _ m: Mention) -> Bool {
+        let w1 = lowerWordAfter(t, m.end)
+        guard !w1.isEmpty else { return false }
+        var e = m.end
+        while e < t.count && (isSpace(t[e]) || t[e] == "-") { e += 1 }
+        let w2 = lowerWordAfter(t, e + w1.unicodeScalars.count)
+        if selectionMarkers.contains(m.name) {
+            return markerWords.contains(w1) || (w1 == "resistance" || w1 == "resistant") && (markerWords.contains(w2) || w2 == "marker" || w2 == "gene")
+        }
+        switch m.name {
+        case "doxycycline", "tetracycline":
+            return ["inducible", "regulated", "regulatable", "controlled", "responsive", "dependent"].contains(w1)
+        case "tamoxifen", "afimoxifene", "mifepristone":
+            return w1 == "inducible" || w1 == "activatable"
+                || ["regulated", "dependent", "controlled"].contains(w1) && conditionalParts.contains(w2)
+        default:
+            return false
+        }
+    }
+    /// The antibiotics that select transfected cells or targeted alleles.
+    static let selectionMarkers: Set<String> = ["neomycin", "geneticin", "puromycin", "hygromycin b", "blasticidin s", "zeocin"]
+    static let markerWords: Set<String> = ["cassette", "cassettes", "selection", "selectable", "phosphotransferase"]
+    /// What a conditional system switches: "tamoxifen-regulated Cre recombinase", "... allele".
+    static let conditionalParts: Set<String> = ["cre", "creer", "creert2", "recombinase", "recombination", "allele", "alleles",
+                                                "transgene", "transgenic", "promoter", "expression", "system", "knockout", "deletion"]
+
     /// Words that may stand between "-based" and the therapy it names ("cisplatin-based adjuvant chemotherapy").
     static let regimenModifiers: Set<String> = ["adjuvant", "neoadjuvant", "combination", "combined", "doublet", "triplet", "first",
                                                 "second", "third", "line", "maintenance", "induction", "consolidation", "systemic",
@@ -2440,6 +2472,7 @@ public final class EntityRecognizer: @unchecked Sendable {
                 // either word of such a term: "blood urea nitrogen" takes both urea and nitrogen
                 if let next = Self.otherTerms[m.name], next.contains(Self.lowerWordAfter(t, m.end)) { return true }
                 if Self.namesBindingProtein(t, m) { return true }
+                if Self.namesLaboratoryTool(t, m) { return true }
                 if let next = Self.otherTerms[Self.lowerWordBefore(t, m.start)], next.contains(m.name) { return true }
                 guard !m.isClass else { return false }
                 let w1 = Self.lowerWordAfter(t, m.end)

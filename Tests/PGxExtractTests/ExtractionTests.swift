@@ -641,6 +641,30 @@ final class ExtractionTests: XCTestCase {
     /// "Compared to apo E3 and E4 variants, the apo E2 allele was associated with a better response to
     /// fenofibrate" (12042669): "apo E2" is apolipoprotein E's allele, not estradiol's abbreviation E2. It
     /// is a mention of APOE, and the sentence pairs APOE with fenofibrate, not with estradiol.
+    /// A drug named as a laboratory tool is no drug given: the selection marker of a targeted allele ("carried
+    /// a floxed neomycin cassette", "the PGK–neomycin selection cassette") and the inducer of a conditional
+    /// system ("a tamoxifen-inducible cre allele", "a tamoxifen-regulated Cre recombinase", "in a
+    /// doxycycline-dependent (FLAG-TPP1 expression-dependent) manner"); PGxMine's gold has every such pair
+    /// unassociated. A drug that causes what follows keeps its mention and its pair ("rifampin-induced liver
+    /// injury" with the OATP1B1 *15 haplotype).
+    func testALaboratoryToolIsNoDrug() throws {
+        let tools = try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_other-057", "pgxmine-variant_other-061",
+                                                               "pgxmine-variant_other-118", "pgxmine-variant_other-162",
+                                                               "pgxmine-variant_other-171"])
+        let control = try TestEnv.goldLines("pgxmine-dev", ids: ["pgxmine-variant_star_rs-066"])
+        let ms = try textEntities(tools + control)
+        let toolDocs = ["pgxmine-variant_other-057", "pgxmine-variant_other-061", "pgxmine-variant_other-118",
+                        "pgxmine-variant_other-162", "pgxmine-variant_other-171"]
+        for doc in toolDocs {
+            XCTAssertFalse(ms.contains { $0["doc"] as? String == doc && $0["type"] as? String == "drug" }, "\(doc): no drug")
+            XCTAssertTrue(ms.contains { $0["doc"] as? String == doc && $0["type"] as? String == "variant" }, "\(doc): its variant is still read")
+        }
+        XCTAssertTrue(ms.contains { $0["doc"] as? String == "pgxmine-variant_star_rs-066" && $0["type"] as? String == "drug" && $0["name"] as? String == "rifampin" })
+        let triples = try textTriples(tools + control)
+        XCTAssertFalse(triples.contains { toolDocs.contains($0["doc"] as? String ?? "") })
+        XCTAssertTrue(triples.contains { $0["doc"] as? String == "pgxmine-variant_star_rs-066" && ($0["drug"] as? [String: Any])?["name"] as? String == "rifampin" })
+    }
+
     func testApoAllelesAreApoENotEstradiol() throws {
         let triples = try pharmgkbTriples("pharmgkb-000.xml").filter { $0["doc"] as? String == "12042669" }
         XCTAssertFalse(triples.isEmpty)
