@@ -41,6 +41,8 @@ public struct CueHit: Sendable {
 public final class CueMatcher: @unchecked Sendable {
     public let rules: [CueRule]
     public let version: String
+    /// SHA-256 of the patterns file: a model records the one it was trained with (`patterns_sha256`).
+    public let sha256: String
     /// first word (exact) → (rule, cue index); prefix cues are listed separately.
     private var byFirst: [String: [(Int, Int)]] = [:]
     /// Prefix cues by the first byte of the prefix, so a word is tested only against its own bucket
@@ -63,6 +65,7 @@ public final class CueMatcher: @unchecked Sendable {
             throw LexiconError(message: "\(url.path): not a patterns file (expected JSON {\"rules\": [...]}); fix the JSON or restore the file from git")
         }
         version = (obj["version"] as? String) ?? "unknown"
+        sha256 = SHA256.hex(data)
         rules = try rs.enumerated().map { try CueMatcher.rule($1, number: $0 + 1, file: url.path) }
         var ids: [String: Int] = [:]
         for (i, r) in rules.enumerated() {

@@ -44,6 +44,17 @@ public final class ExtractorRules: @unchecked Sendable {
         if loadModel, FileManager.default.fileExists(atPath: curURL.path) { curation = try PairModel(url: curURL) }
     }
 
+    /// Why `model` may not match the patterns file beside it: it was trained with another one (its
+    /// `patterns_sha256`), so its cue features may no longer mean what they did. Nil when they match, or
+    /// for a model that does not record the file.
+    public static func stalePatterns(model: PairModel, cues: CueMatcher, rules url: URL) -> String? {
+        guard let trained = model.metadata["patterns_sha256"] as? String, trained != cues.sha256 else { return nil }
+        let version = model.metadata["patterns_version"] as? String ?? "?"
+        return "\(url.appendingPathComponent("model/model.json").path) was trained with another patterns file (version \(version), "
+            + "sha256 \(trained.prefix(12)); \(url.appendingPathComponent("patterns/patterns.json").path) is version \(cues.version), "
+            + "sha256 \(cues.sha256.prefix(12))): its cue features may no longer mean what they did; retrain (`pgx train`, or scripts/report.sh)"
+    }
+
     /// A short version string of the rules (for batches and manifests).
     public var version: String {
         let trained = (model?.metadata["trained"] as? String).map { " trained \($0)" } ?? ""

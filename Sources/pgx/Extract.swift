@@ -76,6 +76,9 @@ struct Extract: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
+        if format == .jsonl, let model = loaded.model, let why = ExtractorRules.stalePatterns(model: model, cues: loaded.cues, rules: rulesURL) {
+            Diagnostics.warning(why)
+        }
         if format == .jsonl && loaded.model == nil {
             Diagnostics.warning("no trained model in \(rulesURL.path)/model: scoring by pattern rules only (run `pgx train`)")
         }

@@ -12,8 +12,9 @@ struct RulesCommand: ParsableCommand {
         discussion: """
         The rule a triple names ("pattern:efficacy:response" in its "rule" field) is shown by \
         `pgx rules show efficacy:response`. After editing patterns.json, `pgx rules check` reports \
-        rules without a description or examples, examples that no cue of their rule matches, and \
-        repeated cues; it exits 1 when there is anything to fix.
+        rules without a description or examples, examples that no cue of their rule matches, \
+        repeated cues, and a model trained with another patterns file; it exits 1 when there is \
+        anything to fix.
         """,
         subcommands: [List.self, Show.self, Check.self],
         defaultSubcommand: List.self
@@ -23,12 +24,13 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "The rules folder (lexicons, patterns, model). Default: ./rules or PGX_RULES.")
         var rules: String?
 
-        /// The patterns file and its rules; a file that does not load is reported (file, rule, what
-        /// to do) with exit status 2.
-        func load() throws -> (URL, CueMatcher) {
+        /// The rules folder, its patterns file and its rules; a file that does not load is reported
+        /// (file, rule, what to do) with exit status 2.
+        func load() throws -> (URL, CueMatcher, URL) {
             do {
-                let url = try RulesLocator.find(rules).appendingPathComponent("patterns/patterns.json")
-                return (url, try CueMatcher(url: url))
+                let dir = try RulesLocator.find(rules)
+                let url = dir.appendingPathComponent("patterns/patterns.json")
+                return (url, try CueMatcher(url: url), dir)
             } catch {
                 Diagnostics.error("\(error)")
                 throw ExitCode(2)
@@ -44,7 +46,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One line per rule: id, kind, effect, cues, description.")
         @OptionGroup var options: Options
         func run() throws {
-            let (_, m) = try options.load()
+            let (_, m, _) = try options.load()
             print("id\tkind\teffect\tcues\tdescription")
             for r in m.rules {
                 print("\(r.id)\t\(r.kind.rawValue)\t\(RulesCommand.effect(r))\t\(r.written.count)\t\(r.description)")
@@ -58,7 +60,7 @@ struct RulesCommand: ParsableCommand {
         @Argument(help: "Rule ids, as listed or as a triple names them (\"pattern:efficacy:response\").")
         var ids: [String]
         func run() throws {
-            let (url, m) = try options.load()
+            let (url, m, _) = try options.load()
             var missing: [String] = []
             for asked in ids {
                 let id = asked.hasPrefix("pattern:") ? String(asked.dropFirst("pattern:".count)) : asked
@@ -84,14 +86,21 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check that every rule is documented and every example fires its rule.")
         @OptionGroup var options: Options
         func run() throws {
-            let (url, m) = try options.load()
-            let problems = m.problems()
+            let (url, m, dir) = try options.load()
+            var problems = m.problems().map { "\(url.path): \($0)" }
+            // the sentence model beside the file: trained with this file, or to be retrained
+            let modelURL = dir.appendingPathComponent("model/model.json")
+            if FileManager.default.fileExists(atPath: modelURL.path) {
+                do {
+                    if let why = ExtractorRules.stalePatterns(model: try PairModel(url: modelURL), cues: m, rules: dir) { problems.append(why) }
+                } catch { problems.append("\(error)") }
+            }
             let examples = m.rules.reduce(0) { $0 + $1.examples.count }
             if problems.isEmpty {
                 print("\(url.path): \(m.rules.count) rules, \(examples) examples: ok")
                 return
             }
-            problems.forEach { Diagnostics.error("\(url.path): \($0)") }
+            problems.forEach { Diagnostics.error($0) }
             Diagnostics.error("\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(m.rules.count) rules")
             throw ExitCode(1)
         }

@@ -13,6 +13,9 @@ final class PatternRulesTests: XCTestCase {
         let m = try CueMatcher(url: patterns)
         XCTAssertEqual(m.problems(), [])
         XCTAssertTrue(m.rules.allSatisfy { !$0.description.isEmpty && !$0.examples.isEmpty })
+        // the shipped model was trained with the shipped patterns file
+        let model = try PairModel(url: TestEnv.root.appendingPathComponent("rules/model/model.json"))
+        XCTAssertEqual(model.metadata["patterns_sha256"] as? String, m.sha256, "retrain after editing patterns.json (scripts/report.sh)")
         // the check reads an example as extraction does: "SJS/TEN" is three tokens, so "sjs" and "ten" match
         XCTAssertEqual(CueMatcher.sentenceWords("allopurinol-induced SJS/TEN."), ["allopurinol-induced", "sjs", "/", "ten", "."])
         let pgx = try TestEnv.binary().path
@@ -104,9 +107,15 @@ final class PatternRulesTests: XCTestCase {
         XCTAssertTrue(c.stderr.contains("rule 1 (\(rules[0].id)): no cue of the rule matches its example \"CYP2D6 was genotyped in all patients.\""), c.stderr)
         XCTAssertTrue(c.stderr.contains("rule 2 (\(rules[1].id)): no \"description\""), c.stderr)
         XCTAssertTrue(c.stderr.contains("rule 2 (\(rules[1].id)): cue \(rules[1].written.count + 1) (\"\(rules[1].written[0])\") is written twice"), c.stderr)
-        XCTAssertTrue(c.stderr.contains("3 problems in \(rules.count) rules"), c.stderr)
+        // the model beside the file was trained with the shipped one: retrain, says check; extract warns and runs
+        let stale = "model/model.json was trained with another patterns file (version \(try CueMatcher(url: patterns).version)"
+        XCTAssertTrue(c.stderr.contains(stale), c.stderr)
+        XCTAssertTrue(c.stderr.contains("4 problems in \(rules.count) rules"), c.stderr)
         let e = try runProcess(pgx, ["extract", "--rules", undocumented.path, corpus], cwd: TestEnv.root)
         XCTAssertEqual(e.status, 0, e.stderr)
         XCTAssertFalse(e.stdout.isEmpty)
+        XCTAssertTrue(e.stderr.contains("pgx: warning: ") && e.stderr.contains(stale), e.stderr)
+        let shipped = try runProcess(pgx, ["extract", corpus], cwd: TestEnv.root)
+        XCTAssertFalse(shipped.stderr.contains("warning"), "the shipped rules agree: " + shipped.stderr)
     }
 }
