@@ -24,7 +24,17 @@ final class ReviewQueueTests: XCTestCase {
                                        command: "cd '\(TestEnv.root.path)' && '\(pgx)' review --reviewer tess --store '\(store)'")
         defer { term.close() }
         try term.waitFor("triple \(ids[0])")
-        XCTAssertTrue(try term.screen().contains("[a]pprove"))
+        let screen = try term.screen()
+        XCTAssertTrue(screen.contains("[a]pprove"))
+        // what each pattern rule that filed the triple is for, as `pgx rules show` gives it
+        let ruleField = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("confidence ") }?.split(separator: " ").last)
+        let patterns = ruleField.split(separator: "+").filter { $0.hasPrefix("pattern:") }.map(String.init)
+        XCTAssertFalse(patterns.isEmpty, "the first corpus triple was filed by a pattern rule: \(ruleField)")
+        for p in patterns {
+            let shown = try runProcess(pgx, ["rules", "show", p], cwd: TestEnv.root).out.split(separator: "\n")
+            let description = try XCTUnwrap(shown.dropFirst().first).trimmingCharacters(in: .whitespaces)
+            XCTAssertTrue(screen.contains("\(p.dropFirst("pattern:".count)): \(description.prefix(60))"), screen)
+        }
         try term.send("a")
         try term.waitFor("» \(ids[0]) approved")
         try term.send("e")
