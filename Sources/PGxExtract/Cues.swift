@@ -5,7 +5,7 @@ import PGxText
 /// Pattern rules from `rules/patterns/patterns.json`: cue phrases for effect categories, directions,
 /// negation, speculation and association. Rules are data; this only matches them.
 public struct CueRule: Sendable {
-    public enum Kind: String, Sendable { case category, direction, negation, speculation, association }
+    public enum Kind: String, Sendable, CaseIterable { case category, direction, negation, speculation, association }
     public var id: String
     public var kind: Kind
     public var category: EffectCategory?
@@ -97,25 +97,23 @@ public final class CueMatcher: @unchecked Sendable {
             LexiconError(message: "\(file): rule \(number)\(id.isEmpty ? "" : " (\(id))"): \(what)")
         }
         guard !id.isEmpty else { throw fail("no \"id\"; give the rule an id such as \"efficacy:response\"") }
-        let kinds = ["category", "direction", "negation", "speculation", "association"]
+        func names<T: CaseIterable & RawRepresentable>(_: T.Type) -> String where T.RawValue == String {
+            T.allCases.map(\.rawValue).joined(separator: ", ")
+        }
         guard let kindName = r["kind"] as? String, let kind = CueRule.Kind(rawValue: kindName) else {
-            throw fail("\"kind\" is \(r["kind"].map { "\"\($0)\"" } ?? "missing"); use one of \(kinds.joined(separator: ", "))")
+            throw fail("\"kind\" is \(r["kind"].map { "\"\($0)\"" } ?? "missing"); use one of \(names(CueRule.Kind.self))")
         }
-        var category: EffectCategory? = nil, direction: EffectDirection? = nil
-        if let c = r["category"] {
-            guard let name = c as? String, let v = EffectCategory(rawValue: name) else {
-                throw fail("\"category\" \"\(c)\" is not in DESIGN.md's vocabulary; use one of \(EffectCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        // a value of DESIGN.md's vocabulary, if the field is there
+        func term<T: CaseIterable & RawRepresentable>(_ field: String, _: T.Type) throws -> T? where T.RawValue == String {
+            guard let v = r[field] else { return nil }
+            guard let name = v as? String, let t = T(rawValue: name) else {
+                throw fail("\"\(field)\" \"\(v)\" is not in DESIGN.md's vocabulary; use one of \(names(T.self))")
             }
-            category = v
+            return t
         }
-        if let d = r["direction"] {
-            guard let name = d as? String, let v = EffectDirection(rawValue: name) else {
-                throw fail("\"direction\" \"\(d)\" is not in DESIGN.md's vocabulary; use one of \(EffectDirection.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            direction = v
-        }
-        if kind == .category && category == nil { throw fail("a category rule needs \"category\" (one of \(EffectCategory.allCases.map(\.rawValue).joined(separator: ", ")))") }
-        if kind == .direction && direction == nil { throw fail("a direction rule needs \"direction\" (one of \(EffectDirection.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        let category = try term("category", EffectCategory.self), direction = try term("direction", EffectDirection.self)
+        if kind == .category && category == nil { throw fail("a category rule needs \"category\" (one of \(names(EffectCategory.self)))") }
+        if kind == .direction && direction == nil { throw fail("a direction rule needs \"direction\" (one of \(names(EffectDirection.self)))") }
         if let p = r["polarity"], p as? String != "inverse" { throw fail("\"polarity\" can only be \"inverse\"") }
         guard let cues = r["cues"] as? [String], !cues.isEmpty else { throw fail("\"cues\" must be a non-empty list of phrases") }
         let words = cues.map { CueMatcher.words($0) }
