@@ -18,13 +18,23 @@ public struct LexEntry: Sendable {
     var caseGuard = false
 }
 
-/// Where the extractor's knowledge lives: `$PGX_RULES`, `./rules`, or `rules/` beside the package the
-/// binary was built in.
+/// Where the extractor's knowledge lives: `--rules`, else `$PGX_RULES`, else `./rules` or `rules/` beside
+/// the package the binary was built in. A folder named by `--rules` or `PGX_RULES` that is no rules
+/// folder is an error, not a reason to use another.
 public enum RulesLocator {
     public static func find(_ explicit: String? = nil) throws -> URL {
+        // a folder the user names is used or refused, never passed over for another one
+        func named(_ path: String, as what: String) throws -> URL {
+            let u = URL(fileURLWithPath: path)
+            guard FileManager.default.fileExists(atPath: u.appendingPathComponent("lexicons/genes.tsv").path) else {
+                throw LexiconError(message: "\(what)\(path): not a rules folder (no lexicons/genes.tsv there); "
+                                   + "give the folder that holds lexicons/, patterns/ and model/, such as the project's rules/")
+            }
+            return u.standardizedFileURL
+        }
+        if let explicit { return try named(explicit, as: "--rules ") }
+        if let env = ProcessInfo.processInfo.environment["PGX_RULES"], !env.isEmpty { return try named(env, as: "PGX_RULES=") }
         var candidates: [URL] = []
-        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
-        if let env = ProcessInfo.processInfo.environment["PGX_RULES"] { candidates.append(URL(fileURLWithPath: env)) }
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("rules"))
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         // .build/<config>/pgx → package root

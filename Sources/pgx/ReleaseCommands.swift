@@ -14,7 +14,12 @@ struct ReleaseCommand: ParsableCommand {
         @Option var rules: String?
         func run() throws {
             let store = try storeOptions.open()
-            let rulesVersion = (try? ExtractorRules(url: try RulesLocator.find(rules), loadModel: true).version) ?? "unknown"
+            // the rules the release records; a folder named by --rules must be one
+            let rulesVersion: String
+            do { rulesVersion = try ExtractorRules(url: try RulesLocator.find(rules), loadModel: true).version } catch {
+                if rules != nil { Diagnostics.error("\(error)"); throw ExitCode(2) }
+                rulesVersion = "unknown"
+            }
             do {
                 let r = try store.createRelease(version, notes: notes, rulesVersion: rulesVersion, toolVersion: PGX.version)
                 print("release \(version): \(r.rules) active rules, \(r.retracted) retracted, \(r.superseded) superseded")

@@ -118,4 +118,27 @@ final class PatternRulesTests: XCTestCase {
         let shipped = try runProcess(pgx, ["extract", corpus], cwd: TestEnv.root)
         XCTAssertFalse(shipped.stderr.contains("warning"), "the shipped rules agree: " + shipped.stderr)
     }
+
+    /// A rules folder the user names (`--rules`, `PGX_RULES`) is used or refused: a wrong path is an error
+    /// naming it (exit 2, nothing extracted), never a reason to fall back to the project's rules.
+    func testANamedRulesFolderThatIsNoneIsAnError() throws {
+        let pgx = try TestEnv.binary().path
+        let corpus = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        let empty = try TestEnv.tempDir("pgx-norules")
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let store = empty.appendingPathComponent("s.sqlite").path
+        XCTAssertEqual(try runProcess(pgx, ["extract", "--quiet", "--batch", "b", "--store", store, corpus], cwd: TestEnv.root).status, 0)
+        for args in [["extract", "--rules", empty.path, corpus], ["rules", "check", "--rules", empty.path],
+                     ["train", "--rules", empty.path, "--gold", corpus],
+                     ["release", "create", "1.0.0", "--rules", empty.path, "--store", store]] {
+            let r = try runProcess(pgx, args, environment: ["PGX_REVIEWER": "test"], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " ") + ": " + r.stderr)
+            XCTAssertTrue(r.stdout.isEmpty, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains("--rules \(empty.path): not a rules folder (no lexicons/genes.tsv there)"), r.stderr)
+        }
+        let env = try runProcess(pgx, ["extract", corpus], environment: ["PGX_RULES": empty.path], cwd: TestEnv.root)
+        XCTAssertEqual(env.status, 2)
+        XCTAssertTrue(env.stdout.isEmpty)
+        XCTAssertTrue(env.stderr.contains("PGX_RULES=\(empty.path): not a rules folder"), env.stderr)
+    }
 }
