@@ -48,6 +48,8 @@ struct Extract: ParsableCommand {
     @Flag(name: .customLong("quiet"), help: "With --batch: do not also write triples to stdout.")
     var quiet = false
 
+    func validate() throws { try checkConfidenceCut(minConfidence) }
+
     func run() throws {
         let rulesURL: URL
         do { rulesURL = try RulesLocator.find(rules) } catch { Diagnostics.error("\(error)"); throw ExitCode(2) }

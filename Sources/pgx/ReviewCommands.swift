@@ -36,6 +36,8 @@ struct Review: ParsableCommand {
         @Option var limit: Int = 1000
         @Flag var json = false
 
+        func validate() throws { try checkConfidenceCut(minConfidence) }
+
         func run() throws {
             guard ["pending", "approved", "rejected", "retracted", "all"].contains(status) else {
                 throw ValidationError("--status is one of pending, approved, rejected, retracted, all")
@@ -102,6 +104,15 @@ struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject triples.")
         @OptionGroup var options: DecisionOptions
         func run() throws { try options.apply(.reject) }
+    }
+}
+
+/// A confidence cut given on the command line: a probability, from 0 to 1 ("--min-confidence 15" or
+/// "nan" would silently keep nothing).
+func checkConfidenceCut(_ c: Double?) throws {
+    guard let c else { return }
+    guard c >= 0 && c <= 1 else {
+        throw ValidationError("--min-confidence \(c): a confidence is a probability, from 0 to 1 (0.1 keeps a curation batch's wide net, 0.9 only the surest)")
     }
 }
 

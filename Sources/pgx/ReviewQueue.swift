@@ -18,6 +18,8 @@ struct Queue: ParsableCommand {
     @Option(name: .customLong("min-confidence")) var minConfidence: Double = 0
     @Flag(name: .customLong("by-pair"), help: "Group the queue by gene–drug pair instead of confidence.") var byPair = false
 
+    func validate() throws { try checkConfidenceCut(minConfidence) }
+
     func run() throws {
         let who = try reviewerName(reviewer)
         let store = try storeOptions.open()

@@ -665,6 +665,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(triples.contains { $0["doc"] as? String == "pgxmine-variant_star_rs-066" && ($0["drug"] as? [String: Any])?["name"] as? String == "rifampin" })
     }
 
+    /// A confidence cut is a probability: "--min-confidence 15" (meant as 0.15) or "nan" would keep nothing
+    /// and say nothing, so it is refused as a usage error (exit 64) before anything is read.
+    func testAConfidenceCutOutsideZeroToOneIsRefused() throws {
+        let pgx = try TestEnv.binary().path
+        let corpus = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        for (args, shown) in [(["extract", "--min-confidence", "15", corpus], "15.0"), (["extract", "--min-confidence", "nan", corpus], "nan"),
+                              (["review", "list", "--min-confidence=-0.2"], "-0.2"), (["review", "--min-confidence", "1.01"], "1.01")] {
+            let r = try runProcess(pgx, args, cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertTrue(r.stdout.isEmpty)
+            XCTAssertTrue(r.stderr.contains("--min-confidence \(shown): a confidence is a probability, from 0 to 1"), r.stderr)
+        }
+        let edge = try runProcess(pgx, ["extract", "--min-confidence", "1", corpus], cwd: TestEnv.root)
+        XCTAssertEqual(edge.status, 0, edge.stderr)
+    }
+
     func testApoAllelesAreApoENotEstradiol() throws {
         let triples = try pharmgkbTriples("pharmgkb-000.xml").filter { $0["doc"] as? String == "12042669" }
         XCTAssertFalse(triples.isEmpty)
