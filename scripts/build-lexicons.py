@@ -2,7 +2,8 @@
 """Builds rules/lexicons/*.tsv from the lexicon sources in ../shared/data/lexicon (reproducible: same
 inputs, same output; the date written is the sources' snapshot date, not today's).
 
-  scripts/build-lexicons.py [SHARED_DIR]
+  scripts/build-lexicons.py [SHARED_DIR [OUT_DIR]]     (OUT_DIR defaults to rules/lexicons; the tests build
+                                                     into a scratch folder and compare with the committed files)
 
 Outputs (each starts with '#' lines naming source, license and date):
   genes.tsv      key, match (cs = case-sensitive | ci = case-insensitive), kind, symbol, hgnc, entrez, pgx
@@ -18,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
 LEX = os.path.join(SHARED, "data", "lexicon")
-OUT = os.path.join(ROOT, "rules", "lexicons")
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "rules", "lexicons")
 SNAPSHOT = "cpic-data 459e3eb (2026-04-30); PharmCAT 5431bf1 (2025-11-19); pypgx 0.27.0; org.Hs.eg.db 3.16.0 (NCBI Gene 2022-09-12); DrugBank open vocabulary (2025-02-22 copy)"
 
 # Gene symbols and aliases that are English words, units, or common abbreviations in clinical

@@ -141,4 +141,25 @@ final class PatternRulesTests: XCTestCase {
         XCTAssertTrue(env.stdout.isEmpty)
         XCTAssertTrue(env.stderr.contains("PGX_RULES=\(empty.path): not a rules folder"), env.stderr)
     }
+
+    /// The shipped lexicons are exactly what `scripts/build-lexicons.py` compiles from `../shared/data/lexicon`
+    /// (built into a scratch folder here): no hand edit in rules/lexicons, and the script still reproduces
+    /// every byte, each file's header naming its sources and license.
+    func testTheShippedLexiconsAreWhatTheirScriptBuilds() throws {
+        let shared = try TestEnv.requireShared()
+        guard let python = which("python3") else { throw XCTSkip("python3 not installed: cannot run scripts/build-lexicons.py") }
+        let out = try TestEnv.tempDir("pgx-lexicons")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try runProcess(python, [TestEnv.root.appendingPathComponent("scripts/build-lexicons.py").path, shared.path, out.path], cwd: TestEnv.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let shipped = TestEnv.root.appendingPathComponent("rules/lexicons")
+        let files = try FileManager.default.contentsOfDirectory(atPath: shipped.path).filter { $0.hasSuffix(".tsv") }.sorted()
+        XCTAssertEqual(files, try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tsv") }.sorted())
+        for f in files {
+            let built = try Data(contentsOf: out.appendingPathComponent(f))
+            XCTAssertTrue(built == (try Data(contentsOf: shipped.appendingPathComponent(f))), "rules/lexicons/\(f) differs from what scripts/build-lexicons.py builds")
+            let header = String(decoding: built.prefix(2000), as: UTF8.self)
+            XCTAssertTrue(header.contains("\n# sources: ") && header.contains("\n# license: "), f)
+        }
+    }
 }
