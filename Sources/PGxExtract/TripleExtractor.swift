@@ -251,6 +251,21 @@ public final class TripleExtractor: @unchecked Sendable {
         c.categoryRule != nil ? 0.6 : 0.3
     }
 
+    /// What each part of a triple's `rule` field ("model+pattern:efficacy:response+document") says, other
+    /// than a pattern rule's id (`pgx rules show` explains a whole field).
+    public static let ruleParts: [String: String] = [
+        "model": "the sentence model's probability for the pair in its sentence (rules/model/model.json)",
+        "rules": "no trained model in rules/model: the confidence comes from the pattern rules alone",
+        "model(out-of-fold)": "the sentence model of the cross-validation fold that did not train on this sentence (`pgx train --oof`)",
+        "negation": "a negation cue governs the pair: the triple says the gene and the drug effect are not associated",
+        "cooccurrence:model": "the gene and the drug share the passage but no sentence: scored by the cross-sentence model (rules/model/cooccurrence.json)",
+        "cooccurrence:passage": "the gene and the drug share the passage but no sentence, and there is no cross-sentence model: a fixed low confidence",
+        "document": "the confidence is the document stage's probability that curators list this gene–drug pair for the abstract (rules/model/document.json)",
+        "no-variation": "the abstract speaks of no genetic variation: the confidence is capped below the default cut",
+        "category:pair": "no effect cue for this triple: it takes the category most of the pair's other triples in the abstract carry",
+        "category:document": "no effect cue for the pair: it takes the category most of the abstract's triples carry",
+    ]
+
     func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String, crossModel: Bool) -> Triple {
         // a gene taken from its variant ("rs9923231" → VKORC1) carries the lexicon's ids, as a written one
         // does (a written gene has its id, if the lexicon has one, from the recognizer)

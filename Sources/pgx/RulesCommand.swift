@@ -55,30 +55,39 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A rule's description, cues and examples.")
+        static let configuration = CommandConfiguration(
+            abstract: "A rule's description, cues and examples; or what each part of a triple's rule field says.",
+            discussion: "`pgx rules show efficacy:response` shows one pattern rule; `pgx rules show model+pattern:efficacy:response+document` explains every part of a triple's \"rule\" field.")
         @OptionGroup var options: Options
-        @Argument(help: "Rule ids, as listed or as a triple names them (\"pattern:efficacy:response\").")
+        @Argument(help: "Rule ids, as listed, or a triple's rule field (\"model+pattern:efficacy:response+document\").")
         var ids: [String]
         func run() throws {
             let (url, m, _) = try options.load()
             var missing: [String] = []
             for asked in ids {
-                let id = asked.hasPrefix("pattern:") ? String(asked.dropFirst("pattern:".count)) : asked
-                guard let r = m.rules.first(where: { $0.id == id }) else { missing.append(asked); continue }
-                print("\(r.id) (\(r.kind.rawValue)\(RulesCommand.effect(r).isEmpty ? "" : ", " + RulesCommand.effect(r))\(r.inverse ? ", inverse" : ""))")
-                if !r.description.isEmpty { print("  \(r.description)") }
-                var flags: [String] = []
-                if !r.modelFeature { flags.append("flags the output only (not a model feature)") }
-                if r.atStart { flags.append("only as a sentence's first words") }
-                if !r.unless.isEmpty { flags.append("not in a sentence with: \(r.unless.joined(separator: ", "))") }
-                if !flags.isEmpty { print("  " + flags.joined(separator: "; ")) }
-                print("  cues: " + r.written.joined(separator: ", "))
-                for e in r.examples { print("  example: \(e)") }
+                for part in asked.split(separator: "+").map(String.init) {
+                    let id = part.hasPrefix("pattern:") ? String(part.dropFirst("pattern:".count)) : part
+                    if let r = m.rules.first(where: { $0.id == id }) { show(r) }
+                    else if let note = TripleExtractor.ruleParts[part] { print("\(part): \(note)") }
+                    else { missing.append(part) }
+                }
             }
             if !missing.isEmpty {
                 Diagnostics.error("\(url.path): no rule \(missing.joined(separator: ", ")); `pgx rules` lists the ids")
                 throw ExitCode(1)
             }
+        }
+
+        func show(_ r: CueRule) {
+            print("\(r.id) (\(r.kind.rawValue)\(RulesCommand.effect(r).isEmpty ? "" : ", " + RulesCommand.effect(r))\(r.inverse ? ", inverse" : ""))")
+            if !r.description.isEmpty { print("  \(r.description)") }
+            var flags: [String] = []
+            if !r.modelFeature { flags.append("flags the output only (not a model feature)") }
+            if r.atStart { flags.append("only as a sentence's first words") }
+            if !r.unless.isEmpty { flags.append("not in a sentence with: \(r.unless.joined(separator: ", "))") }
+            if !flags.isEmpty { print("  " + flags.joined(separator: "; ")) }
+            print("  cues: " + r.written.joined(separator: ", "))
+            for e in r.examples { print("  example: \(e)") }
         }
     }
 

@@ -27,30 +27,37 @@ final class PatternRulesTests: XCTestCase {
         XCTAssertEqual(list.out.split(separator: "\n").count, m.rules.count + 1, "a header and one line per rule")
     }
 
-    /// Every pattern rule a corpus triple names ("model+pattern:efficacy:response") is one `pgx rules show`
-    /// explains, by the name the triple gives it; an unknown name is an error.
-    func testTheRuleATripleNamesIsShownByPgxRules() throws {
+    /// Every part of the rule field a corpus triple carries ("model+pattern:efficacy:response+document") is one
+    /// `pgx rules show` explains, given the field as it stands: a pattern rule with its description, cues and
+    /// examples, the other parts (model, document, negation, ...) in a line each; an unknown name is an error.
+    func testTheRuleFieldOfATripleIsExplainedByPgxRules() throws {
         let pgx = try TestEnv.binary().path
         let file = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
         let r = try runProcess(pgx, ["extract", "--min-confidence", "0", file], cwd: TestEnv.root)
         XCTAssertEqual(r.status, 0, r.stderr)
-        var named = Set<String>()
+        var fields = Set<String>()
         for line in r.stdout.split(separator: 0x0A) {
             let t = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
-            for part in (t["rule"] as? String ?? "").split(separator: "+") where part.hasPrefix("pattern:") { named.insert(String(part)) }
+            fields.insert(try XCTUnwrap(t["rule"] as? String))
         }
-        XCTAssertFalse(named.isEmpty, "corpus triples name pattern rules")
-        let show = try runProcess(pgx, ["rules", "show"] + named.sorted(), cwd: TestEnv.root)
+        let parts = Set(fields.flatMap { $0.split(separator: "+").map(String.init) })
+        XCTAssertTrue(parts.contains { $0.hasPrefix("pattern:") }, "corpus triples name pattern rules: \(fields)")
+        XCTAssertTrue(parts.contains("document") && parts.contains("model"), "\(parts)")
+        let show = try runProcess(pgx, ["rules", "show"] + fields.sorted(), cwd: TestEnv.root)
         XCTAssertEqual(show.status, 0, show.stderr)
         let ids = try CueMatcher(url: patterns).rules.map(\.id)
-        for n in named {
-            let id = String(n.dropFirst("pattern:".count))
-            XCTAssertTrue(ids.contains(id), n)
-            XCTAssertTrue(show.out.contains("\n\(id) (") || show.out.hasPrefix("\(id) ("), "\(id) shown")
+        for p in parts {
+            if p.hasPrefix("pattern:") {
+                let id = String(p.dropFirst("pattern:".count))
+                XCTAssertTrue(ids.contains(id), p)
+                XCTAssertTrue(show.out.contains("\n\(id) (") || show.out.hasPrefix("\(id) ("), "\(id) shown")
+            } else {
+                XCTAssertTrue(show.out.contains("\(p): ") && TripleExtractor.ruleParts[p] != nil, "\(p) explained")
+            }
         }
         XCTAssertTrue(show.out.contains("  cues: "))
         XCTAssertTrue(show.out.contains("  example: "))
-        let unknown = try runProcess(pgx, ["rules", "show", "efficacy:nonesuch"], cwd: TestEnv.root)
+        let unknown = try runProcess(pgx, ["rules", "show", "model+efficacy:nonesuch"], cwd: TestEnv.root)
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("no rule efficacy:nonesuch"), unknown.stderr)
     }
