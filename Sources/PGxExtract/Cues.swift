@@ -28,6 +28,9 @@ public struct CueRule: Sendable {
     public var examples: [String] = []
     /// The cues as written in the file.
     public var written: [String] = []
+
+    /// The prefix a triple's `rule` field gives a pattern rule's id ("model+pattern:efficacy:response").
+    public static let fieldPrefix = "pattern:"
 }
 
 /// A cue found in a sentence: which rule, at which word index.
@@ -127,6 +130,12 @@ public final class CueMatcher: @unchecked Sendable {
                        written: cues)
     }
 
+    /// The rule with this id, or named as a triple's `rule` field names it ("pattern:efficacy:response").
+    public func rule(named name: String) -> CueRule? {
+        let id = name.hasPrefix(CueRule.fieldPrefix) ? String(name.dropFirst(CueRule.fieldPrefix.count)) : name
+        return rules.first { $0.id == id }
+    }
+
     /// What a rule author should fix in a file that loads: a rule without a description or examples, an
     /// example that none of its rule's cues matches as extraction reads a sentence (the same tokens, the
     /// same lower-casing), a cue written twice in one rule. Empty when every rule is documented and
@@ -134,18 +143,19 @@ public final class CueMatcher: @unchecked Sendable {
     public func problems() -> [String] {
         var out: [String] = []
         for (ri, r) in rules.enumerated() {
-            if r.description.isEmpty { out.append("rule \(ri + 1) (\(r.id)): no \"description\"; say what the rule is for") }
-            if r.examples.isEmpty { out.append("rule \(ri + 1) (\(r.id)): no \"examples\"; add a sentence the rule should match") }
+            func problem(_ what: String) { out.append("rule \(ri + 1) (\(r.id)): \(what)") }
+            if r.description.isEmpty { problem("no \"description\"; say what the rule is for") }
+            if r.examples.isEmpty { problem("no \"examples\"; add a sentence the rule should match") }
             for ex in r.examples {
                 let words = CueMatcher.sentenceWords(ex)
                 if !hits(words).contains(where: { $0.rule == ri }) {
-                    out.append("rule \(ri + 1) (\(r.id)): no cue of the rule matches its example \"\(ex)\" (read as: \(words.joined(separator: " ")));"
-                               + " add the cue the example relies on, or correct the example")
+                    problem("no cue of the rule matches its example \"\(ex)\" (read as: \(words.joined(separator: " ")));"
+                            + " add the cue the example relies on, or correct the example")
                 }
             }
             var seen = Set<[String]>()
             for (ci, c) in r.cues.enumerated() where !seen.insert(c).inserted {
-                out.append("rule \(ri + 1) (\(r.id)): cue \(ci + 1) (\"\(r.written[ci])\") is written twice; remove one")
+                problem("cue \(ci + 1) (\"\(r.written[ci])\") is written twice; remove one")
             }
         }
         return out

@@ -22,11 +22,15 @@ public struct LexEntry: Sendable {
 /// the package the binary was built in. A folder named by `--rules` or `PGX_RULES` that is no rules
 /// folder is an error, not a reason to use another.
 public enum RulesLocator {
+    static func isRulesFolder(_ u: URL) -> Bool {
+        FileManager.default.fileExists(atPath: u.appendingPathComponent("lexicons/genes.tsv").path)
+    }
+
     public static func find(_ explicit: String? = nil) throws -> URL {
         // a folder the user names is used or refused, never passed over for another one
         func named(_ path: String, as what: String) throws -> URL {
             let u = URL(fileURLWithPath: path)
-            guard FileManager.default.fileExists(atPath: u.appendingPathComponent("lexicons/genes.tsv").path) else {
+            guard isRulesFolder(u) else {
                 throw LexiconError(message: "\(what)\(path): not a rules folder (no lexicons/genes.tsv there); "
                                    + "give the folder that holds lexicons/, patterns/ and model/, such as the project's rules/")
             }
@@ -43,7 +47,7 @@ public enum RulesLocator {
         // Source checkout (tests): Sources/PGxExtract/Lexicon.swift → package root
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("rules"))
-        for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("lexicons/genes.tsv").path) {
+        for c in candidates where isRulesFolder(c) {
             return c.standardizedFileURL
         }
         throw LexiconError(message: "cannot find rules/lexicons (looked in: \(candidates.map(\.path).joined(separator: ", "))); "

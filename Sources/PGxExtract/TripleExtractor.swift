@@ -271,7 +271,7 @@ public final class TripleExtractor: @unchecked Sendable {
         // does (a written gene has its id, if the lexicon has one, from the recognizer)
         var gene = c.gene
         if var g = gene, g.source == CandidateBuilder.inferredSource, let info = rules.lexicon.geneInfo[g.name] { g.id = info.hgnc; gene = g }
-        let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+pattern:" + $0 } ?? "") + (c.negated ? "+negation" : "")
+        let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+" + CueRule.fieldPrefix + $0 } ?? "") + (c.negated ? "+negation" : "")
         var t = Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: gene,
                        variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
                        negated: c.negated, speculative: c.speculative, confidence: TripleExtractor.rounded(confidence), rule: rule)

@@ -51,8 +51,7 @@ struct Extract: ParsableCommand {
     func validate() throws { try checkConfidenceCut(minConfidence) }
 
     func run() throws {
-        let rulesURL: URL
-        do { rulesURL = try RulesLocator.find(rules) } catch { Diagnostics.error("\(error)"); throw ExitCode(2) }
+        let rulesURL = try rulesOrExit { try RulesLocator.find(rules) }
         if batch != nil && format != .jsonl { throw ValidationError("--batch stores triples: use --format jsonl") }
         let textInput = inputFormat == .text
         // Without --batch all inputs stream as one; with --batch each input file is one unit of work
@@ -71,13 +70,8 @@ struct Extract: ParsableCommand {
         // batches are analyzed.
         var reading: BatchReader? = BatchReader(sources: DocumentSources(inputs: units.first ?? [], textInput: textInput), batchSize: 512)
         reading?.start()
-        let loaded: ExtractorRules
-        do { loaded = try ExtractorRules(url: rulesURL, loadModel: format == .jsonl) } catch {
-            // a rules folder that does not load (file, rule, what to fix): nothing is extracted
-            reading?.cancel()
-            Diagnostics.error("\(error)")
-            throw ExitCode(2)
-        }
+        // a rules folder that does not load (file, rule, what to fix): nothing is extracted
+        let loaded = try rulesOrExit(cleanup: { reading?.cancel() }) { try ExtractorRules(url: rulesURL, loadModel: self.format == .jsonl) }
         if format == .jsonl, let model = loaded.model, let why = ExtractorRules.stalePatterns(model: model, cues: loaded.cues, rules: rulesURL) {
             Diagnostics.warning(why)
         }

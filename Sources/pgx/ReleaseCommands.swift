@@ -15,11 +15,8 @@ struct ReleaseCommand: ParsableCommand {
         func run() throws {
             let store = try storeOptions.open()
             // the rules the release records; a folder named by --rules must be one
-            let rulesVersion: String
-            do { rulesVersion = try ExtractorRules(url: try RulesLocator.find(rules), loadModel: true).version } catch {
-                if rules != nil { Diagnostics.error("\(error)"); throw ExitCode(2) }
-                rulesVersion = "unknown"
-            }
+            let load = { try ExtractorRules(url: try RulesLocator.find(rules), loadModel: true).version }
+            let rulesVersion = rules != nil ? try rulesOrExit(load) : ((try? load()) ?? "unknown")
             do {
                 let r = try store.createRelease(version, notes: notes, rulesVersion: rulesVersion, toolVersion: PGX.version)
                 print("release \(version): \(r.rules) active rules, \(r.retracted) retracted, \(r.superseded) superseded")

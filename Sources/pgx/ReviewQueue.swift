@@ -27,7 +27,7 @@ struct Queue: ParsableCommand {
         f.gene = gene; f.drug = drug; f.category = category; f.batch = batch; f.minConfidence = minConfidence
         var rows = try store.list(f)
         if byPair { rows.sort { ($0.gene ?? "", $0.drug, -$0.maxConfidence) < ($1.gene ?? "", $1.drug, -$1.maxConfidence) } }
-        let notes = Queue.patternNotes()
+        let patterns = Queue.patterns()
         let term = Terminal()
         defer { term.restore() }
         var i = 0
@@ -44,7 +44,7 @@ struct Queue: ParsableCommand {
             let row = rows[i]
             term.clear()
             let item = try store.item(row)
-            if let item { Queue.show(item, index: i, count: rows.count, notes: notes) }
+            if let item { Queue.show(item, index: i, count: rows.count, patterns: patterns) }
             if !message.isEmpty { print("\n» \(message)") }
             print("\n[a]pprove [r]eject [e]dit [s]kip [u]ndo [n]ote [?]help [q]uit ", terminator: "")
             term.flush()
@@ -107,26 +107,25 @@ struct Queue: ParsableCommand {
         return line
     }
 
-    /// What each pattern rule is for (`rules/patterns/patterns.json`, as `pgx rules` lists it), by the name a
-    /// triple gives it ("pattern:efficacy:response"); empty where no rules folder is found.
-    static func patternNotes() -> [String: String] {
-        guard let dir = try? RulesLocator.find(nil),
-              let m = try? CueMatcher(url: dir.appendingPathComponent("patterns/patterns.json")) else { return [:] }
-        return Dictionary(m.rules.map { ("pattern:" + $0.id, $0.description) }) { a, _ in a }
+    /// The pattern rules (`rules/patterns/patterns.json`, as `pgx rules` reads them), to say what each rule
+    /// that filed a triple is for; nil where no rules folder is found.
+    static func patterns() -> CueMatcher? {
+        guard let dir = try? RulesLocator.find(nil) else { return nil }
+        return try? CueMatcher(url: dir.appendingPathComponent("patterns/patterns.json"))
     }
 
     /// The triple, its effect, confidence (and what each pattern rule that fired is for) and the sentence
     /// with gene/variant (cyan) and drug (yellow) highlighted.
-    static func show(_ it: QueueItem, index: Int, count: Int, notes: [String: String] = [:]) {
+    static func show(_ it: QueueItem, index: Int, count: Int, patterns: CueMatcher? = nil) {
         let r = it.row
         let q = r.qualifierLabel
         print("pgx review — \(index + 1) of \(count)   triple \(r.id) (\(r.status), revision \(r.revision))")
         print("")
         print("  \u{1B}[1m\(r.gene ?? "?") \(q)  →  \(r.drug)\u{1B}[0m   \(r.category) / \(r.direction)\(r.negated ? "  NOT ASSOCIATED" : "")")
         print("  confidence \(String(format: "%.2f", r.maxConfidence))   \(it.rule)")
-        for part in it.rule.split(separator: "+") {
-            guard let note = notes[String(part)], !note.isEmpty else { continue }
-            let line = "\(part.dropFirst("pattern:".count)): \(note)"
+        for part in it.rule.split(separator: "+") where part.hasPrefix(CueRule.fieldPrefix) {
+            guard let r = patterns?.rule(named: String(part)), !r.description.isEmpty else { continue }
+            let line = "\(r.id): \(r.description)"
             print("    \u{1B}[2m\(line.count > 110 ? String(line.prefix(109)) + "…" : line)\u{1B}[0m")
         }
         if it.speculative { print("  \u{1B}[1;35mAIM OR HEDGE\u{1B}[0m: this sentence does not state the finding as a result") }

@@ -2,6 +2,17 @@ import ArgumentParser
 import Foundation
 import PGxExtract
 
+/// Finding and loading the rules folder (`body`): one that is missing or does not load is reported (its
+/// file, rule and what to fix) and the command ends with exit status 2 before anything is written;
+/// `cleanup` runs first (a reader thread to stop).
+func rulesOrExit<T>(cleanup: () -> Void = {}, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch {
+        cleanup()
+        Diagnostics.error("\(error)")
+        throw ExitCode(2)
+    }
+}
+
 /// `pgx rules`: the pattern rules of `rules/patterns/patterns.json` — what each is for, its cues and
 /// examples — and a check for rule authors that every rule is documented and every example fires its
 /// rule as extraction reads a sentence.
@@ -27,13 +38,10 @@ struct RulesCommand: ParsableCommand {
         /// The rules folder, its patterns file and its rules; a file that does not load is reported
         /// (file, rule, what to do) with exit status 2.
         func load() throws -> (URL, CueMatcher, URL) {
-            do {
+            try rulesOrExit {
                 let dir = try RulesLocator.find(rules)
                 let url = dir.appendingPathComponent("patterns/patterns.json")
                 return (url, try CueMatcher(url: url), dir)
-            } catch {
-                Diagnostics.error("\(error)")
-                throw ExitCode(2)
             }
         }
     }
@@ -66,8 +74,7 @@ struct RulesCommand: ParsableCommand {
             var missing: [String] = []
             for asked in ids {
                 for part in asked.split(separator: "+").map(String.init) {
-                    let id = part.hasPrefix("pattern:") ? String(part.dropFirst("pattern:".count)) : part
-                    if let r = m.rules.first(where: { $0.id == id }) { show(r) }
+                    if let r = m.rule(named: part) { show(r) }
                     else if let note = TripleExtractor.ruleParts[part] { print("\(part): \(note)") }
                     else { missing.append(part) }
                 }

@@ -60,11 +60,8 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let rulesURL: URL, loaded: ExtractorRules
-        do {
-            rulesURL = try RulesLocator.find(rules)
-            loaded = try ExtractorRules(url: rulesURL, loadModel: false)
-        } catch { Diagnostics.error("\(error)"); throw ExitCode(2) }
+        let rulesURL = try rulesOrExit { try RulesLocator.find(rules) }
+        let loaded = try rulesOrExit { try ExtractorRules(url: rulesURL, loadModel: false) }
         let extractor = TripleExtractor(rules: loaded)
         var files = gold
         let annotated = rulesURL.deletingLastPathComponent().appendingPathComponent("corpus/annotated")
