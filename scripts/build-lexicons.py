@@ -957,7 +957,8 @@ def build_drugs():
     cpic = {}
     with open(os.path.join(LEX, "cpic", "v2_initial_drug.tsv")) as f:
         for r in csv.DictReader(f, delimiter="\t"):
-            atc = r["atcid"].strip("{}").replace(",", "|")
+            # "{J05AF06,J05AR02}"; a drug without a code is written {""}
+            atc = "|".join(c.strip('"') for c in r["atcid"].strip("{}").split(",") if c.strip('"'))
             if r["drugid"].startswith("ATC:"):
                 add(r["name"], "ci", "class", r["name"].lower(), "", "", atc)
                 continue
@@ -1119,7 +1120,9 @@ def build_drugs():
     # the CPIC name of a drug DrugBank names otherwise
     rename = cpic_names()
     for k, v in list(rows.items()):
-        if v[2] in rename:
+        if v[1] == "regimen":   # each part by its CPIC name too: Atripla's "tenofovir disoproxil" is tenofovir
+            rows[k] = (v[0], v[1], "|".join(rename.get(x, x) for x in v[2].split("|"))) + v[3:]
+        elif v[2] in rename:
             rows[k] = (v[0], v[1], rename[v[2]]) + v[3:]
     # a protein's name that is a gene's name is the gene (genes.tsv is built first)
     gene_names = set()
@@ -1287,13 +1290,31 @@ def build_phenotypes():
 
 
 def build_pairs():
+    """After build_drugs: each pair's drug by the name drugs.tsv gives it, so that the pair matches the
+    triples extraction writes ("mepacrine" is quinacrine, "vitamin K" phylloquinone, "amifampridine
+    phosphate" amifampridine); a pair whose drug no lexicon key names is left out and reported."""
     pairs = set()
     rename = cpic_names()   # PyPGx's table writes "glyburide" where CPIC's drug table says glibenclamide
+    names, by_key = set(), {}
+    with open(os.path.join(OUT, "drugs.tsv")) as f:
+        for line in f:
+            col = line.rstrip("\n").split("\t")
+            if line.startswith("#") or col[0] == "key" or col[2] == "regimen":
+                continue
+            names.add(col[3])
+            by_key.setdefault(col[0].lower(), col[3])
+    salt = re.compile(r"\s+(" + "|".join(map(re.escape, SALTS)) + r")$")
     with open(os.path.join(LEX, "pypgx", "cpic-table.csv")) as f:
         for r in csv.DictReader(f):
             if r.get("Gene") and r.get("Drug"):
                 drug = r["Drug"].strip().lower()
-                pairs.add((r["Gene"].strip(), rename.get(drug, drug)))
+                drug = rename.get(drug, drug)
+                if drug not in names:
+                    drug = by_key.get(drug) or by_key.get(salt.sub("", drug)) or drug
+                if drug not in names:   # it could never match a triple's drug
+                    print(f"cpic pairs: {r['Gene']}–{drug} left out: no drug of drugs.tsv is named so", file=sys.stderr)
+                    continue
+                pairs.add((r["Gene"].strip(), drug))
     with open(os.path.join(OUT, "cpic_pairs.tsv"), "w") as f:
         header(f, "gene–drug pairs with a CPIC guideline entry (a prior for the pair classifier)",
                "PyPGx cpic-table.csv (CPIC gene-drug pairs)", "PyPGx: MIT; CPIC: CC0 1.0")
@@ -1307,5 +1328,5 @@ if __name__ == "__main__":
     if not os.path.isdir(LEX):
         sys.exit(f"lexicon sources not found at {LEX}")
     os.makedirs(OUT, exist_ok=True)
-    print(f"cpic pairs: {build_pairs()}")
     print(f"genes: {build_genes()} keys; drugs: {build_drugs()} keys; variants: {build_variants()}; phenotypes: {build_phenotypes()}")
+    print(f"cpic pairs: {build_pairs()}")

@@ -45,7 +45,15 @@ public struct CandidateBuilder: Sendable {
 
     public init(cues: CueMatcher, knownPairs: Set<String>) { self.cues = cues; self.knownPairs = knownPairs }
 
-    struct Word { var start: Int; var end: Int; var text: String }
+    /// A token of a sentence and its text lower-cased: how extraction reads a sentence for cues and pair
+    /// features (and `pgx rules check` an example sentence, `CueMatcher.sentenceWords`).
+    struct Word {
+        var start: Int; var end: Int; var text: String
+
+        static func words(_ text: [Unicode.Scalar], _ range: Range<Int>) -> [Word] {
+            Tokenizer.tokenize(text, range: range).map { Word(start: $0.start, end: $0.end, text: makeLowerString(text[$0.start..<$0.end])) }
+        }
+    }
 
     public func candidates(_ doc: AnalyzedDocument, crossSentence: Bool = false) -> [Candidate] {
         var out: [Candidate] = []
@@ -57,8 +65,7 @@ public struct CandidateBuilder: Sendable {
                 guard !drugs.isEmpty else { continue }
                 let units = geneticUnits(ms, text: p.text)
                 guard !units.isEmpty else { continue }
-                let toks = Tokenizer.tokenize(p.text, range: s)
-                let words = toks.map { Word(start: $0.start, end: $0.end, text: makeLowerString(p.text[$0.start..<$0.end])) }
+                let words = Word.words(p.text, s)
                 // Cue words inside a mention ("poor" in "poor metabolizers") are not cues.
                 let hits = cues.hits(words.map(\.text)).filter { h in
                     !ms.contains { $0.start <= words[h.word].start && words[h.word].end <= $0.end }

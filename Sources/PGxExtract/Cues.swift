@@ -164,7 +164,7 @@ public final class CueMatcher: @unchecked Sendable {
     /// A sentence's words as extraction reads them for cues: its tokens, lower-cased.
     public static func sentenceWords(_ sentence: String) -> [String] {
         let t = Array(sentence.unicodeScalars)
-        return Tokenizer.tokenize(t).map { makeLowerString(t[$0.start..<$0.end]) }
+        return CandidateBuilder.Word.words(t, 0..<t.count).map(\.text)
     }
 
     /// `words(makeString(t))` without building the sentence string first: ASCII is split and lower-cased

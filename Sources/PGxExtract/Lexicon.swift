@@ -135,39 +135,10 @@ public final class Lexicon: @unchecked Sendable {
             if folded { ci[k] = Int32(entries.count - 1) } else { cs[k] = Int32(entries.count - 1) }
         }
 
-        // Lines and tab-separated fields split on bytes (String.split walks grapheme clusters, which
-        // was half of the load time).
-        func rows(_ file: String, _ body: ([Substring]) -> Void) throws {
-            let url = dir.appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw LexiconError(message: "cannot read \(url.path)")
-            }
-            var header = true
-            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                let b = raw.bindMemory(to: UInt8.self)
-                var i = 0
-                let n = b.count
-                var fields: [Substring] = []
-                while i < n {
-                    var j = i
-                    while j < n && b[j] != 10 { j += 1 }
-                    if j > i && b[i] != 35 {   // not empty, not a "#" comment
-                        if header { header = false } else {
-                            fields.removeAll(keepingCapacity: true)
-                            var k = i
-                            while true {
-                                var e = k
-                                while e < j && b[e] != 9 { e += 1 }
-                                fields.append(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[k..<e]), as: UTF8.self)))
-                                if e >= j { break }
-                                k = e + 1
-                            }
-                            body(fields)
-                        }
-                    }
-                    i = j + 1
-                }
-            }
+        // every row is checked against its file's layout as it is read (LexiconTable): a row that does
+        // not fit stops the load with the file, the line and what to fix
+        func rows(_ table: LexiconTable, _ body: ([Substring]) -> Void) throws {
+            try table.read(dir.appendingPathComponent(table.file), body)
         }
 
         // genes.tsv is read and added while drugs.tsv is split into rows on the other core; the drug
@@ -180,7 +151,7 @@ public final class Lexicon: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             do {
                 if part == 0 {
-                    try rows("genes.tsv") { f in
+                    try rows(LexiconTable.genes) { f in
                         guard let r = GeneRow(f) else { return }
                         if r.how == "shared" { shared[r.key, default: []].append(r.symbol); return }
                         if r.how == "symbol" || geneInfo[r.symbol] == nil { geneInfo[r.symbol] = (r.hgnc, r.entrez, r.pgx) }
@@ -190,7 +161,7 @@ public final class Lexicon: @unchecked Sendable {
                 } else {
                     var out: [DrugRow] = []
                     out.reserveCapacity(50_000)
-                    try rows("drugs.tsv") { f in if let r = DrugRow(f) { out.append(r) } }
+                    try rows(LexiconTable.drugs) { f in if let r = DrugRow(f) { out.append(r) } }
                     drugRows = out
                 }
             } catch { lock.lock(); failure = error; lock.unlock() }
@@ -202,7 +173,7 @@ public final class Lexicon: @unchecked Sendable {
                 LexEntry(kind: .drug, name: r.name, id: r.id, xref: r.xref, how: r.how, pharmacogene: false, rank: r.rank))
         }
         drugRows = []
-        try rows("phenotypes.tsv") { f in
+        try rows(LexiconTable.phenotypes) { f in
             guard f.count >= 3 else { return }
             put(String(f[0]), folded: f[2] == "ci",
                 LexEntry(kind: .phenotype, name: String(f[1]), id: nil, xref: nil, how: "phenotype", pharmacogene: false, rank: 0))
@@ -210,7 +181,7 @@ public final class Lexicon: @unchecked Sendable {
         var rs: [String: [String]] = [:]
         var star: Set<String> = []
         var named: [String: [String]] = [:]
-        try rows("variants.tsv") { f in
+        try rows(LexiconTable.variants) { f in
             guard f.count >= 3 else { return }
             if f[0] == "rsid" { rs[String(f[1]), default: []].append(String(f[2])) }
             if f[0] == "star" { star.insert(String(f[2])) }
@@ -218,7 +189,7 @@ public final class Lexicon: @unchecked Sendable {
         }
         star.formUnion(["HLA-A", "HLA-B", "HLA-C", "HLA-DRB1", "HLA-DQB1", "HLA-DQA1", "HLA-DPB1"])
         var salts: Set<String> = []
-        try rows("salts.tsv") { f in salts.insert(String(f[0])) }
+        try rows(LexiconTable.salts) { f in salts.insert(String(f[0])) }
 
         self.entries = entries
         // each dictionary is emptied before its trie is built (peak memory)

@@ -24,11 +24,9 @@ public final class ExtractorRules: @unchecked Sendable {
         lexicon = try LexiconCache.load(rules: url)
         cues = try CueMatcher(url: url.appendingPathComponent("patterns/patterns.json"))
         var pairs = Set<String>()
-        if let text = try? String(contentsOf: url.appendingPathComponent("lexicons/cpic_pairs.tsv"), encoding: .utf8) {
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("gene\t") {
-                let f = line.split(separator: "\t")
-                if f.count == 2 { pairs.insert(f[0] + "|" + f[1]) }
-            }
+        let pairsURL = url.appendingPathComponent("lexicons/" + LexiconTable.cpicPairs.file)
+        if FileManager.default.fileExists(atPath: pairsURL.path) {   // optional: without it, no CPIC pair prior
+            try LexiconTable.cpicPairs.read(pairsURL) { f in pairs.insert(f[0] + "|" + f[1]) }
         }
         knownPairs = pairs
         let modelURL = url.appendingPathComponent("model/model.json")

@@ -19,13 +19,15 @@ func rulesOrExit<T>(cleanup: () -> Void = {}, _ body: () throws -> T) throws -> 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List, show or check the pattern rules (rules/patterns/patterns.json).",
+        abstract: "List, show or check the pattern rules (rules/patterns/patterns.json); check also checks the lexicons.",
         discussion: """
         The rule a triple names ("pattern:efficacy:response" in its "rule" field) is shown by \
         `pgx rules show efficacy:response`. After editing patterns.json, `pgx rules check` reports \
         rules without a description or examples, examples that no cue of their rule matches, \
-        repeated cues, and a model trained with another patterns file; it exits 1 when there is \
-        anything to fix.
+        repeated cues, and a model trained with another patterns file. It also checks the lexicons \
+        (rules/lexicons/*.tsv): every row against its file's columns, each file's sources and license, \
+        and the files against each other (CPIC pairs and variants name genes of genes.tsv and drugs of \
+        drugs.tsv, regimens name drugs). It exits 1 when there is anything to fix.
         """,
         subcommands: [List.self, Show.self, Check.self],
         defaultSubcommand: List.self
@@ -99,7 +101,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check that every rule is documented and every example fires its rule.")
+        static let configuration = CommandConfiguration(abstract: "Check that every rule is documented and fires on its examples, and that the lexicons fit their layout and each other.")
         @OptionGroup var options: Options
         func run() throws {
             let (url, m, dir) = try options.load()
@@ -112,12 +114,23 @@ struct RulesCommand: ParsableCommand {
                 } catch { problems.append("\(error)") }
             }
             let examples = m.rules.reduce(0) { $0 + $1.examples.count }
-            if problems.isEmpty {
+            // the lexicons: rows that do not fit their file (exit 2, as for extraction), then the files
+            // against each other
+            let lexicons = try rulesOrExit { try LexiconTable.problems(rules: dir) }
+            let lexDir = dir.appendingPathComponent("lexicons").path
+            if problems.isEmpty && lexicons.isEmpty {
                 print("\(url.path): \(m.rules.count) rules, \(examples) examples: ok")
+                print("\(lexDir): \(LexiconTable.all.count) files: ok")
                 return
             }
             problems.forEach { Diagnostics.error($0) }
-            Diagnostics.error("\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(m.rules.count) rules")
+            lexicons.forEach { Diagnostics.error($0) }
+            if !problems.isEmpty {
+                Diagnostics.error("\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(m.rules.count) rules")
+            }
+            if !lexicons.isEmpty {
+                Diagnostics.error("\(lexDir): \(lexicons.count) problem\(lexicons.count == 1 ? "" : "s")")
+            }
             throw ExitCode(1)
         }
     }

@@ -488,6 +488,12 @@ final class NormalizationTests: XCTestCase {
                               + "and L. plantarum BAA-793 were studied.")
         XCTAssertEqual(ms.filter { $0.0 == "Orkambi" }.map(\.1.name).sorted(), ["ivacaftor", "lumacaftor"], "a fixed-dose combination")
         XCTAssertEqual(ms.filter { $0.0 == "Kaletra" }.map(\.1.name).sorted(), ["lopinavir", "ritonavir"])
+        // each part by the name (and id) the drug has when written out: Atripla's tenofovir disoproxil is
+        // tenofovir, as "tenofovir disoproxil" itself is
+        let hiv = try mentions("Patients switched from Atripla to Truvada with tenofovir disoproxil.")
+        XCTAssertEqual(hiv.filter { $0.0 == "Atripla" }.map(\.1.name).sorted(), ["efavirenz", "emtricitabine", "tenofovir"])
+        XCTAssertEqual(find(hiv, "tenofovir disoproxil")?.name, "tenofovir")
+        XCTAssertTrue(hiv.filter { $0.0 == "Atripla" || $0.0 == "Truvada" }.allSatisfy { $0.1.id != nil }, "\(hiv.map { ($0.0, $0.1.name, $0.1.id) })")
         XCTAssertEqual(find(ms, "protein C")?.name, "PROC", "the anticoagulant protein, not DrugBank's concentrate")
         XCTAssertEqual(find(ms, "protein S")?.name, "PROS1")
         XCTAssertEqual(find(ms, "α-glucosidase inhibitors")?.kind, .drug, "a class named by its target")

@@ -22,6 +22,8 @@ final class PatternRulesTests: XCTestCase {
         let check = try runProcess(pgx, ["rules", "check"], cwd: TestEnv.root)
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.out.contains("\(m.rules.count) rules, \(m.rules.reduce(0) { $0 + $1.examples.count }) examples: ok"), check.out)
+        XCTAssertTrue(check.out.contains("rules/lexicons: 6 files: ok"), check.out)
+        XCTAssertEqual(try LexiconTable.problems(rules: TestEnv.root.appendingPathComponent("rules")), [])
         let list = try runProcess(pgx, ["rules"], cwd: TestEnv.root)
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.out.split(separator: "\n").count, m.rules.count + 1, "a header and one line per rule")
@@ -124,6 +126,87 @@ final class PatternRulesTests: XCTestCase {
         XCTAssertTrue(e.stderr.contains("pgx: warning: ") && e.stderr.contains(stale), e.stderr)
         let shipped = try runProcess(pgx, ["extract", corpus], cwd: TestEnv.root)
         XCTAssertFalse(shipped.stderr.contains("warning"), "the shipped rules agree: " + shipped.stderr)
+    }
+
+    /// A copy of the shipped rules whose lexicon files `edit` changes (file name → its text).
+    func editedLexicons(_ edit: (inout [String: String]) -> Void) throws -> URL {
+        let dir = try TestEnv.tempDir("pgx-lexicons-edited")
+        let rules = TestEnv.root.appendingPathComponent("rules")
+        for sub in ["model", "patterns"] {
+            try FileManager.default.copyItem(at: rules.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
+        }
+        let lex = dir.appendingPathComponent("lexicons")
+        try FileManager.default.createDirectory(at: lex, withIntermediateDirectories: true)
+        var files: [String: String] = [:]
+        for f in LexiconTable.all.map(\.file) {
+            files[f] = try String(contentsOf: rules.appendingPathComponent("lexicons/\(f)"), encoding: .utf8)
+        }
+        edit(&files)
+        for (f, text) in files { try Data(text.utf8).write(to: lex.appendingPathComponent(f)) }
+        return dir
+    }
+
+    /// A lexicon row that does not fit its file (a dropped tab, a misspelt kind, a shifted id) used to be
+    /// skipped without a word; now extraction, training and `pgx rules check` stop with the file, the
+    /// line and what to fix, and nothing is written. Rows that fit but do not agree with the other files
+    /// (a CPIC pair or regimen naming no drug, a variant naming no gene, a header without its license, an
+    /// ATC field as an earlier build wrote it) are what `pgx rules check` reports; extraction runs.
+    func testADamagedLexiconNamesTheLineAndStopsExtraction() throws {
+        let pgx = try TestEnv.binary().path
+        let corpus = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
+        let cache = try TestEnv.tempDir("pgx-cache")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var drugLines = 0
+        let damaged = try editedLexicons { files in
+            drugLines = files["drugs.tsv"]!.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            files["drugs.tsv"]! += "warfarinum\tci\n" + "coumadine\tci\tgenerik\twarfarin\tDB00682\t\t\n"
+                + "warfarine\tci\tsynonym\twarfarin\t00682\t\t\n"
+        }
+        defer { try? FileManager.default.removeItem(at: damaged) }
+        let file = damaged.appendingPathComponent("lexicons/drugs.tsv").path
+        let gold = damaged.appendingPathComponent("gold.jsonl")
+        try Data(#"{"id": "s1", "text": "CYP2C19 poor metabolizers had a higher AUC of omeprazole.", "pairs": []}"#.utf8).write(to: gold)
+        for args in [["extract", "--rules", damaged.path, corpus], ["rules", "check", "--rules", damaged.path],
+                     ["train", "--rules", damaged.path, "--gold", gold.path]] {
+            let r = try runProcess(pgx, args, environment: ["PGX_CACHE": cache.path], cwd: TestEnv.root)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " ") + ": " + r.stderr)
+            XCTAssertTrue(r.stdout.isEmpty, "nothing is written with a lexicon that does not load")
+            XCTAssertTrue(r.stderr.contains("\(file):\(drugLines + 1): 2 fields where the header names 7 (key, match, kind, name, drugbank, rxnorm, atc; tab-separated)"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("\(file):\(drugLines + 2): kind \"generik\" is not one of generic, synonym, abbreviation, brand, class, regimen, endogenous"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("\(file):\(drugLines + 3): drugbank \"00682\" is not DB<digits>"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("\(file): 3 rows that do not fit; fix the rows, or rebuild the lexicons with scripts/build-lexicons.py"), r.stderr)
+        }
+        // a header that names other columns
+        let shifted = try editedLexicons { files in
+            files["variants.tsv"] = files["variants.tsv"]!.replacingOccurrences(of: "\nkind\tkey\tgene\tdetail\n", with: "\nkey\tkind\tgene\tdetail\n")
+        }
+        defer { try? FileManager.default.removeItem(at: shifted) }
+        let h = try runProcess(pgx, ["extract", "--rules", shifted.path, corpus], environment: ["PGX_CACHE": cache.path], cwd: TestEnv.root)
+        XCTAssertEqual(h.status, 2)
+        XCTAssertTrue(h.stderr.contains("variants.tsv:6: the header row is \"key\\tkind\\tgene\\tdetail\"; expected kind, key, gene, detail"), h.stderr)
+        // rows that fit but do not agree with the other files
+        let inconsistent = try editedLexicons { files in
+            files["cpic_pairs.tsv"]! += "G6PD\ttoluidine blue\n"
+            files["drugs.tsv"]! += "Atriplex\tcs\tregimen\tefavirenz|emtricitabine|tenofovir disoproxil\t\t\t\n"
+            files["variants.tsv"]! += "named\tc.1A>G\tNOTAGENE\t\n"
+            // what an earlier build wrote for CPIC's empty ATC field: reported, still loaded
+            files["drugs.tsv"]! += "warfarine\tci\tsynonym\twarfarin\tDB00682\t11289\t\"\"\n"
+            files["salts.tsv"] = files["salts.tsv"]!.split(separator: "\n").filter { !$0.hasPrefix("# license:") }.joined(separator: "\n") + "\n"
+        }
+        defer { try? FileManager.default.removeItem(at: inconsistent) }
+        let lex = inconsistent.appendingPathComponent("lexicons").path
+        let c = try runProcess(pgx, ["rules", "check", "--rules", inconsistent.path], environment: ["PGX_CACHE": cache.path], cwd: TestEnv.root)
+        XCTAssertEqual(c.status, 1, c.stderr)
+        for expected in ["\(lex)/cpic_pairs.tsv: G6PD–toluidine blue: drug \"toluidine blue\" is no drug name of drugs.tsv, so the pair never matches a triple",
+                         "\(lex)/drugs.tsv: regimen efavirenz|emtricitabine|tenofovir disoproxil: \"tenofovir disoproxil\" is no drug name of drugs.tsv",
+                         "\(lex)/variants.tsv: named c.1A>G: gene NOTAGENE is no gene symbol of genes.tsv",
+                         "\(lex)/drugs.tsv: warfarine: atc \"\"\"\" is not ATC codes joined by |",
+                         "\(lex)/salts.tsv: the header does not record its license", "\(lex): 5 problems"] {
+            XCTAssertTrue(c.stderr.contains(expected), expected + "\n" + c.stderr)
+        }
+        let e = try runProcess(pgx, ["extract", "--rules", inconsistent.path, corpus], environment: ["PGX_CACHE": cache.path], cwd: TestEnv.root)
+        XCTAssertEqual(e.status, 0, e.stderr)
+        XCTAssertFalse(e.stdout.isEmpty)
     }
 
     /// A rules folder the user names (`--rules`, `PGX_RULES`) is used or refused: a wrong path is an error
