@@ -16,7 +16,9 @@ OOF=$(mktemp -d)
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 $PGX train --gold "$G/pgxmine-dev.jsonl" --gold "$G/pgxcorpus-dev.jsonl" --oof "$OOF" \
   --docs-gold "$G/pharmgkb-dev.jsonl" --docs "$SHARED/data/pubmed/pharmgkb-dev" \
-  --background "$SHARED/data/pubmed/samples" 2>"$OOF/train.log"
+  --background "$SHARED/data/pubmed/samples" 2>"$OOF/train.log" || {
+  # exit 1: an input was skipped (reported in train.log, counted in the report); anything else is a failure
+  rc=$?; [ "$rc" -eq 1 ] || { cat "$OOF/train.log" >&2; exit "$rc"; }; }
 CUT=$(python3 -c "import json;print(json.load(open('rules/model/model.json'))['threshold'])")
 DCUT=$(python3 -c "import json;print(json.load(open('rules/model/document.json'))['threshold'])")
 score() { python3 "$SHARED/eval/score.py" "$@"; }
@@ -28,6 +30,7 @@ echo "an abstract's gene–drug pairs are judged by the document stage, \`rules/
 echo "Training: $(grep -m1 'sentences,' "$OOF/train.log" | sed 's/^pgx: //')."
 echo "Cross-sentence model: \`rules/model/cooccurrence.json\`, $(grep -m1 'document model:' "$OOF/train.log" | sed 's/^pgx: document model: //')."
 echo "Background: $(grep -m1 'background:' "$OOF/train.log" | sed 's/^pgx: background: //'); out of fold, $(grep -m1 'background, out of fold:' "$OOF/train.log" | sed 's/^pgx: background, out of fold: //')."
+grep 'pgx: error: PGX-' "$OOF/train.log" | sed 's/^pgx: error: /Skipped input: /; s/$/./' || true
 echo "Document stage: \`rules/model/document.json\`, $(grep -m1 'document stage:' "$OOF/train.log" | sed 's/^pgx: document stage: //');"
 echo "it reads the curation model, \`rules/model/curation.json\`, $(grep -m1 'curation model:' "$OOF/train.log" | sed 's/^pgx: curation model: //')."
 echo

@@ -18,16 +18,27 @@ public enum GoldLoader {
             throw LexiconError(message: "cannot read gold file \(path)")
         }
         var out: [GoldSentence] = []
-        for (n, line) in data.split(separator: 0x0A).enumerated() {
-            guard let o = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+        // a line that is not gold, a pair without its spans or a span outside its sentence stops training
+        // with the file, line and pair: a model is never trained on half-read or misplaced labels (a span
+        // counted in UTF-16 units or bytes lands on other words than the gold's)
+        let layout = #"{"id": "...", "text": "...", "pairs": [{"drug": {"start": N, "end": N}, "genetic": {"start": N, "end": N}, "associated": true|false}]}"#
+        for (n, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+            let place = "\(path):\(n + 1)"
+            guard let o = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any],
                   let id = o["id"] as? String, let text = o["text"] as? String else {
-                throw LexiconError(message: "\(path):\(n + 1): not a sentence gold line (id, text, pairs)")
+                throw LexiconError(message: "\(place): not a sentence gold line; each line is \(layout)")
             }
+            let length = text.unicodeScalars.count
             var pairs: [GoldSentence.Pair] = []
-            for p in (o["pairs"] as? [[String: Any]]) ?? [] {
+            for (k, p) in ((o["pairs"] as? [[String: Any]]) ?? []).enumerated() {
                 guard let d = p["drug"] as? [String: Any], let g = p["genetic"] as? [String: Any],
                       let ds = d["start"] as? Int, let de = d["end"] as? Int, let gs = g["start"] as? Int, let ge = g["end"] as? Int
-                else { continue }
+                else { throw LexiconError(message: "\(place): pair \(k + 1) has no drug or genetic span with a start and an end; each line is \(layout)") }
+                for (what, s, e) in [("drug", ds, de), ("genetic", gs, ge)] where !(0 <= s && s < e && e <= length) {
+                    throw LexiconError(message: "\(place): pair \(k + 1): the \(what) span \(s)..<\(e) is not inside the text (\(length) characters); "
+                                       + "offsets are Unicode code points into \"text\" (../shared/DESIGN.md)")
+                }
                 pairs.append(.init(drug: ds..<de, genetic: gs..<ge, associated: (p["associated"] as? Bool) ?? true))
             }
             out.append(GoldSentence(id: id, text: text, pairs: pairs, judgedAll: o["subset"] == nil,

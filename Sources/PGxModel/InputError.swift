@@ -34,7 +34,10 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         var s = "\(code.rawValue) \(file)"
         if line > 0 { s += ":\(line)" + (column > 0 ? ":\(column)" : "") }
         s += ": \(message)"
-        s += lastGoodPMID.map { " (last good PMID \($0))" } ?? " (no complete record before it)"
+        // where in a PubMed file's records the fault lies; a file that cannot be opened, or a line of
+        // JSONL (whose line number says it all), has no such context
+        if let pmid = lastGoodPMID { s += " (last good PMID \(pmid))" }
+        else if code != .cannotOpen && code != .badJSONL { s += " (no complete record before it)" }
         if !hint.isEmpty { s += "; \(hint)" }
         return s
     }

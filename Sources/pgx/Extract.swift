@@ -51,7 +51,7 @@ struct Extract: ParsableCommand {
     func validate() throws { try checkConfidenceCut(minConfidence) }
 
     func run() throws {
-        let rulesURL = try rulesOrExit { try RulesLocator.find(rules) }
+        let rulesURL = try loadOrExit { try RulesLocator.find(rules) }
         if batch != nil && format != .jsonl { throw ValidationError("--batch stores triples: use --format jsonl") }
         let textInput = inputFormat == .text
         // Without --batch all inputs stream as one; with --batch each input file is one unit of work
@@ -71,7 +71,7 @@ struct Extract: ParsableCommand {
         var reading: BatchReader? = BatchReader(sources: DocumentSources(inputs: units.first ?? [], textInput: textInput), batchSize: 512)
         reading?.start()
         // a rules folder that does not load (file, rule, what to fix): nothing is extracted
-        let loaded = try rulesOrExit(cleanup: { reading?.cancel() }) { try ExtractorRules(url: rulesURL, loadModel: self.format == .jsonl) }
+        let loaded = try loadOrExit(cleanup: { reading?.cancel() }) { try ExtractorRules(url: rulesURL, loadModel: self.format == .jsonl) }
         if format == .jsonl, let model = loaded.model, let why = ExtractorRules.stalePatterns(model: model, cues: loaded.cues, rules: rulesURL) {
             Diagnostics.warning(why)
         }

@@ -16,7 +16,7 @@ struct ReleaseCommand: ParsableCommand {
             let store = try storeOptions.open()
             // the rules the release records; a folder named by --rules must be one
             let load = { try ExtractorRules(url: try RulesLocator.find(rules), loadModel: true).version }
-            let rulesVersion = rules != nil ? try rulesOrExit(load) : ((try? load()) ?? "unknown")
+            let rulesVersion = rules != nil ? try loadOrExit(load) : ((try? load()) ?? "unknown")
             do {
                 let r = try store.createRelease(version, notes: notes, rulesVersion: rulesVersion, toolVersion: PGX.version)
                 print("release \(version): \(r.rules) active rules, \(r.retracted) retracted, \(r.superseded) superseded")

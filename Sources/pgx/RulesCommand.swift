@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import PGxExtract
 
-/// Finding and loading the rules folder (`body`): one that is missing or does not load is reported (its
-/// file, rule and what to fix) and the command ends with exit status 2 before anything is written;
-/// `cleanup` runs first (a reader thread to stop).
-func rulesOrExit<T>(cleanup: () -> Void = {}, _ body: () throws -> T) throws -> T {
+/// Loading what a command needs before it writes anything (`body`): the rules folder, a gold file. One
+/// that is missing or does not load is reported (its file, line or rule, and what to fix) and the command
+/// ends with exit status 2 before anything is written; `cleanup` runs first (a reader thread to stop).
+func loadOrExit<T>(cleanup: () -> Void = {}, _ body: () throws -> T) throws -> T {
     do { return try body() } catch {
         cleanup()
         Diagnostics.error("\(error)")
@@ -40,7 +40,7 @@ struct RulesCommand: ParsableCommand {
         /// The rules folder, its patterns file and its rules; a file that does not load is reported
         /// (file, rule, what to do) with exit status 2.
         func load() throws -> (URL, CueMatcher, URL) {
-            try rulesOrExit {
+            try loadOrExit {
                 let dir = try RulesLocator.find(rules)
                 let url = dir.appendingPathComponent("patterns/patterns.json")
                 return (url, try CueMatcher(url: url), dir)
@@ -116,7 +116,7 @@ struct RulesCommand: ParsableCommand {
             let examples = m.rules.reduce(0) { $0 + $1.examples.count }
             // the lexicons: rows that do not fit their file (exit 2, as for extraction), then the files
             // against each other
-            let lexicons = try rulesOrExit { try LexiconTable.problems(rules: dir) }
+            let lexicons = try loadOrExit { try LexiconTable.problems(rules: dir) }
             let lexDir = dir.appendingPathComponent("lexicons").path
             if problems.isEmpty && lexicons.isEmpty {
                 print("\(url.path): \(m.rules.count) rules, \(examples) examples: ok")

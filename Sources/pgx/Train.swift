@@ -54,14 +54,17 @@ struct Train: ParsableCommand {
         if let d = date, d.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) == nil {
             throw ValidationError("--date takes a day as YYYY-MM-DD, not '\(d)'")
         }
+        if docsGold == nil && !(docs.isEmpty && background.isEmpty) {
+            throw ValidationError("--docs and --background are read for the document-level models only: give --docs-gold too")
+        }
         if date == nil, let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Train.seconds(e) == nil {
             throw ValidationError("SOURCE_DATE_EPOCH must be a Unix time in seconds, not '\(e)'; unset it or give --date YYYY-MM-DD")
         }
     }
 
     func run() throws {
-        let rulesURL = try rulesOrExit { try RulesLocator.find(rules) }
-        let loaded = try rulesOrExit { try ExtractorRules(url: rulesURL, loadModel: false) }
+        let rulesURL = try loadOrExit { try RulesLocator.find(rules) }
+        let loaded = try loadOrExit { try ExtractorRules(url: rulesURL, loadModel: false) }
         let extractor = TripleExtractor(rules: loaded)
         var files = gold
         let annotated = rulesURL.deletingLastPathComponent().appendingPathComponent("corpus/annotated")
@@ -72,7 +75,8 @@ struct Train: ParsableCommand {
         var sentences: [GoldSentence] = []
         var meta: [[String: Any]] = []
         for f in files {
-            let s = try GoldLoader.load(f)
+            // a gold file that does not read whole: file, line and what to fix; nothing is written
+            let s = try loadOrExit { try GoldLoader.load(f) }
             let data = FileManager.default.contents(atPath: f) ?? Data()
             meta.append(["file": URL(fileURLWithPath: f).lastPathComponent, "sha256": SHA256.hex(data), "sentences": s.count,
                          "license": Train.license(f)])
@@ -345,7 +349,11 @@ struct Train: ParsableCommand {
         ]
         try model.write(to: out.appendingPathComponent("cooccurrence.json"))
         Diagnostics.note("wrote \(out.appendingPathComponent("cooccurrence.json").path)")
-        if problems > 0 { Diagnostics.warning("\(problems) input problem(s) while reading --docs and --background") }
+        // the models are written from what could be read; the exit status says that was not everything
+        if problems > 0 {
+            Diagnostics.error("\(problems) input problem(s) while reading --docs and --background (above); the document-level models were trained without them")
+            throw ExitCode(1)
+        }
     }
 
     /// The document stage's cut: the one of 0.005, 0.010, ... 0.995 above `TripleExtractor.noVariationCap`

@@ -872,21 +872,80 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(try json(r.stdout).isEmpty)
     }
 
-    func testTrainingIsDeterministic() throws {
-        let shared = try TestEnv.requireShared()
-        let pgx = try TestEnv.binary().path
-        let tmp = try TestEnv.tempDir("pgx-train")
-        defer { try? FileManager.default.removeItem(at: tmp) }
+    /// A rules folder in `tmp` with the shipped lexicons and patterns and no model, for `pgx train` to
+    /// write into; the project's annotated sentences sit beside it, as corpus/annotated does in the repository.
+    func scratchRules(in tmp: URL) throws -> URL {
         let rules = tmp.appendingPathComponent("rules")
         try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
         for sub in ["lexicons", "patterns"] {
             try FileManager.default.createSymbolicLink(at: rules.appendingPathComponent(sub),
                                                        withDestinationURL: TestEnv.root.appendingPathComponent("rules/\(sub)"))
         }
-        // the project's annotated sentences sit beside rules/, as corpus/annotated does in the repository
         try FileManager.default.createDirectory(at: tmp.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: tmp.appendingPathComponent("corpus/annotated"),
                                                    withDestinationURL: TestEnv.root.appendingPathComponent("corpus/annotated"))
+        return rules
+    }
+
+    /// Training reads its gold whole or not at all: a line that is not gold, or a pair whose span lies
+    /// outside its sentence (offsets in other units than code points), stops it with the file, line and
+    /// pair, and no model is written; `--background` or `--docs` without `--docs-gold` (which alone reads
+    /// them) is a usage error, not silently ignored; a background input that cannot be read leaves the
+    /// models trained without it and the exit status 1.
+    func testTrainingRefusesGoldItCannotReadAndSaysWhatItLeftOut() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let tmp = try TestEnv.tempDir("pgx-train-input")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let rules = try scratchRules(in: tmp)
+        let lines = try String(contentsOf: shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl"), encoding: .utf8)
+            .split(separator: "\n").prefix(40).map(String.init)
+        let model = rules.appendingPathComponent("model/model.json")
+        // line 2 is no JSON
+        let notGold = tmp.appendingPathComponent("not-gold.jsonl")
+        try Data((lines[0] + "\n{\"id\": \"x\", \"text\": \n" + lines[1] + "\n").utf8).write(to: notGold)
+        let a = try runProcess(pgx, ["train", "--gold", notGold.path, "--rules", rules.path])
+        XCTAssertEqual(a.status, 2, a.stderr)
+        XCTAssertTrue(a.stderr.contains("\(notGold.path):2: not a sentence gold line; each line is {\"id\""), a.stderr)
+        // a real gold line whose first pair's drug span is moved past the end of its sentence
+        var o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(lines[2].utf8)) as? [String: Any])
+        let length = (o["text"] as! String).unicodeScalars.count
+        var pairs = o["pairs"] as! [[String: Any]]
+        pairs[0]["drug"] = ["start": length - 2, "end": length + 8, "text": "omeprazole"]
+        o["pairs"] = pairs
+        let outside = tmp.appendingPathComponent("outside.jsonl")
+        try Data((lines[0] + "\n" + lines[1] + "\n" + String(decoding: try JSONSerialization.data(withJSONObject: o), as: UTF8.self) + "\n").utf8).write(to: outside)
+        let b = try runProcess(pgx, ["train", "--gold", outside.path, "--rules", rules.path])
+        XCTAssertEqual(b.status, 2, b.stderr)
+        XCTAssertTrue(b.stderr.contains("\(outside.path):3: pair 1: the drug span \(length - 2)..<\(length + 8) is not inside the text (\(length) characters); offsets are Unicode code points"), b.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: model.path), "no model is written from gold that does not read")
+        // --background without --docs-gold
+        let gold = tmp.appendingPathComponent("gold.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: gold)
+        let c = try runProcess(pgx, ["train", "--gold", gold.path, "--rules", rules.path, "--background", "/nonexistent"])
+        XCTAssertEqual(c.status, 64, c.stderr)
+        XCTAssertTrue(c.stderr.contains("--docs and --background are read for the document-level models only: give --docs-gold too"), c.stderr)
+        // a background input that is not there: the models are trained from the rest, exit 1
+        let missing = tmp.appendingPathComponent("no-such-background.xml").path
+        let d = try runProcess(pgx, ["train", "--gold", gold.path, "--folds", "2", "--rules", rules.path,
+                                     "--docs-gold", shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path,
+                                     "--docs", shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path,
+                                     "--background", missing], environment: ["PGX_TREE_ROUNDS": "20"])
+        XCTAssertEqual(d.status, 1, d.stderr)
+        XCTAssertTrue(d.stderr.contains("PGX-E001 \(missing): "), d.stderr)
+        XCTAssertFalse(d.stderr.contains("no complete record"), "a file that cannot be opened has no record context: " + d.stderr)
+        XCTAssertTrue(d.stderr.contains("1 input problem(s) while reading --docs and --background (above); the document-level models were trained without them"), d.stderr)
+        for f in ["model.json", "document.json", "curation.json", "cooccurrence.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: rules.appendingPathComponent("model/\(f)").path), f)
+        }
+    }
+
+    func testTrainingIsDeterministic() throws {
+        let shared = try TestEnv.requireShared()
+        let pgx = try TestEnv.binary().path
+        let tmp = try TestEnv.tempDir("pgx-train")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let rules = try scratchRules(in: tmp)
         let gold = shared.appendingPathComponent("data/gold/pgxmine-dev.jsonl").path
         let docsGold = shared.appendingPathComponent("data/gold/pharmgkb-dev.jsonl").path
         let docs = shared.appendingPathComponent("data/pubmed/pharmgkb-dev/pharmgkb-000.xml").path
