@@ -34,6 +34,7 @@ public struct ReviewConflict: Error, CustomStringConvertible {
 
 public struct ReviewError: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 public enum Decision: String, Sendable { case approve, reject }

@@ -132,8 +132,10 @@ extension Review {
         @Option var category: String?
         @Option var direction: String?
         @Option(help: "true or false") var negated: Bool?
-        @Option var gene: String?
-        @Option var drug: String?
+        @Option(help: "An HGNC symbol of rules/lexicons/genes.tsv (an alias or a name is refused with its symbol).") var gene: String?
+        @Option(help: "A drug name of rules/lexicons/drugs.tsv (a brand or a misspelling is refused with the name).") var drug: String?
+        @Flag(help: "Keep a gene symbol the lexicon does not list (one named after its snapshot).") var unlistedGene = false
+        @Flag(help: "Keep a drug the lexicon does not list (a compound code, say).") var unlistedDrug = false
         @Option(help: "A variant (CYP2C19*2, rs4244285) or a phenotype (poor metabolizer).") var qualifier: String?
         @Option var reviewer: String?
         @Option var revision: Int?
@@ -141,8 +143,11 @@ extension Review {
         func run() throws {
             let who = try reviewerName(reviewer)
             do {
+                let check = gene == nil && drug == nil ? nil : try loadOrExit { try EditCheck.load() }
                 let rev = try storeOptions.open().edit(id, TripleEdit(category: category, direction: direction, negated: negated,
-                                                                      gene: gene, drug: drug, qualifier: qualifier),
+                                                                      gene: try gene.map { try check!.gene($0, unlisted: unlistedGene) },
+                                                                      drug: try drug.map { try check!.drug($0, unlisted: unlistedDrug) },
+                                                                      qualifier: qualifier),
                                                        reviewer: who, revision: revision, note: note)
                 print("\(id)\tedited\trevision \(rev)")
             } catch let e as ReviewConflict { Diagnostics.error(e.description); throw ExitCode(1) }

@@ -28,6 +28,7 @@ struct Queue: ParsableCommand {
         var rows = try store.list(f)
         if byPair { rows.sort { ($0.gene ?? "", $0.drug, -$0.maxConfidence) < ($1.gene ?? "", $1.drug, -$1.maxConfidence) } }
         let patterns = Queue.patterns()
+        var check: EditCheck? = nil   // loaded at the first edit of a gene or drug
         let term = Terminal()
         defer { term.restore() }
         var i = 0
@@ -68,8 +69,12 @@ struct Queue: ParsableCommand {
                 let drug = Queue.ask("drug [\(row.drug)]: ")
                 let qual = Queue.ask("variant or phenotype [\(row.variant ?? row.phenotype ?? "")]: ")
                 term.raw()
-                let change = TripleEdit(category: cat, direction: dir, negated: neg.map { $0.hasPrefix("y") }, gene: gene, drug: drug, qualifier: qual)
                 do {
+                    // what is typed for the gene and drug is read against the lexicon, as `pgx review edit` reads it
+                    if (gene != nil && gene != hint) || drug != nil, check == nil { check = try EditCheck.load() }
+                    let change = TripleEdit(category: cat, direction: dir, negated: neg.map { $0.hasPrefix("y") },
+                                            gene: try gene.map { $0 == hint ? $0 : try check!.gene($0, unlisted: false) },
+                                            drug: try drug.map { try check!.drug($0, unlisted: false) }, qualifier: qual)
                     try store.edit(row.id, change, reviewer: who, revision: row.revision)
                     message = "\(row.id) edited"
                 } catch { message = "\(error)" }

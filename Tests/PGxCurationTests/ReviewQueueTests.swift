@@ -43,6 +43,11 @@ final class ReviewQueueTests: XCTestCase {
         try term.waitFor("» \(ids[1]) edited")
         try term.send("u")
         try term.waitFor("undid your last action on \(ids[1])")
+        // a gene typed as an alias is refused with its symbol (as `pgx review edit` refuses it), nothing saved
+        try term.send("e")
+        try term.waitFor("category [")
+        try term.send("", "Enter", "", "Enter", "", "Enter", "MDR1", "Enter", "", "Enter", "", "Enter")
+        try term.waitFor("» PGX-E110 gene \"MDR1\" is written for ABCB1")
         try term.send("q")
         usleep(500_000)
 

@@ -101,16 +101,55 @@ final class StoreTests: XCTestCase {
         let id = try sqlite(store, "SELECT id FROM triple WHERE gene = 'CYP2C9' AND hgnc = 'HGNC:2623' ORDER BY id LIMIT 1")
         XCTAssertFalse(id.isEmpty)
         XCTAssertEqual(try sqlite(store, "SELECT hgnc FROM triple WHERE gene = 'CYP2C19' LIMIT 1"), "HGNC:2621")
-        func edit(_ gene: String) throws {
-            let r = try pgx(["review", "edit", id, "--gene", gene, "--reviewer", "ada", "--store", store])
+        func edit(_ gene: String, _ more: [String] = []) throws {
+            let r = try pgx(["review", "edit", id, "--gene", gene, "--reviewer", "ada", "--store", store] + more)
             XCTAssertEqual(r.status, 0, r.stderr)
         }
         try edit("CYP2C19")
         XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc FROM triple WHERE id = \(id)"), "CYP2C19 HGNC:2621")
         XCTAssertEqual(try pgx(["review", "undo", "--reviewer", "ada", "--store", store]).status, 0)
         XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc FROM triple WHERE id = \(id)"), "CYP2C9 HGNC:2623")
-        try edit("NOTAGENE1")
+        try edit("NOTAGENE1", ["--unlisted-gene"])
         XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || COALESCE(hgnc, 'none') FROM triple WHERE id = \(id)"), "NOTAGENE1 none")
+    }
+
+    /// What a reviewer types for a gene or drug is read as extraction reads text, against the lexicons,
+    /// before it reaches a rule: the symbol in another case is the symbol; an alias, a full name, a
+    /// variant, a brand or a combination is refused with the name to give; a symbol or drug the lexicon
+    /// does not list is refused unless the reviewer says it is meant. Nothing refused is saved.
+    func testAnEditedGeneOrDrugIsTheLexiconsNameOrRefused() throws {
+        let store = dir.appendingPathComponent("e.sqlite").path
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
+        let id = try sqlite(store, "SELECT id FROM triple WHERE gene = 'CYP2C9' ORDER BY id LIMIT 1")
+        XCTAssertFalse(id.isEmpty)
+        let row = "SELECT gene || ' ' || drug || ' ' || revision FROM triple WHERE id = \(id)"
+        let start = try sqlite(store, row)
+        for (args, error) in [
+            (["--gene", "CYP2C91"], "PGX-E110 gene \"CYP2C91\" is no gene symbol of \(TestEnv.root.path)/rules/lexicons/genes.tsv (NCBI Gene); check the symbol, or give --unlisted-gene"),
+            (["--gene", "MDR1"], "PGX-E110 gene \"MDR1\" is written for ABCB1, the symbol a rule carries; give --gene ABCB1"),
+            (["--gene", "P-glycoprotein"], "PGX-E110 gene \"P-glycoprotein\" is written for ABCB1"),
+            (["--gene", "CYP2C19*2"], "PGX-E110 \"CYP2C19*2\" is a variant of CYP2C19: give --gene CYP2C19 and the variant as --qualifier CYP2C19*2"),
+            (["--drug", "Plavix"], "PGX-E111 drug \"Plavix\" is written for clopidogrel, the name a rule carries; give --drug \"clopidogrel\""),
+            (["--drug", "Atripla"], "PGX-E111 drug \"Atripla\" names efavirenz, emtricitabine, tenofovir; a rule takes one of them"),
+            (["--drug", "warfarinx"], "PGX-E111 drug \"warfarinx\" is no drug of \(TestEnv.root.path)/rules/lexicons/drugs.tsv; check the name, or give --unlisted-drug"),
+        ] {
+            let r = try pgx(["review", "edit", id, "--reviewer", "ada", "--store", store] + args)
+            XCTAssertEqual(r.status, 1, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(error), r.stderr)
+        }
+        XCTAssertEqual(try sqlite(store, row), start, "nothing refused is saved")
+        // the symbol in lower case is the symbol (with its HGNC id); a generic name in capitals is the name
+        XCTAssertEqual(try pgx(["review", "edit", id, "--gene", "cyp2c19", "--drug", "Warfarin", "--reviewer", "ada", "--store", store]).status, 0)
+        XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc || ' ' || drug FROM triple WHERE id = \(id)"), "CYP2C19 HGNC:2621 warfarin")
+        // meant: a symbol or drug the lexicon does not list (a compound code it reads as one, "TAK-733", needs no flag)
+        let kept = try pgx(["review", "edit", id, "--gene", "NEWGENE9", "--unlisted-gene", "--drug", "Zorblatin", "--unlisted-drug",
+                            "--reviewer", "ada", "--store", store])
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || drug FROM triple WHERE id = \(id)"), "NEWGENE9 zorblatin")
+        // a rules folder named by PGX_RULES that is none: an error, not an unchecked edit
+        let r = try pgx(["review", "edit", id, "--gene", "CYP2D6", "--reviewer", "ada", "--store", store], env: ["PGX_RULES": dir.path])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("PGX_RULES=\(dir.path): not a rules folder"), r.stderr)
     }
 
     func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
