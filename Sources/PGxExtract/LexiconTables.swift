@@ -65,7 +65,7 @@ public struct LexiconTable: Sendable {
     /// What to do about a row that does not fit.
     static let fix = "fix the rows, or rebuild the lexicons with scripts/build-lexicons.py"
 
-    /// Why `fields` (the row on `line`) does not fit, or nil.
+    /// Why `fields` (a row after the header) does not fit, or nil.
     func problem(_ fields: [Substring]) -> String? {
         guard fields.count == columns.count else {
             return "\(fields.count) field\(fields.count == 1 ? "" : "s") where the header names \(columns.count) (\(columns.joined(separator: ", ")); tab-separated)"
@@ -152,9 +152,12 @@ public struct LexiconTable: Sendable {
                 problems.append("\(url.path): missing; the pair models then score without the CPIC pair prior (rebuild with scripts/build-lexicons.py)")
                 continue
             }
-            // provenance: the header comments name sources and license (the project's rule for rules/)
-            if let text = try? String(contentsOf: url, encoding: .utf8) {
-                let comments = text.split(separator: "\n").prefix { $0.hasPrefix("#") }
+            // provenance: the header comments name sources and license (the project's rule for rules/);
+            // they are the first lines, so the first 8 KB hold them
+            if let handle = FileHandle(forReadingAtPath: url.path) {
+                let head = String(decoding: handle.readData(ofLength: 8192), as: UTF8.self)
+                try? handle.close()
+                let comments = head.split(separator: "\n").prefix { $0.hasPrefix("#") }
                 for field in ["sources", "license"] where !comments.contains(where: { $0.hasPrefix("# \(field):") }) {
                     problems.append("\(url.path): the header does not record its \(field) (a \"# \(field): …\" line); rebuild with scripts/build-lexicons.py")
                 }

@@ -18,7 +18,8 @@ import PGxModel
 struct EditCheck {
     let analyzer: DocumentAnalyzer?
     let lexicon: Lexicon?
-    let where_: String
+    /// the lexicons' folder, for the messages
+    let folder: String
 
     /// The lexicon of the rules folder `pgx extract` would use (`PGX_RULES`, ./rules, or beside the build).
     static func load() throws -> EditCheck {
@@ -26,11 +27,20 @@ struct EditCheck {
         do {
             let url = try RulesLocator.find(nil)
             let lexicon = try LexiconCache.load(rules: url)
-            return EditCheck(analyzer: DocumentAnalyzer(lexicon: lexicon), lexicon: lexicon, where_: url.appendingPathComponent("lexicons").path)
+            return EditCheck(analyzer: DocumentAnalyzer(lexicon: lexicon), lexicon: lexicon, folder: url.appendingPathComponent("lexicons").path)
         } catch where !named {
             Diagnostics.warning("the gene and drug of this edit are not checked against a lexicon: \(error)")
-            return EditCheck(analyzer: nil, lexicon: nil, where_: "")
+            return EditCheck(analyzer: nil, lexicon: nil, folder: "")
         }
+    }
+
+    /// `change` with its gene and drug as a rule should carry them (`gene`, `drug`), or the `ReviewError`
+    /// that says what to give instead: the one check of `pgx review edit` and the queue's edit prompt.
+    func checked(_ change: TripleEdit, unlistedGene: Bool = false, unlistedDrug: Bool = false) throws -> TripleEdit {
+        var c = change
+        c.gene = try change.gene.map { try gene($0, unlisted: unlistedGene) }
+        c.drug = try change.drug.map { try drug($0, unlisted: unlistedDrug) }
+        return c
     }
 
     /// The mentions of `kinds` in `text` as extraction reads them; `whole`: only those that cover all of it.
@@ -54,14 +64,14 @@ struct EditCheck {
             throw ReviewError(description: "PGX-E110 \"\(typed)\" is a variant of \(g): give --gene \(g) and the variant as --qualifier \(v.name)")
         }
         if unlisted { return typed }
-        throw ReviewError(description: "PGX-E110 gene \"\(typed)\" is no gene symbol of \(where_)/genes.tsv (NCBI Gene); "
+        throw ReviewError(description: "PGX-E110 gene \"\(typed)\" is no gene symbol of \(folder)/genes.tsv (NCBI Gene); "
                           + "check the symbol, or give --unlisted-gene to keep one the lexicon does not list")
     }
 
     /// The name to store for the drug typed (the store keeps drug names in lower case), or a
     /// `ReviewError` saying what to give instead.
     func drug(_ typed: String, unlisted: Bool) throws -> String {
-        guard lexicon != nil else { return typed }
+        guard let lexicon else { return typed }
         let name = typed.lowercased()
         let drugs = read(typed, [.drug])
         // (a compound code is named as written, "XYZ-123"; the store keeps every drug name in lower case)
@@ -73,11 +83,11 @@ struct EditCheck {
         if names.count > 1 {
             throw ReviewError(description: "PGX-E111 drug \"\(typed)\" names \(names.joined(separator: ", ")); a rule takes one of them")
         }
-        if let lexicon, !name.contains(" "), let fix = lexicon.typoDrug(Array(name.utf8)) {
-            throw ReviewError(description: "PGX-E111 drug \"\(typed)\" is no drug of \(where_)/drugs.tsv; did you mean \(fix)? give --drug \(fix)")
+        if !name.contains(" "), let fix = lexicon.typoDrug(Array(name.utf8)) {
+            throw ReviewError(description: "PGX-E111 drug \"\(typed)\" is no drug of \(folder)/drugs.tsv; did you mean \(fix)? give --drug \(fix)")
         }
         if unlisted { return name }
-        throw ReviewError(description: "PGX-E111 drug \"\(typed)\" is no drug of \(where_)/drugs.tsv; check the name, or give "
+        throw ReviewError(description: "PGX-E111 drug \"\(typed)\" is no drug of \(folder)/drugs.tsv; check the name, or give "
                           + "--unlisted-drug to keep one the lexicon does not list (a compound code, say)")
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Buffered writer to a file descriptor (stdout by default): one `write(2)` per 256 KiB, not per line.
@@ -40,4 +41,15 @@ enum Diagnostics {
     static func error(_ s: String) { FileHandle.standardError.write(Data(("pgx: error: " + s + "\n").utf8)) }
     static func warning(_ s: String) { FileHandle.standardError.write(Data(("pgx: warning: " + s + "\n").utf8)) }
     static func note(_ s: String) { FileHandle.standardError.write(Data(("pgx: " + s + "\n").utf8)) }
+}
+
+/// Loading what a command needs before it writes anything (`body`): the rules folder, a gold file. One
+/// that is missing or does not load is reported (its file, line or rule, and what to fix) and the command
+/// ends with exit status 2 before anything is written; `cleanup` runs first (a reader thread to stop).
+func loadOrExit<T>(cleanup: () -> Void = {}, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch {
+        cleanup()
+        Diagnostics.error("\(error)")
+        throw ExitCode(2)
+    }
 }

@@ -143,12 +143,11 @@ extension Review {
         func run() throws {
             let who = try reviewerName(reviewer)
             do {
-                let check = gene == nil && drug == nil ? nil : try loadOrExit { try EditCheck.load() }
-                let rev = try storeOptions.open().edit(id, TripleEdit(category: category, direction: direction, negated: negated,
-                                                                      gene: try gene.map { try check!.gene($0, unlisted: unlistedGene) },
-                                                                      drug: try drug.map { try check!.drug($0, unlisted: unlistedDrug) },
-                                                                      qualifier: qualifier),
-                                                       reviewer: who, revision: revision, note: note)
+                var change = TripleEdit(category: category, direction: direction, negated: negated, gene: gene, drug: drug, qualifier: qualifier)
+                if gene != nil || drug != nil {
+                    change = try loadOrExit { try EditCheck.load() }.checked(change, unlistedGene: unlistedGene, unlistedDrug: unlistedDrug)
+                }
+                let rev = try storeOptions.open().edit(id, change, reviewer: who, revision: revision, note: note)
                 print("\(id)\tedited\trevision \(rev)")
             } catch let e as ReviewConflict { Diagnostics.error(e.description); throw ExitCode(1) }
             catch let e as ReviewError { Diagnostics.error(e.description); throw ExitCode(1) }

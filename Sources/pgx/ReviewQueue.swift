@@ -70,11 +70,13 @@ struct Queue: ParsableCommand {
                 let qual = Queue.ask("variant or phenotype [\(row.variant ?? row.phenotype ?? "")]: ")
                 term.raw()
                 do {
-                    // what is typed for the gene and drug is read against the lexicon, as `pgx review edit` reads it
-                    if (gene != nil && gene != hint) || drug != nil, check == nil { check = try EditCheck.load() }
-                    let change = TripleEdit(category: cat, direction: dir, negated: neg.map { $0.hasPrefix("y") },
-                                            gene: try gene.map { $0 == hint ? $0 : try check!.gene($0, unlisted: false) },
-                                            drug: try drug.map { try check!.drug($0, unlisted: false) }, qualifier: qual)
+                    var change = TripleEdit(category: cat, direction: dir, negated: neg.map { $0.hasPrefix("y") }, gene: gene, drug: drug, qualifier: qual)
+                    // the gene and drug typed are read against the lexicon, as `pgx review edit` reads them
+                    if gene != nil || drug != nil {
+                        let c = try check ?? EditCheck.load()
+                        check = c
+                        change = try c.checked(change)
+                    }
                     try store.edit(row.id, change, reviewer: who, revision: row.revision)
                     message = "\(row.id) edited"
                 } catch { message = "\(error)" }

@@ -2,17 +2,6 @@ import ArgumentParser
 import Foundation
 import PGxExtract
 
-/// Loading what a command needs before it writes anything (`body`): the rules folder, a gold file. One
-/// that is missing or does not load is reported (its file, line or rule, and what to fix) and the command
-/// ends with exit status 2 before anything is written; `cleanup` runs first (a reader thread to stop).
-func loadOrExit<T>(cleanup: () -> Void = {}, _ body: () throws -> T) throws -> T {
-    do { return try body() } catch {
-        cleanup()
-        Diagnostics.error("\(error)")
-        throw ExitCode(2)
-    }
-}
-
 /// `pgx rules`: the pattern rules of `rules/patterns/patterns.json` — what each is for, its cues and
 /// examples — and a check for rule authors that every rule is documented and every example fires its
 /// rule as extraction reads a sentence.
