@@ -1,4 +1,5 @@
 import Foundation
+import PGxModel
 
 /// The layout of each lexicon file in `rules/lexicons`: the columns its header row names, the values a
 /// closed column takes, the columns no row leaves empty and what its ids look like.
@@ -134,6 +135,19 @@ public struct LexiconTable: Sendable {
             let more = count > problems.count ? "\n… and \(count - problems.count) more row\(count - problems.count == 1 ? "" : "s")" : ""
             throw LexiconError(message: problems.joined(separator: "\n") + more + "\n\(url.path): \(count) row\(count == 1 ? "" : "s") that do\(count == 1 ? "es" : "") not fit; \(LexiconTable.fix)")
         }
+    }
+
+    /// SHA-256 over the lexicon files of `rules` (each file's name, a NUL, its bytes, in `all`'s order; a
+    /// missing file adds nothing): a model records the lexicons it was trained with (`lexicons_sha256`),
+    /// since its features are read through them (which words are genes and drugs, the CPIC pair prior).
+    public static func sha256(rules: URL) -> String {
+        var h = SHA256()
+        for table in all {
+            guard let data = FileManager.default.contents(atPath: rules.appendingPathComponent("lexicons/\(table.file)").path) else { continue }
+            h.update(Array(table.file.utf8) + [0])
+            data.withUnsafeBytes { h.update(buffer: $0) }
+        }
+        return h.finalize()
     }
 
     /// What `pgx rules check` finds in the lexicon files of `rules` beyond rows that do not fit (which

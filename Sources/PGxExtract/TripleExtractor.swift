@@ -53,6 +53,23 @@ public final class ExtractorRules: @unchecked Sendable {
             + "sha256 \(cues.sha256.prefix(12))): its cue features may no longer mean what they did; retrain (`pgx train`, or scripts/report.sh)"
     }
 
+    /// Why `model` may not match the lexicons beside it: it was trained with other lexicon files (its
+    /// `lexicons_sha256`), so the genes, drugs and CPIC pairs its features were learned from are not the
+    /// ones extraction now reads. Nil when they match, or for a model that does not record them.
+    public static func staleLexicons(model: PairModel, rules url: URL) -> String? {
+        guard let trained = model.metadata["lexicons_sha256"] as? String else { return nil }
+        let now = LexiconTable.sha256(rules: url)
+        guard trained != now else { return nil }
+        return "\(url.appendingPathComponent("model/model.json").path) was trained with other lexicons (sha256 \(trained.prefix(12)); "
+            + "\(url.appendingPathComponent("lexicons").path) is sha256 \(now.prefix(12))): the genes, drugs and CPIC pairs its features "
+            + "were learned from have changed; retrain (`pgx train`, or scripts/report.sh)"
+    }
+
+    /// Why `model` may not match the rules beside it (`stalePatterns`, `staleLexicons`), one line each.
+    public static func staleness(model: PairModel, cues: CueMatcher, rules url: URL) -> [String] {
+        [stalePatterns(model: model, cues: cues, rules: url), staleLexicons(model: model, rules: url)].compactMap { $0 }
+    }
+
     /// A short version string of the rules (for batches and manifests).
     public var version: String {
         let trained = (model?.metadata["trained"] as? String).map { " trained \($0)" } ?? ""

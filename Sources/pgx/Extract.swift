@@ -72,8 +72,8 @@ struct Extract: ParsableCommand {
         reading?.start()
         // a rules folder that does not load (file, rule, what to fix): nothing is extracted
         let loaded = try loadOrExit(cleanup: { reading?.cancel() }) { try ExtractorRules(url: rulesURL, loadModel: self.format == .jsonl) }
-        if format == .jsonl, let model = loaded.model, let why = ExtractorRules.stalePatterns(model: model, cues: loaded.cues, rules: rulesURL) {
-            Diagnostics.warning(why)
+        if format == .jsonl, let model = loaded.model {
+            ExtractorRules.staleness(model: model, cues: loaded.cues, rules: rulesURL).forEach(Diagnostics.warning)
         }
         if format == .jsonl && loaded.model == nil {
             Diagnostics.warning("no trained model in \(rulesURL.path)/model: scoring by pattern rules only (run `pgx train`)")

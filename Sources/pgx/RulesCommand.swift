@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
         The rule a triple names ("pattern:efficacy:response" in its "rule" field) is shown by \
         `pgx rules show efficacy:response`. After editing patterns.json, `pgx rules check` reports \
         rules without a description or examples, examples that no cue of their rule matches, \
-        repeated cues, and a model trained with another patterns file. It also checks the lexicons \
+        repeated cues, and a model trained with another patterns file or other lexicons. It also checks the lexicons \
         (rules/lexicons/*.tsv): every row against its file's columns, each file's sources and license, \
         and the files against each other (CPIC pairs and variants name genes of genes.tsv and drugs of \
         drugs.tsv, regimens name drugs). It exits 1 when there is anything to fix.
@@ -95,17 +95,21 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let (url, m, dir) = try options.load()
             var problems = m.problems().map { "\(url.path): \($0)" }
-            // the sentence model beside the file: trained with this file, or to be retrained
+            // the sentence model beside the file: trained with these patterns and lexicons, or to be retrained
             let modelURL = dir.appendingPathComponent("model/model.json")
+            var model: PairModel? = nil
             if FileManager.default.fileExists(atPath: modelURL.path) {
                 do {
-                    if let why = ExtractorRules.stalePatterns(model: try PairModel(url: modelURL), cues: m, rules: dir) { problems.append(why) }
+                    let loaded = try PairModel(url: modelURL)
+                    model = loaded
+                    if let why = ExtractorRules.stalePatterns(model: loaded, cues: m, rules: dir) { problems.append(why) }
                 } catch { problems.append("\(error)") }
             }
             let examples = m.rules.reduce(0) { $0 + $1.examples.count }
             // the lexicons: rows that do not fit their file (exit 2, as for extraction), then the files
             // against each other
-            let lexicons = try loadOrExit { try LexiconTable.problems(rules: dir) }
+            var lexicons = try loadOrExit { try LexiconTable.problems(rules: dir) }
+            if let model, let why = ExtractorRules.staleLexicons(model: model, rules: dir) { lexicons.append(why) }
             let lexDir = dir.appendingPathComponent("lexicons").path
             if problems.isEmpty && lexicons.isEmpty {
                 print("\(url.path): \(m.rules.count) rules, \(examples) examples: ok")

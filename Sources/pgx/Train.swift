@@ -142,6 +142,7 @@ struct Train: ParsableCommand {
             "seed": 20261125, "folds": folds, "training": meta, "threshold_chosen_on": "out-of-fold F1 over labelled candidates",
             "calibration_fitted_on": "out-of-fold scores of the labelled candidates (Platt scaling)",
             "patterns_version": loaded.cues.version, "patterns_sha256": loaded.cues.sha256,
+            "lexicons_sha256": LexiconTable.sha256(rules: rulesURL),
             "note": "PGxCorpus is CC BY-NC 4.0: a model trained on it is for non-commercial use unless retrained without it",
         ]
         let out = rulesURL.appendingPathComponent("model")

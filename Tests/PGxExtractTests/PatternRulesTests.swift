@@ -16,6 +16,9 @@ final class PatternRulesTests: XCTestCase {
         // the shipped model was trained with the shipped patterns file
         let model = try PairModel(url: TestEnv.root.appendingPathComponent("rules/model/model.json"))
         XCTAssertEqual(model.metadata["patterns_sha256"] as? String, m.sha256, "retrain after editing patterns.json (scripts/report.sh)")
+        // and with the shipped lexicons
+        XCTAssertEqual(model.metadata["lexicons_sha256"] as? String, LexiconTable.sha256(rules: TestEnv.root.appendingPathComponent("rules")),
+                       "retrain after editing rules/lexicons (scripts/report.sh)")
         // the check reads an example as extraction does: "SJS/TEN" is three tokens, so "sjs" and "ten" match
         XCTAssertEqual(CueMatcher.sentenceWords("allopurinol-induced SJS/TEN."), ["allopurinol-induced", "sjs", "/", "ten", "."])
         let pgx = try TestEnv.binary().path
@@ -150,7 +153,8 @@ final class PatternRulesTests: XCTestCase {
     /// skipped without a word; now extraction, training and `pgx rules check` stop with the file, the
     /// line and what to fix, and nothing is written. Rows that fit but do not agree with the other files
     /// (a CPIC pair or regimen naming no drug, a variant naming no gene, a header without its license, an
-    /// ATC field as an earlier build wrote it) are what `pgx rules check` reports; extraction runs.
+    /// ATC field as an earlier build wrote it) are what `pgx rules check` reports, with the model beside
+    /// them trained on other lexicons; extraction warns of that and runs.
     func testADamagedLexiconNamesTheLineAndStopsExtraction() throws {
         let pgx = try TestEnv.binary().path
         let corpus = TestEnv.root.appendingPathComponent("corpus/pgx-baseline.xml").path
@@ -201,12 +205,16 @@ final class PatternRulesTests: XCTestCase {
                          "\(lex)/drugs.tsv: regimen efavirenz|emtricitabine|tenofovir disoproxil: \"tenofovir disoproxil\" is no drug name of drugs.tsv",
                          "\(lex)/variants.tsv: named c.1A>G: gene NOTAGENE is no gene symbol of genes.tsv",
                          "\(lex)/drugs.tsv: warfarine: atc \"\"\"\" is not ATC codes joined by |",
-                         "\(lex)/salts.tsv: the header does not record its license", "\(lex): 5 problems"] {
+                         "\(lex)/salts.tsv: the header does not record its license",
+                         // the model beside them was trained with the shipped lexicons
+                         "model/model.json was trained with other lexicons (sha256 ", "retrain (`pgx train`, or scripts/report.sh)",
+                         "\(lex): 6 problems"] {
             XCTAssertTrue(c.stderr.contains(expected), expected + "\n" + c.stderr)
         }
         let e = try runProcess(pgx, ["extract", "--rules", inconsistent.path, corpus], environment: ["PGX_CACHE": cache.path], cwd: TestEnv.root)
         XCTAssertEqual(e.status, 0, e.stderr)
         XCTAssertFalse(e.stdout.isEmpty)
+        XCTAssertTrue(e.stderr.contains("pgx: warning: ") && e.stderr.contains("was trained with other lexicons"), "extraction warns and runs on: " + e.stderr)
     }
 
     /// A rules folder the user names (`--rules`, `PGX_RULES`) is used or refused: a wrong path is an error
