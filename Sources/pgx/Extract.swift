@@ -68,10 +68,14 @@ struct Extract: ParsableCommand {
         }
         // Input is read on its own thread (bounded queue of batches) while the rules load and the
         // batches are analyzed.
-        var reading: BatchReader? = BatchReader(sources: DocumentSources(inputs: units.first ?? [], textInput: textInput), batchSize: 512)
+        // Its messages about bad input wait until the rules have loaded: with rules that do not load
+        // nothing is extracted, and the rules' error is the one message.
+        var reading: BatchReader? = BatchReader(sources: DocumentSources(inputs: units.first ?? [], textInput: textInput), batchSize: 512,
+                                                holdMessages: true)
         reading?.start()
         // a rules folder that does not load (file, rule, what to fix): nothing is extracted
         let loaded = try loadOrExit(cleanup: { reading?.cancel() }) { try ExtractorRules(url: rulesURL, loadModel: self.format == .jsonl) }
+        reading?.releaseMessages()
         if format == .jsonl, let model = loaded.model {
             ExtractorRules.staleness(model: model, cues: loaded.cues, rules: rulesURL).forEach(Diagnostics.warning)
         }
@@ -358,16 +362,29 @@ final class BatchReader: @unchecked Sendable {
     let queue = BatchQueue(capacity: 8)
     let failures = Locked<[InputError]>([])
     let deletions = Locked<[Deletion]>([])
+    /// Messages about bad input not printed yet (nil: printed as they come); see `releaseMessages`.
+    private let held: Locked<[String]?>
     private(set) var thread: Thread!
     private let finished = DispatchSemaphore(value: 0)
 
-    init(sources: DocumentSources, batchSize: Int) { self.sources = sources; self.batchSize = batchSize }
+    /// `holdMessages`: keep the messages about bad input until `releaseMessages` (or drop them on `cancel`).
+    init(sources: DocumentSources, batchSize: Int, holdMessages: Bool = false) {
+        self.sources = sources; self.batchSize = batchSize; held = Locked(holdMessages ? [] : nil)
+    }
+
+    /// Prints the messages held so far, in order, and those to come as they come.
+    func releaseMessages() {
+        held.mutate { h in
+            h?.forEach(Diagnostics.error)
+            h = nil
+        }
+    }
 
     func start() {
         thread = Thread { [self] in
             var batch: BatchQueue.Batch = []
             try? sources.forEach(onError: { e in
-                Diagnostics.error(e.description)
+                self.held.mutate { h in if h != nil { h!.append(e.description) } else { Diagnostics.error(e.description) } }
                 self.failures.mutate { $0.append(e) }
             }, onDeletions: { d in self.deletions.mutate { $0 += d } }) { id, passages, meta in
                 // The consumer gave up (a skipped input): stop reading rather than parse the rest.
@@ -383,7 +400,8 @@ final class BatchReader: @unchecked Sendable {
         thread.start()
     }
 
-    func cancel() { queue.cancel() }
+    /// Stops reading; messages still held are dropped (the run ends without this input's results).
+    func cancel() { queue.cancel(); held.mutate { if $0 != nil { $0 = [] } } }
 
     /// Waits until the reader thread has finished.
     func wait() { finished.wait() }

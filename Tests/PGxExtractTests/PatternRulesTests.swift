@@ -180,6 +180,12 @@ final class PatternRulesTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains("\(file):\(drugLines + 3): drugbank \"00682\" is not DB<digits>"), r.stderr)
             XCTAssertTrue(r.stderr.contains("\(file): 3 rows that do not fit; fix the rows, or rebuild the lexicons with scripts/build-lexicons.py"), r.stderr)
         }
+        // the rules' error is the one message: the input's own (the corpus's record without a PMID) is not
+        // printed for a run that extracts nothing
+        let withBadRecord = try runProcess(pgx, ["extract", "--rules", damaged.path, TestEnv.root.appendingPathComponent("corpus").path],
+                                           environment: ["PGX_CACHE": cache.path], cwd: TestEnv.root)
+        XCTAssertEqual(withBadRecord.status, 2)
+        XCTAssertTrue(withBadRecord.stderr.contains("3 rows that do not fit") && !withBadRecord.stderr.contains("PGX-E007"), withBadRecord.stderr)
         // a header that names other columns
         let shifted = try editedLexicons { files in
             files["variants.tsv"] = files["variants.tsv"]!.replacingOccurrences(of: "\nkind\tkey\tgene\tdetail\n", with: "\nkey\tkind\tgene\tdetail\n")
