@@ -156,6 +156,11 @@ public struct QueueItem: Sendable {
 /// Fields a reviewer may correct.
 public struct TripleEdit: Sendable {
     public var category: String?, direction: String?, negated: Bool?, gene: String?, drug: String?, qualifier: String?
+    /// Whether `qualifier` is a variant (true) or a phenotype (false), when the lexicon has read it; nil:
+    /// by its form (`splitQualifier`).
+    public var qualifierIsVariant: Bool?
+    /// The genes the qualifier's variant may belong to, when the lexicon knows them (an rsID's).
+    public var variantGenes: [String]?
     public init(category: String? = nil, direction: String? = nil, negated: Bool? = nil, gene: String? = nil,
                 drug: String? = nil, qualifier: String? = nil) {
         self.category = category; self.direction = direction; self.negated = negated; self.gene = gene
@@ -205,7 +210,19 @@ extension CurationStore {
             if let c = change.category { category = c }
             if let d = change.direction { direction = d }
             if let n = change.negated { negated = n; if n { direction = "none" } }
-            if let q = change.qualifier { (variant, phenotype) = CurationStore.splitQualifier(q) }
+            if let q = change.qualifier {
+                if let isVariant = change.qualifierIsVariant { (variant, phenotype) = isVariant ? (q, nil) : (nil, q) }
+                else { (variant, phenotype) = CurationStore.splitQualifier(q) }
+            }
+            // a variant is one gene's: the one it is written with ("CYP2C19*2"), or one the lexicon gives it
+            // (an rsID's); an edit of either that pairs it with another gene would make a wrong rule
+            if change.gene != nil || change.qualifier != nil, let v = variant, let g = gene,
+               let of = change.qualifier != nil ? change.variantGenes ?? CurationStore.geneWritten(in: v).map({ [$0] })
+                                                : CurationStore.geneWritten(in: v).map({ [$0] }),
+               !of.isEmpty, !of.contains(g) {
+                throw ReviewError(description: "PGX-E112 the variant \(v) is \(of.joined(separator: " or "))'s, not \(g)'s; "
+                                  + "edit the gene and the variant together (--gene \(of[0]), or --qualifier with a variant of \(g))")
+            }
             let key = CurationStore.tripleKey(gene: gene, qualifier: variant ?? phenotype, drug: drug, category: category,
                                               direction: direction, negated: negated)
             if let other = try Int64.fetchOne(db, sql: "SELECT id FROM triple WHERE key = ? AND id != ?", arguments: [key, id]) {
@@ -226,10 +243,19 @@ extension CurationStore {
         [gene ?? "", qualifier ?? "", drug, category, direction, negated ? "not" : ""].joined(separator: "|")
     }
 
-    /// A qualifier is a variant ("CYP2C19*2", "rs4244285") or else a phenotype ("poor metabolizer").
+    /// The gene a variant's name is written with: "CYP2C19" of "CYP2C19*2", "HLA-B" of "HLA-B*58:01"; nil for
+    /// "*2" or an rsID.
+    static func geneWritten(in variant: String) -> String? {
+        guard let star = variant.firstIndex(of: "*"), star > variant.startIndex else { return nil }
+        return String(variant[..<star])
+    }
+
+    /// A qualifier is a variant ("CYP2C19*2", "rs4244285", "G551D", "c.3435C>T": a star, an rsID or a
+    /// digit) or else a phenotype ("poor metabolizer"; no phenotype term has a digit). Where the lexicon
+    /// has read the qualifier (`TripleEdit.qualifierIsVariant`) its reading is taken instead.
     static func splitQualifier(_ q: String?) -> (variant: String?, phenotype: String?) {
         guard let q else { return (nil, nil) }
-        return q.contains("*") || q.hasPrefix("rs") ? (q, nil) : (nil, q)
+        return q.contains("*") || q.hasPrefix("rs") || q.contains(where: \.isNumber) ? (q, nil) : (nil, q)
     }
 
     /// The gene a triple's abstracts write its variant with elsewhere (`evidence.gene_hint`): from live
@@ -262,8 +288,25 @@ extension CurationStore {
             """, arguments: [key, gene, hgnc, variant, phenotype, drug, category, direction, negated, now, id])
     }
 
+    /// The variant and phenotype an audit row's qualifier (`describe`) records: the phenotype in brackets,
+    /// the variant bare. A row written before phenotypes were bracketed has one bare qualifier: the column
+    /// the current triple has it in, else the one its form says (`splitQualifier`).
+    static func recordedQualifier(_ q: String?, current: Row) -> (variant: String?, phenotype: String?) {
+        guard let q else { return (nil, nil) }
+        if q.hasSuffix("]"), let open = q.range(of: "[", options: .backwards) {
+            let variant = q[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+            return (variant.isEmpty ? nil : variant, String(q[open.upperBound..<q.index(before: q.endIndex)]))
+        }
+        if (current["phenotype"] as String?) == q { return (nil, q) }
+        if (current["variant"] as String?) == q { return (q, current["phenotype"] as String?) }
+        return splitQualifier(q)
+    }
+
+    /// A triple as the audit log records it: "GENE QUALIFIER|drug|category/direction|negated-or-asserted|status",
+    /// the variant bare and the phenotype in brackets ("CFTR G551D", "CYP2D6 [poor metabolizer]", both for
+    /// an allele's carriers: "HLA-B HLA-B*58:01 [positive]"), so that an undo puts each back in its column.
     static func describe(_ r: Row) -> String {
-        let q = (r["variant"] as String?) ?? (r["phenotype"] as String?) ?? ""
+        let q = [r["variant"] as String?, (r["phenotype"] as String?).map { "[\($0)]" }].compactMap { $0 }.joined(separator: " ")
         return "\((r["gene"] as String?) ?? "?") \(q)|\(r["drug"] as String)|\(r["category"] as String)/\(r["direction"] as String)"
             + "|\((r["negated"] as Bool) ? "negated" : "asserted")|\(r["status"] as String)"
     }
@@ -291,7 +334,7 @@ extension CurationStore {
                 let gene = gq[0] == "?" ? nil : gq[0], qual = gq.count > 1 && !gq[1].isEmpty ? gq[1] : nil
                 let cd = parts[2].split(separator: "/").map(String.init)
                 let negated = parts[3] == "negated"
-                let (variant, phenotype) = CurationStore.splitQualifier(qual)
+                let (variant, phenotype) = CurationStore.recordedQualifier(qual, current: current)
                 try CurationStore.rewriteFinding(db, tid, gene: gene, variant: variant, phenotype: phenotype, drug: parts[1],
                                                  category: cd[0], direction: cd[1], negated: negated, now: now)
             } else {

@@ -12,7 +12,9 @@ import PGxModel
 /// - what the recognizer reads as another name of one gene or drug (an alias, a full name, a brand, a
 ///   misspelling of a generic name) is refused with that name (`PGX-E110`, `PGX-E111`);
 /// - anything else is refused unless the reviewer says it is meant (`--unlisted-gene`, `--unlisted-drug`:
-///   a gene named after the lexicon's snapshot, a compound the lexicon does not list).
+///   a gene named after the lexicon's snapshot, a compound the lexicon does not list);
+/// - a qualifier is read as a variant (with the genes it may belong to, so the store can refuse one of
+///   another gene) or a phenotype by its canonical term.
 /// Without a rules folder nothing can be checked: the edit goes through with a warning (but a folder
 /// named by `PGX_RULES` that is none is an error, as it is for every command).
 struct EditCheck {
@@ -40,7 +42,22 @@ struct EditCheck {
         var c = change
         c.gene = try change.gene.map { try gene($0, unlisted: unlistedGene) }
         c.drug = try change.drug.map { try drug($0, unlisted: unlistedDrug) }
+        if let q = change.qualifier, let (name, isVariant, genes) = qualifier(q) {
+            c.qualifier = name; c.qualifierIsVariant = isVariant; c.variantGenes = genes
+        }
         return c
+    }
+
+    /// A qualifier as the lexicon reads it: a variant by its name ("CYP2C19*2", "G551D") with the genes it
+    /// may belong to, or a phenotype by its canonical term ("PM" → "poor metabolizer"); nil when it reads
+    /// as neither (the store then goes by its form). The store refuses a variant of another gene (`PGX-E112`).
+    func qualifier(_ typed: String) -> (String, Bool, [String]?)? {
+        let n = typed.unicodeScalars.count
+        if let p = read(typed, [.phenotype]).first { return (p.name, false, nil) }
+        // the variant runs to the end of what was typed; its gene may be written before it ("CYP2C19*2")
+        guard let v = read(typed, [.variant], whole: false).last(where: { $0.end == n }) else { return nil }
+        let genes = v.gene.map { [$0] + v.altGenes }
+        return (v.name, true, genes)
     }
 
     /// The mentions of `kinds` in `text` as extraction reads them; `whole`: only those that cover all of it.

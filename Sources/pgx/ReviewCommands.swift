@@ -144,7 +144,7 @@ extension Review {
             let who = try reviewerName(reviewer)
             do {
                 var change = TripleEdit(category: category, direction: direction, negated: negated, gene: gene, drug: drug, qualifier: qualifier)
-                if gene != nil || drug != nil {
+                if gene != nil || drug != nil || qualifier != nil {
                     change = try loadOrExit { try EditCheck.load() }.checked(change, unlistedGene: unlistedGene, unlistedDrug: unlistedDrug)
                 }
                 let rev = try storeOptions.open().edit(id, change, reviewer: who, revision: revision, note: note)

@@ -72,7 +72,7 @@ struct Queue: ParsableCommand {
                 do {
                     var change = TripleEdit(category: cat, direction: dir, negated: neg.map { $0.hasPrefix("y") }, gene: gene, drug: drug, qualifier: qual)
                     // the gene and drug typed are read against the lexicon, as `pgx review edit` reads them
-                    if gene != nil || drug != nil {
+                    if gene != nil || drug != nil || qual != nil {
                         let c = try check ?? EditCheck.load()
                         check = c
                         change = try c.checked(change)

@@ -152,6 +152,58 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("PGX_RULES=\(dir.path): not a rules folder"), r.stderr)
     }
 
+    /// A qualifier is read as the lexicon reads it (a variant by its name, "c.2846A>T" too; a phenotype by its
+    /// CPIC term) and a variant stays with its gene: an edit of the qualifier or of the gene that would pair
+    /// a variant with another gene is refused. An undo puts the variant and the phenotype back in their
+    /// own columns ("c.1905+1G>A" used to come back as a phenotype, and the "positive" of HLA-B*58:01
+    /// carriers not at all).
+    func testAQualifierStaysWithItsGeneAndAnUndoRestoresItsColumns() throws {
+        let store = dir.appendingPathComponent("q.sqlite").path
+        XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
+        func row(_ id: String) throws -> String {
+            try sqlite(store, "SELECT COALESCE(gene, '-') || '|' || COALESCE(variant, '-') || '|' || COALESCE(phenotype, '-') || '|' || category FROM triple WHERE id = \(id)")
+        }
+        func edit(_ id: String, _ args: [String]) throws -> RunResult {
+            try pgx(["review", "edit", id] + args + ["--reviewer", "ada", "--store", store])
+        }
+        let undo = ["review", "undo", "--reviewer", "ada", "--store", store]
+        let dpyd = try sqlite(store, "SELECT id FROM triple WHERE gene = 'DPYD' AND variant = 'c.1905+1G>A' ORDER BY id LIMIT 1")
+        let hla = try sqlite(store, "SELECT id FROM triple WHERE variant = 'HLA-B*58:01' AND phenotype = 'positive' ORDER BY id LIMIT 1")
+        let tpmt = try sqlite(store, "SELECT id FROM triple WHERE gene = 'TPMT' AND variant = 'TPMT*3A' ORDER BY id LIMIT 1")
+        XCTAssertFalse(dpyd.isEmpty || hla.isEmpty || tpmt.isEmpty, "the corpus holds these triples")
+        // an undo of an edit puts each qualifier back in its column
+        for id in [dpyd, hla] {
+            let before = try row(id)
+            XCTAssertEqual(try edit(id, ["--category", "other"]).status, 0)
+            XCTAssertEqual(try pgx(undo).status, 0)
+            XCTAssertEqual(try row(id), before)
+        }
+        let before = try row(dpyd)
+        XCTAssertEqual(try edit(dpyd, ["--qualifier", "poor metabolisers"]).status, 0)
+        let pm = try row(dpyd)
+        XCTAssertTrue(pm.hasPrefix("DPYD|-|poor metabolizer|"), "the CPIC term: \(pm)")
+        XCTAssertEqual(try pgx(undo).status, 0)
+        XCTAssertEqual(try row(dpyd), before, "c.1905+1G>A is a variant again")
+        let r = try edit(dpyd, ["--qualifier", "c.2846A>T"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try sqlite(store, "SELECT variant FROM triple WHERE id = \(dpyd)"), "c.2846A>T", "a variant without a star or rsID")
+        // a variant stays with its gene
+        let tpmtRow = try row(tpmt)
+        for (args, message) in [
+            (["--qualifier", "CYP2C19*2"], "PGX-E112 the variant CYP2C19*2 is CYP2C19's, not TPMT's; edit the gene and the variant together"),
+            (["--qualifier", "rs4244285"], "PGX-E112 the variant rs4244285 is CYP2C19's, not TPMT's"),
+            (["--gene", "CYP2D6"], "PGX-E112 the variant TPMT*3A is TPMT's, not CYP2D6's"),
+        ] {
+            let r = try edit(tpmt, args)
+            XCTAssertEqual(r.status, 1, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+        }
+        XCTAssertEqual(try row(tpmt), tpmtRow, "nothing refused is saved")
+        XCTAssertEqual(try edit(tpmt, ["--gene", "CYP2C19", "--qualifier", "CYP2C19*2"]).status, 0, "the two together")
+        let together = try row(tpmt)
+        XCTAssertTrue(together.hasPrefix("CYP2C19|CYP2C19*2|"), together)
+    }
+
     func testTwoReviewersOnOneTripleNeverOverwriteEachOther() throws {
         let store = dir.appendingPathComponent("r.sqlite").path
         XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
