@@ -161,6 +161,8 @@ public struct TripleEdit: Sendable {
     public var qualifierIsVariant: Bool?
     /// The genes the qualifier's variant may belong to, when the lexicon knows them (an rsID's).
     public var variantGenes: [String]?
+    /// The HGNC id of `gene`, when the lexicon has one for it.
+    public var hgnc: String?
     public init(category: String? = nil, direction: String? = nil, negated: Bool? = nil, gene: String? = nil,
                 drug: String? = nil, qualifier: String? = nil) {
         self.category = category; self.direction = direction; self.negated = negated; self.gene = gene
@@ -229,7 +231,7 @@ extension CurationStore {
                 throw ReviewError(description: "PGX-E106 the edited finding is triple \(other) already; review that one instead")
             }
             let now = CurationStore.now()
-            try CurationStore.rewriteFinding(db, id, gene: gene, variant: variant, phenotype: phenotype, drug: drug,
+            try CurationStore.rewriteFinding(db, id, gene: gene, hgnc: change.gene != nil ? change.hgnc : nil, variant: variant, phenotype: phenotype, drug: drug,
                                              category: category, direction: direction, negated: negated, now: now)
             let after = CurationStore.describe(try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [id])!)
             try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, before, after, note) VALUES (?, ?, 'edit', ?, ?, ?, ?)",
@@ -273,13 +275,14 @@ extension CurationStore {
     }
 
     /// Rewrites a triple's finding (and so its key), as an edit or its undo does; one revision more.
-    /// The HGNC id follows the gene symbol: the id extraction recorded for that symbol on any triple of
-    /// the store, or none (a symbol no triple carries with an id), so a rule never pairs one gene's
-    /// symbol with another's id.
-    static func rewriteFinding(_ db: Database, _ id: Int64, gene: String?, variant: String?, phenotype: String?, drug: String,
-                               category: String, direction: String, negated: Bool, now: String) throws {
+    /// The HGNC id follows the gene symbol: the lexicon's id for it where the edit was read against the
+    /// lexicon (`TripleEdit.hgnc`), else the id extraction recorded for that symbol on any triple of the
+    /// store, or none (a symbol no triple carries with an id), so a rule never pairs one gene's symbol
+    /// with another's id.
+    static func rewriteFinding(_ db: Database, _ id: Int64, gene: String?, hgnc known: String? = nil, variant: String?, phenotype: String?,
+                               drug: String, category: String, direction: String, negated: Bool, now: String) throws {
         let key = tripleKey(gene: gene, qualifier: variant ?? phenotype, drug: drug, category: category, direction: direction, negated: negated)
-        let hgnc = try gene.flatMap {
+        let hgnc = try known ?? gene.flatMap {
             try String.fetchOne(db, sql: "SELECT hgnc FROM triple WHERE gene = ? AND hgnc IS NOT NULL ORDER BY id LIMIT 1", arguments: [$0])
         }
         try db.execute(sql: """

@@ -41,6 +41,7 @@ struct EditCheck {
     func checked(_ change: TripleEdit, unlistedGene: Bool = false, unlistedDrug: Bool = false) throws -> TripleEdit {
         var c = change
         c.gene = try change.gene.map { try gene($0, unlisted: unlistedGene) }
+        c.hgnc = c.gene.flatMap { lexicon?.geneInfo[$0]?.hgnc }
         c.drug = try change.drug.map { try drug($0, unlisted: unlistedDrug) }
         if let q = change.qualifier, let (name, isVariant, genes) = qualifier(q) {
             c.qualifier = name; c.qualifierIsVariant = isVariant; c.variantGenes = genes

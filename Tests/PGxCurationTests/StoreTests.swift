@@ -141,6 +141,10 @@ final class StoreTests: XCTestCase {
         // the symbol in lower case is the symbol (with its HGNC id); a generic name in capitals is the name
         XCTAssertEqual(try pgx(["review", "edit", id, "--gene", "cyp2c19", "--drug", "Warfarin", "--reviewer", "ada", "--store", store]).status, 0)
         XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc || ' ' || drug FROM triple WHERE id = \(id)"), "CYP2C19 HGNC:2621 warfarin")
+        // a gene no triple of the store carries takes its HGNC id from the lexicon
+        XCTAssertEqual(try sqlite(store, "SELECT count(*) FROM triple WHERE gene = 'CYP2B6'"), "0")
+        XCTAssertEqual(try pgx(["review", "edit", id, "--gene", "CYP2B6", "--reviewer", "ada", "--store", store]).status, 0)
+        XCTAssertEqual(try sqlite(store, "SELECT gene || ' ' || hgnc FROM triple WHERE id = \(id)"), "CYP2B6 HGNC:2615")
         // meant: a symbol or drug the lexicon does not list (a compound code it reads as one, "TAK-733", needs no flag)
         let kept = try pgx(["review", "edit", id, "--gene", "NEWGENE9", "--unlisted-gene", "--drug", "Zorblatin", "--unlisted-drug",
                             "--reviewer", "ada", "--store", store])
