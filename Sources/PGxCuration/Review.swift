@@ -161,7 +161,7 @@ public struct TripleEdit: Sendable {
     public var qualifierIsVariant: Bool?
     /// The genes the qualifier's variant may belong to, when the lexicon knows them (an rsID's).
     public var variantGenes: [String]?
-    /// The HGNC id of `gene`, when the lexicon has one for it.
+    /// The HGNC id of `gene`, when the lexicon has one for it (set with `gene` only).
     public var hgnc: String?
     public init(category: String? = nil, direction: String? = nil, negated: Bool? = nil, gene: String? = nil,
                 drug: String? = nil, qualifier: String? = nil) {
@@ -219,8 +219,7 @@ extension CurationStore {
             // a variant is one gene's: the one it is written with ("CYP2C19*2"), or one the lexicon gives it
             // (an rsID's); an edit of either that pairs it with another gene would make a wrong rule
             if change.gene != nil || change.qualifier != nil, let v = variant, let g = gene,
-               let of = change.qualifier != nil ? change.variantGenes ?? CurationStore.geneWritten(in: v).map({ [$0] })
-                                                : CurationStore.geneWritten(in: v).map({ [$0] }),
+               let of = (change.qualifier != nil ? change.variantGenes : nil) ?? CurationStore.geneWritten(in: v).map({ [$0] }),
                !of.isEmpty, !of.contains(g) {
                 throw ReviewError(description: "PGX-E112 the variant \(v) is \(of.joined(separator: " or "))'s, not \(g)'s; "
                                   + "edit the gene and the variant together (--gene \(of[0]), or --qualifier with a variant of \(g))")
@@ -231,7 +230,7 @@ extension CurationStore {
                 throw ReviewError(description: "PGX-E106 the edited finding is triple \(other) already; review that one instead")
             }
             let now = CurationStore.now()
-            try CurationStore.rewriteFinding(db, id, gene: gene, hgnc: change.gene != nil ? change.hgnc : nil, variant: variant, phenotype: phenotype, drug: drug,
+            try CurationStore.rewriteFinding(db, id, gene: gene, hgnc: change.hgnc, variant: variant, phenotype: phenotype, drug: drug,
                                              category: category, direction: direction, negated: negated, now: now)
             let after = CurationStore.describe(try Row.fetchOne(db, sql: "SELECT * FROM triple WHERE id = ?", arguments: [id])!)
             try db.execute(sql: "INSERT INTO audit (at, reviewer, action, triple_id, before, after, note) VALUES (?, ?, 'edit', ?, ?, ?, ?)",
