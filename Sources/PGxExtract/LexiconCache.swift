@@ -5,8 +5,8 @@ import PGxModel
 /// run reads it in a few tens of milliseconds instead of parsing and sorting 230,000 TSV rows (about
 /// 0.8 s, a tenth of extracting a 30,000-record baseline file).
 ///
-/// - The file is named by an FNV-1a hash of the lexicon files' bytes, this format's version and the
-///   pgx binary (path, size, date): a change to `rules/lexicons` or a new build makes a new name, so a
+/// - The file is named by an FNV-1a hash of the lexicon files' SHA-256 (`LexiconTable.sha256`), this
+///   format's version and the pgx binary (path, size, date): a change to `rules/lexicons` or a new build makes a new name, so a
 ///   stale file is never read.
 /// - Where: `$PGX_CACHE`, else `$XDG_CACHE_HOME/pgx`, else `~/.cache/pgx`; `PGX_CACHE=off` turns it
 ///   off. A cache that cannot be written (read-only home) is skipped without a word: the lexicon is
@@ -45,11 +45,10 @@ public enum LexiconCache {
         if let program, let a = try? FileManager.default.attributesOfItem(atPath: program.path) {
             mix("\(program.path)|\((a[.size] as? Int) ?? 0)|\((a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)".utf8)
         }
-        for f in files {
-            guard let d = FileManager.default.contents(atPath: rules.appendingPathComponent("lexicons/\(f)").path) else { return nil }
-            mix(f.utf8)
-            d.withUnsafeBytes { mix($0) }
-        }
+        // the lexicon files by their SHA-256, read once per run: the digest a model records
+        // (`LexiconTable.sha256`), which the stale-model check then takes from memory
+        for f in files where !FileManager.default.fileExists(atPath: rules.appendingPathComponent("lexicons/\(f)").path) { return nil }
+        mix(LexiconTable.sha256(rules: rules).utf8)
         return URL(fileURLWithPath: dir).appendingPathComponent("lexicon-" + String(hash, radix: 16) + ".bin")
     }
 

@@ -140,15 +140,27 @@ public struct LexiconTable: Sendable {
     /// SHA-256 over the lexicon files of `rules` (each file's name, a NUL, its bytes, in `all`'s order; a
     /// missing file adds nothing): a model records the lexicons it was trained with (`lexicons_sha256`),
     /// since its features are read through them (which words are genes and drugs, the CPIC pair prior).
+    /// Worked out once per folder and run (the lexicon cache's key and the stale-model check both ask).
     public static func sha256(rules: URL) -> String {
+        let path = rules.standardizedFileURL.path
+        digestLock.lock()
+        let known = digests[path]
+        digestLock.unlock()
+        if let known { return known }
         var h = SHA256()
         for table in all {
             guard let data = FileManager.default.contents(atPath: rules.appendingPathComponent("lexicons/\(table.file)").path) else { continue }
             h.update(Array(table.file.utf8) + [0])
             data.withUnsafeBytes { h.update(buffer: $0) }
         }
-        return h.finalize()
+        let digest = h.finalize()
+        digestLock.lock()
+        digests[path] = digest
+        digestLock.unlock()
+        return digest
     }
+    nonisolated(unsafe) private static var digests: [String: String] = [:]
+    private static let digestLock = NSLock()
 
     /// What `pgx rules check` finds in the lexicon files of `rules` beyond rows that do not fit (which
     /// `read` reports): a file whose header does not record its sources and license, CPIC pairs and
