@@ -136,7 +136,7 @@ public final class Lexicon: @unchecked Sendable {
         }
 
         // every row is checked against its file's layout as it is read (LexiconTable): a row that does
-        // not fit stops the load with the file, the line and what to fix
+        // not fit stops the load with the file, the line and what to fix, so the rows below have every field
         func rows(_ table: LexiconTable, _ body: ([Substring]) -> Void) throws {
             try table.read(dir.appendingPathComponent(table.file), body)
         }
@@ -152,7 +152,7 @@ public final class Lexicon: @unchecked Sendable {
             do {
                 if part == 0 {
                     try rows(LexiconTable.genes) { f in
-                        guard let r = GeneRow(f) else { return }
+                        let r = GeneRow(f)
                         if r.how == "shared" { shared[r.key, default: []].append(r.symbol); return }
                         if r.how == "symbol" || geneInfo[r.symbol] == nil { geneInfo[r.symbol] = (r.hgnc, r.entrez, r.pgx) }
                         put(r.key, folded: r.folded, LexEntry(kind: .gene, name: r.symbol, id: r.hgnc, xref: r.entrez,
@@ -161,7 +161,7 @@ public final class Lexicon: @unchecked Sendable {
                 } else {
                     var out: [DrugRow] = []
                     out.reserveCapacity(50_000)
-                    try rows(LexiconTable.drugs) { f in if let r = DrugRow(f) { out.append(r) } }
+                    try rows(LexiconTable.drugs) { out.append(DrugRow($0)) }
                     drugRows = out
                 }
             } catch { lock.lock(); failure = error; lock.unlock() }
@@ -174,7 +174,6 @@ public final class Lexicon: @unchecked Sendable {
         }
         drugRows = []
         try rows(LexiconTable.phenotypes) { f in
-            guard f.count >= 3 else { return }
             put(String(f[0]), folded: f[2] == "ci",
                 LexEntry(kind: .phenotype, name: String(f[1]), id: nil, xref: nil, how: "phenotype", pharmacogene: false, rank: 0))
         }
@@ -182,7 +181,6 @@ public final class Lexicon: @unchecked Sendable {
         var star: Set<String> = []
         var named: [String: [String]] = [:]
         try rows(LexiconTable.variants) { f in
-            guard f.count >= 3 else { return }
             if f[0] == "rsid" { rs[String(f[1]), default: []].append(String(f[2])) }
             if f[0] == "star" { star.insert(String(f[2])) }
             if f[0] == "named" { named[String(f[1]), default: []].append(String(f[2])) }
@@ -218,8 +216,8 @@ public final class Lexicon: @unchecked Sendable {
 struct GeneRow {
     var key: String, folded: Bool, how: String, symbol: String, hgnc: String?, entrez: String?, pgx: Bool, rank: Int
 
-    init?(_ f: [Substring]) {
-        guard f.count >= 7 else { return nil }
+    /// `f`: a row `LexiconTable.genes` has checked (seven fields).
+    init(_ f: [Substring]) {
         key = String(f[0]); folded = f[1] == "ci"; how = String(f[2]); symbol = String(f[3])
         hgnc = f[4].isEmpty ? nil : String(f[4]); entrez = f[5].isEmpty ? nil : String(f[5]); pgx = f[6] == "1"
         // an alias of a gene that is not a pharmacogene gives way to a drug abbreviation or synonym
@@ -246,8 +244,8 @@ struct GeneRow {
 struct DrugRow {
     var key: String, folded: Bool, how: String, name: String, id: String?, xref: String?, rank: Int
 
-    init?(_ f: [Substring]) {
-        guard f.count >= 7 else { return nil }
+    /// `f`: a row `LexiconTable.drugs` has checked (seven fields).
+    init(_ f: [Substring]) {
         key = String(f[0]); folded = f[1] == "ci"; how = String(f[2]); name = String(f[3])
         id = f[4].isEmpty ? nil : String(f[4]); xref = f[5].isEmpty ? nil : String(f[5])
         switch how {

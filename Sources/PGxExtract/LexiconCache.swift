@@ -15,7 +15,6 @@ import PGxModel
 ///   newest cache files are kept, older ones removed.
 public enum LexiconCache {
     static let format = "pgx-lexicon-cache-5"
-    static let files = ["genes.tsv", "drugs.tsv", "phenotypes.tsv", "variants.tsv", "salts.tsv"]
 
     /// The lexicon of `rules`, from the cache when it holds these lexicon files, else built and cached.
     public static func load(rules: URL) throws -> Lexicon {
@@ -47,7 +46,7 @@ public enum LexiconCache {
         }
         // the lexicon files by their SHA-256, read once per run: the digest a model records
         // (`LexiconTable.sha256`), which the stale-model check then takes from memory
-        for f in files where !FileManager.default.fileExists(atPath: rules.appendingPathComponent("lexicons/\(f)").path) { return nil }
+        for t in LexiconTable.lexicon where !FileManager.default.fileExists(atPath: rules.appendingPathComponent("lexicons/\(t.file)").path) { return nil }
         mix(LexiconTable.sha256(rules: rules).utf8)
         return URL(fileURLWithPath: dir).appendingPathComponent("lexicon-" + String(hash, radix: 16) + ".bin")
     }

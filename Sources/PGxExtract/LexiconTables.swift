@@ -16,6 +16,9 @@ public struct LexiconTable: Sendable {
     let closed: [Int: [String]]
     let required: Set<Int>
     let formats: [Int: IDFormat]
+    /// Ids whose form depends on the row's kind: (kind column, kind, id column, form) — variants.tsv's
+    /// key is an rsID in an "rsid" row.
+    var formatsByKind: [(kindColumn: Int, kind: String, column: Int, format: IDFormat)] = []
 
     /// What an id column holds (an empty field is allowed unless the column is required).
     enum IDFormat: String, Sendable {
@@ -58,10 +61,12 @@ public struct LexiconTable: Sendable {
         file: "phenotypes.tsv", columns: ["key", "canonical", "match"], closed: [2: ["cs", "ci"]], required: [0, 1], formats: [:])
     public static let variants = LexiconTable(
         file: "variants.tsv", columns: ["kind", "key", "gene", "detail"], closed: [0: ["rsid", "star", "named"]],
-        required: [0, 1, 2], formats: [:])
+        required: [0, 1, 2], formats: [:], formatsByKind: [(0, "rsid", 1, .rsid)])
     public static let salts = LexiconTable(file: "salts.tsv", columns: ["salt"], closed: [:], required: [0], formats: [:])
     public static let cpicPairs = LexiconTable(file: "cpic_pairs.tsv", columns: ["gene", "drug"], closed: [:], required: [0, 1], formats: [:])
-    public static let all = [genes, drugs, phenotypes, variants, salts, cpicPairs]
+    /// The files the recognizer's lexicon is built (and cached) from; with the CPIC pairs, all of them.
+    public static let lexicon = [genes, drugs, phenotypes, variants, salts]
+    public static let all = lexicon + [cpicPairs]
 
     /// What to do about a row that does not fit.
     static let fix = "fix the rows, or rebuild the lexicons with scripts/build-lexicons.py"
@@ -78,8 +83,8 @@ public struct LexiconTable: Sendable {
         for (i, format) in formats.sorted(by: { $0.key < $1.key }) where !fields[i].isEmpty && !format.accepts(fields[i]) {
             return "\(columns[i]) \"\(fields[i])\" is not \(format.rawValue)"
         }
-        if file == "variants.tsv" && fields[0] == "rsid" && !IDFormat.rsid.accepts(fields[1]) {
-            return "rsid key \"\(fields[1])\" is not \(IDFormat.rsid.rawValue)"
+        for k in formatsByKind where fields[k.kindColumn] == k.kind && !k.format.accepts(fields[k.column]) {
+            return "\(k.kind) \(columns[k.column]) \"\(fields[k.column])\" is not \(k.format.rawValue)"
         }
         return nil
     }
