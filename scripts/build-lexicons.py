@@ -1150,30 +1150,47 @@ def build_drugs():
 # genes PharmCAT names alleles of by their change ("G551D", "c.2846A>T") rather than by a star; G6PD's
 # are mostly places ("Canton", "Mediterranean"), which a variant pattern never reads
 NAMED_ALLELE_GENES = {"CFTR", "DPYD", "RYR1", "CACNA1S"}
-# older names of a change that papers still write (DPYD*2A's splice site as its intron position)
-LEGACY_VARIANT_NAMES = [("DPYD", "IVS14+1G>A"), ("CFTR", "ΔF508"), ("CFTR", "delta F508")]
+# Older names of a change that papers still write, each with the rsID of that change (facts: names and
+# ids, compiled for pgx from the alleles' published legacy names; `build_variants` checks every rsID
+# against the genes PharmCAT and PyPGx list it under, and reports one they give another gene).
+# DPYD*2A's splice site as its intron position; CFTR's ΔF508.
+LEGACY_VARIANT_NAMES = [("DPYD", "IVS14+1G>A", "rs3918290"), ("CFTR", "ΔF508", "rs113993960"), ("CFTR", "delta F508", "rs113993960")]
 # Pharmacogene changes by the cDNA (or promoter) numbering papers have long used, which the allele tables
-# above write as rsIDs or stars (facts: names, compiled for pgx from the alleles' published legacy names).
-# A change, or a genotype at its position ("3435TT", "C3435T"), written without its gene takes the one of
-# these genes its document names (`EntityRecognizer.attachFromDocument`).
-LEGACY_VARIANT_NAMES += [(g, n) for g, names in {
-    "ABCB1": ["1236C>T", "2677G>T", "2677G>A", "3435C>T"], "ABCG2": ["34G>A", "421C>A"],
-    "CYP1A2": ["-163C>A", "-3860G>A"], "CYP2B6": ["64C>T", "516G>T", "785A>G", "983T>C", "1459C>T"],
-    "CYP2C8": ["416G>A", "1196A>G"], "CYP2C9": ["430C>T", "1075A>C"], "CYP2C19": ["681G>A", "636G>A", "-806C>T"],
-    "CYP2D6": ["100C>T", "1661G>C", "1846G>A", "2850C>T", "4180G>C"], "CYP3A4": ["-392A>G"], "CYP3A5": ["6986A>G"],
-    "CYP4F2": ["1297G>A"], "VKORC1": ["-1639G>A", "1173C>T", "1542G>C", "3730G>A"], "MTHFR": ["677C>T", "1298A>C"],
-    "MTRR": ["66A>G"], "MTR": ["2756A>G"], "SLCO1B1": ["388A>G", "521T>C"], "OPRM1": ["118A>G"], "COMT": ["472G>A"],
-    "GNB3": ["825C>T"], "NQO1": ["609C>T"], "UGT1A1": ["-3279T>G", "211G>A"], "UGT2B7": ["-161C>T", "802C>T"],
-    "TPMT": ["238G>C", "460G>A", "719A>G"], "DPYD": ["1679T>G", "2846A>T"], "NUDT15": ["415C>T"],
-    "NAT2": ["282C>T", "341T>C", "481C>T", "590G>A", "803A>G", "857G>A"], "GSTP1": ["313A>G"], "HTR2A": ["-1438G>A", "102T>C"],
-}.items() for n in names]
-# polymorphisms named by the restriction site that typed them, with the genes they are best known in (a
-# site names a change only within its gene: "MspI" is CYP1A1's or ADRA2A's, whichever the abstract names)
-LEGACY_VARIANT_NAMES += [(g, n) for n, genes in {
-    "TaqIA": ["DRD2", "ANKK1"], "Taq1A": ["DRD2", "ANKK1"], "TaqIB": ["CETP", "DRD2"], "Taq1B": ["CETP", "DRD2"],
-    "DdeI": ["DRD1"], "MspI": ["CYP1A1", "ADRA2A"], "TaqI": ["VDR"], "ApaI": ["VDR"], "BsmI": ["VDR"], "FokI": ["VDR"],
-    "PvuII": ["ESR1"], "XbaI": ["ESR1"], "DraI": ["ADRA2A"],
-}.items() for g in genes]
+# above write as rsIDs or stars. A change, or a genotype at its position ("3435TT", "C3435T"), written
+# without its gene takes the one of these genes its document names (`EntityRecognizer.attachFromDocument`);
+# a triple names each by its rsID (`Lexicon.rsid(ofChange:gene:)`), so that "C3435T", "3435C>T" and
+# "rs1045642" are one rule.
+LEGACY_VARIANT_NAMES += [(g, n, rs) for g, names in {
+    "ABCB1": {"1236C>T": "rs1128503", "2677G>T": "rs2032582", "2677G>A": "rs2032582", "3435C>T": "rs1045642"},
+    "ABCG2": {"34G>A": "rs2231137", "421C>A": "rs2231142"},
+    "CYP1A2": {"-163C>A": "rs762551", "-3860G>A": "rs2069514"},
+    "CYP2B6": {"64C>T": "rs8192709", "516G>T": "rs3745274", "785A>G": "rs2279343", "983T>C": "rs28399499", "1459C>T": "rs3211371"},
+    "CYP2C8": {"416G>A": "rs11572080", "1196A>G": "rs10509681"},
+    "CYP2C9": {"430C>T": "rs1799853", "1075A>C": "rs1057910"},
+    "CYP2C19": {"681G>A": "rs4244285", "636G>A": "rs4986893", "-806C>T": "rs12248560"},
+    "CYP2D6": {"100C>T": "rs1065852", "1661G>C": "rs1058164", "1846G>A": "rs3892097", "2850C>T": "rs16947", "4180G>C": "rs1135840"},
+    "CYP3A4": {"-392A>G": "rs2740574"}, "CYP3A5": {"6986A>G": "rs776746"}, "CYP4F2": {"1297G>A": "rs2108622"},
+    "VKORC1": {"-1639G>A": "rs9923231", "1173C>T": "rs9934438", "1542G>C": "rs8050894", "3730G>A": "rs7294"},
+    "MTHFR": {"677C>T": "rs1801133", "1298A>C": "rs1801131"}, "MTRR": {"66A>G": "rs1801394"}, "MTR": {"2756A>G": "rs1805087"},
+    "SLCO1B1": {"388A>G": "rs2306283", "521T>C": "rs4149056"}, "OPRM1": {"118A>G": "rs1799971"}, "COMT": {"472G>A": "rs4680"},
+    "GNB3": {"825C>T": "rs5443"}, "NQO1": {"609C>T": "rs1800566"},
+    "UGT1A1": {"-3279T>G": "rs4124874", "211G>A": "rs4148323"}, "UGT2B7": {"-161C>T": "rs7668258", "802C>T": "rs7439366"},
+    "TPMT": {"238G>C": "rs1800462", "460G>A": "rs1800460", "719A>G": "rs1142345"},
+    "DPYD": {"1679T>G": "rs55886062", "2846A>T": "rs67376798"}, "NUDT15": {"415C>T": "rs116855232"},
+    "NAT2": {"282C>T": "rs1041983", "341T>C": "rs1801280", "481C>T": "rs1799929", "590G>A": "rs1799930", "803A>G": "rs1208",
+             "857G>A": "rs1799931"},
+    "GSTP1": {"313A>G": "rs1695"}, "HTR2A": {"-1438G>A": "rs6311", "102T>C": "rs6313"},
+}.items() for n, rs in names.items()]
+# polymorphisms named by the restriction site that typed them, with the genes they are best known in and
+# the rsID the site types in each (a site names a change only within its gene: "MspI" is CYP1A1's or
+# ADRA2A's, whichever the abstract names; DRD2's TaqIA lies in ANKK1, which PyPGx lists it under)
+LEGACY_VARIANT_NAMES += [(g, n, rs) for n, genes in {
+    "TaqIA": {"DRD2": "rs1800497", "ANKK1": "rs1800497"}, "Taq1A": {"DRD2": "rs1800497", "ANKK1": "rs1800497"},
+    "TaqIB": {"CETP": "rs708272", "DRD2": "rs1079597"}, "Taq1B": {"CETP": "rs708272", "DRD2": "rs1079597"},
+    "DdeI": {"DRD1": "rs4532"}, "MspI": {"CYP1A1": "rs4646903", "ADRA2A": "rs1800544"}, "TaqI": {"VDR": "rs731236"},
+    "ApaI": {"VDR": "rs7975232"}, "BsmI": {"VDR": "rs1544410"}, "FokI": {"VDR": "rs2228570"},
+    "PvuII": {"ESR1": "rs2234693"}, "XbaI": {"ESR1": "rs9340799"}, "DraI": {"ADRA2A": "rs553668"},
+}.items() for g, rs in genes.items()]
 
 
 def variant_key(name):
@@ -1220,26 +1237,43 @@ def build_variants():
         for r in csv.DictReader(f):
             if r["StarAllele"].startswith("*"):
                 rows.add(("star", r["StarAllele"], r["Gene"], r["Function"]))
-    # named variants (protein and cDNA changes) with their gene, so that "G551D" or "c.2846A>T" written
-    # without its gene takes the gene the document names (CFTR, DPYD): PharmCAT's named alleles of the
-    # genes it names by change rather than by star, PyPGx's protein change of each variant
+    # named variants (protein and cDNA changes) with their gene and, where one rsID is that change, the
+    # rsID, so that "G551D" or "c.2846A>T" written without its gene takes the gene the document names
+    # (CFTR, DPYD), and a triple names the change as the rsID does: PharmCAT's named alleles of the genes it
+    # names by change rather than by star (one defining rsID), PyPGx's protein change of each variant
+    named = {}   # (key, gene) -> the rsIDs given for it
+    def add_named(key, gene, rsid):
+        named.setdefault((key, gene), set())
+        if re.fullmatch(r"rs\d+", rsid):
+            named[(key, gene)].add(rsid)
     with open(os.path.join(LEX, "pharmcat", "derived_named_alleles.tsv")) as f:
         for r in csv.DictReader(f, delimiter="\t"):
             if r["gene"] in NAMED_ALLELE_GENES:
+                defining = [d.split(":")[0] for d in r["defining_rsids"].split(";") if d]
                 for key in named_variant_keys(r["allele"]):
-                    rows.add(("named", key, r["gene"], ""))
+                    add_named(key, r["gene"], defining[0] if len(defining) == 1 else "")
     with open(os.path.join(LEX, "pypgx", "variant-table.csv")) as f:
         for r in csv.DictReader(f):
             for key in named_variant_keys(r["Impact"]):
-                rows.add(("named", key, r["Gene"], ""))
-    for gene, name in LEGACY_VARIANT_NAMES:
-        rows.add(("named", variant_key(name), gene, ""))
+                add_named(key, r["Gene"], r["rsID"].strip())
+    listed = {}   # rsID -> the genes PharmCAT and PyPGx list it under
+    for (kind, rs, gene, _) in rows:
+        if kind == "rsid":
+            listed.setdefault(rs, set()).add(gene)
+    for gene, name, rsid in LEGACY_VARIANT_NAMES:
+        if rsid in listed and gene not in listed[rsid]:
+            print(f"variants: {gene} {name} is {rsid}, which the allele tables list under {', '.join(sorted(listed[rsid]))}", file=sys.stderr)
+        add_named(variant_key(name), gene, rsid)
+    for (key, gene), rsids in named.items():
+        if len(rsids) > 1:
+            print(f"variants: {gene} {key} is given {', '.join(sorted(rsids))}: no rsID kept", file=sys.stderr)
+        rows.add(("named", key, gene, next(iter(rsids)) if len(rsids) == 1 else ""))
     # an rsID claimed by two genes is kept for both; the extractor picks the one named nearby
     with open(os.path.join(OUT, "variants.tsv"), "w") as f:
-        header(f, "variants: rsIDs with their gene, star alleles with their function, named changes with their gene",
+        header(f, "variants: rsIDs with their gene, star alleles with their function, named changes with their gene and rsID",
                "PharmCAT allele definitions (derived_variants, derived_named_alleles); PyPGx variant and allele tables; "
-               "legacy variant names compiled for pgx",
-               "PharmCAT: MPL-2.0 (data from CPIC CC0 / PharmVar); PyPGx: MIT; legacy names: pgx project (facts)")
+               "legacy variant names and their rsIDs compiled for pgx",
+               "PharmCAT: MPL-2.0 (data from CPIC CC0 / PharmVar); PyPGx: MIT; legacy names and their rsIDs: pgx project (facts)")
         f.write("kind\tkey\tgene\tdetail\n")
         for row in sorted(rows):
             f.write("\t".join(row) + "\n")

@@ -80,6 +80,12 @@ public final class Lexicon: @unchecked Sendable {
     /// The position of a named nucleotide change ("3435C>T" → "3435", `EntityRecognizer.nucleotidePosition`)
     /// → the genes with a named change there, so that "C3435T" and "3435TT" find ABCB1 too.
     public let namedPositionGenes: [String: [String]]
+    /// A gene's named change, the gene and the change's key joined by a tab ("ABCB1\t3435C>T") → the
+    /// rsID that change is (`rsid(ofChange:gene:)`).
+    public let namedVariantRsids: [String: String]
+    /// A gene and a position of its named nucleotide changes that have an rsID ("ABCB1\t3435") → those
+    /// changes (key and rsID).
+    let rsidChangesAtPosition: [String: [(key: String, rsid: String)]]
     /// A gene's official symbol that NCBI also lists as other genes' alias ("RFC1" → SLC19A1): those genes.
     public let sharedSymbols: [String: [String]]
     /// Gene symbol → (HGNC id, Entrez id, pharmacogene).
@@ -94,11 +100,13 @@ public final class Lexicon: @unchecked Sendable {
 
     /// A lexicon from its parts (the compiled-lexicon cache).
     init(entries: [LexEntry], caseSensitive: PackedTrie, folded: PackedTrie, rsidGenes: [String: [String]], starGenes: Set<String>,
-         namedVariantGenes: [String: [String]], sharedSymbols: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
+         namedVariantGenes: [String: [String]], namedVariantRsids: [String: String], sharedSymbols: [String: [String]], geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)], salts: Set<String>,
          drugIDs: [String: (id: String?, xref: String?)], version: String) {
         self.entries = entries; self.caseSensitive = caseSensitive; self.folded = folded; self.rsidGenes = rsidGenes
         self.starGenes = starGenes; self.namedVariantGenes = namedVariantGenes; self.sharedSymbols = sharedSymbols; self.geneInfo = geneInfo; self.salts = salts; self.drugIDs = drugIDs; self.version = version
         namedPositionGenes = Lexicon.positions(namedVariantGenes)
+        self.namedVariantRsids = namedVariantRsids
+        rsidChangesAtPosition = Lexicon.rsidPositions(namedVariantRsids)
         typoIndex = Lexicon.typoIndex(drugIDs)
     }
 
@@ -110,6 +118,38 @@ public final class Lexicon: @unchecked Sendable {
             if let pos = EntityRecognizer.nucleotidePosition(key) { out[pos, default: []].formUnion(genes) }
         }
         return out.mapValues { $0.sorted() }
+    }
+
+    /// The named nucleotide changes with an rsID by gene and position ("ABCB1\t3435").
+    static func rsidPositions(_ rsids: [String: String]) -> [String: [(key: String, rsid: String)]] {
+        var out: [String: [(key: String, rsid: String)]] = [:]
+        for (geneKey, rsid) in rsids.sorted(by: { $0.key < $1.key }) {
+            let parts = geneKey.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, parts[1].contains(">"), let pos = EntityRecognizer.nucleotidePosition(String(parts[1])) else { continue }
+            out[parts[0] + "\t" + pos, default: []].append((String(parts[1]), rsid))
+        }
+        return out
+    }
+
+    /// The genes a change written by name is a named change of: its own ("G551D" → CFTR), else those with
+    /// a named nucleotide change at its position ("C3435T", "3435TT" → ABCB1).
+    public func genes(ofChange name: String) -> [String]? {
+        namedVariantGenes[EntityRecognizer.variantKey(name)] ?? EntityRecognizer.nucleotidePosition(name).flatMap { namedPositionGenes[$0] }
+    }
+
+    /// The rsID a change of `gene` written by name is: the gene's named change itself ("3435C>T",
+    /// "c.2846A>T", "G551D", "IVS14+1G>A", "TaqIA"), or a change or genotype written at a named nucleotide
+    /// change's position with that change's bases ("C3435T", "3435TT", "G-1639A"), where the named changes
+    /// there are one rsID. A triple names such a variant by its rsID, so that the ways papers write one
+    /// change make one rule. Nil for any other name (an rsID or a star allele is a variant's name already).
+    public func rsid(ofChange name: String, gene: String) -> String? {
+        if let rs = namedVariantRsids[gene + "\t" + EntityRecognizer.variantKey(name)] { return rs }
+        guard let pos = EntityRecognizer.nucleotidePosition(name), let changes = rsidChangesAtPosition[gene + "\t" + pos],
+              let rsid = changes.first?.rsid, changes.allSatisfy({ $0.rsid == rsid }) else { return nil }
+        func bases(_ s: String) -> Set<Character> {
+            Set((s.hasPrefix("c.") || s.hasPrefix("g.") ? s.dropFirst(2) : Substring(s)).filter { "ACGT".contains($0) })
+        }
+        return bases(name).isSubset(of: changes.reduce(into: Set<Character>()) { $0.formUnion(bases($1.key)) }) ? rsid : nil
     }
 
     /// Builds the lexicon from the TSV files of `rules/lexicons` (`LexiconCache.load` keeps the result).
@@ -180,10 +220,14 @@ public final class Lexicon: @unchecked Sendable {
         var rs: [String: [String]] = [:]
         var star: Set<String> = []
         var named: [String: [String]] = [:]
+        var namedRsids: [String: String] = [:]
         try rows(LexiconTable.variants) { f in
             if f[0] == "rsid" { rs[String(f[1]), default: []].append(String(f[2])) }
             if f[0] == "star" { star.insert(String(f[2])) }
-            if f[0] == "named" { named[String(f[1]), default: []].append(String(f[2])) }
+            if f[0] == "named" {
+                named[String(f[1]), default: []].append(String(f[2]))
+                if !f[3].isEmpty { namedRsids[f[2] + "\t" + f[1]] = String(f[3]) }
+            }
         }
         star.formUnion(["HLA-A", "HLA-B", "HLA-C", "HLA-DRB1", "HLA-DQB1", "HLA-DQA1", "HLA-DPB1"])
         var salts: Set<String> = []
@@ -202,6 +246,8 @@ public final class Lexicon: @unchecked Sendable {
         starGenes = star
         namedVariantGenes = named
         namedPositionGenes = Lexicon.positions(named)
+        namedVariantRsids = namedRsids
+        rsidChangesAtPosition = Lexicon.rsidPositions(namedRsids)
         sharedSymbols = shared
         self.geneInfo = geneInfo
         self.salts = salts

@@ -14,7 +14,7 @@ import PGxModel
 /// - A file that does not read back whole (truncated, another format) is ignored and rebuilt; the three
 ///   newest cache files are kept, older ones removed.
 public enum LexiconCache {
-    static let format = "pgx-lexicon-cache-5"
+    static let format = "pgx-lexicon-cache-6"
 
     /// The lexicon of `rules`, from the cache when it holds these lexicon files, else built and cached.
     public static func load(rules: URL) throws -> Lexicon {
@@ -105,6 +105,7 @@ public enum LexiconCache {
             w.int(lex.starGenes.count)
             for g in lex.starGenes.sorted() { w.str(g) }
             w.multiMap(lex.namedVariantGenes)
+            w.multiMap(lex.namedVariantRsids.mapValues { [$0] })
             w.multiMap(lex.sharedSymbols)
             w.int(lex.geneInfo.count)
             for (k, v) in lex.geneInfo.sorted(by: { $0.key < $1.key }) { w.str(k); w.str(v.hgnc); w.str(v.entrez); w.int(v.pgx ? 1 : 0) }
@@ -195,7 +196,7 @@ public enum LexiconCache {
             }
             guard let rs = multiMap(), let nst = int() else { return nil }
             let star = Set((0..<nst).map { _ in req() })
-            guard let named = multiMap(), let shared = multiMap() else { return nil }
+            guard let named = multiMap(), let namedRsids = multiMap(), let shared = multiMap() else { return nil }
             guard let ng = int() else { return nil }
             var geneInfo: [String: (hgnc: String?, entrez: String?, pgx: Bool)] = [:]
             geneInfo.reserveCapacity(ng)
@@ -214,7 +215,8 @@ public enum LexiconCache {
             }
             let version = req()
             guard !bad, r.offset == tableOffset else { return nil }
-            return Lexicon(entries: entries, caseSensitive: cs, folded: ci, rsidGenes: rs, starGenes: star, namedVariantGenes: named, sharedSymbols: shared, geneInfo: geneInfo,
+            return Lexicon(entries: entries, caseSensitive: cs, folded: ci, rsidGenes: rs, starGenes: star, namedVariantGenes: named,
+                           namedVariantRsids: namedRsids.compactMapValues(\.first), sharedSymbols: shared, geneInfo: geneInfo,
                            salts: salts, drugIDs: drugIDs, version: version)
         }
     }

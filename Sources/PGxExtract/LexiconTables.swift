@@ -17,7 +17,7 @@ public struct LexiconTable: Sendable {
     let required: Set<Int>
     let formats: [Int: IDFormat]
     /// Ids whose form depends on the row's kind: (kind column, kind, id column, form) — variants.tsv's
-    /// key is an rsID in an "rsid" row.
+    /// key is an rsID in an "rsid" row, and its detail (if any) an rsID in a "named" row.
     var formatsByKind: [(kindColumn: Int, kind: String, column: Int, format: IDFormat)] = []
 
     /// What an id column holds (an empty field is allowed unless the column is required).
@@ -61,7 +61,7 @@ public struct LexiconTable: Sendable {
         file: "phenotypes.tsv", columns: ["key", "canonical", "match"], closed: [2: ["cs", "ci"]], required: [0, 1], formats: [:])
     public static let variants = LexiconTable(
         file: "variants.tsv", columns: ["kind", "key", "gene", "detail"], closed: [0: ["rsid", "star", "named"]],
-        required: [0, 1, 2], formats: [:], formatsByKind: [(0, "rsid", 1, .rsid)])
+        required: [0, 1, 2], formats: [:], formatsByKind: [(0, "rsid", 1, .rsid), (0, "named", 3, .rsid)])
     public static let salts = LexiconTable(file: "salts.tsv", columns: ["salt"], closed: [:], required: [0], formats: [:])
     public static let cpicPairs = LexiconTable(file: "cpic_pairs.tsv", columns: ["gene", "drug"], closed: [:], required: [0, 1], formats: [:])
     /// The files the recognizer's lexicon is built (and cached) from; with the CPIC pairs, all of them.
@@ -83,7 +83,7 @@ public struct LexiconTable: Sendable {
         for (i, format) in formats.sorted(by: { $0.key < $1.key }) where !fields[i].isEmpty && !format.accepts(fields[i]) {
             return "\(columns[i]) \"\(fields[i])\" is not \(format.rawValue)"
         }
-        for k in formatsByKind where fields[k.kindColumn] == k.kind && !k.format.accepts(fields[k.column]) {
+        for k in formatsByKind where fields[k.kindColumn] == k.kind && !fields[k.column].isEmpty && !k.format.accepts(fields[k.column]) {
             return "\(k.kind) \(columns[k.column]) \"\(fields[k.column])\" is not \(k.format.rawValue)"
         }
         return nil

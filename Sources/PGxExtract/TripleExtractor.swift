@@ -281,14 +281,35 @@ public final class TripleExtractor: @unchecked Sendable {
         "category:document": "no effect cue for the pair: it takes the category most of the abstract's triples carry",
     ]
 
+    /// The rsID of a variant written as a named change of `gene` (`Lexicon.rsid(ofChange:gene:)`). The
+    /// hyphen that joins a change to its gene may be the change's minus sign as well ("VKORC1-1639G>A",
+    /// "VKORC1 - 1639G > A"): where the gene has a named change upstream at that position and none
+    /// downstream, the change is the upstream one.
+    func rsid(of v: Mention, gene: String, in text: [Unicode.Scalar]) -> String? {
+        if let rs = rules.lexicon.rsid(ofChange: v.name, gene: gene) { return rs }
+        guard !v.name.hasPrefix("-"), EntityRecognizer.nucleotidePosition(v.name) != nil else { return nil }
+        var i = v.start - 1
+        while i >= 0 && text[i] == " " { i -= 1 }
+        guard i > 0, text[i] == "-" else { return nil }
+        i -= 1
+        while i >= 0 && text[i] == " " { i -= 1 }
+        guard i >= 0, text[i].properties.isAlphabetic || text[i].properties.numericType != nil else { return nil }
+        return rules.lexicon.rsid(ofChange: "-" + v.name, gene: gene)
+    }
+
     func triple(_ c: Candidate, doc: AnalyzedDocument, confidence: Double, modelName: String, crossModel: Bool) -> Triple {
         // a gene taken from its variant ("rs9923231" → VKORC1) carries the lexicon's ids, as a written one
         // does (a written gene has its id, if the lexicon has one, from the recognizer)
         var gene = c.gene
         if var g = gene, g.source == CandidateBuilder.inferredSource, let info = rules.lexicon.geneInfo[g.name] { g.id = info.hgnc; gene = g }
+        // a change written by a name ("C3435T", "-1639G>A", "G551D") is named by its rsID, as a rule keys it
+        var variant = c.variant
+        if var v = variant, let g = v.gene ?? gene?.name, let rsid = rsid(of: v, gene: g, in: doc.passages[c.passage].text) {
+            v.name = rsid; variant = v
+        }
         let rule = c.crossSentence ? (crossModel ? "cooccurrence:model" : "cooccurrence:passage") : modelName + (c.categoryRule.map { "+" + CueRule.fieldPrefix + $0 } ?? "") + (c.negated ? "+negation" : "")
         var t = Triple(doc: doc.id, passage: doc.passages[c.passage].name, sentence: c.sentence, gene: gene,
-                       variant: c.variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
+                       variant: variant, drug: c.drug, phenotype: c.phenotype?.name, effect: c.effect,
                        negated: c.negated, speculative: c.speculative, confidence: TripleExtractor.rounded(confidence), rule: rule)
         t.regimenOfAnother = c.drugIsRegimenOfAnother
         return t

@@ -43,7 +43,7 @@ struct EditCheck {
         c.gene = try change.gene.map { try gene($0, unlisted: unlistedGene) }
         c.hgnc = c.gene.flatMap { lexicon?.geneInfo[$0]?.hgnc }
         c.drug = try change.drug.map { try drug($0, unlisted: unlistedDrug) }
-        if let q = change.qualifier, let (name, isVariant, genes) = qualifier(q) {
+        if let q = change.qualifier, let (name, isVariant, genes) = qualifier(q, gene: c.gene) {
             c.qualifier = name; c.qualifierIsVariant = isVariant; c.variantGenes = genes
         }
         return c
@@ -52,12 +52,19 @@ struct EditCheck {
     /// A qualifier as the lexicon reads it: a variant by its name ("CYP2C19*2", "G551D") with the genes it
     /// may belong to, or a phenotype by its canonical term ("PM" → "poor metabolizer"); nil when it reads
     /// as neither (the store then goes by its form). The store refuses a variant of another gene (`PGX-E112`).
-    func qualifier(_ typed: String) -> (String, Bool, [String]?)? {
+    /// A named change of one gene (the gene typed with it or given with the edit, or the one gene the
+    /// lexicon names it for) is its rsID, as extraction names it: "3435C>T" is ABCB1's rs1045642.
+    func qualifier(_ typed: String, gene edited: String?) -> (String, Bool, [String]?)? {
         let n = typed.unicodeScalars.count
         if let p = read(typed, [.phenotype]).first { return (p.name, false, nil) }
         // the variant runs to the end of what was typed; its gene may be written before it ("CYP2C19*2")
         guard let v = read(typed, [.variant], whole: false).last(where: { $0.end == n }) else { return nil }
         let genes = v.gene.map { [$0] + v.altGenes }
+        let named = lexicon?.genes(ofChange: v.name)
+        if let lexicon, let g = v.gene ?? edited ?? (named?.count == 1 ? named?.first : nil),
+           let rsid = lexicon.rsid(ofChange: v.name, gene: g) {
+            return (rsid, true, [g])
+        }
         return (v.name, true, genes)
     }
 

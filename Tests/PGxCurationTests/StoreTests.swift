@@ -156,11 +156,12 @@ final class StoreTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("PGX_RULES=\(dir.path): not a rules folder"), r.stderr)
     }
 
-    /// A qualifier is read as the lexicon reads it (a variant by its name, "c.2846A>T" too; a phenotype by its
-    /// CPIC term) and a variant stays with its gene: an edit of the qualifier or of the gene that would pair
-    /// a variant with another gene is refused. An undo puts the variant and the phenotype back in their
-    /// own columns ("c.1905+1G>A" used to come back as a phenotype, and the "positive" of HLA-B*58:01
-    /// carriers not at all).
+    /// A qualifier is read as the lexicon reads it (a variant by its name, a named change such as "c.2846A>T"
+    /// by its rsID as extraction names it; a phenotype by its CPIC term) and a variant stays with its gene:
+    /// an edit of the qualifier or of the gene that would pair a variant with another gene is refused. An
+    /// undo puts the variant and the phenotype back in their own columns (a change without a star or rsID,
+    /// such as "c.1905+1G>A" before it was named rs3918290, used to come back as a phenotype, and the
+    /// "positive" of HLA-B*58:01 carriers not at all).
     func testAQualifierStaysWithItsGeneAndAnUndoRestoresItsColumns() throws {
         let store = dir.appendingPathComponent("q.sqlite").path
         XCTAssertEqual(try pgx(["extract", "--quiet", "--batch", "b", "--store", store, "corpus/pgx-baseline.xml"]).status, 0)
@@ -171,10 +172,14 @@ final class StoreTests: XCTestCase {
             try pgx(["review", "edit", id] + args + ["--reviewer", "ada", "--store", store])
         }
         let undo = ["review", "undo", "--reviewer", "ada", "--store", store]
-        let dpyd = try sqlite(store, "SELECT id FROM triple WHERE gene = 'DPYD' AND variant = 'c.1905+1G>A' ORDER BY id LIMIT 1")
+        let dpyd = try sqlite(store, "SELECT id FROM triple WHERE gene = 'DPYD' AND variant = 'rs3918290' ORDER BY id LIMIT 1")
         let hla = try sqlite(store, "SELECT id FROM triple WHERE variant = 'HLA-B*58:01' AND phenotype = 'positive' ORDER BY id LIMIT 1")
         let tpmt = try sqlite(store, "SELECT id FROM triple WHERE gene = 'TPMT' AND variant = 'TPMT*3A' ORDER BY id LIMIT 1")
-        XCTAssertFalse(dpyd.isEmpty || hla.isEmpty || tpmt.isEmpty, "the corpus holds these triples")
+        XCTAssertFalse(dpyd.isEmpty || hla.isEmpty || tpmt.isEmpty, "the corpus holds these triples (DPYD's c.1905+1G>A is rs3918290)")
+        // one change written two ways ("VKORC1 -1639G>A (rs9923231)") is one triple with the evidence of both
+        XCTAssertEqual(try sqlite(store, "SELECT COUNT(DISTINCT e.spans) FROM evidence e JOIN triple t ON t.id = e.triple_id "
+                                  + "WHERE t.gene = 'VKORC1' AND t.variant = 'rs9923231' AND t.direction = 'decreased'"), "2")
+        XCTAssertEqual(try sqlite(store, "SELECT COUNT(*) FROM triple WHERE variant LIKE '%1639%'"), "0")
         // an undo of an edit puts each qualifier back in its column
         for id in [dpyd, hla] {
             let before = try row(id)
@@ -182,15 +187,19 @@ final class StoreTests: XCTestCase {
             XCTAssertEqual(try pgx(undo).status, 0)
             XCTAssertEqual(try row(id), before)
         }
+        // a named change is its rsID, as extraction names it; one the lexicon has no rsID for is kept as typed
+        var r = try edit(dpyd, ["--qualifier", "c.2846A>T"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try sqlite(store, "SELECT variant FROM triple WHERE id = \(dpyd)"), "rs67376798", "DPYD c.2846A>T")
+        r = try edit(dpyd, ["--qualifier", "c.9999A>G"])
+        XCTAssertEqual(r.status, 0, r.stderr)
         let before = try row(dpyd)
+        XCTAssertTrue(before.hasPrefix("DPYD|c.9999A>G|-|"), "a variant without a star or rsID: \(before)")
         XCTAssertEqual(try edit(dpyd, ["--qualifier", "poor metabolisers"]).status, 0)
         let pm = try row(dpyd)
         XCTAssertTrue(pm.hasPrefix("DPYD|-|poor metabolizer|"), "the CPIC term: \(pm)")
         XCTAssertEqual(try pgx(undo).status, 0)
-        XCTAssertEqual(try row(dpyd), before, "c.1905+1G>A is a variant again")
-        let r = try edit(dpyd, ["--qualifier", "c.2846A>T"])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(try sqlite(store, "SELECT variant FROM triple WHERE id = \(dpyd)"), "c.2846A>T", "a variant without a star or rsID")
+        XCTAssertEqual(try row(dpyd), before, "c.9999A>G is a variant again")
         // a variant stays with its gene
         let tpmtRow = try row(tpmt)
         for (args, message) in [

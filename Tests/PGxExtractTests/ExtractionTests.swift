@@ -545,6 +545,24 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// A triple names a change by its rsID, however the abstract writes it, and keeps the text as written: in
+    /// real PharmGKB abstracts ABCB1's "C3435T" and the genotypes "3435CC" and "3435TT" (25536375) are
+    /// rs1045642, and "VKORC1-1639G>A" (19582440), whose hyphen is the change's minus sign too, is
+    /// rs9923231. A rule is keyed by the triple's variant name, so one change written three ways is one rule.
+    func testAChangeIsNamedByItsRsIDHoweverTheAbstractWritesIt() throws {
+        var written: [String: Set<String>] = [:]   // doc|gene|variant name → the texts it was written as
+        for file in ["pharmgkb-008.xml", "pharmgkb-002.xml"] {
+            for t in try pharmgkbTriples(file) {
+                guard let v = t["variant"] as? [String: Any], let g = (t["gene"] as? [String: Any])?["symbol"] as? String else { continue }
+                written["\(t["doc"]!)|\(g)|\(v["name"]!)", default: []].insert(v["text"] as! String)
+            }
+        }
+        XCTAssertEqual(written["25536375|ABCB1|rs1045642"], ["C3435T", "3435CC", "3435TT"], "\(written.filter { $0.key.hasPrefix("25536375") })")
+        XCTAssertTrue(written["19582440|VKORC1|rs9923231"]?.contains("1639G>A") == true, "\(written.filter { $0.key.hasPrefix("19582440") })")
+        XCTAssertFalse(written.keys.contains { $0.hasPrefix("25536375|") && $0.contains("3435") || $0.hasPrefix("19582440|") && $0.contains("1639") },
+                       "no triple keeps a written name the lexicon gives an rsID")
+    }
+
     /// A change in a sentence that names no gene takes the gene of an abstract that names only one: in
     /// real PharmGKB abstracts, "the nonsynonymous SNPs 79A>C (Lys27Gln) and 208G>A (Ala70Thr)" are CDA's
     /// (17194903, on gemcitabine), "A polymorphism (C825T) exists" is GNB3's (25306451), and with it the
@@ -1101,6 +1119,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(read.starGenes, built.starGenes)
         XCTAssertEqual(read.namedVariantGenes, built.namedVariantGenes)
         XCTAssertEqual(read.namedVariantGenes["G551D"], ["CFTR"])
+        XCTAssertEqual(read.namedVariantRsids, built.namedVariantRsids)
+        XCTAssertEqual(read.rsid(ofChange: "C3435T", gene: "ABCB1"), "rs1045642")
         XCTAssertEqual(read.sharedSymbols, built.sharedSymbols)
         XCTAssertEqual(read.sharedSymbols["RFC1"], ["SLC19A1"])
         XCTAssertEqual(read.geneInfo.count, built.geneInfo.count)
