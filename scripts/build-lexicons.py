@@ -1181,6 +1181,20 @@ LEGACY_VARIANT_NAMES += [(g, n, rs) for g, names in {
              "857G>A": "rs1799931"},
     "GSTP1": {"313A>G": "rs1695"}, "HTR2A": {"-1438G>A": "rs6311", "102T>C": "rs6313"},
 }.items() for n, rs in names.items()]
+# Changes of other genes that pharmacogenomic studies often type and write by a legacy or protein name
+# ("ABCC2 -24C>T", "COMT Val158Met", "FCGR3A V158F"): the same facts, named with the rsID they are.
+LEGACY_VARIANT_NAMES += [(g, n, rs) for g, names in {
+    "ABCC2": {"-24C>T": "rs717620", "1249G>A": "rs2273697", "3972C>T": "rs3740066"}, "ABCB1": {"-129T>C": "rs3213619"},
+    "COMT": {"Val158Met": "rs4680"}, "CFTR": {"W1282X": "rs77010898", "G542X": "rs113993959"}, "CFH": {"Y402H": "rs1061170"},
+    "FCER2": {"2206T>C": "rs28364072"}, "SLC6A2": {"1287G>A": "rs5569"}, "ATIC": {"347C>G": "rs2372536"},
+    "CES1": {"428G>A": "rs71647871"}, "EPHX1": {"337T>C": "rs1051740"}, "UGT1A4": {"142T>G": "rs2011425"},
+    "SCN1A": {"IVS5-91G>A": "rs3812718"}, "CYP2B6": {"18492T>C": "rs2279345"}, "NR1I2": {"63396C>T": "rs2472677"},
+    "PPARA": {"L162V": "rs1800206"}, "VKORC1": {"D36Y": "rs61742245"}, "APOA5": {"-1131T>C": "rs662799"},
+    "UGT2B7": {"-840G>A": "rs7438135"}, "P2RY12": {"34C>T": "rs6785930", "52G>T": "rs6809699"},
+    "PON1": {"Q192R": "rs662", "L55M": "rs854560"}, "FCGR2A": {"H131R": "rs1801274"},
+    "FCGR3A": {"V158F": "rs396991", "F158V": "rs396991"}, "DRD3": {"Ser9Gly": "rs6280"},
+    "ADRB2": {"Arg16Gly": "rs1042713", "Gln27Glu": "rs1042714"}, "HTR2C": {"-759C>T": "rs3813929"},
+}.items() for n, rs in names.items()]
 # polymorphisms named by the restriction site that typed them, with the genes they are best known in and
 # the rsID the site types in each (a site names a change only within its gene: "MspI" is CYP1A1's or
 # ADRA2A's, whichever the abstract names; DRD2's TaqIA lies in ANKK1, which PyPGx lists it under)
@@ -1268,6 +1282,11 @@ def build_variants():
         if len(rsids) > 1:
             print(f"variants: {gene} {key} is given {', '.join(sorted(rsids))}: no rsID kept", file=sys.stderr)
         rows.add(("named", key, gene, next(iter(rsids)) if len(rsids) == 1 else ""))
+    # the rsID of a legacy name that no allele table lists is its gene's too ("rs5443" written alone is
+    # GNB3's, as "C825T" is); one they list under another gene (DRD2's TaqIA, ANKK1's rs1800497) stays theirs
+    for gene, _, rsid in LEGACY_VARIANT_NAMES:
+        if rsid not in listed:
+            rows.add(("rsid", rsid, gene, ""))
     # an rsID claimed by two genes is kept for both; the extractor picks the one named nearby
     with open(os.path.join(OUT, "variants.tsv"), "w") as f:
         header(f, "variants: rsIDs with their gene, star alleles with their function, named changes with their gene and rsID",

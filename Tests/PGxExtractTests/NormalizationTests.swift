@@ -158,6 +158,12 @@ final class NormalizationTests: XCTestCase {
         }
         XCTAssertEqual(lex.genes(ofChange: "C3435T"), ["ABCB1"])
         XCTAssertEqual(lex.genes(ofChange: "G551D"), ["CFTR"])
+        // the rsID of a legacy name is its gene's where no allele table lists it ("rs5443" is GNB3's, as
+        // "C825T" is); DRD2's TaqIA stays the ANKK1 rsID the tables list
+        let ms = try mentions("rs5443 and rs1800566 were typed; rs1800497 too.")
+        XCTAssertEqual(find(ms, "rs5443")?.gene, "GNB3")
+        XCTAssertEqual(find(ms, "rs1800566")?.gene, "NQO1")
+        XCTAssertEqual(find(ms, "rs1800497")?.gene, "ANKK1")
     }
 
     /// Older and other written forms of a variant: arrows ("677C-->T"), the two alleles of a position
