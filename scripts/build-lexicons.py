@@ -1266,6 +1266,10 @@ def build_variants():
                 defining = [d.split(":")[0] for d in r["defining_rsids"].split(";") if d]
                 for key in named_variant_keys(r["allele"]):
                     add_named(key, r["gene"], defining[0] if len(defining) == 1 else "")
+                # the star name such an allele also has ("c.1905+1G>A (*2A)": DPYD*2A is rs3918290)
+                star = re.search(r"\((\*\w+)\)$", r["allele"].strip())
+                if star and len(defining) == 1:
+                    add_named(star.group(1), r["gene"], defining[0])
     with open(os.path.join(LEX, "pypgx", "variant-table.csv")) as f:
         for r in csv.DictReader(f):
             for key in named_variant_keys(r["Impact"]):

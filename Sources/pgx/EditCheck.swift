@@ -60,7 +60,8 @@ struct EditCheck {
         // the variant runs to the end of what was typed; its gene may be written before it ("CYP2C19*2")
         guard let v = read(typed, [.variant], whole: false).last(where: { $0.end == n }) else { return nil }
         let genes = v.gene.map { [$0] + v.altGenes }
-        let named = lexicon?.genes(ofChange: v.name)
+        // a bare star allele ("*2A") is of the triple's gene, whatever other gene names one so
+        let named = v.name.contains("*") ? nil : lexicon?.genes(ofChange: v.name)
         if let lexicon, let g = v.gene ?? edited ?? (named?.count == 1 ? named?.first : nil),
            let rsid = lexicon.rsid(ofChange: v.name, gene: g) {
             return (rsid, true, [g])

@@ -139,9 +139,10 @@ final class NormalizationTests: XCTestCase {
 
     /// A change written by name is its rsID where the lexicon gives the gene's named change one: the name
     /// itself in any of its forms ("3435C>T", "c.3435C>T", "IVS14+1G>A", "Val66Met", a restriction site
-    /// of its gene), or the bases around the position and genotypes at it ("C3435T", "3435TT", "G2677T/A"),
-    /// but not other bases there, another gene's change, a change the lexicon names no rsID for, nor names
-    /// that are rsIDs or star alleles already.
+    /// of its gene, and "DPYD*2A", as CPIC names DPYD's alleles by their change), or the bases around the
+    /// position and genotypes at it ("C3435T", "3435TT", "G2677T/A"), but not other bases there, another
+    /// gene's change, a change the lexicon names no rsID for, a star allele of a gene whose alleles are
+    /// haplotypes, nor names that are rsIDs already.
     func testANamedChangeIsItsRsID() throws {
         let lex = try XCTUnwrap(Self.analyzer?.recognizer.lexicon, "rules/lexicons not found: run scripts/build-lexicons.py")
         for (name, gene, rsid) in [("3435C>T", "ABCB1", "rs1045642"), ("c.3435C>T", "ABCB1", "rs1045642"), ("C3435T", "ABCB1", "rs1045642"),
@@ -149,11 +150,11 @@ final class NormalizationTests: XCTestCase {
                                    ("-1639G>A", "VKORC1", "rs9923231"), ("G-1639A", "VKORC1", "rs9923231"), ("IVS14+1G>A", "DPYD", "rs3918290"),
                                    ("c.1905+1G>A", "DPYD", "rs3918290"), ("G551D", "CFTR", "rs75527207"), ("p.Gly551Asp", "CFTR", "rs75527207"),
                                    ("ΔF508", "CFTR", "rs113993960"), ("Val66Met", "BDNF", "rs6265"), ("TaqIA", "DRD2", "rs1800497"),
-                                   ("MspI", "CYP1A1", "rs4646903"), ("MspI", "ADRA2A", "rs1800544")] {
+                                   ("MspI", "CYP1A1", "rs4646903"), ("MspI", "ADRA2A", "rs1800544"), ("DPYD*2A", "DPYD", "rs3918290")] {
             XCTAssertEqual(lex.rsid(ofChange: name, gene: gene), rsid, "\(gene) \(name)")
         }
         for (name, gene) in [("C3435G", "ABCB1"), ("3435C>T", "TPMT"), ("1639G>A", "VKORC1"), ("CYP2C19*2", "CYP2C19"),
-                             ("rs4244285", "CYP2C19"), ("S549R", "CFTR"), ("MspI", "VDR")] {
+                             ("rs4244285", "CYP2C19"), ("S549R", "CFTR"), ("MspI", "VDR"), ("CYP1A1*2A", "CYP1A1"), ("DPYD*2A/*2A", "DPYD")] {
             XCTAssertNil(lex.rsid(ofChange: name, gene: gene), "\(gene) \(name)")
         }
         XCTAssertEqual(lex.genes(ofChange: "C3435T"), ["ABCB1"])
