@@ -141,7 +141,8 @@ public final class Lexicon: @unchecked Sendable {
     /// "c.2846A>T", "G551D", "IVS14+1G>A", "TaqIA", "DPYD*2A"), or a change or genotype written at a named nucleotide
     /// change's position with that change's bases ("C3435T", "3435TT", "G-1639A"), where the named changes
     /// there are one rsID. A triple names such a variant by its rsID, so that the ways papers write one
-    /// change make one rule. Nil for any other name (an rsID or a star allele is a variant's name already).
+    /// change make one rule. Nil for any other name (an rsID, or a star allele of a gene whose alleles are
+    /// haplotypes, is a variant's name already).
     public func rsid(ofChange name: String, gene: String) -> String? {
         // a star allele of a gene whose alleles are named by their change is that change ("DPYD*2A" is
         // c.1905+1G>A); the star alleles of other genes are haplotypes and have no such row
